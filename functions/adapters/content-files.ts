@@ -1,0 +1,73 @@
+/**
+ * Loads the content (flow, strings, firm settings, TPS list) and the web assets from disk and
+ * validates them, once at start. Invalid content stops the start with every problem listed,
+ * so a typo in a YAML file never reaches a client mid-conversation.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import {
+  type Catalog,
+  type Content,
+  checkCatalog,
+  FirmSchema,
+  flattenStrings,
+} from '../core/content';
+import { FlowSchema, LANGUAGES } from '../core/flow';
+import { TpsDataSchema, tpsScreeningContext } from '../core/tps';
+import type { WebAssets } from '../http/web';
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+const readYaml = (path: string): unknown => parse(readFileSync(path, 'utf8'));
+
+function validated<T>(
+  path: string,
+  result:
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): T {
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new ContentError(`${path} is invalid:\n${lines.join('\n')}`);
+}
+
+export interface ContentPaths {
+  /** The project root holding prompts/ and knowledge/. */
+  root: string;
+  /** FIRM_FILE, if set. */
+  firmFile?: string;
+}
+
+export function loadContent({ root, firmFile }: ContentPaths): Content {
+  const at = (...parts: string[]) => join(root, ...parts);
+  const flowPath = at('prompts', 'flow.yaml');
+  const flow = validated(flowPath, FlowSchema.safeParse(readYaml(flowPath)));
+  const strings = Object.fromEntries(
+    LANGUAGES.map((lang) => {
+      const path = at('prompts', `strings.${lang}.yaml`);
+      try {
+        return [lang, flattenStrings(readYaml(path))];
+      } catch (error) {
+        throw new ContentError(`${path}: ${(error as Error).message}`);
+      }
+    }),
+  ) as Catalog;
+  const problems = checkCatalog(flow, strings);
+  if (problems.length)
+    throw new ContentError(`prompts/strings.*.yaml:\n  ${problems.join('\n  ')}`);
+  const firmPath = firmFile ? resolve(firmFile) : at('prompts', 'firm.yaml');
+  const firm = validated(firmPath, FirmSchema.safeParse(readYaml(firmPath)));
+  const tpsPath = at('knowledge', 'tps-countries.yaml');
+  const tps = validated(tpsPath, TpsDataSchema.safeParse(readYaml(tpsPath)));
+  return { flow, strings, firm, tps: tpsScreeningContext(tps) };
+}
+
+export function loadWebAssets(root: string): WebAssets {
+  return {
+    demoHtml: readFileSync(join(root, 'functions', 'web', 'demo.html'), 'utf8'),
+    widgetJs: readFileSync(join(root, 'functions', 'web', 'widget.js'), 'utf8'),
+  };
+}

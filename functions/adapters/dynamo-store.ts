@@ -1,0 +1,177 @@
+/**
+ * The conversation store on DynamoDB (or DynamoDB Local): translation only, no business rules.
+ * Conditions make concurrent writers safe; failed conditions and throttling become domain
+ * errors here so nothing above this file sees an SDK exception.
+ */
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  type Conversation,
+  ConversationSchema,
+  type ConversationStore,
+  StoreUnavailableError,
+  VersionConflictError,
+} from '../core/conversation';
+import { conversationKey, TTL_ATTRIBUTE } from './keys';
+
+const UNAVAILABLE = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+]);
+
+/** Maps what the SDK throws to a domain error; anything unknown is rethrown as is. */
+function translate(error: unknown, id: string, expected: number): never {
+  if (error instanceof ConditionalCheckFailedException) {
+    throw new VersionConflictError(id, expected, { cause: error });
+  }
+  const name = error instanceof Error ? error.name : '';
+  const code = (error as { code?: string })?.code;
+  if (UNAVAILABLE.has(name) || code === 'ECONNREFUSED' || code === 'ECONNRESET') {
+    throw new StoreUnavailableError('the database is busy or unreachable', { cause: error });
+  }
+  throw error;
+}
+
+export interface DynamoStoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  /** The clock, so expired items read as absent in tests as they do in production. */
+  now: () => Date;
+}
+
+export function createDynamoStore({
+  client,
+  tableName,
+  now,
+}: DynamoStoreOptions): ConversationStore {
+  const toItem = (c: Conversation) =>
+    marshall(
+      { ...conversationKey(c.id), type: 'conversation', ...c },
+      { removeUndefinedValues: true },
+    );
+
+  return {
+    async create(conversation) {
+      try {
+        await client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: toItem(conversation),
+            // A new id must not overwrite anything: ids are random, a clash is a bug.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        translate(error, conversation.id, 0);
+      }
+    },
+
+    async get(id) {
+      let item: Record<string, unknown> | undefined;
+      try {
+        const out = await client.send(
+          new GetItemCommand({
+            TableName: tableName,
+            Key: marshall(conversationKey(id)),
+            ConsistentRead: true,
+          }),
+        );
+        item = out.Item ? unmarshall(out.Item) : undefined;
+      } catch (error) {
+        translate(error, id, 0);
+      }
+      if (!item) return undefined;
+      const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+      const conversation = ConversationSchema.parse(rest);
+      // TTL deletion runs late; an expired conversation is gone as far as anyone can tell.
+      if (conversation.expiresAt && conversation.expiresAt * 1000 <= now().getTime())
+        return undefined;
+      return conversation;
+    },
+
+    async save(conversation) {
+      const expected = conversation.version - 1;
+      try {
+        await client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: toItem(conversation),
+            // Optimistic locking: only the writer that read version N may write N+1. A second
+            // message processed at the same time fails here and is re-applied on fresh state.
+            ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+            ExpressionAttributeValues: marshall({ ':expected': expected }),
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+      } catch (error) {
+        translate(error, conversation.id, expected);
+      }
+    },
+
+    async delete(id) {
+      try {
+        await client.send(
+          new DeleteItemCommand({ TableName: tableName, Key: marshall(conversationKey(id)) }),
+        );
+      } catch (error) {
+        translate(error, id, 0);
+      }
+    },
+  };
+}
+
+/** Creates the table if it is missing (local runs and tests; on AWS the CDK stack owns it). */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: 'gsi1pk', AttributeType: 'S' },
+          { AttributeName: 'gsi1sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'gsi1',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+    return;
+  }
+  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    }),
+  );
+}

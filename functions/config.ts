@@ -1,0 +1,69 @@
+/**
+ * Configuration from the environment (API.md "Configuration"), parsed once at start with zod.
+ * A bad value stops the start with a message naming the variable.
+ */
+import { z } from 'zod';
+
+const Url = z.url({ protocol: /^https?$/ });
+
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DYNAMODB_ENDPOINT: Url.optional(),
+    TABLE_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{3,255}$/)
+      .default('amparo'),
+    PUBLIC_BASE_URL: Url.default('http://localhost:3000').transform((u) => u.replace(/\/+$/, '')),
+    TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+    MAIL_TRANSPORT: z.enum(['file', 'smtp', 'ses']).default('file'),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default('intake@localhost'),
+    LINK_SECRET: z.string().min(32).optional(),
+    ROSTER_FILE: z.string().min(1).optional(),
+    /** Addition (README): the firm's settings file; default prompts/firm.yaml. */
+    FIRM_FILE: z.string().min(1).optional(),
+    /** Addition (README): origins allowed to embed the widget (comma-separated); default any. */
+    ALLOWED_ORIGINS: z
+      .string()
+      .default('*')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+    /** Addition (README): where local data lives (DynamoDB Local files, outbox, secrets). */
+    DATA_DIR: z.string().min(1).default('.data'),
+    AWS_REGION: z.string().default('us-east-1'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message: 'is required when MAIL_TRANSPORT=smtp',
+      });
+    }
+  });
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment; throws ConfigError naming each bad variable.
+ *
+ * @example loadConfig({ PORT: '8080' }).PORT // 8080
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" (a blank line in an .env file must not become a value).
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = ConfigSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,124 @@
+/**
+ * The chat service: starts conversations and applies client messages through the store port.
+ * It owns the read-apply-save loop that makes two messages arriving together both count, in
+ * order, once each.
+ */
+import type { Content } from './content';
+import {
+  ABANDONED_AFTER_SECONDS,
+  type Conversation,
+  type ConversationStore,
+  type TranscriptEntry,
+  VersionConflictError,
+} from './conversation';
+import { advance, begin } from './engine';
+import type { BotMessage, Channel } from './engine/state';
+import { BusyError, NotFoundError } from './errors';
+import type { Language } from './flow';
+
+export interface ChatDeps {
+  store: ConversationStore;
+  content: Content;
+  now: () => Date;
+  newId: () => string;
+}
+
+/** How many times a message is re-applied on fresh state after losing a race. */
+const MAX_ATTEMPTS = 25;
+
+export interface TurnResult {
+  conversation: Conversation;
+  replies: BotMessage[];
+}
+
+const entries = (replies: BotMessage[], at: string): TranscriptEntry[] =>
+  replies.map((r) => ({ ...r, at }));
+
+/** Unfinished and unqualified conversations expire; a qualified one is kept for the firm. */
+function expiry(conversation: Conversation, now: Date): number | undefined {
+  if (conversation.intake.status === 'qualified') return undefined;
+  return Math.floor(now.getTime() / 1000) + ABANDONED_AFTER_SECONDS;
+}
+
+/**
+ * Creates a conversation and returns its first messages.
+ *
+ * @example await startConversation(deps, { language: 'en', channel: 'web', tokenHash })
+ */
+export async function startConversation(
+  deps: ChatDeps,
+  input: { language: Language; channel: Channel; tokenHash: string },
+): Promise<TurnResult> {
+  const now = deps.now();
+  const turn = begin({ content: deps.content, now }, input.language, input.channel);
+  const at = now.toISOString();
+  const conversation: Conversation = {
+    id: deps.newId(),
+    tokenHash: input.tokenHash,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    intake: turn.state,
+    transcript: entries(turn.replies, at),
+  };
+  conversation.expiresAt = expiry(conversation, now);
+  await deps.store.create(conversation);
+  return { conversation, replies: turn.replies };
+}
+
+/**
+ * Applies one message to a conversation (pure): engine turn, transcript, version, expiry.
+ */
+export function applyMessage(
+  content: Content,
+  conversation: Conversation,
+  text: string,
+  now: Date,
+): TurnResult {
+  const turn = advance({ content, now }, conversation.intake, text);
+  const at = now.toISOString();
+  const next: Conversation = {
+    ...conversation,
+    intake: turn.state,
+    version: conversation.version + 1,
+    updatedAt: at,
+    transcript: [
+      ...conversation.transcript,
+      { role: 'user', text, at },
+      ...entries(turn.replies, at),
+    ],
+  };
+  next.expiresAt = expiry(next, now);
+  return { conversation: next, replies: turn.replies };
+}
+
+/**
+ * Reads the conversation, lets `authorize` refuse it, applies the message and saves it under
+ * optimistic locking; on a lost race it starts again from the newer state, so concurrent
+ * messages are all applied, one after the other.
+ */
+export async function sendMessage(
+  deps: ChatDeps,
+  id: string,
+  text: string,
+  authorize: (conversation: Conversation) => void,
+): Promise<TurnResult> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const current = await deps.store.get(id);
+    if (!current) throw new NotFoundError('conversation');
+    authorize(current);
+    const result = applyMessage(deps.content, current, text, deps.now());
+    try {
+      if (result.conversation.intake.status === 'deleted') await deps.store.delete(id);
+      else await deps.store.save(result.conversation);
+      return result;
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+      // Someone else's message landed first: back off a little, then apply ours after theirs.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt)),
+      );
+    }
+  }
+  throw new BusyError();
+}

@@ -1,0 +1,92 @@
+/**
+ * Schemas for the content the engine reads: the strings files and the firm's settings. Loading
+ * them from disk is the adapters' job (functions/adapters/content-files.ts); this file only says
+ * what valid content is and turns it into the shapes the engine uses.
+ */
+import { z } from 'zod';
+import { type Flow, LANGUAGES, type Language } from './flow';
+import type { tpsScreeningContext } from './tps';
+
+/** A string, or a pair of forms for a client writing about themself or about someone else. */
+export const TextSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ self: z.string().min(1), other: z.string().min(1) }),
+]);
+export type Text = z.infer<typeof TextSchema>;
+
+/** One language's strings, flattened to dotted keys ('steps.detained.prompt'). */
+export type Strings = Record<string, Text>;
+export type Catalog = Record<Language, Strings>;
+
+/** Flattens nested YAML into dotted keys, keeping {self, other} pairs whole. */
+export function flattenStrings(tree: unknown, prefix = ''): Strings {
+  const out: Strings = {};
+  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) {
+    throw new Error(`strings: ${prefix || 'root'} must be a mapping`);
+  }
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix + key;
+    const asText = TextSchema.safeParse(value);
+    if (asText.success) out[path] = asText.data;
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      Object.assign(out, flattenStrings(value, `${path}.`));
+    } else throw new Error(`strings: ${path} must be text or a mapping`);
+  }
+  return out;
+}
+
+export const FirmSchema = z.strictObject({
+  name: z.string().min(1),
+  timeZone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not an IANA time zone'),
+  serviceArea: z.strictObject({ states: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1) }),
+  coveredFacilities: z.array(z.string().min(2)).default([]),
+  referrals: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),
+});
+export type Firm = z.infer<typeof FirmSchema>;
+
+/** Everything the engine needs to run an intake, loaded once at start. */
+export interface Content {
+  flow: Flow;
+  strings: Catalog;
+  firm: Firm;
+  /** The TPS list for the screening: country codes, review date and a note per country. */
+  tps: ReturnType<typeof tpsScreeningContext>;
+}
+
+/** Keys a flow needs from the strings catalog, so a missing one fails at load, not mid-chat. */
+export function requiredKeys(flow: Flow): string[] {
+  const keys: string[] = [];
+  for (const step of flow.steps) {
+    keys.push(`steps.${step.id}.prompt`, `steps.${step.id}.example`, `steps.${step.id}.label`);
+    // Listed options have labels of their own; yes/no steps use answers.yes / answers.no.
+    const options = step.type === 'language' ? ['en', 'es'] : (step.options ?? []);
+    for (const option of options) keys.push(`steps.${step.id}.options.${option}`);
+  }
+  return keys;
+}
+
+/** Checks that both languages have the same keys and every key the flow needs. */
+export function checkCatalog(flow: Flow, strings: Catalog): string[] {
+  const problems: string[] = [];
+  const [first, ...rest] = LANGUAGES;
+  const base = Object.keys(strings[first]);
+  for (const lang of rest) {
+    const other = new Set(Object.keys(strings[lang]));
+    for (const key of base) if (!other.has(key)) problems.push(`${lang}: missing ${key}`);
+    for (const key of other)
+      if (!(key in strings[first])) problems.push(`${first}: missing ${key}`);
+  }
+  for (const lang of LANGUAGES) {
+    for (const key of requiredKeys(flow)) {
+      if (!(key in strings[lang])) problems.push(`${lang}: flow needs ${key}`);
+    }
+  }
+  return problems;
+}

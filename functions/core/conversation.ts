@@ -1,0 +1,67 @@
+/**
+ * A conversation: the intake state, the transcript and the credentials of its web token. This
+ * file also declares the store port the adapters implement and the errors they raise, so that
+ * nothing above the adapters ever sees a raw SDK error.
+ */
+import { z } from 'zod';
+import { BotMessageSchema, IntakeStateSchema } from './engine/state';
+
+export const TranscriptEntrySchema = z.strictObject({
+  role: z.enum(['bot', 'user']),
+  text: z.string(),
+  choices: BotMessageSchema.shape.choices,
+  at: z.string(),
+});
+export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
+
+export const ConversationSchema = z.strictObject({
+  id: z.string().min(1),
+  /** SHA-256 of the bearer token, hex. The token itself is never stored. */
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Bumped on every save; a save expecting another version fails (optimistic locking). */
+  version: z.number().int().positive(),
+  /** Epoch seconds when DynamoDB TTL may delete it; absent for kept conversations. */
+  expiresAt: z.number().int().positive().optional(),
+  intake: IntakeStateSchema,
+  transcript: z.array(TranscriptEntrySchema),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export interface ConversationStore {
+  /** Creates a new conversation; fails if the id exists. */
+  create(conversation: Conversation): Promise<void>;
+  /** The conversation, or undefined when unknown or expired. */
+  get(id: string): Promise<Conversation | undefined>;
+  /**
+   * Saves `conversation` (whose version is already bumped) if the stored one is still at
+   * `conversation.version - 1`; otherwise throws VersionConflictError.
+   */
+  save(conversation: Conversation): Promise<void>;
+  /** Removes the conversation and everything stored with it. */
+  delete(id: string): Promise<void>;
+}
+
+/** Another writer saved the conversation first; re-read and apply again. */
+export class VersionConflictError extends Error {
+  override name = 'VersionConflictError';
+  constructor(
+    readonly id: string,
+    readonly expected: number,
+    options?: ErrorOptions,
+  ) {
+    super(`conversation ${id} is no longer at version ${expected}`, options);
+  }
+}
+
+/** The database is throttling or unreachable; the request may be retried later. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** Unfinished conversations are erased 30 days after their last message (DOMAIN.md privacy). */
+export const ABANDONED_AFTER_SECONDS = 30 * 24 * 60 * 60;

@@ -1,0 +1,110 @@
+/**
+ * Reads a client's message as the answer to one step, by the step's answer type. The parsers
+ * do the reading; this file only picks the parser and the options it needs.
+ */
+import type { Content } from '../content';
+import { LANGUAGES, type Step } from '../flow';
+import {
+  type ParseResult,
+  parseANumber,
+  parseChoice,
+  parseCountry,
+  parseDate,
+  parseEmail,
+  parseLocation,
+  parseMultiChoice,
+  parseName,
+  parsePhone,
+  parseText,
+  parseYesNo,
+} from '../parse';
+import { optionLabel, optionValues } from './render';
+
+const NO: ParseResult<never> = { ok: false };
+
+/** Choice options with their labels in every language, so either language's label is accepted. */
+function options(content: Content, step: Step) {
+  return optionValues(step).map((value) => ({
+    value,
+    labels: LANGUAGES.map((lang) => optionLabel(content, lang, step, value)),
+  }));
+}
+
+/**
+ * The normalised answer to `step`, or `{ ok: false }` when the message cannot be read as one.
+ *
+ * @example parseAnswer(content, detainedStep, 'sí', '2026-11-25') // { ok: true, value: 'yes' }
+ */
+export function parseAnswer(
+  content: Content,
+  step: Step,
+  text: string,
+  today: string,
+): ParseResult<unknown> {
+  switch (step.type) {
+    case 'yesno':
+    case 'yesno-unsure':
+    case 'yesno-prefer-not': {
+      // A number or a button label first ("1", "Not sure"), then the many ways to say yes/no.
+      const byChoice = parseChoice(text, options(content, step));
+      if (byChoice.ok) return byChoice;
+      const yn = parseYesNo(text, {
+        unsure: step.type === 'yesno-unsure',
+        preferNot: step.type === 'yesno-prefer-not',
+      });
+      return yn.ok && optionValues(step).includes(yn.value) ? yn : NO;
+    }
+    case 'choice': {
+      const byChoice = parseChoice(text, options(content, step));
+      if (byChoice.ok) return byChoice;
+      // aboutSelf is stored as yes/no; "yes" / "sí" answer it as well as its labels do.
+      const values = optionValues(step);
+      if (values.includes('yes') && values.includes('no')) return parseYesNo(text);
+      return NO;
+    }
+    case 'multichoice':
+      return parseMultiChoice(text, options(content, step), { noneValue: step.noneValue });
+    case 'date':
+      return parseDate(text, {
+        today,
+        allowPartial: step.date?.allowPartial ?? false,
+        direction: step.date?.direction ?? 'any',
+      });
+    case 'anumber':
+      return parseANumber(text);
+    case 'phone':
+      return parsePhone(text);
+    case 'email':
+      return parseEmail(text);
+    case 'country':
+      return parseCountry(text);
+    case 'location': {
+      const loc = parseLocation(text);
+      return loc.ok ? { ok: true, value: loc.value.text } : NO;
+    }
+    case 'language':
+      return parseLanguage(content, step, text);
+    case 'name':
+      return parseName(text);
+    case 'text':
+      return parseText(text, { max: 500 });
+  }
+}
+
+const OTHER_LANGUAGE = /^[\p{L}][\p{L}\s'-]{1,39}$/u;
+const LANGUAGE_WORDS: Record<string, string[]> = {
+  en: ['english', 'ingles', 'inglés', 'en ingles', 'en inglés'],
+  es: ['spanish', 'espanol', 'español', 'en espanol', 'en español', 'castellano'],
+};
+
+/** English, Spanish, or another language named in words ("K'iche'", "Mam", "portugués"). */
+function parseLanguage(content: Content, step: Step, text: string): ParseResult<string> {
+  const opts = options(content, step).map((o) => ({
+    value: o.value,
+    labels: [...o.labels, ...(LANGUAGE_WORDS[o.value] ?? [])],
+  }));
+  const byChoice = parseChoice(text, opts);
+  if (byChoice.ok) return byChoice;
+  const trimmed = text.trim();
+  return OTHER_LANGUAGE.test(trimmed) ? { ok: true, value: trimmed } : NO;
+}

@@ -1,0 +1,373 @@
+/**
+ * The intake engine: a pure, deterministic function from (state, message, now) to (new state,
+ * bot replies). No I/O, no clock of its own, no randomness: the same inputs give the same
+ * outputs, which is what lets a retried message be replayed safely and transcripts be tests.
+ */
+import type { Content } from '../content';
+import type { Language, Step } from '../flow';
+import { parseChoice, parseYesNo } from '../parse';
+import { isSkip } from '../parse/normalize';
+import { todayIn } from '../today';
+import { parseAnswer } from './answers';
+import { type Command, parseCommand } from './commands';
+import { holds } from './conditions';
+import { decideOutcome } from './outcome';
+import { choicesFor, promptText, t } from './render';
+import type { BotMessage, Channel, Choice, IntakeState } from './state';
+import { closingMessages, summaryLines, summaryMessage } from './summary';
+
+export interface EngineContext {
+  content: Content;
+  now: Date;
+}
+
+export interface Turn {
+  state: IntakeState;
+  replies: BotMessage[];
+}
+
+/** After this many unreadable answers to one question, offer skip / a person. */
+export const STUCK_AFTER = 3;
+
+const bot = (text: string, choices?: Choice[]): BotMessage =>
+  choices ? { role: 'bot', text, choices } : { role: 'bot', text };
+
+/**
+ * Starts an intake: who the assistant is, the disclaimers, and the consent question.
+ *
+ * @example begin(ctx, 'es', 'web').state.step // 'consent'
+ */
+export function begin(ctx: EngineContext, language: Language, channel: Channel): Turn {
+  const state: IntakeState = {
+    language,
+    channel,
+    step: 'consent',
+    status: 'active',
+    answers: {},
+    skipped: [],
+    history: [],
+    attempts: 0,
+    handoff: false,
+    disclosures: [],
+  };
+  return { state, replies: disclosures(ctx, state) };
+}
+
+/** The disclaimers and consent question, recorded in the audit trail each time they are shown. */
+function disclosures(ctx: EngineContext, state: IntakeState): BotMessage[] {
+  const { content, now } = ctx;
+  const say = (key: string) => t(content, state, key);
+  state.disclosures.push({
+    version: content.flow.disclaimerVersion,
+    language: state.language,
+    channel: state.channel,
+    at: now.toISOString(),
+  });
+  const intro = [say('intro.welcome'), say('intro.disclaimer'), say('intro.danger')];
+  if (state.channel === 'sms') intro.push(say('intro.smsTerms'));
+  intro.push(say('intro.languageHint'));
+  return [bot(intro.join('\n\n')), consentQuestion(ctx, state)];
+}
+
+function consentQuestion(ctx: EngineContext, state: IntakeState): BotMessage {
+  const say = (key: string) => t(ctx.content, state, key);
+  return bot(say('consent.prompt'), [
+    { value: 'yes', label: say('consent.options.yes') },
+    { value: 'no', label: say('consent.options.no') },
+  ]);
+}
+
+/**
+ * Applies one client message to the intake.
+ *
+ * @example advance(ctx, state, 'yes').state.step // the first question after consent
+ */
+export function advance(ctx: EngineContext, previous: IntakeState, text: string): Turn {
+  const state: IntakeState = structuredClone(previous);
+  const today = todayIn(ctx.now, ctx.content.firm.timeZone);
+  const command =
+    state.step === stepOfType(ctx, state, 'language') ? undefined : parseCommand(text);
+  if (state.status !== 'active') {
+    if (command?.kind === 'restart') return begin(ctx, state.language, state.channel);
+    if (command?.kind === 'language') state.language = command.language;
+    return { state, replies: [bot(t(ctx.content, state, 'commands.ended'))] };
+  }
+  if (command) return runCommand(ctx, state, command, today);
+  switch (state.step) {
+    case 'consent':
+      return answerConsent(ctx, state, text, today);
+    case 'deleteConfirm':
+      return answerDelete(ctx, state, text, today);
+    case 'confirm':
+      return answerConfirm(ctx, state, text, today);
+    case 'confirmEdit':
+      return answerEdit(ctx, state, text, today);
+    default:
+      return answerStep(ctx, state, text, today);
+  }
+}
+
+function stepOfType(
+  ctx: EngineContext,
+  state: IntakeState,
+  type: Step['type'],
+): string | undefined {
+  return ctx.content.flow.steps.find((s) => s.id === state.step && s.type === type)?.id;
+}
+
+function runCommand(ctx: EngineContext, state: IntakeState, command: Command, today: string): Turn {
+  const say = (key: string) => t(ctx.content, state, key);
+  switch (command.kind) {
+    case 'language': {
+      state.language = command.language;
+      if (state.step === 'consent') return { state, replies: disclosures(ctx, state) };
+      return { state, replies: [bot(say('commands.languageSwitched')), ...ask(ctx, state, today)] };
+    }
+    case 'help':
+      return { state, replies: [bot(say('commands.help')), ...ask(ctx, state, today)] };
+    case 'back': {
+      const last = state.history.pop();
+      if (last === undefined || state.step === 'consent') {
+        return { state, replies: [bot(say('commands.backNothing')), ...ask(ctx, state, today)] };
+      }
+      delete state.answers[last];
+      state.skipped = state.skipped.filter((id) => id !== last);
+      state.step = last;
+      state.attempts = 0;
+      return { state, replies: [bot(say('commands.backDone')), ...ask(ctx, state, today)] };
+    }
+    case 'restart': {
+      const fresh = begin(ctx, state.language, state.channel);
+      // Consent already given stays on record; the answers go.
+      if (state.consent?.given) {
+        Object.assign(fresh.state, { consent: state.consent, disclosures: state.disclosures });
+        fresh.state.step = nextStep(ctx, fresh.state, today);
+        return {
+          state: fresh.state,
+          replies: [bot(say('commands.restartDone')), ...ask(ctx, fresh.state, today)],
+        };
+      }
+      return fresh;
+    }
+    case 'person': {
+      if (!state.consent?.given) return { state, replies: [consentQuestion(ctx, state)] };
+      state.handoff = true;
+      state.attempts = 0;
+      if (!['confirm', 'confirmEdit', 'deleteConfirm'].includes(state.step)) {
+        state.step = nextStep(ctx, state, today);
+      }
+      return { state, replies: [bot(say('commands.handoff')), ...ask(ctx, state, today)] };
+    }
+    case 'delete': {
+      if (state.step !== 'deleteConfirm') state.resumeStep = state.step;
+      state.step = 'deleteConfirm';
+      return {
+        state,
+        replies: [
+          bot(say('commands.deleteConfirm'), [
+            { value: 'yes', label: say('commands.deleteOptions.yes') },
+            { value: 'no', label: say('commands.deleteOptions.no') },
+          ]),
+        ],
+      };
+    }
+  }
+}
+
+/** Yes/no by word, number or button: 1 and the first button mean yes. */
+function yesNo(text: string): 'yes' | 'no' | undefined {
+  const folded = text.trim();
+  if (folded === '1') return 'yes';
+  if (folded === '2') return 'no';
+  const parsed = parseYesNo(text);
+  return parsed.ok && (parsed.value === 'yes' || parsed.value === 'no') ? parsed.value : undefined;
+}
+
+function answerConsent(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
+  const answer = yesNo(text);
+  if (!answer) return reask(ctx, state, today, [consentQuestion(ctx, state)], 'consent.example');
+  state.consent = {
+    given: answer === 'yes',
+    version: ctx.content.flow.disclaimerVersion,
+    language: state.language,
+    channel: state.channel,
+    at: ctx.now.toISOString(),
+  };
+  state.attempts = 0;
+  if (answer === 'no') {
+    state.status = 'declined';
+    state.step = 'end';
+    state.outcome = {
+      status: 'declined',
+      reasons: ['no-consent'],
+      represented: false,
+      handoff: false,
+      at: ctx.now.toISOString(),
+    };
+    return { state, replies: [bot(t(ctx.content, state, 'consent.declined'))] };
+  }
+  state.step = nextStep(ctx, state, today);
+  return { state, replies: ask(ctx, state, today) };
+}
+
+function answerDelete(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
+  const answer = yesNo(text);
+  if (answer === 'yes') {
+    // Erase everything the client told us; the store deletes the item itself.
+    const erased: IntakeState = {
+      ...state,
+      status: 'deleted',
+      step: 'end',
+      answers: {},
+      skipped: [],
+      history: [],
+      outcome: undefined,
+    };
+    return { state: erased, replies: [bot(t(ctx.content, state, 'commands.deleteDone'))] };
+  }
+  state.step = state.resumeStep ?? nextStep(ctx, state, today);
+  state.resumeStep = undefined;
+  return {
+    state,
+    replies: [bot(t(ctx.content, state, 'commands.deleteCancelled')), ...ask(ctx, state, today)],
+  };
+}
+
+function answerConfirm(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
+  const labels = (value: string) =>
+    (['en', 'es'] as const).map((lang) => {
+      const label = ctx.content.strings[lang][`confirm.options.${value}`];
+      return typeof label === 'string' ? label : value;
+    });
+  const picked = parseChoice(text, [
+    { value: 'yes', labels: labels('yes') },
+    { value: 'change', labels: [...labels('change'), 'cambiar', 'corregir', 'edit'] },
+  ]);
+  const byWord: Record<string, string> = { yes: 'yes', no: 'change' };
+  const answer = picked.ok ? picked.value : byWord[yesNo(text) ?? ''];
+  if (answer === 'change') {
+    state.step = 'confirmEdit';
+    state.attempts = 0;
+    return { state, replies: ask(ctx, state, today) };
+  }
+  if (answer !== 'yes') return reask(ctx, state, today, ask(ctx, state, today), 'confirm.example');
+  const outcome = decideOutcome(ctx.content, state, today, ctx.now.toISOString());
+  state.outcome = outcome;
+  state.status = outcome.status;
+  state.step = 'end';
+  return { state, replies: closingMessages(ctx.content, state) };
+}
+
+function answerEdit(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
+  const lines = summaryLines(ctx.content, state, today);
+  const n = Number.parseInt(text.trim().replace(/^#/, ''), 10);
+  const line = Number.isInteger(n) ? lines[n - 1] : undefined;
+  if (!line) return reask(ctx, state, today, ask(ctx, state, today), 'confirm.pickEditExample');
+  delete state.answers[line.step.id];
+  state.skipped = state.skipped.filter((id) => id !== line.step.id);
+  state.step = line.step.id;
+  state.attempts = 0;
+  return { state, replies: ask(ctx, state, today) };
+}
+
+function answerStep(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
+  const step = ctx.content.flow.steps.find((s) => s.id === state.step);
+  if (!step) throw new Error(`unknown step ${state.step}`);
+  const skip = step.optional && (isSkip(text) || text.trim().toLowerCase() === 'skip');
+  const parsed = skip ? undefined : parseAnswer(ctx.content, step, text, today);
+  if (!skip && !parsed?.ok) {
+    return reask(
+      ctx,
+      state,
+      today,
+      ask(ctx, state, today),
+      `steps.${step.id}.example`,
+      step.optional,
+    );
+  }
+  if (skip) state.skipped.push(step.id);
+  else if (parsed?.ok) state.answers[step.id] = parsed.value;
+  state.history.push(step.id);
+  state.attempts = 0;
+  const exit = ctx.content.flow.exits.find((e) => holds(e.when, state.answers, today));
+  if (exit) {
+    state.status = exit.outcome;
+    state.step = 'end';
+    state.outcome = {
+      status: exit.outcome,
+      reasons: [exit.reason],
+      represented: false,
+      handoff: false,
+      at: ctx.now.toISOString(),
+    };
+    return { state, replies: closingMessages(ctx.content, state) };
+  }
+  state.step = nextStep(ctx, state, today);
+  return { state, replies: ask(ctx, state, today) };
+}
+
+/** Asks again after an answer that could not be read; after a few tries, offers a way out. */
+function reask(
+  ctx: EngineContext,
+  state: IntakeState,
+  _today: string,
+  question: BotMessage[],
+  exampleKey: string,
+  optional = false,
+): Turn {
+  state.attempts += 1;
+  const say = (key: string, vars?: Record<string, string>) => t(ctx.content, state, key, vars);
+  const lead = [say('reask.notUnderstood'), say('reask.example', { example: say(exampleKey) })];
+  if (state.attempts >= STUCK_AFTER)
+    lead.push(say(optional ? 'reask.stuckOptional' : 'reask.stuck'));
+  const [first, ...rest] = question;
+  const merged: BotMessage[] = first
+    ? [{ ...first, text: `${lead.join(' ')}\n\n${first.text}` }, ...rest]
+    : [];
+  if (state.attempts >= STUCK_AFTER && merged[0] && state.consent?.given) {
+    const person = { value: 'person', label: say('answers.person') };
+    merged[0] = { ...merged[0], choices: [...(merged[0].choices ?? []), person] };
+  }
+  return { state, replies: merged };
+}
+
+/**
+ * The next question: the first step, in flow order, whose condition holds and that has not been
+ * answered or skipped. Answers to steps whose condition no longer holds (after a change) are
+ * dropped, so the summary and the flags never use them.
+ */
+export function nextStep(ctx: EngineContext, state: IntakeState, today: string): string {
+  for (const step of ctx.content.flow.steps) {
+    const applies = !step.when || holds(step.when, state.answers, today);
+    if (!applies) {
+      delete state.answers[step.id];
+      state.skipped = state.skipped.filter((id) => id !== step.id);
+      continue;
+    }
+    if (state.handoff && !step.handoff) continue;
+    if (!(step.id in state.answers) && !state.skipped.includes(step.id)) return step.id;
+  }
+  return 'confirm';
+}
+
+/** The messages that ask the current step's question. */
+function ask(ctx: EngineContext, state: IntakeState, today: string): BotMessage[] {
+  const say = (key: string) => t(ctx.content, state, key);
+  if (state.step === 'consent') return [consentQuestion(ctx, state)];
+  if (state.step === 'confirm') {
+    return [
+      summaryMessage(ctx.content, state, today),
+      bot(say('confirm.question'), [
+        { value: 'yes', label: say('confirm.options.yes') },
+        { value: 'change', label: say('confirm.options.change') },
+      ]),
+    ];
+  }
+  if (state.step === 'confirmEdit') {
+    return [summaryMessage(ctx.content, state, today), bot(say('confirm.pickEdit'))];
+  }
+  if (state.step === 'deleteConfirm') return [bot(say('commands.deleteConfirm'))];
+  const step = ctx.content.flow.steps.find((s) => s.id === state.step);
+  if (!step) return [];
+  return [bot(promptText(ctx.content, state, step), choicesFor(ctx.content, state, step))];
+}

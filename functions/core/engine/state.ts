@@ -1,0 +1,82 @@
+/**
+ * The engine's state for one intake. It is stored inside the conversation item; everything in it
+ * is plain JSON so it round-trips through DynamoDB unchanged and is validated when read back.
+ */
+import { z } from 'zod';
+import { LanguageSchema } from '../flow';
+import { ScreeningSchema } from '../screening';
+
+export const ChannelSchema = z.enum(['web', 'sms']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const IntakeStatusSchema = z.enum([
+  'active',
+  'qualified',
+  'referred',
+  'declined',
+  'deleted',
+]);
+export type IntakeStatus = z.infer<typeof IntakeStatusSchema>;
+
+/** One showing of the disclaimers and consent text: the audit trail DOMAIN.md asks for. */
+export const DisclosureSchema = z.strictObject({
+  version: z.string(),
+  language: LanguageSchema,
+  channel: ChannelSchema,
+  at: z.string(),
+});
+
+export const ConsentSchema = z.strictObject({
+  given: z.boolean(),
+  version: z.string(),
+  language: LanguageSchema,
+  channel: ChannelSchema,
+  at: z.string(),
+});
+
+export const OutcomeSchema = z.strictObject({
+  status: z.enum(['qualified', 'referred', 'declined']),
+  /** Why this status: machine-readable codes ('out-of-area', 'not-immigration', ...). */
+  reasons: z.array(z.string()),
+  screening: ScreeningSchema.optional(),
+  represented: z.boolean().default(false),
+  handoff: z.boolean().default(false),
+  at: z.string(),
+});
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const IntakeStateSchema = z.strictObject({
+  language: LanguageSchema,
+  channel: ChannelSchema,
+  step: z.string(),
+  status: IntakeStatusSchema,
+  /** Answers by step id, normalised by the parsers; fact steps hold DOMAIN.md's fact values. */
+  answers: z.record(z.string(), z.unknown()),
+  /** Optional steps the client chose to skip. */
+  skipped: z.array(z.string()),
+  /** Steps answered or skipped, in order: what `back` walks. */
+  history: z.array(z.string()),
+  /** Failed attempts at the current step. */
+  attempts: z.number().int().nonnegative(),
+  /** The client asked to talk to a person: only the contact steps remain. */
+  handoff: z.boolean(),
+  /** Where `deleteConfirm` returns when the client says no. */
+  resumeStep: z.string().optional(),
+  disclosures: z.array(DisclosureSchema),
+  consent: ConsentSchema.optional(),
+  outcome: OutcomeSchema.optional(),
+});
+export type IntakeState = z.infer<typeof IntakeStateSchema>;
+
+export const BotMessageSchema = z.strictObject({
+  role: z.literal('bot'),
+  text: z.string(),
+  choices: z.array(z.strictObject({ value: z.string(), label: z.string() })).optional(),
+});
+export type BotMessage = z.infer<typeof BotMessageSchema>;
+export type Choice = NonNullable<BotMessage['choices']>[number];
+
+/** True once the intake has ended (API.md's `state.done`). */
+export function isDone(state: IntakeState): boolean {
+  return state.status !== 'active';
+}

@@ -1,0 +1,23 @@
+/** Domain errors the HTTP layer maps to API.md's error shape (see functions/http/errors.ts). */
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  constructor(what: string, options?: ErrorOptions) {
+    super(`${what} was not found`, options);
+  }
+}
+
+export class UnauthorizedError extends Error {
+  override name = 'UnauthorizedError';
+  constructor(message = 'missing or wrong token', options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** A conversation kept changing under us longer than it is reasonable to retry. */
+export class BusyError extends Error {
+  override name = 'BusyError';
+  constructor(message = 'the conversation is busy, try again', options?: ErrorOptions) {
+    super(message, options);
+  }
+}

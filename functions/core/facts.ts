@@ -1,0 +1,76 @@
+/**
+ * The facts an intake collects, by the ids of DOMAIN.md's fact table. The ids are a contract:
+ * integrations, the lead summary and the end-to-end checks read them as they are.
+ *
+ * Values are stored normalised, never as the client typed them:
+ * - yes/no facts: 'yes' | 'no' (and 'unsure' or 'prefer-not' where the table allows it)
+ * - dates: ISO 'YYYY-MM-DD', or 'YYYY-MM' / 'YYYY' where only month or year is known
+ * - aNumber: 'A' + 9 digits; phone: E.164; citizenship: ISO 3166-1 alpha-2 ('SV', 'MX')
+ */
+import { z } from 'zod';
+
+export const YesNoSchema = z.enum(['yes', 'no']);
+export const YesNoUnsureSchema = z.enum(['yes', 'no', 'unsure']);
+export const YesNoPreferNotSchema = z.enum(['yes', 'no', 'prefer-not']);
+
+/** 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'. */
+export const PartialDateSchema = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+/** A full calendar date, 'YYYY-MM-DD'. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const US_FAMILY_VALUES = [
+  'spouse-usc',
+  'spouse-lpr',
+  'parent-usc',
+  'parent-lpr',
+  'child-usc',
+  'child-lpr',
+  'none',
+] as const;
+export const UsFamilySchema = z.enum(US_FAMILY_VALUES);
+export type UsFamily = z.infer<typeof UsFamilySchema>;
+
+export const ENTRY_MANNERS = ['inspected', 'without-inspection', 'parole', 'other'] as const;
+
+export const FactsSchema = z
+  .object({
+    aboutSelf: YesNoSchema,
+    detained: YesNoUnsureSchema,
+    facility: z.string(),
+    aNumber: z.string().regex(/^A\d{9}$/),
+    detainedSince: PartialDateSchema,
+    hasCourtCase: YesNoUnsureSchema,
+    nextHearingDate: IsoDateSchema,
+    court: z.string(),
+    removalOrder: YesNoUnsureSchema,
+    missedHearing: YesNoSchema,
+    reenteredAfterRemoval: YesNoSchema,
+    citizenship: z.string().regex(/^[A-Z]{2}$/),
+    entryDate: PartialDateSchema,
+    entryManner: z.enum(ENTRY_MANNERS),
+    isLpr: YesNoSchema,
+    lprSince: PartialDateSchema,
+    usFamily: z.array(UsFamilySchema).min(1),
+    fearOfReturn: YesNoSchema,
+    crimeVictim: YesNoSchema,
+    helpedPolice: YesNoSchema,
+    trafficking: YesNoSchema,
+    abusedByFamily: YesNoSchema,
+    birthDate: PartialDateSchema,
+    abusedByParent: YesNoSchema,
+    criminalHistory: YesNoPreferNotSchema,
+    represented: YesNoSchema,
+    adverseParties: z.string(),
+    name: z.string(),
+    phone: z.string().regex(/^\+[1-9]\d{6,14}$/),
+    email: z.string().email(),
+    location: z.string(),
+    /** 'en', 'es', or the name of another language as the client wrote it. */
+    preferredLanguage: z.string().min(1),
+    safeToContact: YesNoSchema,
+  })
+  .partial();
+
+export type Facts = z.infer<typeof FactsSchema>;
+export type FactId = keyof Facts;
+export const FACT_IDS = Object.keys(FactsSchema.shape) as FactId[];

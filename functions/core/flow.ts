@@ -1,0 +1,150 @@
+/**
+ * The intake flow as data. `prompts/flow.yaml` holds the structure (steps, their answer types and
+ * the conditions that make them apply); `prompts/strings.<lang>.yaml` hold every word a client
+ * reads. Nothing here runs code from content: conditions are plain data evaluated by `holds`.
+ */
+import { z } from 'zod';
+import { FACT_IDS } from './facts';
+
+export const LANGUAGES = ['en', 'es'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const ANSWER_TYPES = [
+  'yesno',
+  'yesno-unsure',
+  'yesno-prefer-not',
+  'choice',
+  'multichoice',
+  'text',
+  'name',
+  'date',
+  'anumber',
+  'phone',
+  'email',
+  'country',
+  'location',
+  'language',
+] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
+
+const StepIdSchema = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'step ids are camelCase');
+
+/** A condition over earlier answers. Every form names the step whose answer it reads. */
+export type Condition =
+  | { step: string; is: string | string[] }
+  | { step: string; isNot: string | string[] }
+  | { step: string; includesAny: string[] }
+  | { step: string; answered: boolean }
+  | { step: string; ageUnder: number }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ step: StepIdSchema, is: z.union([z.string(), z.array(z.string()).min(1)]) }),
+    z.strictObject({
+      step: StepIdSchema,
+      isNot: z.union([z.string(), z.array(z.string()).min(1)]),
+    }),
+    z.strictObject({ step: StepIdSchema, includesAny: z.array(z.string()).min(1) }),
+    z.strictObject({ step: StepIdSchema, answered: z.boolean() }),
+    z.strictObject({ step: StepIdSchema, ageUnder: z.number().int().positive() }),
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+  ]),
+);
+
+export const StepSchema = z.strictObject({
+  id: StepIdSchema,
+  type: z.enum(ANSWER_TYPES),
+  /** Choice values, in the order they are offered. Labels live in the strings files. */
+  options: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
+  /** For multichoice: the value that means "none of these" and cannot be combined. */
+  noneValue: z.string().optional(),
+  optional: z.boolean().default(false),
+  when: ConditionSchema.optional(),
+  date: z
+    .strictObject({
+      direction: z.enum(['past', 'future', 'any']),
+      allowPartial: z.boolean().default(false),
+    })
+    .optional(),
+  /** Never echoed back by SMS (A-number, criminal history, adverse parties). */
+  sensitive: z.boolean().default(false),
+  /** Asked when the client asks to talk to a person: the minimum to reach them. */
+  handoff: z.boolean().default(false),
+});
+export type Step = z.infer<typeof StepSchema>;
+
+/** Ends the intake early when a condition holds after an answer (e.g. not an immigration matter). */
+export const ExitSchema = z.strictObject({
+  when: ConditionSchema,
+  outcome: z.enum(['referred', 'declined']),
+  reason: z.string().regex(/^[a-z-]+$/),
+});
+export type Exit = z.infer<typeof ExitSchema>;
+
+export const FlowSchema = z
+  .strictObject({
+    /** Which disclaimer and consent text is shown; stored with each consent for the audit trail. */
+    disclaimerVersion: z.string().min(1),
+    steps: z.array(StepSchema).min(1),
+    exits: z.array(ExitSchema).default([]),
+  })
+  .superRefine((flow, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, step] of flow.steps.entries()) {
+      if (seen.has(step.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'id'],
+          message: `duplicate step id ${step.id}`,
+        });
+      seen.add(step.id);
+      const needsOptions = step.type === 'choice' || step.type === 'multichoice';
+      if (needsOptions !== Boolean(step.options?.length)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'options'],
+          message: `${step.id}: options go with choice types only`,
+        });
+      }
+      if ((step.type === 'date') !== Boolean(step.date)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'date'],
+          message: `${step.id}: date settings go with date steps only`,
+        });
+      }
+    }
+    for (const id of RESERVED_STEPS) {
+      if (seen.has(id))
+        ctx.addIssue({ code: 'custom', path: ['steps'], message: `${id} is a reserved step id` });
+    }
+  });
+export type Flow = z.infer<typeof FlowSchema>;
+
+/** Steps the engine owns; a flow may not define them. */
+export const RESERVED_STEPS = [
+  'consent',
+  'confirm',
+  'confirmEdit',
+  'deleteConfirm',
+  'end',
+] as const;
+
+/** True when `id` is one of DOMAIN.md's fact ids (its answer is a fact of the lead). */
+export function isFactStep(id: string): boolean {
+  return (FACT_IDS as string[]).includes(id);
+}
+
+/** Every step id a condition reads, for the flow's own consistency test. */
+export function conditionSteps(cond: Condition): string[] {
+  if ('all' in cond) return cond.all.flatMap(conditionSteps);
+  if ('any' in cond) return cond.any.flatMap(conditionSteps);
+  if ('not' in cond) return conditionSteps(cond.not);
+  return [cond.step];
+}

@@ -1,0 +1,131 @@
+/**
+ * Text normalisation shared by every answer parser.
+ *
+ * People answer on a phone keyboard, often in a hurry: with or without accents ("si" / "sí"),
+ * curly quotes from autocorrect, doubled spaces, and "¡Sí!" wrapped in punctuation. The parsers
+ * compare against tables written once in plain lower-case ASCII, so everything they read goes
+ * through `normalize` first.
+ */
+
+/** The outcome of reading one answer: the normalised value, or "could not understand it". */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false };
+
+/**
+ * Wraps a value as a successful parse.
+ *
+ * @example parsed('yes') // => { ok: true, value: 'yes' }
+ */
+export function parsed<T>(value: T): ParseResult<T> {
+  return { ok: true, value };
+}
+
+/** The one failed result; it carries no reason because the caller only ever re-asks. */
+export const NOT_PARSED: { ok: false } = Object.freeze({ ok: false });
+
+// Punctuation that frames an answer without changing it: "¡Sí!", "¿no?", "(maybe)", "yes.".
+const SURROUNDING = /^[\s¡!¿?.,;:…"'()]+|[\s¡!¿?.,;:…"'()]+$/gu;
+
+/**
+ * Lower-cases, strips accents and diacritics, folds curly quotes, collapses whitespace and trims
+ * the punctuation around the answer. "ñ" becomes "n" ("mañana" → "manana"): every table in the
+ * parsers is written in that folded form.
+ *
+ * @example normalize('  ¡Sí, CLARO!  ') // => 'si, claro'
+ */
+export function normalize(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      // Combining marks: accents, tildes, diaeresis, and the emoji variation selector.
+      .replace(/\p{M}/gu, '')
+      // Autocorrect turns ' into ’ and " into “ ”; some keyboards type ´ for an apostrophe.
+      .replace(/[‘’‚‛`´]/g, "'")
+      .replace(/[“”„‟«»]/g, '"')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(SURROUNDING, '')
+  );
+}
+
+/**
+ * `normalize` without apostrophes, for matching phrase tables: people type "dont", "don't" and
+ * "don’t" for the same thing.
+ *
+ * @example normalizeKey('I don’t know') // => 'i dont know'
+ */
+export function normalizeKey(text: string): string {
+  return normalize(text).replace(/'/g, '');
+}
+
+// Whole answers that mean "I won't answer this one". Deliberately absent: "ninguno" / "none",
+// which are real answers (no family members), and bare "no", which answers yes/no questions.
+const SKIP_PHRASES = new Set([
+  'skip',
+  'skip it',
+  'skip this',
+  'skip this one',
+  'skip question',
+  'skip the question',
+  'saltar',
+  'salta',
+  'saltala',
+  'saltar pregunta',
+  'saltar esta',
+  'omitir',
+  'omite',
+  'omitelo',
+  'pass',
+  'paso',
+  'next',
+  'next question',
+  'siguiente',
+  'siguiente pregunta',
+  'i dont know',
+  'i do not know',
+  'dont know',
+  'dunno',
+  'idk',
+  'not sure',
+  'im not sure',
+  'i am not sure',
+  'no se',
+  'no lo se',
+  'no sabemos',
+  'no tengo idea',
+  'prefer not to say',
+  'i prefer not to say',
+  'id prefer not to say',
+  'prefer not to answer',
+  'i prefer not to answer',
+  'id rather not say',
+  'i would rather not say',
+  'rather not say',
+  'prefiero no decir',
+  'prefiero no decirlo',
+  'prefiero no contestar',
+  'prefiero no responder',
+  'n/a',
+  'not applicable',
+  'no aplica',
+]);
+
+/**
+ * True when the whole answer asks to skip the question ("skip", "saltar", "no sé", "n/a").
+ * It overlaps with the "unsure" answers of `parseYesNo` on purpose: for a yes/no/unsure fact the
+ * caller parses first, and only treats the answer as a skip when the fact cannot hold "unsure".
+ *
+ * @example isSkip('No lo sé') // => true
+ */
+export function isSkip(text: string): boolean {
+  return SKIP_PHRASES.has(normalizeKey(text));
+}
+
+/**
+ * True when the raw text carries a question mark ("?" or Spanish "¿"). Parsers use it to refuse
+ * loose matches inside a question: "what does parole mean?" must not select "parole".
+ *
+ * @example hasQuestionMark('¿Qué es un número A') // => true
+ */
+export function hasQuestionMark(text: string): boolean {
+  return /[?¿]/.test(text);
+}

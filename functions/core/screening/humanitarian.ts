@@ -1,0 +1,112 @@
+/**
+ * Victim and juvenile relief (DOMAIN.md): `u-visa` (crimeVictim = yes and helpedPolice = yes),
+ * `t-visa` (trafficking = yes), `vawa` (abusedByFamily = yes) and `sijs` (under 21 today and
+ * abusedByParent = yes).
+ *
+ * Judgement calls: helpedPolice is only asked after crimeVictim = yes, so when it is missing the
+ * `u-visa` flag is still raised with a `missing` note (helpedPolice = no keeps it down, as the table
+ * says). `sijs` is triggered by abusedByParent = yes; a missing birthDate raises it with a `missing`
+ * note, a partial one that straddles the 21st birthday too.
+ */
+import { addYears, daysBetween } from '../dates.js';
+import type { Facts } from '../facts.js';
+import {
+  checkPastDate,
+  criminalComplications,
+  dayCount,
+  describeDate,
+  makeFlag,
+  RECORD_MAY_WEAKEN,
+  reentryComplications,
+} from './common.js';
+import type { Flag } from './schema.js';
+
+function usualComplications(facts: Facts, criminalEffect = RECORD_MAY_WEAKEN): string[] {
+  return [...criminalComplications(facts, criminalEffect), ...reentryComplications(facts)];
+}
+
+/** U visa for victims of qualifying crimes who helped law enforcement. */
+export function screenUVisa(facts: Facts): Flag[] {
+  if (facts.crimeVictim !== 'yes' || facts.helpedPolice === 'no') return [];
+  const helped = facts.helpedPolice === 'yes';
+  return [
+    makeFlag(
+      'u-visa',
+      [
+        `crimeVictim = yes; ${helped ? 'helpedPolice = yes' : 'helpedPolice not answered'}: possible U visa (INA 101(a)(15)(U)) for a victim of a qualifying crime who has been helpful to law enforcement`,
+        'Also needed: a qualifying crime, substantial physical or mental abuse, and a law-enforcement certification (Form I-918 Supplement B), which the agency signs at its discretion; the annual cap is 10,000, with a waiting list beyond it',
+      ],
+      usualComplications(facts),
+      helped
+        ? []
+        : [
+            'helpedPolice: whether the client reported the crime or helped police not given; a U visa requires helpfulness to law enforcement',
+          ],
+    ),
+  ];
+}
+
+/** T visa for trafficking victims. */
+export function screenTVisa(facts: Facts): Flag[] {
+  if (facts.trafficking !== 'yes') return [];
+  return [
+    makeFlag(
+      't-visa',
+      [
+        'trafficking = yes: possible T visa (INA 101(a)(15)(T)) for a victim of severe sex or labor trafficking',
+        'Also needed: presence in the US on account of the trafficking, compliance with reasonable requests from law enforcement (not required under 18 or when traumatized), and extreme hardship involving unusual and severe harm on removal (Form I-914)',
+      ],
+      usualComplications(facts),
+    ),
+  ];
+}
+
+/** VAWA self-petition or VAWA cancellation for people abused by a USC/LPR family member. */
+export function screenVawa(facts: Facts): Flag[] {
+  if (facts.abusedByFamily !== 'yes') return [];
+  return [
+    makeFlag(
+      'vawa',
+      [
+        'abusedByFamily = yes: possible VAWA self-petition (Form I-360) or VAWA cancellation of removal (INA 240A(b)(2)) for a person abused by a US-citizen or green-card-holder spouse, parent or adult child',
+        'Also needed for a self-petition: abuse, shared residence, good moral character and, for a spouse, a good-faith marriage; VAWA cancellation needs 3 years of presence. The abuser is not notified (8 U.S.C. 1367)',
+      ],
+      usualComplications(facts, 'a record bears on the good moral character VAWA requires'),
+    ),
+  ];
+}
+
+/** Special Immigrant Juvenile Status for young people abused, abandoned or neglected by a parent. */
+export function screenSijs(facts: Facts, today: string): Flag[] {
+  if (facts.abusedByParent !== 'yes') return [];
+  const under21 = checkPastDate(
+    facts,
+    'birthDate',
+    today,
+    (birth) => today < addYears(birth, 21),
+    'check that the client is under 21',
+  );
+  if (under21.tri === 'no') return [];
+  let age = 'under 21 today';
+  if (under21.range && under21.value !== undefined) {
+    const turns21 = addYears(under21.range.earliest, 21);
+    age =
+      under21.tri === 'yes'
+        ? `born ${describeDate(under21.value)}, under 21 today (turns 21 on ${turns21}${under21.range.earliest === under21.range.latest ? '' : ' at the earliest'}, in ${dayCount(daysBetween(today, turns21))})`
+        : `born ${describeDate(under21.value)}, possibly under 21 today`;
+  } else {
+    age = 'age not known';
+  }
+  return [
+    makeFlag(
+      'sijs',
+      [
+        `abusedByParent = yes; ${age}: possible Special Immigrant Juvenile Status (INA 101(a)(27)(J)); time-sensitive, as it ends at 21`,
+        'Also needed: unmarried and in the US, and a state juvenile court order finding that reunification with one or both parents is not viable because of abuse, neglect, abandonment or similar, and that return is not in the young person’s best interest; DHS must consent',
+        'In flux: USCIS ended deferred action for SIJ beneficiaries on 2025-06-06; that change was stayed on 2025-11-19 (A.C.R. v. Noem, E.D.N.Y.)',
+      ],
+      usualComplications(facts),
+      [under21.missing],
+    ),
+  ];
+}

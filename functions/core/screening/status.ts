@@ -1,0 +1,198 @@
+/**
+ * Status-based options (DOMAIN.md): `tps` (citizenship in the configured TPS list), `daca` (arrived
+ * before the 16th birthday, entryDate on or before 2007-06-15, born after 1981-06-15) and
+ * `family-petition` (spouse-usc; parent-usc while the client is under 21; child-usc, who must be 21
+ * or older).
+ *
+ * Judgement calls:
+ * - `daca` is triggered by an arrival on or before 2007-06-15 (entryDate given); a missing birthDate
+ *   raises it with a `missing` note. Both dates may be partial: "arrived before the 16th birthday"
+ *   holds for sure when the latest arrival is before the 16th birthday of the earliest birth date,
+ *   and possibly when the earliest arrival is before that of the latest birth date.
+ * - `family-petition` on parent-usc with birthDate missing or straddling the 21st birthday is raised
+ *   with a `missing` note; parent-usc alone with the client 21 or older raises nothing.
+ */
+import { addYears, ageOn, daysBetween } from '../dates.js';
+import type { Facts } from '../facts.js';
+import {
+  checkPastDate,
+  criminalComplications,
+  dayCount,
+  describeDate,
+  makeFlag,
+  RECORD_MAY_WEAKEN,
+  reentryComplications,
+  type Tri,
+} from './common.js';
+import type { Flag, ScreeningContext } from './schema.js';
+
+const DACA_ENTRY_CUTOFF = '2007-06-15';
+const DACA_BIRTH_CUTOFF = '1981-06-15';
+
+/** Temporary Protected Status for nationals of the countries in the firm's TPS list. */
+export function screenTps(facts: Facts, ctx: ScreeningContext): Flag[] {
+  const code = facts.citizenship?.toUpperCase();
+  if (code === undefined || !ctx.tpsCountries.includes(code)) return [];
+  const reviewed = ctx.tpsLastReviewed
+    ? `last reviewed ${ctx.tpsLastReviewed}`
+    : 'its last-reviewed date was not supplied';
+  const note = ctx.tpsCountryNotes?.[code];
+  return [
+    makeFlag(
+      'tps',
+      [
+        `citizenship = ${code}: on the firm's list of TPS countries (${reviewed}): possible Temporary Protected Status (INA 244)`,
+        ...(note ? [`The TPS list notes for ${code}: ${note}`] : []),
+        'TPS designations and terminations are changing quickly and many are in litigation: check the country’s current status on uscis.gov/tps before advising. Eligibility also depends on when the client arrived and has lived in the US',
+      ],
+      [...criminalComplications(facts, RECORD_MAY_WEAKEN), ...reentryComplications(facts)],
+      facts.entryDate === undefined
+        ? [
+            'entryDate: date of last arrival not given; needed to compare with the country’s TPS dates',
+          ]
+        : [],
+    ),
+  ];
+}
+
+/** Deferred Action for Childhood Arrivals, on the 2012 age and arrival criteria. */
+export function screenDaca(facts: Facts, today: string): Flag[] {
+  const entry = checkPastDate(
+    facts,
+    'entryDate',
+    today,
+    (arrival) => arrival <= DACA_ENTRY_CUTOFF,
+    `check arrival on or before ${DACA_ENTRY_CUTOFF}`,
+  );
+  if (entry.tri === 'no' || !entry.range || entry.value === undefined) return [];
+  const birth = checkPastDate(
+    facts,
+    'birthDate',
+    today,
+    (born) => born > DACA_BIRTH_CUTOFF,
+    `check birth after ${DACA_BIRTH_CUTOFF} and arrival before the 16th birthday`,
+  );
+  if (birth.tri === 'no') return [];
+
+  let before16: Tri = 'unknown';
+  const missing = [entry.missing, birth.missing];
+  if (birth.range) {
+    if (entry.range.latest < addYears(birth.range.earliest, 16)) before16 = 'yes';
+    else if (entry.range.earliest < addYears(birth.range.latest, 16)) before16 = 'unknown';
+    else before16 = 'no';
+    if (before16 === 'unknown') {
+      missing.push(
+        `entryDate, birthDate: exact dates needed to check arrival before the 16th birthday (given ${entry.value} and ${birth.value})`,
+      );
+    }
+  }
+  if (before16 === 'no') return [];
+
+  const exact = entry.range.earliest === entry.range.latest;
+  const birthExact = birth.range && birth.range.earliest === birth.range.latest;
+  let arrival = 'arrival before the 16th birthday not yet checked';
+  if (before16 === 'yes') {
+    arrival =
+      exact && birthExact && birth.range
+        ? `arrived at age ${ageOn(birth.range.earliest, entry.range.earliest)}, before the 16th birthday`
+        : 'arrived before the 16th birthday';
+  } else if (birth.range) {
+    arrival = 'possibly arrived before the 16th birthday';
+  }
+  const born =
+    !birth.range || birth.value === undefined
+      ? `birthDate ${birth.value === undefined ? 'not given' : `${birth.value} not usable`}`
+      : `born ${describeDate(birth.value)}${birth.tri === 'yes' ? '' : ', possibly'} after ${DACA_BIRTH_CUTOFF} (under 31 on 2012-06-15)`;
+  const entryPhrase = `arrived ${describeDate(entry.value)}${entry.tri === 'yes' ? '' : ', possibly'} on or before ${DACA_ENTRY_CUTOFF}`;
+
+  return [
+    makeFlag(
+      'daca',
+      [
+        `${entryPhrase}; ${born}; ${arrival}: possible DACA (8 CFR 236.21 ff.)`,
+        'New (initial) DACA requests are tied up in litigation (Texas v. United States, No. 23-40653, 5th Cir. 2025): USCIS accepts initial requests but does not decide them; renewals continue. Ask whether the client has or had DACA',
+        'Other 2012 criteria the attorney will check: continuous residence since 2007-06-15, presence on 2012-06-15 and at filing, no lawful status on 2012-06-15, school, graduation, GED or honorable discharge',
+      ],
+      [
+        ...criminalComplications(
+          facts,
+          'a felony, a significant misdemeanor or three or more misdemeanors disqualify for DACA',
+        ),
+        ...reentryComplications(facts),
+        ...(facts.isLpr === 'yes'
+          ? ['isLpr = yes: DACA is for people without lawful status; likely not needed']
+          : []),
+      ],
+      missing,
+    ),
+  ];
+}
+
+function familyComplications(facts: Facts): string[] {
+  const notes: string[] = [];
+  if (facts.entryManner === 'without-inspection') {
+    notes.push(
+      'entryManner = without-inspection: adjustment of status in the US generally requires inspection and admission or parole (INA 245(a)); INA 245(i) may help if a petition or labor certification was filed on or before 2001-04-30, and leaving to process abroad may trigger the 3- or 10-year unlawful-presence bars (INA 212(a)(9)(B); provisional waiver I-601A)',
+    );
+  }
+  if (facts.missedHearing === 'yes') {
+    notes.push(
+      'missedHearing = yes: an in absentia order can bar adjustment of status for 10 years (INA 240(b)(7))',
+    );
+  }
+  return [
+    ...notes,
+    ...criminalComplications(facts, RECORD_MAY_WEAKEN),
+    ...reentryComplications(
+      facts,
+      'the permanent bar (INA 212(a)(9)(C)) may apply, generally requiring 10 years abroad before reapplying, and the prior order may be reinstated (INA 241(a)(5))',
+    ),
+  ];
+}
+
+/** A petition by a US-citizen spouse, parent (client under 21) or adult child. */
+export function screenFamilyPetition(facts: Facts, today: string): Flag[] {
+  const family = facts.usFamily ?? [];
+  const reasons: string[] = [];
+  const missing: Array<string | undefined> = [];
+  if (family.includes('spouse-usc')) {
+    reasons.push(
+      'usFamily includes spouse-usc: a US-citizen spouse may be able to petition for the client',
+    );
+  }
+  if (family.includes('parent-usc')) {
+    const under21 = checkPastDate(
+      facts,
+      'birthDate',
+      today,
+      (birth) => today < addYears(birth, 21),
+      'check that the client is under 21 for a petition by a US-citizen parent',
+    );
+    if (under21.tri === 'yes' && under21.range && under21.value !== undefined) {
+      const turns21 = addYears(under21.range.earliest, 21);
+      reasons.push(
+        `usFamily includes parent-usc; born ${describeDate(under21.value)}, under 21 today (turns 21 on ${turns21}${under21.range.earliest === under21.range.latest ? '' : ' at the earliest'}, in ${dayCount(daysBetween(today, turns21))}): a US-citizen parent may be able to petition for the client while the client is under 21`,
+      );
+    } else if (under21.tri === 'unknown') {
+      reasons.push(
+        'usFamily includes parent-usc: a US-citizen parent may be able to petition for the client while the client is under 21; the client’s age is not yet known',
+      );
+      missing.push(under21.missing);
+    }
+  }
+  if (family.includes('child-usc')) {
+    reasons.push(
+      'usFamily includes child-usc: a US-citizen son or daughter may be able to petition for the client only once the child is 21 or older; the child’s age was not asked',
+    );
+  }
+  if (reasons.length === 0) return [];
+  if (facts.entryManner === undefined) {
+    missing.push(
+      'entryManner: how the client entered not given; adjustment of status generally requires inspection and admission or parole (INA 245(a))',
+    );
+  }
+  reasons.push(
+    'A possible option for attorney review: whether a petition can lead to a green card depends on how the client entered and on bars the attorney will check',
+  );
+  return [makeFlag('family-petition', reasons, familyComplications(facts), missing)];
+}

@@ -1,0 +1,72 @@
+/**
+ * The composition root of the HTTP app: `createApp(deps)` builds the whole Hono app from its
+ * dependencies. The local server and the Lambda entry each build `deps` once and call it; tests
+ * pass their own.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ChatDeps } from '../core/chat';
+import { MAX_BODY_BYTES } from './body';
+import { conversationRoutes } from './conversations';
+import { errorBody, type Logger, RequestError, respondToError } from './errors';
+import { type WebAssets, webRoutes } from './web';
+
+export interface AppDeps extends ChatDeps {
+  assets: WebAssets;
+  /** Origins allowed to call the API from a browser (the widget on a firm's site); '*' = any. */
+  allowedOrigins: string[];
+  log: Logger;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use(requestId());
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Method, route and status only: paths carry ids, never what a client typed.
+    deps.log.info('request', {
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      requestId: c.get('requestId'),
+    });
+  });
+  app.use(
+    '/api/*',
+    cors({
+      origin: deps.allowedOrigins.includes('*') ? '*' : deps.allowedOrigins,
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new RequestError(
+          413,
+          'payload_too_large',
+          `The body is over ${MAX_BODY_BYTES} bytes.`,
+        );
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/api/conversations', conversationRoutes(deps));
+  app.route('/', webRoutes(deps.assets));
+
+  app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));
+  app.onError((error, c) => respondToError(c, error, deps.log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,51 @@
+/**
+ * Reading JSON bodies the way API.md requires: UTF-8 JSON only (415 otherwise), at most 16 KiB
+ * (413), valid JSON (400), and a zod schema whose failure names the field (400).
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { RequestError } from './errors';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function readJson<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+  options: { allowEmpty?: boolean } = {},
+): Promise<z.infer<T>> {
+  const type = c.req.header('content-type') ?? '';
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) {
+    throw new RequestError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes.`);
+  }
+  let value: unknown = {};
+  if (bytes.byteLength > 0 || !options.allowEmpty) {
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      throw new RequestError(415, 'unsupported_media_type', 'Send the body as application/json.');
+    }
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch (cause) {
+      throw new RequestError(400, 'invalid_json', 'The body is not valid UTF-8.', { cause });
+    }
+    try {
+      value = JSON.parse(text);
+    } catch (cause) {
+      throw new RequestError(400, 'invalid_json', 'The body is not valid JSON.', { cause });
+    }
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.length ? issue.path.join('.') : 'body';
+    const message =
+      issue?.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.join(', ')}`
+        : issue?.message;
+    throw new RequestError(400, 'invalid_request', `${field}: ${message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

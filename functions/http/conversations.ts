@@ -1,0 +1,91 @@
+/**
+ * The web chat API of API.md: start a conversation, send a message, read the transcript.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { hashToken, newToken, tokenMatches } from '../adapters/tokens';
+import { type ChatDeps, sendMessage, startConversation } from '../core/chat';
+import type { Conversation } from '../core/conversation';
+import { isDone } from '../core/engine/state';
+import { NotFoundError, UnauthorizedError } from '../core/errors';
+import { LanguageSchema } from '../core/flow';
+import { readJson } from './body';
+
+const StartSchema = z.strictObject({
+  language: LanguageSchema.default('en'),
+  channel: z.literal('web').default('web'),
+});
+
+const MessageSchema = z.strictObject({
+  text: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters')),
+});
+
+/** Ids are random UUIDs; anything else cannot be a conversation, so it is not looked up. */
+const IdSchema = z.uuid();
+
+const state = (c: Conversation) => ({
+  step: c.intake.step,
+  done: isDone(c.intake),
+  language: c.intake.language,
+});
+
+const message = ({ role, text, choices }: Conversation['transcript'][number]) =>
+  choices ? { role, text, choices } : { role, text };
+
+function bearer(header: string | undefined): string {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,256})$/.exec(header ?? '');
+  if (!match?.[1]) throw new UnauthorizedError();
+  return match[1];
+}
+
+function authorizer(token: string) {
+  return (conversation: Conversation) => {
+    if (!tokenMatches(token, conversation.tokenHash)) throw new UnauthorizedError();
+  };
+}
+
+function conversationId(raw: string): string {
+  if (!IdSchema.safeParse(raw).success) throw new NotFoundError('conversation');
+  return raw;
+}
+
+export function conversationRoutes(deps: ChatDeps) {
+  return new Hono()
+    .post('/', async (c) => {
+      const body = await readJson(c, StartSchema, { allowEmpty: true });
+      const token = newToken();
+      const { conversation, replies } = await startConversation(deps, {
+        language: body.language,
+        channel: body.channel,
+        tokenHash: hashToken(token),
+      });
+      return c.json(
+        { conversationId: conversation.id, token, messages: replies, state: state(conversation) },
+        201,
+      );
+    })
+    .post('/:id/messages', async (c) => {
+      const id = conversationId(c.req.param('id'));
+      // The token is checked before the body is read: a stranger learns nothing from errors.
+      const token = bearer(c.req.header('authorization'));
+      const body = await readJson(c, MessageSchema);
+      const { conversation, replies } = await sendMessage(deps, id, body.text, authorizer(token));
+      return c.json({ messages: replies, state: state(conversation) });
+    })
+    .get('/:id', async (c) => {
+      const id = conversationId(c.req.param('id'));
+      const token = bearer(c.req.header('authorization'));
+      const conversation = await deps.store.get(id);
+      if (!conversation) throw new NotFoundError('conversation');
+      authorizer(token)(conversation);
+      return c.json({
+        conversationId: conversation.id,
+        language: conversation.intake.language,
+        messages: conversation.transcript.map(message),
+        state: state(conversation),
+      });
+    });
+}

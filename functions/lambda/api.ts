@@ -1,0 +1,33 @@
+/**
+ * The API Lambda: the same `createApp(deps)` as the local server, wrapped by hono/aws-lambda.
+ * Dependencies are built once per cold start. Content files are read from the deployment
+ * package (CONTENT_ROOT, default the function's own directory).
+ */
+import { randomUUID } from 'node:crypto';
+import { handle } from 'hono/aws-lambda';
+import { loadContent, loadWebAssets } from '../adapters/content-files';
+import { dynamoClient } from '../adapters/dynamo-client';
+import { createDynamoStore } from '../adapters/dynamo-store';
+import { jsonLogger } from '../adapters/log';
+import { loadConfig } from '../config';
+import { createApp } from '../http/app';
+
+const config = loadConfig();
+const root = process.env.CONTENT_ROOT ?? process.env.LAMBDA_TASK_ROOT ?? process.cwd();
+const now = () => new Date();
+
+const app = createApp({
+  store: createDynamoStore({
+    client: dynamoClient(config.DYNAMODB_ENDPOINT, config.AWS_REGION),
+    tableName: config.TABLE_NAME,
+    now,
+  }),
+  content: loadContent({ root, firmFile: config.FIRM_FILE }),
+  assets: loadWebAssets(root),
+  now,
+  newId: randomUUID,
+  allowedOrigins: config.ALLOWED_ORIGINS,
+  log: jsonLogger(),
+});
+
+export const handler = handle(app);

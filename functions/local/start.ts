@@ -1,0 +1,77 @@
+/**
+ * `npm start`: the whole product on one machine. Starts the embedded DynamoDB Local (data under
+ * .data/), creates the table if missing, and serves the web chat on PORT.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { dynamoClient } from '../adapters/dynamo-client';
+import { ensureTable } from '../adapters/dynamo-store';
+import { ConfigError, loadConfig } from '../config';
+import { createApp } from '../http/app';
+import { localDeps } from './deps';
+import { JavaMissingError, type RunningDynamo, startDynamoLocal } from './dynamodb-local';
+
+/** A secret kept across restarts in .data/, so signed links and tokens survive a restart. */
+function localSecret(dataDir: string, name: string): string {
+  const path = join(dataDir, name);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  const config = loadConfig();
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const linkSecret = config.LINK_SECRET ?? localSecret(config.DATA_DIR, 'link-secret');
+  const twilioToken = config.TWILIO_AUTH_TOKEN ?? localSecret(config.DATA_DIR, 'twilio-dev-token');
+  void linkSecret;
+
+  let dynamo: RunningDynamo | undefined;
+  let endpoint = config.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    console.log('Starting the embedded DynamoDB Local (data in %s/dynamodb)…', config.DATA_DIR);
+    dynamo = await startDynamoLocal({ dataDir: join(config.DATA_DIR, 'dynamodb') });
+    endpoint = dynamo.endpoint;
+  }
+  const client = dynamoClient(endpoint, config.AWS_REGION);
+  await ensureTable(client, config.TABLE_NAME);
+
+  const deps = localDeps({
+    client,
+    tableName: config.TABLE_NAME,
+    root: process.cwd(),
+    firmFile: config.FIRM_FILE,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+  });
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
+    console.log(`\nAmparo is running for ${deps.content.firm.name}.`);
+    console.log(`  Web chat:      http://localhost:${info.port}/`);
+    console.log(`  Widget:        http://localhost:${info.port}/widget.js`);
+    console.log(`  DynamoDB:      ${endpoint} (table ${config.TABLE_NAME})`);
+    if (!config.TWILIO_AUTH_TOKEN)
+      console.log(`  Twilio dev token (TWILIO_AUTH_TOKEN): ${twilioToken}`);
+    console.log('Press Ctrl+C to stop.\n');
+  });
+
+  const stop = async () => {
+    server.close();
+    client.destroy();
+    await dynamo?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof JavaMissingError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

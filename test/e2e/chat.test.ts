@@ -1,0 +1,319 @@
+/**
+ * Real Chromium drives the demo page (`GET /`) and its widget against the real server.
+ * The flow is driven by `state.step` (DOMAIN.md fact ids plus consent/confirm), read from each
+ * messages response, so rewording a question never breaks this test; a new step does, by name.
+ * `E2E_BASE_URL=http://host:port` runs it against a server that is already up.
+ */
+import type { Browser, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+
+type State = { step: string; done: boolean; language: 'en' | 'es' };
+type ChatMessage = { role: 'bot' | 'user'; text: string };
+type Reply = { messages: ChatMessage[]; state: State };
+
+/** MM/DD/YYYY `days` from today, on a day above 12 so it cannot be read as DD/MM. */
+function futureDate(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  if (d.getUTCDate() <= 12) d.setUTCDate(20);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${d.getUTCFullYear()}`;
+}
+
+/**
+ * The client's answer at each step. Where the bot offers a choice with this value the test
+ * clicks its button; otherwise it types the text. A step missing here fails the test by name.
+ */
+const ANSWERS: Record<string, string> = {
+  consent: 'yes',
+  aboutSelf: 'yes',
+  detained: 'no',
+  facility: 'Otay Mesa',
+  aNumber: 'skip',
+  detainedSince: '10/15/2026',
+  hasCourtCase: 'yes',
+  nextHearingDate: futureDate(90),
+  court: 'Los Angeles',
+  removalOrder: 'no',
+  missedHearing: 'no',
+  reenteredAfterRemoval: 'no',
+  citizenship: 'Mexico',
+  entryDate: '03/14/2015',
+  entryManner: 'without-inspection',
+  isLpr: 'no',
+  lprSince: 'skip',
+  usFamily: 'child-usc',
+  fearOfReturn: 'no',
+  crimeVictim: 'no',
+  helpedPolice: 'no',
+  trafficking: 'no',
+  abusedByFamily: 'no',
+  birthDate: '07/24/1990',
+  abusedByParent: 'no',
+  criminalHistory: 'no',
+  represented: 'no',
+  adverseParties: 'skip',
+  name: 'Maria Lopez',
+  phone: '(213) 373-4253',
+  email: 'skip',
+  location: 'Los Angeles, CA',
+  preferredLanguage: 'es',
+  safeToContact: 'yes',
+  confirm: 'yes',
+};
+const EXIT_URL = 'https://www.google.com/';
+const SPANISH = /[¿¡áéíóúñ]|\b(usted|su|el|la|de|que)\b/i;
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  const external = process.env.E2E_BASE_URL;
+  if (external) server = { url: external.replace(/\/+$/, ''), close: async () => {} };
+  else server = await (await import('../helpers/server')).startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const path = (r: Response) => new URL(r.url()).pathname;
+const isCreate = (r: Response) =>
+  r.request().method() === 'POST' && path(r) === '/api/conversations';
+const isSend = (r: Response) =>
+  r.request().method() === 'POST' && /^\/api\/conversations\/[^/]+\/messages$/.test(path(r));
+const isTranscript = (r: Response) =>
+  r.request().method() === 'GET' && /^\/api\/conversations\/[^/]+$/.test(path(r));
+
+async function newPage(width = 1280, height = 900): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-US' });
+  // The quick exit goes to a neutral site; do not leave the sandbox for it.
+  await context.route(`${EXIT_URL}**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Neutral</title>' }),
+  );
+  return context.newPage();
+}
+
+/** Opens the demo page and returns the state of the conversation it creates. */
+async function open(page: Page): Promise<State> {
+  const created = page.waitForResponse(isCreate);
+  await page.goto(`${server.url}/`);
+  const res = await created;
+  expect(res.status()).toBe(201);
+  await expect.poll(() => page.getByTestId('amparo-msg-bot').count()).toBeGreaterThan(0);
+  return ((await res.json()) as Reply).state;
+}
+
+/** Sends one message (by clicking the matching choice, else typing) and waits for it to render. */
+async function say(page: Page, answer: string): Promise<Reply> {
+  const bots = page.getByTestId('amparo-msg-bot');
+  const before = await bots.count();
+  const reply = page.waitForResponse(isSend);
+  const choice = page.locator(
+    `[data-testid="amparo-choice"][data-value=${JSON.stringify(answer)}]:enabled`,
+  );
+  if (await choice.count()) await choice.last().click();
+  else {
+    await page.getByTestId('amparo-input').fill(answer);
+    await page.getByTestId('amparo-input').press('Enter');
+  }
+  const res = await reply;
+  const body = (await res.json()) as Reply;
+  expect(res.status(), JSON.stringify(body)).toBe(200);
+  const added = body.messages.filter((m) => m.role === 'bot').length;
+  await expect.poll(() => bots.count()).toBe(before + added);
+  return body;
+}
+
+/** Answers from ANSWERS until the intake is done, or `stopAfter` answers have been given. */
+async function drive(page: Page, state: State, stopAfter = Number.POSITIVE_INFINITY) {
+  const asked = new Map<string, number>();
+  for (let n = 0; !state.done && n < stopAfter; n++) {
+    const answer = ANSWERS[state.step];
+    const said = await page.getByTestId('amparo-msg-bot').last().textContent();
+    if (answer === undefined) {
+      throw new Error(`No answer for step "${state.step}" in ANSWERS. The bot said: ${said}`);
+    }
+    const times = (asked.get(state.step) ?? 0) + 1;
+    if (times > 2) {
+      throw new Error(`Step "${state.step}" asked again after "${answer}". The bot said: ${said}`);
+    }
+    asked.set(state.step, times);
+    state = (await say(page, answer)).state;
+  }
+  return state;
+}
+
+const botTexts = (page: Page) => page.getByTestId('amparo-msg-bot').allTextContents();
+const storedKeys = (page: Page) =>
+  page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('amparo:')));
+
+describe('web chat widget', () => {
+  it('completes an intake across a reload and a switch to Spanish, then quick-exits', async () => {
+    const page = await newPage();
+    let state = await open(page);
+    expect(state.step).toBe('consent');
+    state = await drive(page, state, 2);
+    expect(state.done).toBe(false);
+
+    // Reload mid-way: the transcript is redrawn from the server and the same step continues.
+    const shown = await botTexts(page);
+    const userCount = await page.getByTestId('amparo-msg-user').count();
+    expect(await storedKeys(page)).toHaveLength(1);
+    let created = false;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/conversations')
+        created = true;
+    });
+    const transcript = page.waitForResponse(isTranscript);
+    await page.reload();
+    const redrawn = (await (await transcript).json()) as Reply;
+    expect(redrawn.state.step).toBe(state.step);
+    await expect.poll(() => botTexts(page)).toEqual(shown);
+    expect(await page.getByTestId('amparo-msg-user').count()).toBe(userCount);
+    expect(created).toBe(false);
+
+    // Switch to Spanish: the bot answers in Spanish and the widget's own labels follow.
+    const switched = await (async () => {
+      const reply = page.waitForResponse(isSend);
+      await page.getByTestId('amparo-lang-es').click();
+      return (await (await reply).json()) as Reply;
+    })();
+    expect(switched.state.language).toBe('es');
+    expect(switched.state.step).toBe(state.step);
+    expect(switched.messages.map((m) => m.text).join(' ')).toMatch(SPANISH);
+    await expect
+      .poll(() => page.getByTestId('amparo-lang-es').getAttribute('aria-pressed'))
+      .toBe('true');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Su mensaje' }).count()).toBe(1);
+    expect(await page.getByTestId('amparo-send').textContent()).toBe('Enviar');
+
+    state = await drive(page, switched.state);
+    expect(state.done).toBe(true);
+    expect(state.language).toBe('es');
+    expect(await page.getByTestId('amparo-input').isDisabled()).toBe(true);
+    expect(await page.getByTestId('amparo-restart').isVisible()).toBe(true);
+
+    // Quick exit: leaves for a neutral site and nothing of the conversation stays in the tab.
+    await page.getByTestId('amparo-exit').click();
+    await page.waitForURL(EXIT_URL);
+    await page.goto(`${server.url}/healthz`); // same origin and tab, no widget to write anew
+    expect(await storedKeys(page)).toEqual([]);
+    const fresh = page.waitForResponse(isCreate);
+    await page.goto(`${server.url}/`);
+    expect((await fresh).status()).toBe(201);
+    await expect.poll(() => page.getByTestId('amparo-msg-bot').count()).toBe(1);
+    expect(await page.getByTestId('amparo-msg-user').count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
+
+  it('leaves on Esc pressed twice even when the API is down', async () => {
+    const page = await newPage();
+    await open(page);
+    expect(await storedKeys(page)).toHaveLength(1);
+    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForURL(EXIT_URL);
+    await page.unroute('**/api/**');
+    await page.goto(`${server.url}/healthz`);
+    expect(await storedKeys(page)).toEqual([]);
+    await open(page); // a new conversation: the old one was wiped from sessionStorage
+    expect(await page.getByTestId('amparo-msg-user').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('keeps the typed text and offers a retry when a send fails', async () => {
+    const page = await newPage();
+    await open(page);
+    const input = page.getByTestId('amparo-input');
+    const alert = page.getByRole('alert');
+
+    await page.route('**/api/conversations/*/messages', (route) => route.abort('failed'), {
+      times: 1,
+    });
+    await input.fill('yes');
+    await input.press('Enter');
+    await expect.poll(() => alert.textContent()).toMatch(/could not reach/i);
+    expect(await input.inputValue()).toBe('yes');
+    expect(await page.getByTestId('amparo-msg-user').count()).toBe(0);
+
+    const reply = page.waitForResponse(isSend);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    expect(((await (await reply).json()) as Reply).state.step).not.toBe('consent');
+    await expect.poll(() => page.getByTestId('amparo-msg-user').allTextContents()).toEqual(['yes']);
+    expect(await alert.textContent()).toBe('');
+
+    // Rate limited: says how long to wait, still keeps the text.
+    await page.route('**/api/conversations/*/messages', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'Retry-After': '7' },
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'rate_limited', message: 'Too many requests' } }),
+      }),
+    );
+    await input.fill('Maria');
+    await input.press('Enter');
+    await expect.poll(() => alert.textContent()).toMatch(/wait 7 seconds/);
+    expect(await input.inputValue()).toBe('Maria');
+
+    // Server text is shown as text: markup in a reply is never parsed.
+    await page.unroute('**/api/conversations/*/messages');
+    await page.route('**/api/conversations/*/messages', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          messages: [{ role: 'bot', text: '<img src=x onerror="document.title=1">\nline 2' }],
+          state: { step: 'x', done: false, language: 'en' },
+        }),
+      }),
+    );
+    await input.press('Enter');
+    const last = page.getByTestId('amparo-msg-bot').last();
+    await expect
+      .poll(() => last.textContent())
+      .toBe('<img src=x onerror="document.title=1">\nline 2');
+    expect(await page.locator('[data-testid="amparo-log"] img').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('fits a 360px screen with labelled, keyboard-reachable controls', async () => {
+    const page = await newPage(360, 740);
+    await open(page);
+    const width = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(width[0]).toBeLessThanOrEqual(width[1] ?? 0);
+
+    const log = page.getByRole('log');
+    expect(await log.getAttribute('aria-live')).toBe('polite');
+    expect(await page.getByRole('textbox', { name: 'Your message' }).count()).toBe(1);
+    expect(await page.locator('label[for="amparo-input"]').textContent()).toBe('Your message');
+    for (const name of ['Send', 'Quick exit', 'English', 'Español']) {
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
+    }
+    expect(await page.getByRole('group', { name: 'Language' }).count()).toBe(1);
+    expect(await page.getByRole('status').count()).toBeGreaterThan(0);
+
+    // Tab through the page: every control of the widget takes the focus in turn.
+    const reached = new Set<string>();
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.getAttribute('data-testid') ?? '';
+      });
+      if (id) reached.add(id);
+    }
+    for (const id of ['amparo-exit', 'amparo-lang-es', 'amparo-log', 'amparo-choice']) {
+      expect(reached, id).toContain(id);
+    }
+    expect(reached).toContain('amparo-input');
+    expect(reached).toContain('amparo-send');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,7 @@
+import { jsonLogger } from '../../functions/adapters/log';
+import type { Logger } from '../../functions/http/errors';
+
+/** A logger that keeps its lines, so tests can check what the process would have logged. */
+export function memoryLogger(lines: string[]): Logger {
+  return jsonLogger((line) => lines.push(line));
+}

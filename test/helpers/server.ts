@@ -1,0 +1,58 @@
+/**
+ * Real servers for integration and end-to-end tests: the real Hono app on a real HTTP port,
+ * backed by a fresh table on the real DynamoDB Local started by test/global-setup.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { serve } from '@hono/node-server';
+import { inject } from 'vitest';
+import { dynamoClient } from '../../functions/adapters/dynamo-client';
+import { ensureTable } from '../../functions/adapters/dynamo-store';
+import { type AppDeps, createApp } from '../../functions/http/app';
+import { localDeps } from '../../functions/local/deps';
+import { memoryLogger } from './log';
+
+export interface TestServer {
+  url: string;
+  deps: AppDeps;
+  client: DynamoDBClient;
+  tableName: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh table on the shared DynamoDB Local, and a client for it. */
+export async function freshTable(): Promise<{ client: DynamoDBClient; tableName: string }> {
+  const client = dynamoClient(inject('dynamoEndpoint'), 'us-east-1');
+  const tableName = `test-${randomUUID()}`;
+  await ensureTable(client, tableName);
+  return { client, tableName };
+}
+
+export async function startTestServer(options: { now?: () => Date } = {}): Promise<TestServer> {
+  const { client, tableName } = await freshTable();
+  const logs: string[] = [];
+  const deps = localDeps({
+    client,
+    tableName,
+    root: process.cwd(),
+    log: memoryLogger(logs),
+    now: options.now,
+  });
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((done) => server.once('listening', () => done()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deps,
+    client,
+    tableName,
+    logs,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      client.destroy();
+    },
+  };
+}

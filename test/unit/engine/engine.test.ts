@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import { advance, begin } from '../../../functions/core/engine';
+import { content } from '../../helpers/content';
+import { intake, NOW, RESIDENT } from '../../helpers/intake';
+
+describe('starting an intake', () => {
+  it('says who it is, that it is not legal advice, the 911 line, and asks for consent', () => {
+    const chat = intake();
+    const text = chat.all.map((m) => m.text).join('\n');
+    expect(text).toMatch(/not a lawyer/);
+    expect(text).toMatch(/automated program \(AI\)/);
+    expect(text).toMatch(/not legal advice/);
+    expect(text).toMatch(/confidential/);
+    expect(text).toMatch(/call 911/);
+    expect(chat.state.step).toBe('consent');
+    expect(chat.all.at(-1)?.choices?.map((c) => c.value)).toEqual(['yes', 'no']);
+  });
+
+  it('adds the SMS program terms only on SMS', () => {
+    expect(intake({ channel: 'sms' }).all[0]?.text).toMatch(/Reply STOP to opt out/);
+    expect(intake({ channel: 'web' }).all[0]?.text).not.toMatch(/STOP/);
+  });
+
+  it('records which disclaimer version was shown, in which language, on which channel and when', () => {
+    const chat = intake({ language: 'es', channel: 'sms' });
+    expect(chat.state.disclosures).toEqual([
+      {
+        version: content().flow.disclaimerVersion,
+        language: 'es',
+        channel: 'sms',
+        at: NOW.toISOString(),
+      },
+    ]);
+    chat.say('sí');
+    expect(chat.state.consent).toMatchObject({ given: true, language: 'es', channel: 'sms' });
+  });
+
+  it('ends kindly and stores a declined intake when consent is refused', () => {
+    const chat = intake();
+    chat.say('no');
+    expect(chat.state.status).toBe('declined');
+    expect(chat.state.step).toBe('end');
+    expect(chat.state.consent?.given).toBe(false);
+    expect(chat.last).toMatch(/911/);
+  });
+
+  it('is deterministic: the same messages at the same time give the same state', () => {
+    const a = intake();
+    const b = intake();
+    for (const text of ['yes', '1', '2', 'no']) {
+      a.say(text);
+      b.say(text);
+    }
+    expect(a.state).toEqual(b.state);
+    expect(a.all).toEqual(b.all);
+  });
+});
+
+describe('asking and re-asking', () => {
+  it('re-asks with an example when the answer cannot be read', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'detained');
+    chat.say('purple');
+    expect(chat.state.step).toBe('detained');
+    expect(chat.last).toMatch(/did not understand.*For example: yes, no, or not sure/s);
+    expect(chat.state.attempts).toBe(1);
+  });
+
+  it('offers a person after the third failure, and skip where the question is optional', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'detained');
+    for (let i = 0; i < 3; i++) chat.say('purple');
+    expect(chat.last).toMatch(/"person"/);
+    expect(chat.replies[0]?.choices?.map((c) => c.value)).toContain('person');
+    expect(chat.last).not.toMatch(/"skip"/);
+    chat.say('no');
+    expect(chat.state.step).toBe('aNumber');
+    for (let i = 0; i < 3; i++) chat.say('no idea what that is, sorry');
+    expect(chat.last).toMatch(/"skip"/);
+  });
+
+  it('words questions for a relative when the intake is about someone else', () => {
+    const chat = intake();
+    chat.answer({ ...RESIDENT, aboutSelf: '2' }, 'detained');
+    expect(chat.last).toMatch(/Is the person in immigration detention/);
+  });
+
+  it('asks for the facility and date only when the person is detained', () => {
+    const detained = intake();
+    detained.answer({ ...RESIDENT, detained: 'yes' }, 'facility');
+    expect(detained.state.step).toBe('facility');
+    const free = intake();
+    free.answer(RESIDENT, 'aNumber');
+    expect(free.state.answers).not.toHaveProperty('facility');
+    expect(free.state.step).toBe('aNumber');
+  });
+
+  it('accepts a choice by number, by value or by its label in either language', () => {
+    for (const answer of [
+      '2',
+      'court',
+      'Immigration court or deportation papers',
+      'Corte de inmigración o papeles de deportación',
+    ]) {
+      const chat = intake();
+      chat.say('yes');
+      chat.say(answer);
+      expect(chat.state.answers.matter, answer).toBe('court');
+    }
+  });
+
+  it('stores a skipped optional question as skipped, not as an answer', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'aNumber');
+    chat.say('skip');
+    expect(chat.state.skipped).toContain('aNumber');
+    expect(chat.state.answers).not.toHaveProperty('aNumber');
+  });
+});
+
+describe('commands', () => {
+  it('goes back to the previous question and forgets its answer', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'detained');
+    chat.say('back');
+    expect(chat.state.step).toBe('aboutSelf');
+    expect(chat.state.answers).not.toHaveProperty('aboutSelf');
+  });
+
+  it('switches language at any step and asks the same question again', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'detained');
+    chat.say('español');
+    expect(chat.state.language).toBe('es');
+    expect(chat.state.step).toBe('detained');
+    expect(chat.last).toMatch(/detención/);
+    chat.say('english');
+    expect(chat.last).toMatch(/detention/);
+  });
+
+  it('shows the disclaimers again in the new language when switched before consent', () => {
+    const chat = intake();
+    chat.say('espanol');
+    expect(chat.last).toMatch(/asesoría legal/);
+    expect(chat.state.disclosures.map((d) => d.language)).toEqual(['en', 'es']);
+  });
+
+  it('restarts from the first question, keeping the consent on record', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'hasCourtCase');
+    chat.say('restart');
+    expect(chat.state.answers).toEqual({});
+    expect(chat.state.step).toBe('matter');
+    expect(chat.state.consent?.given).toBe(true);
+  });
+
+  it('shows help and asks the pending question again', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'detained');
+    chat.say('help');
+    expect(chat.all.at(-2)?.text).toMatch(/"back"/);
+    expect(chat.state.step).toBe('detained');
+  });
+
+  it('erases everything after "borrar mis datos" is confirmed', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer(RESIDENT, 'citizenship');
+    chat.say('borrar mis datos');
+    expect(chat.state.step).toBe('deleteConfirm');
+    chat.say('sí');
+    expect(chat.state.status).toBe('deleted');
+    expect(chat.state.answers).toEqual({});
+  });
+
+  it('keeps everything when the erase is not confirmed', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'citizenship');
+    chat.say('delete my data');
+    chat.say('no');
+    expect(chat.state.step).toBe('citizenship');
+    expect(chat.state.answers.detained).toBe('no');
+  });
+
+  it('takes a client who asks for a person straight to the contact questions', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'detained');
+    chat.say('talk to a person');
+    expect(chat.state.step).toBe('name');
+    chat.answer(RESIDENT);
+    expect(chat.state.status).toBe('qualified');
+    expect(chat.state.outcome?.reasons).toContain('asked-for-person');
+  });
+
+  it('reads "english" as an answer, not a command, when asking the consultation language', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer(RESIDENT, 'preferredLanguage');
+    chat.say('inglés');
+    expect(chat.state.answers.preferredLanguage).toBe('en');
+    expect(chat.state.language).toBe('es');
+  });
+});
+
+describe('the closing summary and the outcome', () => {
+  it('shows what it has and lets the client change one answer', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'confirm');
+    expect(chat.all.at(-2)?.text).toMatch(/Citizenship: Mexico/);
+    chat.say('2');
+    expect(chat.state.step).toBe('confirmEdit');
+    const summary = chat.all.at(-2)?.text ?? '';
+    const line = summary.split('\n').find((l) => l.includes('Citizenship'));
+    const number = line?.split('.')[0] ?? '';
+    chat.say(number);
+    expect(chat.state.step).toBe('citizenship');
+    chat.say('Guatemala');
+    expect(chat.state.step).toBe('confirm');
+    expect(chat.state.answers.citizenship).toBe('GT');
+  });
+
+  it('asks the new branch when a changed answer opens one', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'confirm');
+    chat.say('change');
+    const line = (chat.all.at(-2)?.text ?? '').split('\n').find((l) => l.includes('Detained now'));
+    chat.say(line?.split('.')[0] ?? '');
+    chat.say('yes');
+    expect(chat.state.step).toBe('facility');
+  });
+
+  it('never echoes the A-number or criminal history by SMS', () => {
+    const chat = intake({ channel: 'sms' });
+    chat.answer(RESIDENT, 'confirm');
+    const summary = chat.all.at(-2)?.text ?? '';
+    expect(summary).not.toMatch(/123456789/);
+    expect(summary).toMatch(/A-number: \(provided, not shown here\)/);
+  });
+
+  it('qualifies a complete in-area intake and stores the flags and urgency', () => {
+    const chat = intake();
+    chat.answer(RESIDENT);
+    expect(chat.state.status).toBe('qualified');
+    const outcome = chat.state.outcome;
+    expect(outcome?.screening?.flags.map((f) => f.id)).toEqual(
+      expect.arrayContaining([
+        'cancellation-non-lpr',
+        'family-petition',
+        'prosecutorial-discretion',
+      ]),
+    );
+    expect(outcome?.screening?.urgency).toBe('normal');
+    expect(chat.last).toMatch(/Thank you, Maria/);
+    expect(chat.last).toMatch(/Notice to Appear/);
+  });
+
+  it('refers a client who lives outside the service area', () => {
+    const chat = intake();
+    chat.answer({ ...RESIDENT, location: 'Houston, TX' });
+    expect(chat.state.status).toBe('referred');
+    expect(chat.state.outcome?.reasons).toEqual(['out-of-area']);
+    expect(chat.last).toMatch(/1-800-898-7180/);
+  });
+
+  it('keeps in scope someone detained in a covered facility, wherever they live', () => {
+    const chat = intake();
+    chat.answer({
+      ...RESIDENT,
+      detained: 'yes',
+      facility: 'otay mesa',
+      detainedSince: 'yesterday',
+      location: 'Houston, TX',
+    });
+    expect(chat.state.status).toBe('qualified');
+    expect(chat.state.outcome?.screening?.urgency).toBe('emergency');
+  });
+
+  it('refers a matter that is not immigration at once', () => {
+    const chat = intake();
+    chat.say('yes');
+    chat.say('4');
+    expect(chat.state.status).toBe('referred');
+    expect(chat.state.outcome?.reasons).toEqual(['not-immigration']);
+  });
+
+  it('tells a represented client the firm cannot advise them unless they want a second opinion', () => {
+    const chat = intake();
+    chat.answer({ ...RESIDENT, represented: 'yes' });
+    expect(chat.state.outcome?.represented).toBe(true);
+    expect(chat.last).toMatch(/second opinion/);
+  });
+
+  it('answers only "restart" after the end', () => {
+    const ctx = { content: content(), now: NOW };
+    const chat = intake();
+    chat.answer(RESIDENT);
+    const after = advance(ctx, chat.state, 'hello?');
+    expect(after.state).toEqual(chat.state);
+    expect(after.replies[0]?.text).toMatch(/has ended/);
+    expect(advance(ctx, chat.state, 'restart').state.step).toBe(begin(ctx, 'en', 'web').state.step);
+  });
+});
