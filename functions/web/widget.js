@@ -194,7 +194,7 @@
 .amparo-exit:hover{background:#7f1515}
 .amparo-close{flex:none;min-width:44px;min-height:44px;border:1px solid var(--line);border-radius:999px;background:#fff;font-size:1.25rem;line-height:1}
 .amparo-bar{display:flex;align-items:center;gap:8px;padding:8px 16px;border-bottom:1px solid #e7edee;font-size:.875rem;color:var(--muted)}
-.amparo-langs{display:inline-flex;gap:2px;padding:2px;border:1px solid #9fb0b5;border-radius:999px}
+.amparo-langs{display:inline-flex;gap:2px;padding:2px;border:1px solid #6b7b81;border-radius:999px}
 .amparo-lang{min-height:36px;padding:4px 14px;border:0;border-radius:999px;background:transparent;color:var(--ac);font-weight:600}
 .amparo-lang[aria-pressed="true"]{background:var(--ac);color:#fff}
 .amparo-log{position:relative;flex:1;min-height:0;overflow-y:auto;overscroll-behavior:contain;padding:16px;
@@ -702,7 +702,7 @@
   function quickExit() {
     S.exited = true;
     for (const c of S.controllers) c.abort();
-    // mutated
+    store.clear(true);
     S.conv = null;
     try {
       host.remove();

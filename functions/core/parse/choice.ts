@@ -111,9 +111,8 @@ function menuNumber(text: string): number | undefined {
   )
     .split(' ')
     .filter(Boolean);
-  // Keep the last word even when it is noise: "one" alone is the first option.
-  const core = list.filter((word, index) => index === list.length - 1 || !NUMBER_NOISE.has(word));
-  const meaningful = core.length > 1 ? core.filter((word) => !NUMBER_NOISE.has(word)) : core;
+  // "one" alone is the first option; next to a number it is noise ("the second one").
+  const meaningful = list.length > 1 ? list.filter((word) => !NUMBER_NOISE.has(word)) : list;
   if (meaningful.length !== 1) return undefined;
   const word = meaningful[0] ?? '';
   if (/^\d{1,2}$/.test(word)) return Number(word);

@@ -38,6 +38,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   turkey: 'TR',
   'czech republic': 'CZ',
   'ivory coast': 'CI',
+  'costa de marfil': 'CI',
   swaziland: 'SZ',
   'hong kong': 'HK',
   macau: 'MO',

@@ -37,10 +37,74 @@ export interface DateOptions {
 }
 
 // Words around a date that do not change it: "it was", "fue el", "como", "a principios de".
-const LEADING_FILLER =
-  /^(?:it was|it is|it will be|its|was|is|will be|the|el|la|fue|es|era|sera|approximately|approx|about|around|roughly|aproximadamente|aprox|como|mas o menos|alrededor de|cerca de|por ahi de|sometime in|sometime|i think|creo que|since|desde|early|late|mid|a principios de|principios de|a finales de|finales de|a fines de|fines de|a mediados de|mediados de|beginning of|end of|middle of|el dia|the day|dia)(?:\s+|-)/;
-const TRAILING_FILLER =
-  /\s+(?:i think|i believe|creo|mas o menos|more or less|approximately|aproximadamente|aprox|or so|o algo asi|o asi|maybe|tal vez)$/;
+// Hedges ("about", "early") are dropped too: the value keeps only what was said for certain.
+const LEADING_WORDS = [
+  'it was',
+  'it is',
+  'it will be',
+  'its',
+  'was',
+  'is',
+  'will be',
+  'the',
+  'el',
+  'la',
+  'fue',
+  'es',
+  'era',
+  'sera',
+  'approximately',
+  'approx',
+  'about',
+  'around',
+  'roughly',
+  'aproximadamente',
+  'aprox',
+  'como',
+  'mas o menos',
+  'alrededor de',
+  'cerca de',
+  'por ahi de',
+  'sometime in',
+  'sometime',
+  'i think',
+  'creo que',
+  'since',
+  'desde',
+  'early',
+  'late',
+  'mid',
+  'a principios de',
+  'principios de',
+  'a finales de',
+  'finales de',
+  'a fines de',
+  'fines de',
+  'a mediados de',
+  'mediados de',
+  'beginning of',
+  'end of',
+  'middle of',
+  'the day',
+  'dia',
+];
+const TRAILING_WORDS = [
+  'i think',
+  'i believe',
+  'creo',
+  'mas o menos',
+  'more or less',
+  'approximately',
+  'aproximadamente',
+  'aprox',
+  'or so',
+  'o algo asi',
+  'o asi',
+  'maybe',
+  'tal vez',
+];
+const LEADING_FILLER = new RegExp(`^(?:${LEADING_WORDS.join('|')})(?:\\s+|-)`);
+const TRAILING_FILLER = new RegExp(`\\s+(?:${TRAILING_WORDS.join('|')})$`);
 // A hearing notice gives a time too: "March 14 at 8:30 am", "14 de marzo a las 9 de la mañana".
 const TIME_OF_DAY = [
   /\s+(?:in the (?:morning|afternoon|evening)|at night|(?:en|por|de) la (?:manana|tarde|noche))$/,

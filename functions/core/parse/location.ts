@@ -21,7 +21,7 @@ const CODES = new Set(
 );
 
 // Codes that are also everyday words in English or Spanish ("I'm in", "de", "la", "ok"): only
-// read at the end of the text when written in capitals or after a comma.
+// read when written in capitals ("Tulsa, OK", not "I'm in Dallas, ok").
 const WORD_LIKE = new Set('AL CO DE HI ID IN LA MA ME MI MO NE OH OK OR PA VA'.split(' '));
 
 // State names in English and Spanish, folded. Spanish only where it differs.
@@ -129,7 +129,7 @@ function stateByCode(text: string): string | undefined {
   if (!written) return undefined;
   const code = written.toUpperCase();
   if (!CODES.has(code)) return undefined;
-  if (!afterComma && WORD_LIKE.has(code) && written !== code) return undefined;
+  if (WORD_LIKE.has(code) && written !== code) return undefined;
   return code;
 }
 

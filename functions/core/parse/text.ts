@@ -33,28 +33,32 @@ export function parseText(text: string, opts: TextOptions = {}): ParseResult<str
 // Lead-ins before a name, in English and Spanish, about oneself or about the detained person.
 // Accents are optional because they are often not typed.
 const NAME_LEAD_INS = [
-  /^my name is\s+/iu,
-  /^my name's\s+/iu,
-  /^(?:his|her|their) name is\s+/iu,
-  /^the name is\s+/iu,
-  /^name is\s+/iu,
+  /^my name is(?:\s+|$)/iu,
+  /^my name's(?:\s+|$)/iu,
+  /^(?:his|her|their) name is(?:\s+|$)/iu,
+  /^the name is(?:\s+|$)/iu,
+  /^name is(?:\s+|$)/iu,
   /^name\s*:\s*/iu,
-  /^i am\s+/iu,
-  /^i['’]?m\s+/iu,
-  /^this is\s+/iu,
-  /^it['’]?s\s+/iu,
-  /^me llamo\s+/iu,
-  /^mi nombre es\s+/iu,
-  /^su nombre es\s+/iu,
-  /^el nombre es\s+/iu,
+  /^i am(?:\s+|$)/iu,
+  /^i['’]?m(?:\s+|$)/iu,
+  /^this is(?:\s+|$)/iu,
+  /^it['’]?s(?:\s+|$)/iu,
+  /^me llamo(?:\s+|$)/iu,
+  /^mi nombre es(?:\s+|$)/iu,
+  /^su nombre es(?:\s+|$)/iu,
+  /^el nombre es(?:\s+|$)/iu,
   /^nombre\s*:\s*/iu,
-  /^se llama\s+/iu,
-  /^soy\s+/iu,
-  /^yo soy\s+/iu,
-  /^hola,?\s+/iu,
-  /^hi,?\s+/iu,
-  /^hello,?\s+/iu,
+  /^se llama(?:\s+|$)/iu,
+  /^soy(?:\s+|$)/iu,
+  /^yo soy(?:\s+|$)/iu,
+  /^hola,?(?:\s+|$)/iu,
+  /^hi,?(?:\s+|$)/iu,
+  /^hello,?(?:\s+|$)/iu,
 ];
+
+function trimPunctuation(text: string): string {
+  return text.replace(/^[\s¡!¿?.,;:"'“”]+|[\s¡!¿?.,;:"'“”]+$/gu, '');
+}
 
 /**
  * Reads a name: drops lead-ins like "my name is", "me llamo", "mi nombre es" or "soy", trims
@@ -64,12 +68,13 @@ const NAME_LEAD_INS = [
  * @example parseName('Me llamo María López.') // => { ok: true, value: 'María López' }
  */
 export function parseName(text: string): ParseResult<string> {
-  let name = text.trim();
+  // Punctuation is trimmed before and after the lead-ins go: "My name is." is no name.
+  let name = trimPunctuation(text);
   for (let previous = ''; previous !== name; ) {
     previous = name;
     for (const lead of NAME_LEAD_INS) name = name.replace(lead, '');
   }
-  name = name.replace(/^[\s¡!¿?.,;:"'“”]+|[\s¡!¿?.,;:"'“”]+$/gu, '').replace(/\s+/g, ' ');
+  name = trimPunctuation(name).replace(/\s+/g, ' ');
   if (hasQuestionMark(text) || name.includes('@') || /\d{3}/.test(name)) return NOT_PARSED;
   if (!/\p{L}/u.test(name) || length(name) > 100) return NOT_PARSED;
   return parsed(name);

@@ -204,7 +204,8 @@ const WHOLE_ONLY: ReadonlyArray<readonly [string, YesNoAnswer]> = [
   ['im', 'yes'],
 ];
 
-// "um, yes", "pues sí", "bueno, no": hesitation before the answer.
+// "um, yes", "pues sí", "well, no": hesitation before the answer. Written squeezed, as the
+// words are compared ("well" → "wel", "hmm" → "hm").
 const FILLERS = new Set(['um', 'uhm', 'uh', 'hm', 'm', 'ah', 'oh', 'eh', 'wel', 'pues', 'bueno']);
 const CONJUNCTIONS = new Set(['and', 'y', 'or', 'o', 'but', 'pero']);
 // The rest of "ok, what is this" or "sí, ¿qué pasa" is a question, not an answer.

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type ChoiceOption, parseChoice, parseMultiChoice } from '../../../functions/core/parse/choice.js';
+import {
+  type ChoiceOption,
+  parseChoice,
+  parseMultiChoice,
+} from '../../../functions/core/parse/choice.js';
 
 const entryManner: ChoiceOption[] = [
   {

@@ -60,9 +60,12 @@ describe('parseDate', () => {
       expect(parseDate(text, any)).toEqual({ ok: true, value });
     });
 
-    it.each(['13/13/2027', '14/15/2027', '00/10/2027'])('refuses %j, which has no month', (text) => {
-      expect(parseDate(text, any)).toEqual({ ok: false });
-    });
+    it.each(['13/13/2027', '14/15/2027', '00/10/2027'])(
+      'refuses %j, which has no month',
+      (text) => {
+        expect(parseDate(text, any)).toEqual({ ok: false });
+      },
+    );
 
     it.each([
       ['3/14/85', '1985-03-14'],
@@ -192,12 +195,16 @@ describe('parseDate', () => {
       expect(parseDate(text, partialPast)).toEqual({ ok: true, value });
     });
 
-    it.each(['last week', 'la semana pasada', 'next week', 'la semana que viene', 'soon', 'pronto'])(
-      'does not read %j, which names no day',
-      (text) => {
-        expect(parseDate(text, any)).toEqual({ ok: false });
-      },
-    );
+    it.each([
+      'last week',
+      'la semana pasada',
+      'next week',
+      'la semana que viene',
+      'soon',
+      'pronto',
+    ])('does not read %j, which names no day', (text) => {
+      expect(parseDate(text, any)).toEqual({ ok: false });
+    });
   });
 
   describe('partial dates', () => {

@@ -1,0 +1,206 @@
+/**
+ * Runs every conversation transcript in `test/conversations/` through the real intake engine
+ * and the real content (flow, strings, firm settings, TPS list). The transcripts are data so a
+ * lawyer can read them and add cases; the format is described in `test/helpers/transcript.ts`.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { advance, begin, type EngineContext } from '../../functions/core/engine';
+import type { BotMessage } from '../../functions/core/engine/state';
+import { content } from '../helpers/content';
+import {
+  loadTranscript,
+  matches,
+  type Transcript,
+  type TranscriptExpect,
+  type TranscriptTurn,
+} from '../helpers/transcript';
+
+const DIR = join(process.cwd(), 'test', 'conversations');
+const FILES = readdirSync(DIR)
+  .filter((file) => /\.ya?ml$/.test(file))
+  .sort();
+
+/** Steps that are not questions of the flow but states of the conversation. */
+const SPECIAL_STEPS = ['consent', 'confirm', 'confirmEdit', 'deleteConfirm', 'end'];
+
+interface Case {
+  title: string;
+  file: string;
+  transcript?: Transcript;
+  error?: unknown;
+}
+
+/** Loaded at collection time so each test is named by its title; a malformed file still runs. */
+const CASES: Case[] = FILES.map((file) => {
+  try {
+    const transcript = loadTranscript(join(DIR, file));
+    return { title: transcript.title, file, transcript };
+  } catch (error) {
+    return { title: `${file} (malformed)`, file, error };
+  }
+});
+
+const text = (replies: BotMessage[]) => replies.map((r) => r.text).join('\n\n');
+const indent = (s: string) => s.replace(/^/gm, '    ');
+
+function checkSteps(transcript: Transcript, file: string) {
+  const known = new Set([...content().flow.steps.map((s) => s.id), ...SPECIAL_STEPS]);
+  transcript.turns.forEach((turn, i) => {
+    if (turn.step !== undefined && !known.has(turn.step)) {
+      throw new Error(
+        `${file}, turn ${i + 1}: unknown step "${turn.step}"; the steps are ${[...known].join(', ')}`,
+      );
+    }
+  });
+}
+
+/** What a failed check says: which turn, what the client typed, and what the bot answered. */
+function where(file: string, n: number, total: number, turn: TranscriptTurn, replies: BotMessage[]) {
+  return `${file}, turn ${n} of ${total}, user: ${JSON.stringify(turn.user)}\n  bot replied:\n${indent(text(replies))}\n `;
+}
+
+function checkTurn(
+  file: string,
+  n: number,
+  total: number,
+  turn: TranscriptTurn,
+  result: { step: string; language: string; replies: BotMessage[] },
+) {
+  const at = where(file, n, total, turn, result.replies);
+  const said = text(result.replies);
+  if (turn.step !== undefined) {
+    expect(result.step, `${at}\n  expected step ${turn.step}, got ${result.step}`).toBe(turn.step);
+  }
+  for (const pattern of turn.bot ?? []) {
+    expect(matches(said, pattern), `${at}\n  expected the bot to say ${JSON.stringify(pattern)}`).toBe(
+      true,
+    );
+  }
+  for (const pattern of turn.botNot ?? []) {
+    expect(
+      matches(said, pattern),
+      `${at}\n  expected the bot NOT to say ${JSON.stringify(pattern)}`,
+    ).toBe(false);
+  }
+  const labels = result.replies.flatMap((r) => r.choices ?? []).map((c) => c.label);
+  for (const pattern of turn.buttons ?? []) {
+    expect(
+      labels.some((label) => matches(label, pattern)),
+      `${at}\n  expected a button ${JSON.stringify(pattern)}; buttons: ${JSON.stringify(labels)}`,
+    ).toBe(true);
+  }
+  if (turn.language !== undefined) {
+    expect(result.language, `${at}\n  expected the bot to write in ${turn.language}`).toBe(
+      turn.language,
+    );
+  }
+}
+
+function checkEnd(
+  file: string,
+  want: TranscriptExpect,
+  state: ReturnType<typeof begin>['state'],
+  all: BotMessage[],
+) {
+  const at = `${file}, at the end (step ${state.step})`;
+  const outcome = state.outcome;
+  const screening = outcome?.screening;
+  expect(state.status, `${at}: status (reasons ${JSON.stringify(outcome?.reasons)})`).toBe(
+    want.status,
+  );
+  if (want.urgency !== undefined) {
+    expect(
+      screening?.urgency,
+      `${at}: urgency, for the reasons ${JSON.stringify(screening?.urgencyReasons)}`,
+    ).toBe(want.urgency);
+  }
+  if (want.flags !== undefined) {
+    const got = (screening?.flags ?? []).map((f) => f.id).sort();
+    expect(got, `${at}: the set of flags`).toEqual([...new Set(want.flags)].sort());
+  }
+  for (const [id, patterns] of Object.entries(want.flagReasons ?? {})) {
+    const flag = screening?.flags.find((f) => f.id === id);
+    expect(flag, `${at}: flag ${id} should be raised`).toBeDefined();
+    const reasons = flag?.reasons.join('\n') ?? '';
+    for (const pattern of patterns ?? []) {
+      expect(
+        matches(reasons, pattern),
+        `${at}: reasons of flag ${id} should say ${JSON.stringify(pattern)}; they are:\n${indent(reasons)}`,
+      ).toBe(true);
+    }
+  }
+  const urgencyReasons = (screening?.urgencyReasons ?? []).join('\n');
+  for (const pattern of want.urgencyReasons ?? []) {
+    expect(
+      matches(urgencyReasons, pattern),
+      `${at}: urgency reasons should say ${JSON.stringify(pattern)}; they are:\n${indent(urgencyReasons)}`,
+    ).toBe(true);
+  }
+  for (const [id, value] of Object.entries(want.facts ?? {})) {
+    expect(state.answers[id], `${at}: fact ${id}`).toEqual(value);
+  }
+  for (const id of want.notAsked ?? []) {
+    expect(state.answers, `${at}: ${id} should not have been asked`).not.toHaveProperty(id);
+    expect(state.skipped, `${at}: ${id} should not have been asked`).not.toContain(id);
+  }
+  for (const id of want.skipped ?? []) {
+    expect(state.skipped, `${at}: ${id} should have been skipped`).toContain(id);
+  }
+  for (const reason of want.reasons ?? []) {
+    expect(outcome?.reasons ?? [], `${at}: outcome reasons`).toContain(reason);
+  }
+  if (want.language !== undefined) expect(state.language, `${at}: language`).toBe(want.language);
+  if (want.erased) {
+    expect(
+      { answers: state.answers, skipped: state.skipped, history: state.history },
+      `${at}: nothing should be kept`,
+    ).toEqual({ answers: {}, skipped: [], history: [] });
+  }
+  all.forEach((message, i) => {
+    for (const pattern of want.botNever ?? []) {
+      expect(
+        matches(message.text, pattern),
+        `${at}: bot message ${i + 1} must never say ${JSON.stringify(pattern)}:\n${indent(message.text)}`,
+      ).toBe(false);
+    }
+  });
+}
+
+function run(transcript: Transcript, file: string) {
+  checkSteps(transcript, file);
+  const ctx: EngineContext = { content: content(), now: transcript.now };
+  let turn = begin(ctx, transcript.language, transcript.channel);
+  const all = [...turn.replies];
+  const opening = text(turn.replies);
+  for (const pattern of transcript.opening ?? []) {
+    expect(
+      matches(opening, pattern),
+      `${file}, opening should say ${JSON.stringify(pattern)}:\n${indent(opening)}`,
+    ).toBe(true);
+  }
+  transcript.turns.forEach((step, i) => {
+    turn = advance(ctx, turn.state, step.user);
+    all.push(...turn.replies);
+    checkTurn(file, i + 1, transcript.turns.length, step, {
+      step: turn.state.step,
+      language: turn.state.language,
+      replies: turn.replies,
+    });
+  });
+  checkEnd(file, transcript.expect, turn.state, all);
+}
+
+describe('conversation transcripts', () => {
+  it('has transcripts, each with its own title', () => {
+    expect(CASES.length).toBeGreaterThan(0);
+    const titles = CASES.map((c) => c.title);
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i), 'duplicate titles').toEqual([]);
+  });
+
+  it.each(CASES)('$title', ({ file, transcript, error }) => {
+    if (error !== undefined || transcript === undefined) throw error;
+    run(transcript, file);
+  });
+});
