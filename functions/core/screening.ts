@@ -8,25 +8,25 @@
  * missing, unreadable, or a partial date straddling a threshold) still raises it, with a `missing`
  * note naming the fact; a condition known to fail keeps it down.
  */
-import type { Facts } from './facts.js';
-import { screenAsylum } from './screening/asylum.js';
-import { screenCancellationLpr, screenCancellationNonLpr } from './screening/cancellation.js';
-import { screenSijs, screenTVisa, screenUVisa, screenVawa } from './screening/humanitarian.js';
+import type { Facts } from './facts';
+import { screenAsylum } from './screening/asylum';
+import { screenCancellationLpr, screenCancellationNonLpr } from './screening/cancellation';
+import { screenSijs, screenTVisa, screenUVisa, screenVawa } from './screening/humanitarian';
 import {
   screenBond,
   screenMotionToReopen,
   screenProsecutorialDiscretion,
   screenReinstatementRisk,
-} from './screening/proceedings.js';
+} from './screening/proceedings';
 import {
   FLAG_PRIORITY,
   type Flag,
   type Screening,
   type ScreeningContext,
   ScreeningContextSchema,
-} from './screening/schema.js';
-import { screenDaca, screenFamilyPetition, screenTps } from './screening/status.js';
-import { screenUrgency } from './screening/urgency.js';
+} from './screening/schema';
+import { screenDaca, screenFamilyPetition, screenTps } from './screening/status';
+import { screenUrgency } from './screening/urgency';
 
 export {
   FLAG_IDS,
@@ -42,7 +42,7 @@ export {
   URGENCIES,
   type Urgency,
   UrgencySchema,
-} from './screening/schema.js';
+} from './screening/schema';
 
 const priorityOf = (flag: Flag): number => (FLAG_PRIORITY as readonly string[]).indexOf(flag.id);
 

@@ -5,8 +5,8 @@
  * and the flag's reasons quote the review date.
  */
 import { z } from 'zod';
-import { isValidIsoDate } from './dates.js';
-import { IsoDateSchema, PartialDateSchema } from './facts.js';
+import { isValidIsoDate } from './dates';
+import { IsoDateSchema, PartialDateSchema } from './facts';
 
 export const TpsCountrySchema = z.strictObject({
   /** ISO 3166-1 alpha-2, as stored in the `citizenship` fact. */

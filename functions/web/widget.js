@@ -388,7 +388,7 @@
   window.addEventListener(
     'keydown',
     (e) => {
-      if (e.key !== 'Escape' || e.repeat) return;
+      if (e.key !== 'Escape' || e.repeat || e.isComposing) return;
       const now = Date.now();
       if (now - S.lastEsc < ESC_WINDOW_MS) quickExit();
       else {
@@ -494,8 +494,14 @@
   function setBusy(busy, key) {
     S.busy = busy;
     sendBtn.disabled = busy || Boolean(S.state?.done);
-    log.setAttribute('aria-busy', 'false');
     setStatus(busy ? key || 'typing' : null);
+  }
+  // Redraw a whole transcript without a screen reader reading all of it out again.
+  function redraw(messages) {
+    log.setAttribute('aria-live', 'off');
+    renderAll(messages);
+    log.scrollTop = log.scrollHeight;
+    setTimeout(() => log.setAttribute('aria-live', 'polite'), 300);
   }
   function clearLog() {
     S.active = [];
@@ -573,7 +579,6 @@
     S.conv = saved;
     clearLog();
     setBusy(true, 'connecting');
-    log.setAttribute('aria-busy', 'true'); // redraw the transcript as one update, not line by line
     let r = null;
     try {
       r = await call('GET', `/api/conversations/${encodeURIComponent(saved.conversationId)}`);
@@ -591,8 +596,7 @@
       showAlert(explain(r), () => resume(saved));
       return;
     }
-    renderAll(r.body.messages);
-    log.scrollTop = log.scrollHeight;
+    redraw(r.body.messages);
     applyState(r.body.state || { step: '', done: false, language: r.body.language });
   }
   function restart() {
@@ -662,6 +666,7 @@
       return;
     }
     const retry = () => {
+      showAlert(null); // one retry at a time
       if (typed) input.value = '';
       resync(count).then((delivered) => {
         if (!delivered) send(value, label, chosenBtn);
@@ -688,8 +693,7 @@
         r.body.messages.length > localCount
       ) {
         clearLog();
-        renderAll(r.body.messages);
-        log.scrollTop = log.scrollHeight;
+        redraw(r.body.messages);
         applyState(r.body.state);
         return true;
       }

@@ -6,8 +6,8 @@ import {
   daysBetween,
   isValidIsoDate,
   partialDateRange,
-} from '../../functions/core/dates.js';
-import type { Facts } from '../../functions/core/facts.js';
+} from '../../functions/core/dates';
+import type { Facts } from '../../functions/core/facts';
 import {
   FLAG_IDS,
   FLAG_PRIORITY,
@@ -15,7 +15,7 @@ import {
   type ScreeningContext,
   ScreeningSchema,
   screen,
-} from '../../functions/core/screening.js';
+} from '../../functions/core/screening';
 
 // Every date below is relative to this fixed day; the comments show the arithmetic.
 const TODAY = '2026-11-25';

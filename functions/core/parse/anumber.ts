@@ -2,7 +2,7 @@
  * The A-number (Alien Registration Number) printed on the Notice to Appear and most ICE papers:
  * "A" and 8 or 9 digits, written with or without dashes and spaces.
  */
-import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize.js';
+import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
 
 // DOMAIN.md: never ask for (or keep) a Social Security number. A 9-digit answer that says it is
 // one, or has its 3-2-4 shape, is refused rather than stored as an A-number.

@@ -2,13 +2,7 @@
  * Choosing from a numbered menu: by number ("2", "#2", "opción 2", "la segunda"), by value, or by
  * a label in either language ("parole", "sin inspección").
  */
-import {
-  hasQuestionMark,
-  NOT_PARSED,
-  normalizeKey,
-  type ParseResult,
-  parsed,
-} from './normalize.js';
+import { hasQuestionMark, NOT_PARSED, normalizeKey, type ParseResult, parsed } from './normalize';
 
 /** One menu entry: the stored value and its labels in every language the menu is shown in. */
 export interface ChoiceOption {

@@ -6,7 +6,7 @@
  * both its English and Spanish name without a table to maintain here; only the short forms and
  * demonyms people actually type are listed by hand.
  */
-import { hasQuestionMark, NOT_PARSED, normalize, type ParseResult, parsed } from './normalize.js';
+import { hasQuestionMark, NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
 
 // Region codes CLDR can name that are not countries a person is a citizen of: groupings,
 // pseudo-locales, "Unknown Region", and exceptional reservations such as the Canary Islands.

@@ -10,7 +10,7 @@ import {
   NUMBER_WORDS,
   WEEKDAYS,
   weekday,
-} from './calendar.js';
+} from './calendar';
 
 export type DateDirection = 'past' | 'future' | 'any';
 

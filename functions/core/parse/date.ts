@@ -15,16 +15,16 @@ import {
   MONTHS,
   readIsoDate,
   WEEKDAYS,
-} from './calendar.js';
+} from './calendar';
 import {
   type DateContext,
   type DateDirection,
   type PartialDate,
   readRelative,
-} from './date-relative.js';
-import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize.js';
+} from './date-relative';
+import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
 
-export type { DateDirection } from './date-relative.js';
+export type { DateDirection } from './date-relative';
 
 /** What the question expects of the date. */
 export interface DateOptions {

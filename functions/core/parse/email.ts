@@ -2,7 +2,7 @@
  * Email addresses, found inside what was typed ("my email is maria@example.com") and stored
  * lower-cased.
  */
-import { NOT_PARSED, type ParseResult, parsed } from './normalize.js';
+import { NOT_PARSED, type ParseResult, parsed } from './normalize';
 
 // Anything between separators that contains an "@": the address candidate.
 const CANDIDATE = /[^\s<>()[\]{},;:"]+@[^\s<>()[\]{},;:"]+/g;

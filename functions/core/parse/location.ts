@@ -2,8 +2,8 @@
  * Where the client lives or is detained: kept as typed, plus the US state (for routing by the
  * states an attorney covers) when the text names one or holds a ZIP code.
  */
-import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize.js';
-import { stateOfZip } from './zip.js';
+import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
+import { stateOfZip } from './zip';
 
 /** A location as typed, with the state and ZIP code found in it. */
 export interface Location {

@@ -3,7 +3,7 @@
  * finds the number inside what was typed ("mi número es 213 373 4253").
  */
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import { NOT_PARSED, type ParseResult, parsed } from './normalize.js';
+import { NOT_PARSED, type ParseResult, parsed } from './normalize';
 
 // A stretch that can hold a phone number: an optional "+", digits and the usual separators.
 const CANDIDATE = /\+?\(?\d[\d\s().\-/]*\d/g;

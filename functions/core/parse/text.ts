@@ -2,7 +2,7 @@
  * Free-text answers (facility, court city, adverse parties) and names. They are kept as typed,
  * with their capitals and accents: only the surrounding whitespace and lead-in words go.
  */
-import { hasQuestionMark, NOT_PARSED, type ParseResult, parsed } from './normalize.js';
+import { hasQuestionMark, NOT_PARSED, type ParseResult, parsed } from './normalize';
 
 /** Length limits for a free-text answer, counted in characters as people see them. */
 export interface TextOptions {

@@ -2,13 +2,7 @@
  * Yes/no answers in English and Spanish, as typed on a phone: "sí", "siii", "yeah", "nope",
  * "no sé", "👍", "sí, está detenido".
  */
-import {
-  hasQuestionMark,
-  NOT_PARSED,
-  normalizeKey,
-  type ParseResult,
-  parsed,
-} from './normalize.js';
+import { hasQuestionMark, NOT_PARSED, normalizeKey, type ParseResult, parsed } from './normalize';
 
 export type YesNoAnswer = 'yes' | 'no' | 'unsure' | 'prefer-not';
 

@@ -14,8 +14,8 @@
  *   passed for an early arrival, open for a late one — both flags are raised, each with a `missing`
  *   note, and `asylum` carries the conservative count (zero or below), which makes urgency high.
  */
-import { addYears, daysBetween } from '../dates.js';
-import type { Facts } from '../facts.js';
+import { addYears, daysBetween } from '../dates';
+import type { Facts } from '../facts';
 import {
   checkPastDate,
   criminalComplications,
@@ -24,8 +24,8 @@ import {
   makeFlag,
   RECORD_MAY_WEAKEN,
   reentryComplications,
-} from './common.js';
-import type { Flag } from './schema.js';
+} from './common';
+import type { Flag } from './schema';
 
 export interface AsylumScreening {
   flags: Flag[];

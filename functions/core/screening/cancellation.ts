@@ -11,8 +11,8 @@
  * flag is then raised with a `missing` note. The last arrival stands in for the start of presence
  * or residence; the reasons say the attorney must check the real start and any breaks.
  */
-import { addYears } from '../dates.js';
-import type { Facts } from '../facts.js';
+import { addYears } from '../dates';
+import type { Facts } from '../facts';
 import {
   checkPastDate,
   criminalComplications,
@@ -21,8 +21,8 @@ import {
   makeFlag,
   qualifyingRelatives,
   reentryComplications,
-} from './common.js';
-import type { Flag } from './schema.js';
+} from './common';
+import type { Flag } from './schema';
 
 function yearsAgo(today: string, years: number): (date: string) => boolean {
   return (date) => addYears(date, years) <= today;

@@ -8,9 +8,9 @@
  * is still raised with a `missing` note, because an attorney would rather see a possible option than
  * lose it. A condition that is known to fail keeps the flag down.
  */
-import { type DateRange, earlierDate, isExactDate, partialDateRange } from '../dates.js';
-import type { Facts, UsFamily } from '../facts.js';
-import type { Flag, FlagId } from './schema.js';
+import { type DateRange, earlierDate, isExactDate, partialDateRange } from '../dates';
+import type { Facts, UsFamily } from '../facts';
+import type { Flag, FlagId } from './schema';
 
 /** Whether a condition holds on the facts given: yes, no, or cannot tell yet. */
 export type Tri = 'yes' | 'no' | 'unknown';

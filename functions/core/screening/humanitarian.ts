@@ -8,8 +8,8 @@
  * says). `sijs` is triggered by abusedByParent = yes; a missing birthDate raises it with a `missing`
  * note, a partial one that straddles the 21st birthday too.
  */
-import { addYears, daysBetween } from '../dates.js';
-import type { Facts } from '../facts.js';
+import { addYears, daysBetween } from '../dates';
+import type { Facts } from '../facts';
 import {
   checkPastDate,
   criminalComplications,
@@ -18,8 +18,8 @@ import {
   makeFlag,
   RECORD_MAY_WEAKEN,
   reentryComplications,
-} from './common.js';
-import type { Flag } from './schema.js';
+} from './common';
+import type { Flag } from './schema';
 
 function usualComplications(facts: Facts, criminalEffect = RECORD_MAY_WEAKEN): string[] {
   return [...criminalComplications(facts, criminalEffect), ...reentryComplications(facts)];

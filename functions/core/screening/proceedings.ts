@@ -10,8 +10,8 @@
  * neither side is known to hold and neither is known to fail, it is raised with a `missing` note for
  * each unknown side.
  */
-import { addYears } from '../dates.js';
-import type { Facts } from '../facts.js';
+import { addYears } from '../dates';
+import type { Facts } from '../facts';
 import {
   checkPastDate,
   criminalComplications,
@@ -20,8 +20,8 @@ import {
   qualifyingRelatives,
   reentryComplications,
   type Tri,
-} from './common.js';
-import type { Flag } from './schema.js';
+} from './common';
+import type { Flag } from './schema';
 
 /** Whether an immigration judge can hold a bond hearing: always an attorney question now. */
 export function screenBond(facts: Facts): Flag[] {

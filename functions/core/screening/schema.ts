@@ -4,8 +4,8 @@
  * `lead.json`.
  */
 import { z } from 'zod';
-import { isValidIsoDate } from '../dates.js';
-import { IsoDateSchema } from '../facts.js';
+import { isValidIsoDate } from '../dates';
+import { IsoDateSchema } from '../facts';
 
 /** Flag ids in the order of DOMAIN.md's table. */
 export const FLAG_IDS = [

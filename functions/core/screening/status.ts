@@ -12,8 +12,8 @@
  * - `family-petition` on parent-usc with birthDate missing or straddling the 21st birthday is raised
  *   with a `missing` note; parent-usc alone with the client 21 or older raises nothing.
  */
-import { addYears, ageOn, daysBetween } from '../dates.js';
-import type { Facts } from '../facts.js';
+import { addYears, ageOn, daysBetween } from '../dates';
+import type { Facts } from '../facts';
 import {
   checkPastDate,
   criminalComplications,
@@ -23,8 +23,8 @@ import {
   RECORD_MAY_WEAKEN,
   reentryComplications,
   type Tri,
-} from './common.js';
-import type { Flag, ScreeningContext } from './schema.js';
+} from './common';
+import type { Flag, ScreeningContext } from './schema';
 
 const DACA_ENTRY_CUTOFF = '2007-06-15';
 const DACA_BIRTH_CUTOFF = '1981-06-15';

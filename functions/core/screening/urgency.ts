@@ -10,10 +10,10 @@
  * nothing. The reasons list every rule that matched at the chosen level, then the lower-level rules
  * that also matched, each prefixed "Also high: " so the summary shows what drove the level.
  */
-import { daysBetween, isValidIsoDate } from '../dates.js';
-import type { Facts } from '../facts.js';
-import { dayCount } from './common.js';
-import type { Urgency } from './schema.js';
+import { daysBetween, isValidIsoDate } from '../dates';
+import type { Facts } from '../facts';
+import { dayCount } from './common';
+import type { Urgency } from './schema';
 
 export interface UrgencyResult {
   urgency: Urgency;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseANumber } from '../../../functions/core/parse/anumber.js';
+import { parseANumber } from '../../../functions/core/parse/anumber';
 
 describe('parseANumber', () => {
   it.each([

@@ -8,7 +8,7 @@ import {
   isRealDate,
   readIsoDate,
   weekday,
-} from '../../../functions/core/parse/calendar.js';
+} from '../../../functions/core/parse/calendar';
 
 describe('calendar arithmetic', () => {
   it.each([

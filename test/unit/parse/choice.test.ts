@@ -3,7 +3,7 @@ import {
   type ChoiceOption,
   parseChoice,
   parseMultiChoice,
-} from '../../../functions/core/parse/choice.js';
+} from '../../../functions/core/parse/choice';
 
 const entryManner: ChoiceOption[] = [
   {

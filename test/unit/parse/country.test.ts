@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCountry } from '../../../functions/core/parse/country.js';
+import { parseCountry } from '../../../functions/core/parse/country';
 
 describe('parseCountry', () => {
   it.each([

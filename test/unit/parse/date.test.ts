@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DateOptions, parseDate } from '../../../functions/core/parse/date.js';
+import { type DateOptions, parseDate } from '../../../functions/core/parse/date';
 
 // A Wednesday.
 const today = '2027-03-10';

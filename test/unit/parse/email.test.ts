@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FactsSchema } from '../../../functions/core/facts.js';
-import { parseEmail } from '../../../functions/core/parse/email.js';
+import { FactsSchema } from '../../../functions/core/facts';
+import { parseEmail } from '../../../functions/core/parse/email';
 
 describe('parseEmail', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocation } from '../../../functions/core/parse/location.js';
-import { stateOfZip } from '../../../functions/core/parse/zip.js';
+import { parseLocation } from '../../../functions/core/parse/location';
+import { stateOfZip } from '../../../functions/core/parse/zip';
 
 describe('parseLocation', () => {
   it.each([

@@ -6,7 +6,7 @@ import {
   normalize,
   normalizeKey,
   parsed,
-} from '../../../functions/core/parse/normalize.js';
+} from '../../../functions/core/parse/normalize';
 
 describe('normalize', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhone } from '../../../functions/core/parse/phone.js';
+import { parsePhone } from '../../../functions/core/parse/phone';
 
 describe('parsePhone', () => {
   it.each([

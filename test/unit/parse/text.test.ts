@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseName, parseText } from '../../../functions/core/parse/text.js';
+import { parseName, parseText } from '../../../functions/core/parse/text';
 
 describe('parseText', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYesNo } from '../../../functions/core/parse/yesno.js';
+import { parseYesNo } from '../../../functions/core/parse/yesno';
 
 const all = { unsure: true, preferNot: true };
 
