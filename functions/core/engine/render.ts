@@ -2,6 +2,7 @@
  * Turns the flow and the strings catalog into what a client reads: prompts in the right
  * language and person, choices as buttons, and the closing summary.
  */
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Content } from '../content';
 import type { Language, Step } from '../flow';
 import type { Choice, IntakeState } from './state';
@@ -80,6 +81,12 @@ export function formatAnswer(
   const text = String(value);
   if (optionValues(step).includes(text)) return optionLabel(content, lang, step, text);
   if (step.type === 'date') return formatDate(text, lang);
+  if (step.type === 'phone') {
+    // National format for US numbers ("(213) 373-4253"), international for the rest.
+    const phone = parsePhoneNumberFromString(text);
+    if (!phone) return text;
+    return phone.country === 'US' ? phone.formatNational() : phone.formatInternational();
+  }
   if (step.type === 'country') {
     return new Intl.DisplayNames([lang], { type: 'region' }).of(text) ?? text;
   }

@@ -205,6 +205,8 @@ describe('the closing summary and the outcome', () => {
     const chat = intake();
     chat.answer(RESIDENT, 'confirm');
     expect(chat.all.at(-2)?.text).toMatch(/Citizenship: Mexico/);
+    expect(chat.all.at(-2)?.text).toMatch(/Phone: \(213\) 373-4253/);
+    expect(chat.all.at(-2)?.text).toMatch(/Next hearing: March 3, 2027/);
     chat.say('2');
     expect(chat.state.step).toBe('confirmEdit');
     const summary = chat.all.at(-2)?.text ?? '';
