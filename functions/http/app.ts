@@ -43,6 +43,7 @@ export function createApp(deps: AppDeps) {
       origin: deps.allowedOrigins.includes('*') ? '*' : deps.allowedOrigins,
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type'],
+      exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
   );
