@@ -13,15 +13,3 @@ export function todayIn(now: Date, timeZone: string): string {
     day: '2-digit',
   }).format(now);
 }
-
-/**
- * Whole years between an ISO birth date and today (both 'YYYY-MM-DD').
- *
- * @example ageOn('2005-11-26', '2026-11-25') // 20
- */
-export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  const hadBirthday = tm > bm || (tm === bm && td >= bd);
-  return ty - by - (hadBirthday ? 0 : 1);
-}

@@ -1,5 +1,5 @@
 import type { Condition } from '../flow';
-import { ageOn } from '../today';
+import { ageOn } from '../dates';
 
 /**
  * Evaluates a flow condition against the answers so far. A condition on a step that has no

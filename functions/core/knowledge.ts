@@ -1,0 +1,38 @@
+/**
+ * The knowledge base's article format. Each article is a Markdown file in knowledge/<lang>/ whose
+ * front matter is validated by `ArticleFrontSchema`; the body (plain paragraphs, read as text on
+ * the web chat) is the longer web answer. The same `id` in knowledge/en and knowledge/es is one
+ * article in two languages.
+ */
+import { z } from 'zod';
+import { LanguageSchema } from './flow';
+
+export const SourceSchema = z.strictObject({
+  /** The authority, named: "INA 208(a)(2)(B), 8 U.S.C. 1158(a)(2)(B)", "8 CFR 1003.38". */
+  cite: z.string().min(3),
+  /** Where it can be read, if a public address was checked; never invented. */
+  url: z.string().optional(),
+});
+
+export const ArticleFrontSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  /** A short topic id shared by related articles: detention, court, asylum, ... */
+  topic: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(3).max(120),
+  lang: LanguageSchema,
+  /** Typical phrasings, the way clients type them: what the search index learns from. */
+  questions: z.array(z.string().min(3)).min(3),
+  /** YYYY-MM-DD: when a person last checked it against its sources. */
+  lastReviewed: z.iso.date(),
+  sources: z.array(SourceSchema).min(1),
+  /** Set when a rule it states is in flux or disputed; the text must say so plainly. */
+  inFlux: z.boolean().default(false),
+  /** The short answer for SMS: plain text, at most two SMS segments. */
+  short: z.string().min(20).max(306),
+});
+export type ArticleFront = z.infer<typeof ArticleFrontSchema>;
+
+export interface Article extends ArticleFront {
+  /** The longer web answer: plain paragraphs. */
+  body: string;
+}
