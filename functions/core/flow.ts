@@ -39,7 +39,9 @@ export type Condition =
   | { step: string; ageUnder: number }
   | { all: Condition[] }
   | { any: Condition[] }
-  | { not: Condition };
+  | { not: Condition }
+  /** The client lives outside the firm's service area and is not held in a facility it covers. */
+  | { outsideServiceArea: true };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -54,6 +56,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ outsideServiceArea: z.literal(true) }),
   ]),
 );
 
@@ -62,6 +65,11 @@ export const StepSchema = z.strictObject({
   type: z.enum(ANSWER_TYPES),
   /** Choice values, in the order they are offered. Labels live in the strings files. */
   options: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
+  /**
+   * Words people type for an option besides its labels, in any language ("mi esposo" for
+   * "about someone else", "cbp one" for parole). Input vocabulary only: never shown.
+   */
+  aliases: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
   /** For multichoice: the value that means "none of these" and cannot be combined. */
   noneValue: z.string().optional(),
   optional: z.boolean().default(false),
@@ -146,5 +154,6 @@ export function conditionSteps(cond: Condition): string[] {
   if ('all' in cond) return cond.all.flatMap(conditionSteps);
   if ('any' in cond) return cond.any.flatMap(conditionSteps);
   if ('not' in cond) return conditionSteps(cond.not);
+  if ('outsideServiceArea' in cond) return ['location'];
   return [cond.step];
 }

@@ -5,6 +5,7 @@
 import type { Content } from '../content';
 import { LANGUAGES, type Step } from '../flow';
 import {
+  normalize,
   type ParseResult,
   parseANumber,
   parseChoice,
@@ -22,12 +23,25 @@ import { optionLabel, optionValues } from './render';
 
 const NO: ParseResult<never> = { ok: false };
 
-/** Choice options with their labels in every language, so either language's label is accepted. */
+/**
+ * Choice options with their labels in every language and the step's aliases, so a client may
+ * answer with either language's label or the words they would use.
+ */
 function options(content: Content, step: Step) {
   return optionValues(step).map((value) => ({
     value,
-    labels: LANGUAGES.map((lang) => optionLabel(content, lang, step, value)),
+    labels: [
+      ...LANGUAGES.map((lang) => optionLabel(content, lang, step, value)),
+      ...(step.aliases?.[value] ?? []),
+    ],
   }));
+}
+
+/** An answer that is exactly one option's label or alias, after case and accent folding. */
+function exactOption(content: Content, step: Step, text: string): ParseResult<string> {
+  const folded = normalize(text);
+  const hit = options(content, step).find((o) => o.labels.some((l) => normalize(l) === folded));
+  return hit ? { ok: true, value: hit.value } : NO;
 }
 
 /**
@@ -45,14 +59,15 @@ export function parseAnswer(
     case 'yesno':
     case 'yesno-unsure':
     case 'yesno-prefer-not': {
-      // A number or a button label first ("1", "Not sure"), then the many ways to say yes/no.
-      const byChoice = parseChoice(text, options(content, step));
-      if (byChoice.ok) return byChoice;
+      // A button's number, then the many ways to say yes/no, then a button label exactly.
+      // Labels are never matched loosely here: "no lo sé" contains the label "No" but is unsure.
+      if (/^\s*#?\d{1,2}\s*$/.test(text)) return parseChoice(text, options(content, step));
       const yn = parseYesNo(text, {
         unsure: step.type === 'yesno-unsure',
         preferNot: step.type === 'yesno-prefer-not',
       });
-      return yn.ok && optionValues(step).includes(yn.value) ? yn : NO;
+      if (yn.ok) return optionValues(step).includes(yn.value) ? yn : NO;
+      return exactOption(content, step, text);
     }
     case 'choice': {
       const byChoice = parseChoice(text, options(content, step));

@@ -66,13 +66,39 @@ const LOOKUP = new Map<string, Command>(
 );
 
 /**
+ * Requests said in a sentence, at any step: "can i talk to a lawyer", "quiero hablar con alguien",
+ * "delete this conversation". Checked after the exact words, on the folded text.
+ */
+const SENTENCES: Array<[Command, RegExp]> = [
+  [
+    { kind: 'person' },
+    /\b(talk|speak|chat)\b.*\b(person|human|someone|somebody|lawyer|attorney|agent|staff)\b/,
+  ],
+  [
+    { kind: 'person' },
+    /\b(hablar|comunicarme|platicar)\b.*\b(persona|alguien|abogad[oa]|humano|agente)\b/,
+  ],
+  [{ kind: 'person' }, /^(i (want|need) (a|an) (lawyer|attorney|person))\b/],
+  [{ kind: 'person' }, /^((yo )?(quiero|necesito) (un|una) (abogad[oa]|persona))\b/],
+  [
+    { kind: 'delete' },
+    /\b(delete|erase)\b.*\b(conversation|data|information|info|chat|everything|messages)\b/,
+  ],
+  [
+    { kind: 'delete' },
+    /\b(borrar|borra|borre|eliminar|elimina|elimine)\b.*\b(datos|conversacion|informacion|todo|chat|mensajes)\b/,
+  ],
+];
+
+/**
  * The command a message is, if it is one.
  *
  * @example parseCommand('Español') // { kind: 'language', language: 'es' }
  */
 export function parseCommand(text: string): Command | undefined {
   const folded = normalize(text);
-  return LOOKUP.get(folded) ?? (text.trim() === '?' ? { kind: 'help' } : undefined);
+  const exact = LOOKUP.get(folded) ?? (text.trim() === '?' ? { kind: 'help' } : undefined);
+  return exact ?? SENTENCES.find(([, pattern]) => pattern.test(folded))?.[0];
 }
 
 /** Every command word, for the flow test that no question expects one as its answer. */

@@ -1,5 +1,10 @@
-import type { Condition } from '../flow';
 import { ageOn } from '../dates';
+import type { Condition } from '../flow';
+
+/** What a condition may need beyond the answers: the firm's service area. */
+export interface ConditionEnv {
+  outsideServiceArea?: (answers: Record<string, unknown>) => boolean;
+}
 
 /**
  * Evaluates a flow condition against the answers so far. A condition on a step that has no
@@ -8,10 +13,16 @@ import { ageOn } from '../dates';
  *
  * @example holds({ step: 'detained', is: 'yes' }, { detained: 'yes' }, '2026-11-25') // true
  */
-export function holds(cond: Condition, answers: Record<string, unknown>, today: string): boolean {
-  if ('all' in cond) return cond.all.every((c) => holds(c, answers, today));
-  if ('any' in cond) return cond.any.some((c) => holds(c, answers, today));
-  if ('not' in cond) return !holds(cond.not, answers, today);
+export function holds(
+  cond: Condition,
+  answers: Record<string, unknown>,
+  today: string,
+  env: ConditionEnv = {},
+): boolean {
+  if ('all' in cond) return cond.all.every((c) => holds(c, answers, today, env));
+  if ('any' in cond) return cond.any.some((c) => holds(c, answers, today, env));
+  if ('not' in cond) return !holds(cond.not, answers, today, env);
+  if ('outsideServiceArea' in cond) return env.outsideServiceArea?.(answers) ?? false;
   const value = answers[cond.step];
   if ('answered' in cond) return (value !== undefined) === cond.answered;
   if ('is' in cond) return matches(value, cond.is);

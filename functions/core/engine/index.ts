@@ -4,14 +4,15 @@
  * outputs, which is what lets a retried message be replayed safely and transcripts be tests.
  */
 import type { Content } from '../content';
+import type { Facts } from '../facts';
 import type { Language, Step } from '../flow';
 import { parseChoice, parseYesNo } from '../parse';
-import { isSkip } from '../parse/normalize';
+import { isSkip, normalize } from '../parse/normalize';
 import { todayIn } from '../today';
 import { parseAnswer } from './answers';
 import { type Command, parseCommand } from './commands';
 import { holds } from './conditions';
-import { decideOutcome } from './outcome';
+import { decideOutcome, inServiceArea } from './outcome';
 import { choicesFor, promptText, t } from './render';
 import type { BotMessage, Channel, Choice, IntakeState } from './state';
 import { closingMessages, summaryLines, summaryMessage } from './summary';
@@ -239,13 +240,17 @@ function answerConfirm(ctx: EngineContext, state: IntakeState, text: string, tod
       const label = ctx.content.strings[lang][`confirm.options.${value}`];
       return typeof label === 'string' ? label : value;
     });
+  // "cambiar la 11", "change 3": the client already says which answer.
+  if (CHANGE_WORDS.test(normalize(text)) && lineNumber(text) !== undefined) {
+    return answerEdit(ctx, state, text, today);
+  }
   const picked = parseChoice(text, [
     { value: 'yes', labels: labels('yes') },
-    { value: 'change', labels: [...labels('change'), 'cambiar', 'corregir', 'edit'] },
+    { value: 'change', labels: [...labels('change'), 'cambiar', 'corregir', 'edit', 'change'] },
   ]);
   const byWord: Record<string, string> = { yes: 'yes', no: 'change' };
   const answer = picked.ok ? picked.value : byWord[yesNo(text) ?? ''];
-  if (answer === 'change') {
+  if (answer === 'change' || CHANGE_WORDS.test(normalize(text))) {
     state.step = 'confirmEdit';
     state.attempts = 0;
     return { state, replies: ask(ctx, state, today) };
@@ -258,11 +263,24 @@ function answerConfirm(ctx: EngineContext, state: IntakeState, text: string, tod
   return { state, replies: closingMessages(ctx.content, state) };
 }
 
+/** Words that ask to change an answer at the summary ("está mal la fecha", "fix 3"). */
+const CHANGE_WORDS =
+  /\b(change|fix|edit|correct|wrong|cambiar|cambia|cambie|corregir|corrige|esta mal|mal)\b/;
+
+/** The summary line a message names: "11", "#11", "la 11", "número 11", "cambiar la 11". */
+function lineNumber(text: string): number | undefined {
+  const numbers = text.match(/\d{1,2}/g) ?? [];
+  return numbers.length === 1 ? Number(numbers[0]) : undefined;
+}
+
 function answerEdit(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
   const lines = summaryLines(ctx.content, state, today);
-  const n = Number.parseInt(text.trim().replace(/^#/, ''), 10);
-  const line = Number.isInteger(n) ? lines[n - 1] : undefined;
-  if (!line) return reask(ctx, state, today, ask(ctx, state, today), 'confirm.pickEditExample');
+  const n = lineNumber(text);
+  const line = n === undefined ? undefined : lines[n - 1];
+  if (!line) {
+    state.step = 'confirmEdit';
+    return reask(ctx, state, today, ask(ctx, state, today), 'confirm.pickEditExample');
+  }
   delete state.answers[line.step.id];
   state.skipped = state.skipped.filter((id) => id !== line.step.id);
   state.step = line.step.id;
@@ -273,7 +291,7 @@ function answerEdit(ctx: EngineContext, state: IntakeState, text: string, today:
 function answerStep(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step) throw new Error(`unknown step ${state.step}`);
-  const skip = step.optional && (isSkip(text) || text.trim().toLowerCase() === 'skip');
+  const skip = step.optional && (isSkip(text) || saysNotHave(step, text));
   const parsed = skip ? undefined : parseAnswer(ctx.content, step, text, today);
   if (!skip && !parsed?.ok) {
     return reask(
@@ -289,7 +307,11 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
   else if (parsed?.ok) state.answers[step.id] = parsed.value;
   state.history.push(step.id);
   state.attempts = 0;
-  const exit = ctx.content.flow.exits.find((e) => holds(e.when, state.answers, today));
+  const env = {
+    outsideServiceArea: (answers: Record<string, unknown>) =>
+      !inServiceArea(ctx.content, answers as Facts),
+  };
+  const exit = ctx.content.flow.exits.find((e) => holds(e.when, state.answers, today, env));
   if (exit) {
     state.status = exit.outcome;
     state.step = 'end';
@@ -304,6 +326,17 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
   }
   state.step = nextStep(ctx, state, today);
   return { state, replies: ask(ctx, state, today) };
+}
+
+/**
+ * On an optional question that is not itself yes/no, "no", "no sé", "no lo tengo" or "prefiero
+ * no decir" means the client does not have or will not give it: a skip, not an answer.
+ */
+function saysNotHave(step: Step, text: string): boolean {
+  if (step.type.startsWith('yesno') || step.type === 'choice' || step.type === 'multichoice')
+    return false;
+  const said = parseYesNo(text, { unsure: true, preferNot: true });
+  return said.ok && said.value !== 'yes';
 }
 
 /** Asks again after an answer that could not be read; after a few tries, offers a way out. */

@@ -282,6 +282,24 @@ export function parseDate(text: string, opts: DateOptions): ParseResult<string> 
   const relative = readRelative(cleaned, ctx);
   if (relative) return accept(relative, ctx);
   const absolute = stripAll(cleaned, [ABSOLUTE_LEAD]);
-  const date = readNumeric(absolute, ctx) ?? readWords(absolute, ctx);
+  const date =
+    readNumeric(absolute, ctx) ?? readWords(absolute, ctx) ?? yearInSentence(cleaned, ctx);
   return date ? accept(date, ctx) : NOT_PARSED;
+}
+
+/**
+ * Where only a month or a year is wanted, a sentence around it is fine: "llegué en el 2008",
+ * "i came in 2008", "summer 2008", "en marzo del 2019". Exactly one four-digit year and no other
+ * number, so "2 kids since 2008" or a date with a day is never guessed at.
+ */
+function yearInSentence(cleaned: string, ctx: DateContext): PartialDate | undefined {
+  if (!ctx.allowPartial) return undefined;
+  const numbers = cleaned.match(/\d+/g) ?? [];
+  if (numbers.length !== 1 || !/^\d{4}$/.test(numbers[0] ?? '')) return undefined;
+  const y = Number(numbers[0]);
+  // "may" inside a sentence is more often the verb ("i may have come in 2008") than the month.
+  const months = cleaned
+    .split(/\s+/)
+    .flatMap((word) => (word !== 'may' && MONTHS[word] ? [MONTHS[word]] : []));
+  return months.length === 1 ? { y, m: months[0] } : { y };
 }

@@ -107,6 +107,18 @@ const SKIP_PHRASES = new Set([
   'n/a',
   'not applicable',
   'no aplica',
+  'none',
+  'unknown',
+  'nose',
+  'no idea',
+  'no clue',
+  'no me acuerdo',
+  'no recuerdo',
+  'i dont remember',
+  'no tengo',
+  'i dont have one',
+  'i dont have it',
+  'no lo tengo',
 ]);
 
 /**

@@ -147,6 +147,9 @@ const UNSURE = [
   'no recuerdo',
   'no me acuerdo',
   'no se si',
+  // "nose": "no sé" typed fast without the space or accent.
+  'nose',
+  'nose si',
 ];
 
 const PREFER_NOT = [
@@ -172,6 +175,8 @@ const PREFER_NOT = [
   'no quiero contestar',
   'no quiero responder',
   'no puedo decir',
+  'no comment',
+  'sin comentarios',
 ];
 
 const UNCLEAR = [

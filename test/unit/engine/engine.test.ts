@@ -74,8 +74,10 @@ describe('asking and re-asking', () => {
     expect(chat.replies[0]?.choices?.map((c) => c.value)).toContain('person');
     expect(chat.last).not.toMatch(/"skip"/);
     chat.say('no');
+    expect(chat.state.step).toBe('location');
+    chat.say('San Diego, CA');
     expect(chat.state.step).toBe('aNumber');
-    for (let i = 0; i < 3; i++) chat.say('no idea what that is, sorry');
+    for (let i = 0; i < 3; i++) chat.say('what is that, sorry');
     expect(chat.last).toMatch(/"skip"/);
   });
 
@@ -92,7 +94,7 @@ describe('asking and re-asking', () => {
     const free = intake();
     free.answer(RESIDENT, 'aNumber');
     expect(free.state.answers).not.toHaveProperty('facility');
-    expect(free.state.step).toBe('aNumber');
+    expect(free.state.history).not.toContain('facility');
   });
 
   it('accepts a choice by number, by value or by its label in either language', () => {
@@ -118,7 +120,125 @@ describe('asking and re-asking', () => {
   });
 });
 
+describe('reading answers the way people type them', () => {
+  it.each([
+    ['no lo se', 'unsure'],
+    ['nose', 'unsure'],
+    ['no estoy segura', 'unsure'],
+    ['no tengo idea', 'unsure'],
+    ['si', 'yes'],
+    ['nop', 'no'],
+  ])('reads "%s" at "detained" as %s, never as a plain no', (text, value) => {
+    const chat = intake({ language: 'es' });
+    chat.answer(RESIDENT, 'detained');
+    chat.say(text);
+    expect(chat.state.answers.detained).toBe(value);
+  });
+
+  it('re-asks "no entiendo" instead of storing a no', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer(RESIDENT, 'detained');
+    chat.say('no entiendo');
+    expect(chat.state.step).toBe('detained');
+    expect(chat.state.answers).not.toHaveProperty('detained');
+  });
+
+  it.each(['prefiero no contestar', 'prefiero no', 'no quiero decir', 'no comment'])(
+    'reads "%s" about arrests as prefer-not',
+    (text) => {
+      const chat = intake();
+      chat.answer(RESIDENT, 'criminalHistory');
+      chat.say(text);
+      expect(chat.state.answers.criminalHistory).toBe('prefer-not');
+    },
+  );
+
+  it.each([
+    ['mi esposo', 'no'],
+    ['es mi esposo', 'no'],
+    ['someone else', 'no'],
+    ['my brother', 'no'],
+    ['me', 'yes'],
+    ['para mi', 'yes'],
+  ])('reads "%s" as who the intake is about (%s = about self)', (text, value) => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'aboutSelf');
+    chat.say(text);
+    expect(chat.state.answers.aboutSelf).toBe(value);
+  });
+
+  it.each([
+    ['ice took my brother', 'detention'],
+    ['la migra agarro a mi esposo', 'detention'],
+    ['deportation', 'court'],
+  ])('reads "%s" as the matter %s', (text, value) => {
+    const chat = intake();
+    chat.say('yes');
+    chat.say(text);
+    expect(chat.state.answers.matter).toBe(value);
+  });
+
+  it.each([
+    ['nadie', ['none']],
+    ['no', ['none']],
+    ['mis hijos son ciudadanos', ['child-usc']],
+    ['1, 5', ['spouse-usc', 'child-usc']],
+  ])('reads "%s" as the family %j', (text, value) => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'usFamily');
+    chat.say(text);
+    expect(chat.state.answers.usFamily).toEqual(value);
+  });
+
+  it.each([
+    ['cbp one', 'parole'],
+    ['i crossed the border', 'without-inspection'],
+  ])('reads "%s" as the manner of entry %s', (text, value) => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'entryManner');
+    chat.say(text);
+    expect(chat.state.answers.entryManner).toBe(value);
+  });
+
+  it.each(['no', 'no se donde lo tienen', 'no lo tengo', 'i dont know'])(
+    'takes "%s" on an optional question as a skip, not as the answer',
+    (text) => {
+      const chat = intake();
+      chat.answer({ ...RESIDENT, detained: 'yes' }, 'facility');
+      chat.say(text);
+      expect(chat.state.skipped).toContain('facility');
+      expect(chat.state.answers).not.toHaveProperty('facility');
+    },
+  );
+
+  it('reads "llegue en el 2008" as the year of arrival', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer(RESIDENT, 'entryDate');
+    chat.say('llegue en el 2008');
+    expect(chat.state.answers.entryDate).toBe('2008');
+  });
+});
+
 describe('commands', () => {
+  it.each([
+    ['can i talk to a person', 'location'],
+    ['quiero hablar con un abogado', 'location'],
+  ])('hears "%s" in a free-text answer as a request for a person', (text, next) => {
+    const chat = intake();
+    chat.answer({ ...RESIDENT, detained: 'yes' }, 'facility');
+    chat.say(text);
+    expect(chat.state.handoff).toBe(true);
+    expect(chat.state.answers).not.toHaveProperty('facility');
+    expect(chat.state.step).toBe(next);
+  });
+
+  it('hears "delete this conversation" in a free-text answer as a request to erase', () => {
+    const chat = intake();
+    chat.answer({ ...RESIDENT, detained: 'yes' }, 'facility');
+    chat.say('delete this conversation');
+    expect(chat.state.step).toBe('deleteConfirm');
+  });
+
   it('goes back to the previous question and forgets its answer', () => {
     const chat = intake();
     chat.answer(RESIDENT, 'detained');
@@ -185,7 +305,7 @@ describe('commands', () => {
     const chat = intake();
     chat.answer(RESIDENT, 'detained');
     chat.say('talk to a person');
-    expect(chat.state.step).toBe('name');
+    expect(chat.state.step).toBe('location');
     chat.answer(RESIDENT);
     expect(chat.state.status).toBe('qualified');
     expect(chat.state.outcome?.reasons).toContain('asked-for-person');
@@ -254,12 +374,33 @@ describe('the closing summary and the outcome', () => {
     expect(chat.last).toMatch(/Notice to Appear/);
   });
 
-  it('refers a client who lives outside the service area', () => {
+  it('refers a client who lives outside the service area before asking anything sensitive', () => {
     const chat = intake();
     chat.answer({ ...RESIDENT, location: 'Houston, TX' });
     expect(chat.state.status).toBe('referred');
     expect(chat.state.outcome?.reasons).toEqual(['out-of-area']);
     expect(chat.last).toMatch(/1-800-898-7180/);
+    expect(chat.state.history).not.toContain('criminalHistory');
+    expect(chat.state.history).not.toContain('phone');
+  });
+
+  it('changes the answer named in "cambiar la N" at once', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer(RESIDENT, 'confirm');
+    const lines = (chat.all.at(-2)?.text ?? '').split('\n');
+    const n = lines.findIndex((l) => l.startsWith('') && l.includes('Ciudadanía'));
+    chat.say(`cambiar la ${n}`);
+    expect(chat.state.step).toBe('citizenship');
+  });
+
+  it('reads "la N" as the number of the answer to change', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer(RESIDENT, 'confirm');
+    chat.say('cambiar');
+    const lines = (chat.all.at(-2)?.text ?? '').split('\n');
+    const n = lines.findIndex((l) => l.includes('Ciudadanía'));
+    chat.say(`la ${n}`);
+    expect(chat.state.step).toBe('citizenship');
   });
 
   it('keeps in scope someone detained in a covered facility, wherever they live', () => {

@@ -309,3 +309,29 @@ describe('parseDate', () => {
     expect(() => parseDate('today', { today: '03/10/2027' })).toThrow(TypeError);
   });
 });
+
+describe('a month or year inside a sentence, where only that much is wanted', () => {
+  const past = { today: '2026-11-25', allowPartial: true, direction: 'past' as const };
+  it.each([
+    ['llegue en el 2008', '2008'],
+    ['i came in 2008', '2008'],
+    ['back in 2008', '2008'],
+    ['like 2008', '2008'],
+    ['summer 2008', '2008'],
+    ['llegué en marzo del 2019', '2019-03'],
+    ['i may have come in 2008', '2008'],
+  ])('reads "%s" as %s', (text, value) => {
+    expect(parseDate(text, past)).toEqual({ ok: true, value });
+  });
+
+  it.each(['2 kids since 2008', 'i came in 2008 or 2009', 'llegue en 2030'])(
+    'does not guess at "%s"',
+    (text) => {
+      expect(parseDate(text, past).ok).toBe(false);
+    },
+  );
+
+  it('needs partial dates to be allowed', () => {
+    expect(parseDate('i came in 2008', { today: '2026-11-25', direction: 'past' }).ok).toBe(false);
+  });
+});
