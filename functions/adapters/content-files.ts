@@ -14,12 +14,13 @@ import {
   flattenStrings,
 } from '../core/content';
 import { FlowSchema, LANGUAGES } from '../core/flow';
+import { buildKnowledgeBase } from '../core/knowledge/search';
 import { TpsDataSchema, tpsScreeningContext } from '../core/tps';
 import type { WebAssets } from '../http/web';
+import { ContentError } from './content-errors';
+import { loadArticles } from './knowledge-files';
 
-export class ContentError extends Error {
-  override name = 'ContentError';
-}
+export { ContentError };
 
 const readYaml = (path: string): unknown => parse(readFileSync(path, 'utf8'));
 
@@ -62,7 +63,8 @@ export function loadContent({ root, firmFile }: ContentPaths): Content {
   const firm = validated(firmPath, FirmSchema.safeParse(readYaml(firmPath)));
   const tpsPath = at('knowledge', 'tps-countries.yaml');
   const tps = validated(tpsPath, TpsDataSchema.safeParse(readYaml(tpsPath)));
-  return { flow, strings, firm, tps: tpsScreeningContext(tps) };
+  const knowledge = buildKnowledgeBase(loadArticles(root, firm));
+  return { flow, strings, firm, tps: tpsScreeningContext(tps), knowledge };
 }
 
 export function loadWebAssets(root: string): WebAssets {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { type Flow, LANGUAGES, type Language } from './flow';
+import type { KnowledgeBase } from './knowledge/search';
 import type { tpsScreeningContext } from './tps';
 
 /** A string, or a pair of forms for a client writing about themself or about someone else. */
@@ -48,6 +49,10 @@ export const FirmSchema = z.strictObject({
   serviceArea: z.strictObject({ states: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1) }),
   coveredFacilities: z.array(z.string().min(2)).default([]),
   referrals: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),
+  /** What a consultation costs and how it works, for the "consultation-cost" article. */
+  consultation: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),
+  /** Who the firm is, for the "how-this-firm-works" article. */
+  about: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),
 });
 export type Firm = z.infer<typeof FirmSchema>;
 
@@ -58,6 +63,8 @@ export interface Content {
   firm: Firm;
   /** The TPS list for the screening: country codes, review date and a note per country. */
   tps: ReturnType<typeof tpsScreeningContext>;
+  /** The knowledge base's index, built once at load. */
+  knowledge: KnowledgeBase;
 }
 
 /** Keys a flow needs from the strings catalog, so a missing one fails at load, not mid-chat. */

@@ -5,7 +5,7 @@
  * article in two languages.
  */
 import { z } from 'zod';
-import { LanguageSchema } from './flow';
+import { LanguageSchema } from '../flow';
 
 export const SourceSchema = z.strictObject({
   /** The authority, named: "INA 208(a)(2)(B), 8 U.S.C. 1158(a)(2)(B)", "8 CFR 1003.38". */

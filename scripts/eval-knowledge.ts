@@ -1,0 +1,34 @@
+/**
+ * `npm run eval:knowledge`: runs every question of test/knowledge/eval.yaml through the knowledge
+ * search and prints top-1 and top-3 accuracy, and how often it answered a question that should
+ * get no answer. `--sweep` also prints the figures over a grid of thresholds, to tune THRESHOLD.
+ */
+import { loadContent } from '../functions/adapters/content-files';
+import { evaluate, loadEvalSet } from '../test/knowledge/evaluate';
+
+const content = loadContent({ root: process.cwd() });
+const set = loadEvalSet();
+const report = evaluate(content.knowledge, set);
+console.log(
+  `questions:            ${report.total} (${report.answerable} answerable, ${report.none} with no answer)`,
+);
+console.log(`top-1 accuracy:       ${(report.top1 * 100).toFixed(1)}%`);
+console.log(`top-3 accuracy:       ${(report.top3 * 100).toFixed(1)}%`);
+console.log(`answered, should not: ${report.falseAnswers} of ${report.none}`);
+console.log(
+  `search time:          p50 ${report.p50Ms.toFixed(3)} ms, p99 ${report.p99Ms.toFixed(3)} ms per query`,
+);
+if (process.argv.includes('--misses')) {
+  for (const miss of report.misses)
+    console.log(`  MISS [${miss.expect}] got [${miss.got}] ${miss.q}`);
+}
+if (process.argv.includes('--sweep')) {
+  for (const coverage of [0.3, 0.4, 0.5, 0.6]) {
+    for (const score of [2, 4, 6, 8, 10, 12]) {
+      const r = evaluate(content.knowledge, set, { coverage, score });
+      console.log(
+        `coverage ${coverage} score ${score}: top-1 ${(r.top1 * 100).toFixed(1)}% top-3 ${(r.top3 * 100).toFixed(1)}% false ${r.falseAnswers}`,
+      );
+    }
+  }
+}
