@@ -68,12 +68,12 @@ export const ExpectSchema = z.strictObject({
   flags: z.array(FlagIdSchema).optional(),
   /** Texts that must appear in a flag's reasons, by flag id. */
   flagReasons: z.partialRecord(FlagIdSchema, PatternsSchema).optional(),
+  /** Texts that must appear in a flag's complications (what may bar or weaken it), by flag id. */
+  flagComplications: z.partialRecord(FlagIdSchema, PatternsSchema).optional(),
   /** Texts that must appear in the urgency's reasons. */
   urgencyReasons: PatternsSchema.optional(),
   /** These answers, as stored: yes/no values, ISO dates, E.164 phones, country codes. */
-  facts: z
-    .partialRecord(z.enum(ANSWER_IDS), z.union([TextSchema, z.array(z.string())]))
-    .optional(),
+  facts: z.partialRecord(z.enum(ANSWER_IDS), z.union([TextSchema, z.array(z.string())])).optional(),
   /** Questions that must not have been asked or answered (they do not apply to this client). */
   notAsked: z.array(z.enum(ANSWER_IDS)).optional(),
   /** Questions the client chose to skip. */
@@ -109,7 +109,7 @@ export class TranscriptError extends Error {
 /**
  * Reads and validates one transcript file; a malformed one throws with every problem listed.
  *
- * @example loadTranscript('test/conversations/01-detained-es.yaml').turns[0].user // 'si'
+ * @example loadTranscript('test/conversations/01-detained-husband-es-web.yaml').turns[0]?.user // 'si'
  */
 export function loadTranscript(path: string): Transcript {
   let data: unknown;
@@ -124,7 +124,6 @@ export function loadTranscript(path: string): Transcript {
   if (result.success) return result.data;
   throw new TranscriptError(
     `${basename(path)} is not a valid transcript:\n${z.prettifyError(result.error)}`,
-    { cause: result.error },
   );
 }
 

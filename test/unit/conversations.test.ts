@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advance, begin, type EngineContext } from '../../functions/core/engine';
-import type { BotMessage } from '../../functions/core/engine/state';
+import type { BotMessage, IntakeState } from '../../functions/core/engine/state';
 import { content } from '../helpers/content';
 import {
   loadTranscript,
@@ -57,8 +57,14 @@ function checkSteps(transcript: Transcript, file: string) {
 }
 
 /** What a failed check says: which turn, what the client typed, and what the bot answered. */
-function where(file: string, n: number, total: number, turn: TranscriptTurn, replies: BotMessage[]) {
-  return `${file}, turn ${n} of ${total}, user: ${JSON.stringify(turn.user)}\n  bot replied:\n${indent(text(replies))}\n `;
+function where(
+  file: string,
+  n: number,
+  total: number,
+  turn: TranscriptTurn,
+  replies: BotMessage[],
+) {
+  return `${file}, turn ${n} of ${total}, user: ${JSON.stringify(turn.user)}\n  bot replied:\n${indent(text(replies))}\n`;
 }
 
 function checkTurn(
@@ -74,9 +80,10 @@ function checkTurn(
     expect(result.step, `${at}\n  expected step ${turn.step}, got ${result.step}`).toBe(turn.step);
   }
   for (const pattern of turn.bot ?? []) {
-    expect(matches(said, pattern), `${at}\n  expected the bot to say ${JSON.stringify(pattern)}`).toBe(
-      true,
-    );
+    expect(
+      matches(said, pattern),
+      `${at}\n  expected the bot to say ${JSON.stringify(pattern)}`,
+    ).toBe(true);
   }
   for (const pattern of turn.botNot ?? []) {
     expect(
@@ -98,12 +105,9 @@ function checkTurn(
   }
 }
 
-function checkEnd(
-  file: string,
-  want: TranscriptExpect,
-  state: ReturnType<typeof begin>['state'],
-  all: BotMessage[],
-) {
+type Notes = TranscriptExpect['flagReasons'];
+
+function checkEnd(file: string, want: TranscriptExpect, state: IntakeState, all: BotMessage[]) {
   const at = `${file}, at the end (step ${state.step})`;
   const outcome = state.outcome;
   const screening = outcome?.screening;
@@ -120,15 +124,18 @@ function checkEnd(
     const got = (screening?.flags ?? []).map((f) => f.id).sort();
     expect(got, `${at}: the set of flags`).toEqual([...new Set(want.flags)].sort());
   }
-  for (const [id, patterns] of Object.entries(want.flagReasons ?? {})) {
-    const flag = screening?.flags.find((f) => f.id === id);
-    expect(flag, `${at}: flag ${id} should be raised`).toBeDefined();
-    const reasons = flag?.reasons.join('\n') ?? '';
-    for (const pattern of patterns ?? []) {
-      expect(
-        matches(reasons, pattern),
-        `${at}: reasons of flag ${id} should say ${JSON.stringify(pattern)}; they are:\n${indent(reasons)}`,
-      ).toBe(true);
+  const notes = { reasons: want.flagReasons, complications: want.flagComplications };
+  for (const [kind, byFlag] of Object.entries(notes) as [keyof typeof notes, Notes][]) {
+    for (const [id, patterns] of Object.entries(byFlag ?? {})) {
+      const flag = screening?.flags.find((f) => f.id === id);
+      expect(flag, `${at}: flag ${id} should be raised`).toBeDefined();
+      const said = flag?.[kind].join('\n') ?? '';
+      for (const pattern of patterns ?? []) {
+        expect(
+          matches(said, pattern),
+          `${at}: ${kind} of flag ${id} should say ${JSON.stringify(pattern)}; they are:\n${indent(said)}`,
+        ).toBe(true);
+      }
     }
   }
   const urgencyReasons = (screening?.urgencyReasons ?? []).join('\n');
@@ -180,10 +187,10 @@ function run(transcript: Transcript, file: string) {
       `${file}, opening should say ${JSON.stringify(pattern)}:\n${indent(opening)}`,
     ).toBe(true);
   }
-  transcript.turns.forEach((step, i) => {
-    turn = advance(ctx, turn.state, step.user);
+  transcript.turns.forEach((spec, i) => {
+    turn = advance(ctx, turn.state, spec.user);
     all.push(...turn.replies);
-    checkTurn(file, i + 1, transcript.turns.length, step, {
+    checkTurn(file, i + 1, transcript.turns.length, spec, {
       step: turn.state.step,
       language: turn.state.language,
       replies: turn.replies,
@@ -196,10 +203,14 @@ describe('conversation transcripts', () => {
   it('has transcripts, each with its own title', () => {
     expect(CASES.length).toBeGreaterThan(0);
     const titles = CASES.map((c) => c.title);
-    expect(titles.filter((t, i) => titles.indexOf(t) !== i), 'duplicate titles').toEqual([]);
+    expect(
+      titles.filter((t, i) => titles.indexOf(t) !== i),
+      'duplicate titles',
+    ).toEqual([]);
   });
 
-  it.each(CASES)('$title', ({ file, transcript, error }) => {
+  // '%s' with the title as its own argument: vitest shortens a `$title` interpolation.
+  it.each(CASES.map((c) => [c.title, c] as const))('%s', (_title, { file, transcript, error }) => {
     if (error !== undefined || transcript === undefined) throw error;
     run(transcript, file);
   });

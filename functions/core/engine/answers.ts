@@ -37,6 +37,31 @@ function options(content: Content, step: Step) {
   }));
 }
 
+/**
+ * When labels of several options appear in the answer, the longest one decides: "para mi
+ * esposo" holds "para mi" (about me) and "mi esposo" (someone else); the longer is meant.
+ * A question is never read this way.
+ */
+function longestContained(content: Content, step: Step, text: string): ParseResult<string> {
+  if (/[?¿]/.test(text)) return NO;
+  const fold = (t: string) =>
+    normalize(t)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const words = ` ${fold(text)} `;
+  let best: { value: string; length: number; tie: boolean } | undefined;
+  for (const option of options(content, step)) {
+    for (const label of option.labels) {
+      const folded = fold(label);
+      if (!folded || !words.includes(` ${folded} `)) continue;
+      if (!best || folded.length > best.length) {
+        best = { value: option.value, length: folded.length, tie: false };
+      } else if (folded.length === best.length && best.value !== option.value) best.tie = true;
+    }
+  }
+  return best && !best.tie ? { ok: true, value: best.value } : NO;
+}
+
 /** An answer that is exactly one option's label or alias, after case and accent folding. */
 function exactOption(content: Content, step: Step, text: string): ParseResult<string> {
   const folded = normalize(text);
@@ -71,6 +96,10 @@ export function parseAnswer(
     }
     case 'choice': {
       const byChoice = parseChoice(text, options(content, step));
+      if (!byChoice.ok) {
+        const longest = longestContained(content, step, text);
+        if (longest.ok) return longest;
+      }
       if (byChoice.ok) return byChoice;
       // aboutSelf is stored as yes/no; "yes" / "sí" answer it as well as its labels do.
       const values = optionValues(step);
@@ -94,6 +123,8 @@ export function parseAnswer(
     case 'country':
       return parseCountry(text);
     case 'location': {
+      // "no sé", "sí", "idk" are not places: ask again rather than store them as one.
+      if (parseYesNo(text, { unsure: true, preferNot: true }).ok) return NO;
       const loc = parseLocation(text);
       return loc.ok ? { ok: true, value: loc.value.text } : NO;
     }

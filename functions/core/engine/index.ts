@@ -86,8 +86,12 @@ function consentQuestion(ctx: EngineContext, state: IntakeState): BotMessage {
 export function advance(ctx: EngineContext, previous: IntakeState, text: string): Turn {
   const state: IntakeState = structuredClone(previous);
   const today = todayIn(ctx.now, ctx.content.firm.timeZone);
+  const parsedCommand = parseCommand(text);
+  // At the consultation-language question, "español" / "english" are answers, not a switch.
   const command =
-    state.step === stepOfType(ctx, state, 'language') ? undefined : parseCommand(text);
+    parsedCommand?.kind === 'language' && state.step === stepOfType(ctx, state, 'language')
+      ? undefined
+      : parsedCommand;
   if (state.status !== 'active') {
     if (command?.kind === 'restart') return begin(ctx, state.language, state.channel);
     if (command?.kind === 'language') state.language = command.language;
@@ -317,9 +321,9 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
     state.step = 'end';
     state.outcome = {
       status: exit.outcome,
-      reasons: [exit.reason],
+      reasons: state.handoff ? [exit.reason, 'asked-for-person'] : [exit.reason],
       represented: false,
-      handoff: false,
+      handoff: state.handoff,
       at: ctx.now.toISOString(),
     };
     return { state, replies: closingMessages(ctx.content, state) };
@@ -328,6 +332,8 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
   return { state, replies: ask(ctx, state, today) };
 }
 
+const NOTHING_WORDS = new Set(['none', 'nothing', 'nada', 'ninguno', 'ninguna', 'n a']);
+
 /**
  * On an optional question that is not itself yes/no, "no", "no sé", "no lo tengo" or "prefiero
  * no decir" means the client does not have or will not give it: a skip, not an answer.
@@ -335,6 +341,7 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
 function saysNotHave(step: Step, text: string): boolean {
   if (step.type.startsWith('yesno') || step.type === 'choice' || step.type === 'multichoice')
     return false;
+  if (NOTHING_WORDS.has(normalize(text))) return true;
   const said = parseYesNo(text, { unsure: true, preferNot: true });
   return said.ok && said.value !== 'yes';
 }

@@ -107,7 +107,6 @@ const SKIP_PHRASES = new Set([
   'n/a',
   'not applicable',
   'no aplica',
-  'none',
   'unknown',
   'nose',
   'no idea',

@@ -441,3 +441,38 @@ describe('the closing summary and the outcome', () => {
     expect(advance(ctx, chat.state, 'restart').state.step).toBe(begin(ctx, 'en', 'web').state.step);
   });
 });
+
+describe('answers that used to be misread', () => {
+  it.each(['para mi esposo', 'es sobre mi esposo'])('reads "%s" as about someone else', (text) => {
+    const chat = intake({ language: 'es' });
+    chat.answer(RESIDENT, 'aboutSelf');
+    chat.say(text);
+    expect(chat.state.answers.aboutSelf).toBe('no');
+  });
+
+  it.each(['no se', 'idk', 'si'])('asks the location again after "%s"', (text) => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'location');
+    chat.say(text);
+    expect(chat.state.step).toBe('location');
+    expect(chat.state.answers).not.toHaveProperty('location');
+  });
+
+  it('hears "borrar mis datos" at the consultation-language question as a request to erase', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer(RESIDENT, 'preferredLanguage');
+    chat.say('borrar mis datos');
+    expect(chat.state.step).toBe('deleteConfirm');
+    expect(chat.state.answers).not.toHaveProperty('preferredLanguage');
+  });
+
+  it('keeps a request for a person on the record when the client is referred out of area', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'detained');
+    chat.say('talk to a person');
+    chat.say('Houston, TX');
+    expect(chat.state.status).toBe('referred');
+    expect(chat.state.outcome?.handoff).toBe(true);
+    expect(chat.state.outcome?.reasons).toEqual(['out-of-area', 'asked-for-person']);
+  });
+});
