@@ -12,6 +12,7 @@ import type { ChatDeps } from '../core/chat';
 import { MAX_BODY_BYTES } from './body';
 import { conversationRoutes } from './conversations';
 import { errorBody, type Logger, RequestError, respondToError } from './errors';
+import { knowledgeRoutes } from './knowledge';
 import { type WebAssets, webRoutes } from './web';
 
 export interface AppDeps extends ChatDeps {
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/api/conversations', conversationRoutes(deps));
+  app.route('/api/knowledge', knowledgeRoutes(deps.content));
   app.route('/', webRoutes(deps.assets));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));

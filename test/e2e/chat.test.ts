@@ -317,3 +317,22 @@ describe('web chat widget', () => {
     await page.context().close();
   });
 });
+
+describe('a question in the middle of the intake, in the browser', () => {
+  it('shows the general answer, then asks the pending question again and goes on', async () => {
+    const page = await newPage(390, 844);
+    let state = await open(page);
+    state = (await say(page, 'yes')).state;
+    expect(state.step).toBe('matter');
+    const asked = await say(page, 'what is an A-number?');
+    expect(asked.state.step).toBe('matter');
+    const bots = page.getByTestId('amparo-msg-bot');
+    const texts = await bots.allTextContents();
+    expect(texts.at(-2)).toMatch(/general information, not legal advice/);
+    expect(texts.at(-1)).toMatch(/back to my question/);
+    // The pending question's buttons are offered again and still work.
+    const next = await say(page, 'court');
+    expect(next.state.step).toBe('aboutSelf');
+    await page.context().close();
+  });
+});

@@ -58,6 +58,11 @@ export const TurnSchema = z.strictObject({
   buttons: PatternsSchema.optional(),
   /** The language the assistant writes in after this message. */
   language: LanguageSchema.optional(),
+  /**
+   * This message is a question, answered from the knowledge base before the pending question is
+   * asked again. Every other message must be read as an answer or a command, never a question.
+   */
+  question: z.boolean().optional(),
 });
 export type TranscriptTurn = z.infer<typeof TurnSchema>;
 

@@ -227,3 +227,25 @@ describe('errors in the documented shape', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 });
+
+describe('a question in the middle of an intake over HTTP', () => {
+  it('is answered, kept on the conversation, and the intake resumes where it was', async () => {
+    const { conversationId: id, token } = await start(server.url);
+    let state: ApiState = (await say(server.url, id, token, 'yes')).state;
+    while (state.step !== 'aNumber') {
+      const answer = RESIDENT[state.step];
+      if (answer === undefined) throw new Error(`no answer for ${state.step}`);
+      state = (await say(server.url, id, token, answer)).state;
+    }
+    const asked = await say(server.url, id, token, 'what is an A-number?');
+    expect(asked.state.step).toBe('aNumber');
+    expect(asked.messages[0]?.text).toMatch(/general information, not legal advice/);
+    expect(asked.messages.at(-1)?.text).toMatch(/A-number/);
+    const next = await say(server.url, id, token, 'skip');
+    expect(next.state.step).toBe('hasCourtCase');
+    const item = await rawItem(id);
+    expect(item?.intake.questions).toEqual([
+      expect.objectContaining({ text: 'what is an A-number?', step: 'aNumber', articleId: 'a-number' }),
+    ]);
+  });
+});

@@ -188,8 +188,15 @@ function run(transcript: Transcript, file: string) {
     ).toBe(true);
   }
   transcript.turns.forEach((spec, i) => {
+    const asked = turn.state.questions.length;
     turn = advance(ctx, turn.state, spec.user);
     all.push(...turn.replies);
+    // Question detection must never take an ordinary answer for a question, nor miss one.
+    const wasQuestion = turn.state.questions.length > asked;
+    expect(
+      wasQuestion,
+      `${file}, turn ${i + 1}: ${JSON.stringify(spec.user)} was ${wasQuestion ? '' : 'not '}read as a question`,
+    ).toBe(spec.question ?? false);
     checkTurn(file, i + 1, transcript.turns.length, spec, {
       step: turn.state.step,
       language: turn.state.language,

@@ -13,6 +13,7 @@ import { parseAnswer } from './answers';
 import { type Command, parseCommand } from './commands';
 import { holds } from './conditions';
 import { decideOutcome, inServiceArea } from './outcome';
+import { answerQuestion, looksLikeQuestion, takesFreeText } from './questions';
 import { choicesFor, promptText, t } from './render';
 import type { BotMessage, Channel, Choice, IntakeState } from './state';
 import { closingMessages, summaryLines, summaryMessage } from './summary';
@@ -50,6 +51,7 @@ export function begin(ctx: EngineContext, language: Language, channel: Channel):
     attempts: 0,
     handoff: false,
     disclosures: [],
+    questions: [],
   };
   return { state, replies: disclosures(ctx, state) };
 }
@@ -98,6 +100,13 @@ export function advance(ctx: EngineContext, previous: IntakeState, text: string)
     return { state, replies: [bot(t(ctx.content, state, 'commands.ended'))] };
   }
   if (command) return runCommand(ctx, state, command, today);
+  if (isQuestion(ctx, state, text, today)) {
+    const answer = answerQuestion(ctx.content, state, text, ctx.now.toISOString());
+    const [first, ...rest] = ask(ctx, state, today);
+    const resume = t(ctx.content, state, 'knowledge.resume');
+    const again = first ? [{ ...first, text: `${resume}\n${first.text}` }, ...rest] : [];
+    return { state, replies: [...answer, ...again] };
+  }
   switch (state.step) {
     case 'consent':
       return answerConsent(ctx, state, text, today);
@@ -110,6 +119,22 @@ export function advance(ctx: EngineContext, previous: IntakeState, text: string)
     default:
       return answerStep(ctx, state, text, today);
   }
+}
+
+/**
+ * A message is a question, not an answer, when it reads as one and cannot be the answer: on a
+ * free-text question any text could be an answer, so reading as a question is enough there.
+ */
+function isQuestion(ctx: EngineContext, state: IntakeState, text: string, today: string): boolean {
+  if (!looksLikeQuestion(text)) return false;
+  if (['consent', 'deleteConfirm'].includes(state.step)) return yesNo(text) === undefined;
+  if (state.step === 'confirm')
+    return yesNo(text) === undefined && !CHANGE_WORDS.test(normalize(text));
+  if (state.step === 'confirmEdit') return lineNumber(text) === undefined;
+  const step = ctx.content.flow.steps.find((s) => s.id === state.step);
+  if (!step || takesFreeText(step)) return true;
+  if (step.optional && (isSkip(text) || saysNotHave(step, text))) return false;
+  return !parseAnswer(ctx.content, step, text, today).ok;
 }
 
 function stepOfType(
@@ -145,7 +170,11 @@ function runCommand(ctx: EngineContext, state: IntakeState, command: Command, to
       const fresh = begin(ctx, state.language, state.channel);
       // Consent already given stays on record; the answers go.
       if (state.consent?.given) {
-        Object.assign(fresh.state, { consent: state.consent, disclosures: state.disclosures });
+        Object.assign(fresh.state, {
+          consent: state.consent,
+          disclosures: state.disclosures,
+          questions: state.questions,
+        });
         fresh.state.step = nextStep(ctx, fresh.state, today);
         return {
           state: fresh.state,
@@ -226,6 +255,7 @@ function answerDelete(ctx: EngineContext, state: IntakeState, text: string, toda
       answers: {},
       skipped: [],
       history: [],
+      questions: [],
       outcome: undefined,
     };
     return { state: erased, replies: [bot(t(ctx.content, state, 'commands.deleteDone'))] };

@@ -45,6 +45,15 @@ export const OutcomeSchema = z.strictObject({
 });
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
+/** A question the client asked in their own words, and the article that answered it, if any. */
+export const AskedQuestionSchema = z.strictObject({
+  text: z.string(),
+  at: z.string(),
+  step: z.string(),
+  articleId: z.string().nullable(),
+});
+export type AskedQuestion = z.infer<typeof AskedQuestionSchema>;
+
 export const IntakeStateSchema = z.strictObject({
   language: LanguageSchema,
   channel: ChannelSchema,
@@ -65,6 +74,8 @@ export const IntakeStateSchema = z.strictObject({
   disclosures: z.array(DisclosureSchema),
   consent: ConsentSchema.optional(),
   outcome: OutcomeSchema.optional(),
+  /** Questions asked along the way, in the client's words: they go into the lead summary. */
+  questions: z.array(AskedQuestionSchema).default([]),
 });
 export type IntakeState = z.infer<typeof IntakeStateSchema>;
 

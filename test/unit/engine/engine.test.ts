@@ -77,7 +77,7 @@ describe('asking and re-asking', () => {
     expect(chat.state.step).toBe('location');
     chat.say('San Diego, CA');
     expect(chat.state.step).toBe('aNumber');
-    for (let i = 0; i < 3; i++) chat.say('what is that, sorry');
+    for (let i = 0; i < 3; i++) chat.say('A12');
     expect(chat.last).toMatch(/"skip"/);
   });
 
@@ -474,5 +474,64 @@ describe('answers that used to be misread', () => {
     expect(chat.state.status).toBe('referred');
     expect(chat.state.outcome?.handoff).toBe(true);
     expect(chat.state.outcome?.reasons).toEqual(['out-of-area', 'asked-for-person']);
+  });
+});
+
+describe('questions in the middle of the intake', () => {
+  it('answers a question from the knowledge base, then asks the pending question again', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'aNumber');
+    chat.say('what is an A-number?');
+    expect(chat.replies[0]?.text).toMatch(/general information, not legal advice/);
+    expect(chat.replies.at(-1)?.text).toMatch(/back to my question:\nWhat is your A-number/);
+    expect(chat.state.step).toBe('aNumber');
+    expect(chat.state.attempts).toBe(0);
+    expect(chat.state.questions).toEqual([
+      {
+        text: 'what is an A-number?',
+        at: NOW.toISOString(),
+        step: 'aNumber',
+        articleId: 'a-number',
+      },
+    ]);
+  });
+
+  it('gives the short answer by SMS and the web answer on the web', () => {
+    const web = intake();
+    const sms = intake({ channel: 'sms' });
+    for (const chat of [web, sms]) {
+      chat.answer(RESIDENT, 'aNumber');
+      chat.say('what is an A-number?');
+    }
+    const webText = web.replies[0]?.text ?? '';
+    const smsText = sms.replies[0]?.text ?? '';
+    expect(webText.length).toBeGreaterThan(smsText.length);
+    expect(smsText).toMatch(/general information, not legal advice/);
+  });
+
+  it('says it does not know rather than guess', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'citizenship');
+    chat.say('how do I make tamales?');
+    expect(chat.replies[0]?.text).toMatch(/I don't know that one/);
+    expect(chat.state.questions[0]?.articleId).toBeNull();
+    expect(chat.state.step).toBe('citizenship');
+  });
+
+  it('takes a question at a free-text step as a question, not as the answer', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer({ ...RESIDENT, detained: 'yes' }, 'facility');
+    chat.say('¿cómo encuentro a una persona detenida?');
+    expect(chat.state.answers).not.toHaveProperty('facility');
+    expect(chat.state.step).toBe('facility');
+    expect(chat.state.questions).toHaveLength(1);
+  });
+
+  it('reads "sí" as the answer even though it could start a question', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'detained');
+    chat.say('yes?');
+    expect(chat.state.answers.detained).toBe('yes');
+    expect(chat.state.questions).toEqual([]);
   });
 });
