@@ -245,7 +245,11 @@ describe('a question in the middle of an intake over HTTP', () => {
     expect(next.state.step).toBe('hasCourtCase');
     const item = await rawItem(id);
     expect(item?.intake.questions).toEqual([
-      expect.objectContaining({ text: 'what is an A-number?', step: 'aNumber', articleId: 'a-number' }),
+      expect.objectContaining({
+        text: 'what is an A-number?',
+        step: 'aNumber',
+        articleId: 'a-number',
+      }),
     ]);
   });
 });
