@@ -37,15 +37,23 @@ export async function readJson<T extends z.ZodType>(
       throw new RequestError(400, 'invalid_json', 'The body is not valid JSON.', { cause });
     }
   }
+  return validated(schema, value, 'body');
+}
+
+/**
+ * Parses `value` with `schema`, or throws the 400 of API.md whose message names the field
+ * ("text: must not be empty"); `where` names the whole input ('body', 'query').
+ */
+export function validated<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where: string,
+): z.infer<T> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.length ? issue.path.join('.') : 'body';
-    const message =
-      issue?.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.join(', ')}`
-        : issue?.message;
-    throw new RequestError(400, 'invalid_request', `${field}: ${message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.length ? issue.path.join('.') : where;
+  const message =
+    issue?.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue?.message;
+  throw new RequestError(400, 'invalid_request', `${field}: ${message ?? 'invalid'}`);
 }

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Content } from '../core/content';
 import { LanguageSchema } from '../core/flow';
-import { RequestError } from './errors';
+import { validated } from './body';
 
 const QuerySchema = z.strictObject({
   q: z
@@ -19,17 +19,7 @@ const QuerySchema = z.strictObject({
 
 export function knowledgeRoutes(content: Content) {
   return new Hono().get('/search', (c) => {
-    const parsed = QuerySchema.safeParse(c.req.query());
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.length ? issue.path.join('.') : 'query';
-      const message =
-        issue?.code === 'unrecognized_keys'
-          ? `unknown parameter ${issue.keys.join(', ')}`
-          : issue?.message;
-      throw new RequestError(400, 'invalid_request', `${field}: ${message ?? 'invalid'}`);
-    }
-    const { q, lang, limit } = parsed.data;
+    const { q, lang, limit } = validated(QuerySchema, c.req.query(), 'query');
     const results = content.knowledge.search(q, lang, limit).map(({ article, score }) => ({
       id: article.id,
       topic: article.topic,
