@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { LanguageSchema } from '../../functions/core/flow';
-import { type KnowledgeBase, THRESHOLD } from '../../functions/core/knowledge/search';
+import {
+  confidentHits,
+  type KnowledgeBase,
+  THRESHOLD,
+} from '../../functions/core/knowledge/search';
 
 const EvalSetSchema = z.strictObject({
   questions: z
@@ -58,11 +62,8 @@ export function evaluate(
     const started = performance.now();
     const all = kb.candidates(item.q, item.lang, 3);
     times.push(performance.now() - started);
-    const top = all[0];
-    const confident = top && top.coverage >= threshold.coverage && top.score >= threshold.score;
-    const ids = confident
-      ? all.filter((h) => h.coverage >= threshold.coverage).map((h) => h.article.id)
-      : [];
+    // Exactly what `search` would show: the same rule, applied to the same candidates.
+    const ids = confidentHits(all, threshold).map((h) => h.article.id);
     if (item.expect === 'none') {
       if (ids.length) {
         falseAnswers++;

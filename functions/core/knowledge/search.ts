@@ -1,18 +1,26 @@
 /**
- * The knowledge base's full-text index: one MiniSearch index per language, built once at load.
- * A question gets the best article only when the match is confident; below the threshold the
- * caller says "I don't know that one", never a weak guess.
+ * The knowledge base's search, built once at load. Every article (one id, both languages) is
+ * scored two ways, and the two are blended:
+ *
+ * - nearest example: the cosine similarity between the question and the article's closest
+ *   `questions:` phrasings, in either language, with IDF weights computed over the phrasings.
+ *   Those lists are written the way clients type, so this carries most of the weight.
+ * - text: BM25 over the title, example phrasings, short answer and body.
+ *
+ * A question gets an answer only when the best article is confident (`confidentHits`): it must
+ * account for most of the question's meaning (coverage: IDF-weighted, where words no article uses
+ * count against it, so "taxes" or "pasaporte" keep an off-topic question out) and score well
+ * enough. Below that the caller says "I don't know that one", never a weak guess.
  */
-import MiniSearch from 'minisearch';
 import type { Language } from '../flow';
 import type { Article } from './article';
-import { processTerm, tokenize } from './terms';
+import { CONTEXT_TERMS, processTerm, recognized, words } from './terms';
 
 export interface Hit {
   article: Article;
-  /** MiniSearch's relevance score (BM25 with field boosts). */
+  /** Relevance, 0..10: the blend of nearest-example similarity and BM25. */
   score: number;
-  /** Share of the question's meaningful words the article matched, 0..1. */
+  /** Share of the question's meaning (IDF-weighted terms) the article matched, 0..1. */
   coverage: number;
 }
 
@@ -27,35 +35,81 @@ export interface KnowledgeBase {
 
 /**
  * The confidence rule, tuned on test/knowledge/eval.yaml (npm run eval:knowledge): the best
- * article must match at least this share of the question's words and score at least this much.
+ * article must match at least this share of the question's meaning and score at least this much.
  */
-export const THRESHOLD = { coverage: 0.5, score: 6 };
+export const THRESHOLD = { coverage: 0.6, score: 3.7 };
 
-/** Matches from the other language's index count a little less than the client's own. */
-const OTHER_LANGUAGE_WEIGHT = 0.85;
+/** Other articles are shown with the best only when they score at least this share of it. */
+const RUNNER_UP_SHARE = 0.5;
 
-const FIELDS = ['title', 'questions', 'short', 'body'] as const;
-
-function indexFor(articles: Article[]) {
-  const index = new MiniSearch<Article & { questionsText: string }>({
-    idField: 'id',
-    fields: ['title', 'questionsText', 'short', 'body'],
-    tokenize,
-    processTerm,
-    searchOptions: {
-      boost: { questionsText: 3, title: 2, short: 1, body: 0.4 },
-      prefix: (term) => term.length > 4,
-      fuzzy: (term) => (term.length > 5 ? 0.2 : false),
-      combineWith: 'OR',
-    },
-  });
-  index.addAll(articles.map((a) => ({ ...a, questionsText: a.questions.join('\n') })));
-  return index;
+/**
+ * The hits a client is shown: none unless the best one passes the threshold; then the best and
+ * those nearly as good. The one rule, used by `search` and by the evaluation.
+ */
+export function confidentHits(
+  hits: readonly Hit[],
+  threshold: { coverage: number; score: number } = THRESHOLD,
+): Hit[] {
+  const top = hits[0];
+  if (!top || top.coverage < threshold.coverage || top.score < threshold.score) return [];
+  return hits.filter(
+    (h) => h.coverage >= threshold.coverage && h.score >= top.score * RUNNER_UP_SHARE,
+  );
 }
 
-/** Meaningful words of a query, as the index sees them. */
-export function queryTerms(query: string): string[] {
-  return [...new Set(tokenize(query).flatMap((t) => processTerm(t) ?? []))];
+/** Share of the score that comes from the nearest example phrasings; the rest is BM25. */
+const EXAMPLE_WEIGHT = 0.7;
+/** How much an article's second-nearest phrasing adds to its nearest one. */
+const SECOND_EXAMPLE = 0.2;
+/** Weight of a word no article uses (for comparison, a term in one article weighs ~3.4). */
+const UNKNOWN_WEIGHT = 2.5;
+/** Weight, against the example phrasings, of a word none of them uses. */
+const EXAMPLE_OOV_WEIGHT = 4;
+/** How much an unmatched context word (CONTEXT_TERMS: "my brother", "scared") counts. */
+const CONTEXT_DISCOUNT = 0.3;
+/** How much a context word counts when comparing with example phrasings. */
+const CONTEXT_EXAMPLE_WEIGHT = 0.7;
+/** A misspelling corrected to a known word counts this much of that word. */
+const FUZZY_WEIGHT = 0.8;
+/** The most a one- or two-digit number can weigh ("hace 6 años"). */
+const SMALL_NUMBER_WEIGHT = 0.5;
+/**
+ * Phrasing-IDF mass of matched terms below which the score is scaled down: one common word
+ * ("time", "help") is not enough to answer, one telling word ("fianza", "NTA") is.
+ */
+const MIN_EVIDENCE = 4;
+const BM25 = { k1: 1.2, b: 0.5 };
+/** Field weights for BM25: a word in the title or a phrasing tells more than one in the body. */
+const FIELD_BOOST = { title: 1, questions: 1, short: 0.7, body: 0.5 } as const;
+type Field = keyof typeof FIELD_BOOST;
+const FIELDS = Object.keys(FIELD_BOOST) as Field[];
+
+interface QueryTerm {
+  term: string;
+  /** Weight in the question: IDF over articles, or UNKNOWN_WEIGHT when no article has it. */
+  weight: number;
+  /** Weight against example phrasings: IDF over the phrasings. */
+  exampleWeight: number;
+  known: boolean;
+}
+
+/** True when a and b are at most one edit apart (insert, delete, substitute or swap). */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
@@ -70,43 +124,214 @@ export function buildKnowledgeBase(articles: Article[]): KnowledgeBase {
     map.set(article.id, article);
     byLang.set(article.lang, map);
   }
-  const indexes = new Map(
-    [...byLang.entries()].map(([lang, map]) => [lang, indexFor([...map.values()])] as const),
-  );
-  void FIELDS;
+  const ids = [...new Set(articles.map((a) => a.id))];
+  const slot = new Map(ids.map((id, i) => [id, i]));
 
-  function candidates(query: string, language: Language, limit = 10): Hit[] {
-    const terms = queryTerms(query);
-    if (terms.length === 0) return [];
-    const best = new Map<string, { score: number; matched: number }>();
-    for (const [lang, index] of indexes) {
-      const weight = lang === language ? 1 : OTHER_LANGUAGE_WEIGHT;
-      for (const result of index.search(query)) {
-        const score = result.score * weight;
-        const matched = new Set(result.queryTerms.map((t) => processTerm(t) ?? t)).size;
-        const seen = best.get(String(result.id));
-        if (!seen || seen.score < score) best.set(String(result.id), { score, matched });
+  // Term counts and lengths per article and field, both languages together; the example
+  // phrasings one by one; and the surface words seen, for spelling correction.
+  const tf = ids.map(() => new Map<string, number[]>());
+  const len = ids.map(() => FIELDS.map(() => 0));
+  // Article text repeats its words: each is folded once.
+  const folded = new Map<string, string | null>();
+  const termOf = (w: string, lang: Language) => {
+    const key = `${lang}:${w}`;
+    let term = folded.get(key);
+    if (term === undefined) {
+      term = processTerm(w, lang);
+      folded.set(key, term);
+    }
+    return term;
+  };
+  const exampleTerms: string[][] = [];
+  const exampleArticle: number[] = [];
+  const surface = new Map<string, number>();
+  for (const a of articles) {
+    const n = slot.get(a.id) ?? 0;
+    const text: Record<Field, string[]> = {
+      title: [a.title],
+      questions: a.questions,
+      short: [a.short],
+      body: [a.body],
+    };
+    FIELDS.forEach((f, k) => {
+      const ws = text[f].flatMap((segment) => words(segment));
+      const list = ws.flatMap((w) => termOf(w, a.lang) ?? []);
+      for (const t of list) {
+        const row = tf[n]?.get(t) ?? FIELDS.map(() => 0);
+        row[k] = (row[k] ?? 0) + 1;
+        tf[n]?.set(t, row);
+      }
+      const lengths = len[n];
+      if (lengths) lengths[k] = (lengths[k] ?? 0) + list.length;
+      for (const w of ws) {
+        if (w.length >= 4 && termOf(w, a.lang)) surface.set(w, (surface.get(w) ?? 0) + 1);
+      }
+    });
+    for (const q of a.questions) {
+      exampleTerms.push([...new Set(words(q).flatMap((w) => termOf(w, a.lang) ?? []))]);
+      exampleArticle.push(n);
+    }
+  }
+
+  // Article IDF, for coverage and BM25.
+  const df = new Map<string, number>();
+  for (const map of tf) for (const t of map.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = (t: string) => {
+    const d = df.get(t) ?? 0;
+    return Math.log(1 + (ids.length - d + 0.5) / (d + 0.5));
+  };
+
+  // BM25 per term and article, precomputed: the best field's saturated, boosted frequency.
+  const avgLen = FIELDS.map((_, k) => len.reduce((s, l) => s + (l[k] ?? 0), 0) / ids.length || 1);
+  const postings = new Map<string, { article: number; text: number }[]>();
+  tf.forEach((map, n) => {
+    for (const [t, row] of map) {
+      let best = 0;
+      FIELDS.forEach((f, k) => {
+        const count = row[k] ?? 0;
+        if (!count) return;
+        const norm = BM25.k1 * (1 - BM25.b + (BM25.b * (len[n]?.[k] ?? 0)) / (avgLen[k] ?? 1));
+        best = Math.max(best, (FIELD_BOOST[f] * count) / (count + norm));
+      });
+      push(postings, t, { article: n, text: best });
+    }
+  });
+
+  // Example phrasings: their own IDF (over phrasings, not articles) keeps "deport" or "court"
+  // telling there, where every article's body says them but only some phrasings do.
+  const byTerm = new Map<string, number[]>();
+  exampleTerms.forEach((list, i) => {
+    for (const t of list) push(byTerm, t, i);
+  });
+  const exampleIdfOf = new Map<string, number>();
+  for (const [t, list] of byTerm) {
+    const w = Math.log(1 + (exampleTerms.length - list.length + 0.5) / (list.length + 0.5));
+    exampleIdfOf.set(t, CONTEXT_TERMS.has(t) ? w * CONTEXT_EXAMPLE_WEIGHT : w);
+  }
+  const exampleIdf = (t: string) => exampleIdfOf.get(t) ?? EXAMPLE_OOV_WEIGHT;
+  const exampleNorm = exampleTerms.map(
+    (list) => Math.sqrt(list.reduce((s, t) => s + exampleIdf(t) ** 2, 0)) || 1,
+  );
+
+  // Spelling correction: the known surface words by first letter and length, so a word is only
+  // compared with the few that could be one edit away.
+  const byShape = new Map<string, string[]>();
+  for (const w of surface.keys()) push(byShape, `${w[0]}${w.length}`, w);
+  function correct(word: string): string | undefined {
+    let best: string | undefined;
+    for (let l = word.length - 1; l <= word.length + 1; l++) {
+      for (const w of byShape.get(`${word[0]}${l}`) ?? []) {
+        if (!oneEdit(w, word)) continue;
+        if (!best || (surface.get(w) ?? 0) > (surface.get(best) ?? 0)) best = w;
       }
     }
+    return best;
+  }
+
+  /** The question's distinct terms with their weights. */
+  function queryTerms(query: string, language: Language): QueryTerm[] {
+    const out = new Map<string, QueryTerm>();
+    for (const w of words(query)) {
+      const term = processTerm(w, language);
+      if (!term) continue;
+      let found: QueryTerm;
+      if (df.has(term)) {
+        const cap = /^\d{1,2}$/.test(term) ? SMALL_NUMBER_WEIGHT : Number.POSITIVE_INFINITY;
+        found = {
+          term,
+          weight: Math.min(idf(term), cap),
+          exampleWeight: Math.min(exampleIdf(term), cap),
+          known: true,
+        };
+      } else {
+        const fixed = w.length >= 6 && !/\d/.test(w) && !recognized(w) ? correct(w) : undefined;
+        const fixedTerm = fixed ? processTerm(fixed, language) : null;
+        if (fixedTerm && df.has(fixedTerm)) {
+          found = {
+            term: fixedTerm,
+            weight: idf(fixedTerm) * FUZZY_WEIGHT,
+            exampleWeight: exampleIdf(fixedTerm) * FUZZY_WEIGHT,
+            known: true,
+          };
+        } else if (/^\d+$/.test(w)) {
+          // Numbers the articles never use ("2019", "15 mil") say nothing either way.
+          continue;
+        } else {
+          found = { term, weight: UNKNOWN_WEIGHT, exampleWeight: EXAMPLE_OOV_WEIGHT, known: false };
+        }
+      }
+      const seen = out.get(found.term);
+      if (!seen || seen.weight < found.weight) out.set(found.term, found);
+    }
+    return [...out.values()];
+  }
+
+  function candidates(query: string, language: Language, limit = 10): Hit[] {
+    const qs = queryTerms(query, language);
+    if (!qs.some((q) => q.known)) return [];
+    let total = 0;
+    let context = 0;
+    let qNorm = 0;
+    for (const q of qs) {
+      total += q.weight;
+      if (CONTEXT_TERMS.has(q.term)) context += q.weight;
+      qNorm += q.exampleWeight ** 2;
+    }
+    qNorm = Math.sqrt(qNorm);
+
+    // The two nearest example phrasings per article.
+    const dot = new Map<number, number>();
+    for (const q of qs) {
+      if (!q.known) continue;
+      const w = q.exampleWeight * exampleIdf(q.term);
+      for (const i of byTerm.get(q.term) ?? []) dot.set(i, (dot.get(i) ?? 0) + w);
+    }
+    const first = new Float64Array(ids.length);
+    const second = new Float64Array(ids.length);
+    for (const [i, d] of dot) {
+      const n = exampleArticle[i] ?? 0;
+      const sim = d / (qNorm * (exampleNorm[i] ?? 1));
+      if (sim > (first[n] ?? 0)) {
+        second[n] = first[n] ?? 0;
+        first[n] = sim;
+      } else if (sim > (second[n] ?? 0)) second[n] = sim;
+    }
+
+    // BM25, and how much of the question each article accounts for.
+    const text = new Float64Array(ids.length);
+    const matched = new Float64Array(ids.length);
+    const matchedContext = new Float64Array(ids.length);
+    const evidence = new Float64Array(ids.length);
+    for (const q of qs) {
+      if (!q.known) continue;
+      const isContext = CONTEXT_TERMS.has(q.term);
+      for (const p of postings.get(q.term) ?? []) {
+        text[p.article] = (text[p.article] ?? 0) + q.weight * p.text;
+        matched[p.article] = (matched[p.article] ?? 0) + q.weight;
+        evidence[p.article] = (evidence[p.article] ?? 0) + q.exampleWeight;
+        if (isContext) matchedContext[p.article] = (matchedContext[p.article] ?? 0) + q.weight;
+      }
+    }
+
     const own = byLang.get(language);
-    return [...best.entries()]
-      .flatMap(([id, { score, matched }]) => {
-        const article = own?.get(id);
-        return article ? [{ article, score, coverage: Math.min(1, matched / terms.length) }] : [];
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    const hits: Hit[] = [];
+    ids.forEach((id, n) => {
+      const article = own?.get(id);
+      if (!article || !matched[n]) return;
+      const nearest = ((first[n] ?? 0) + SECOND_EXAMPLE * (second[n] ?? 0)) / (1 + SECOND_EXAMPLE);
+      const blend = EXAMPLE_WEIGHT * nearest + (1 - EXAMPLE_WEIGHT) * ((text[n] ?? 0) / total);
+      const score = 10 * Math.min(1, (evidence[n] ?? 0) / MIN_EVIDENCE) * blend;
+      // Who and how ("my brother", "scared") count less when this article lacks them.
+      const unmatchedContext = context - (matchedContext[n] ?? 0);
+      const coverage = (matched[n] ?? 0) / (total - (1 - CONTEXT_DISCOUNT) * unmatchedContext);
+      hits.push({ article, score, coverage });
+    });
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   return {
     candidates,
-    search(query, language, limit = 3) {
-      const hits = candidates(query, language, limit);
-      const top = hits[0];
-      if (!top || top.coverage < THRESHOLD.coverage || top.score < THRESHOLD.score) return [];
-      // Others are shown only when they are nearly as good as the best.
-      return hits.filter((h) => h.score >= top.score * 0.5 && h.coverage >= THRESHOLD.coverage);
-    },
+    search: (query, language, limit = 3) => confidentHits(candidates(query, language, limit)),
     article: (id, language) => byLang.get(language)?.get(id),
     size: articles.length,
   };

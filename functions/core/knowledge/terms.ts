@@ -1,228 +1,188 @@
 /**
- * How words are folded before they are indexed or searched: case and accents, stop words, light
- * plural stripping, and synonyms for legal terms people do not know. Documents and queries go
- * through the same steps, so "la migra" finds an article that says "ICE" and "residencia" one
- * that says "green card".
+ * How text is turned into the terms the knowledge search compares. Documents and queries go
+ * through the same steps, in this order:
+ *
+ * 1. `normalize` (case, accents, curly quotes), apostrophes dropped ("don't" → "dont"), every
+ *    other mark a word break (hyphens and "#" stay inside words: "i-601a", "a#").
+ * 2. Texting shorthand and common misspellings spelled out, word by word ("q" → "que",
+ *    "xq" → "porque", "pa" → "para", "u" → "you", "abogao" → "abogado").
+ * 3. Phrases folded to their concepts, left to right, longest first ("la migra" → ice,
+ *    "green card" → greencard, "en que carcel" → find + detain).
+ * 4. Stop words dropped: function words, greetings, chat filler, everyday verbs, time words.
+ * 5. Each remaining word folded to its concept (synonyms across both languages, so "fianza"
+ *    finds an article that says "bond"), else cut to a light stem ("renovando" → "renov",
+ *    "reopened" → "reopen").
+ *
+ * The tables are in vocabulary.ts. A few words mean different things in each language ("son":
+ * hijo / they are; "case": caso / me casé), so the text's language decides those.
  */
+import type { Language } from '../flow';
 import { normalize } from '../parse/normalize';
+import {
+  BY_LANGUAGE,
+  COMPOUNDS,
+  CONTEXT_TERMS,
+  SPELLING,
+  STOP_WORDS,
+  SYNONYMS,
+} from './vocabulary';
+
+export { CONTEXT_TERMS };
+
+// --- stemming ---
+
+/** Endings cut by `stem`, longest first within each language; the first that fits is cut. */
+const SUFFIXES =
+  // Spanish: nouns, participles, gerunds, past and present verb endings
+  (
+    'amientos amiento imientos imiento aciones iciones acion icion mente adoras adores adora ' +
+    'ador ando iendo aron ieron aban aria arian aras ados adas idos idas ado ada ido ida aba amos ' +
+    'emos imos an en ' +
+    // English
+    'ations ation ings ing ed ly ' +
+    // Spanish infinitives
+    'ar er ir'
+  ).split(' ');
 
 /**
- * Groups of words that mean the same thing to a client. Each group folds to its first entry.
- * Multi-word phrases are folded before the text is split into words.
+ * A light stem for either language: a plural cut, then the longest known suffix, then a final
+ * vowel, always leaving at least four letters. Good enough to join "hearings" and "hearing",
+ * "trabajando" and "trabajo", "reopened" and "reopen"; words that still do not meet are
+ * synonyms' job.
+ *
+ * @example stem('audiencias') // 'audienci'
  */
-const SYNONYMS: readonly (readonly string[])[] = [
-  [
-    'deport',
-    'deportation',
-    'deported',
-    'deporting',
-    'deportacion',
-    'deportar',
-    'deportaron',
-    'deportado',
-    'deportada',
-    'deporten',
-    'removal',
-    'removed',
-    'orden de deportacion',
-  ],
-  ['ice', 'la migra', 'migra', 'immigration enforcement', 'inmigra'],
-  [
-    'greencard',
-    'green card',
-    'greencard',
-    'residency',
-    'residencia',
-    'residente permanente',
-    'permanent resident',
-    'lpr',
-    'mica',
-    'la green',
-  ],
-  [
-    'detain',
-    'detained',
-    'detention',
-    'detenido',
-    'detenida',
-    'detencion',
-    'detuvieron',
-    'arrested',
-    'arrestado',
-    'arrestada',
-    'arrestaron',
-    'picked up',
-    'agarraron',
-    'agarro',
-    'se lo llevaron',
-    'se la llevaron',
-    'preso',
-    'presa',
-    'custody',
-    'custodia',
-    'locked up',
-    'encerrado',
-  ],
-  ['lawyer', 'attorney', 'abogado', 'abogada', 'abogao', 'lawer', 'licenciado', 'licenciada'],
-  ['court', 'corte', 'tribunal', 'courthouse'],
-  ['judge', 'juez', 'jueza'],
-  ['bond', 'fianza', 'bail', 'bono'],
-  ['asylum', 'asilo', 'asilo politico', 'political asylum'],
-  [
-    'workpermit',
-    'work permit',
-    'permiso de trabajo',
-    'ead',
-    'employment authorization',
-    'work authorization',
-    'permiso para trabajar',
-  ],
-  ['hearing', 'audiencia', 'court date', 'cita en la corte', 'cita de corte', 'fecha de corte'],
-  ['papers', 'papeles', 'documents', 'documentos'],
-  [
-    'citizen',
-    'ciudadano',
-    'ciudadana',
-    'ciudadanos',
-    'citizenship',
-    'ciudadania',
-    'us citizen',
-    'american citizen',
-    'ciudadano americano',
-    'ciudadano estadounidense',
-  ],
-  [
-    'child',
-    'children',
-    'kid',
-    'kids',
-    'son',
-    'daughter',
-    'hijo',
-    'hija',
-    'hijos',
-    'hijas',
-    'nino',
-    'nina',
-    'ninos',
-  ],
-  ['spouse', 'husband', 'wife', 'esposo', 'esposa', 'marido', 'mujer'],
-  ['visa', 'visas'],
-  ['warrant', 'orden judicial', 'orden de arresto'],
-  ['notario', 'notary', 'notary public', 'notarios'],
-  [
-    'a-number',
-    'a number',
-    'anumber',
-    'alien number',
-    'numero a',
-    'numero de extranjero',
-    'uscis number',
-  ],
-  ['nta', 'notice to appear', 'aviso de comparecencia', 'notificacion de comparecencia'],
-  [
-    'move',
-    'moved',
-    'moving',
-    'mudanza',
-    'mude',
-    'mudar',
-    'mudarme',
-    'cambie de casa',
-    'change of address',
-    'cambio de direccion',
-    'new address',
-    'nueva direccion',
-  ],
-  ['appeal', 'apelar', 'apelacion', 'bia', 'board of immigration appeals'],
-  ['fear', 'afraid', 'miedo', 'scared', 'amenazas', 'threats', 'persecution', 'persecucion'],
-  [
-    'abuse',
-    'abused',
-    'abuso',
-    'maltrato',
-    'violencia domestica',
-    'domestic violence',
-    'golpea',
-    'beats',
-  ],
-  ['traffick', 'trafficking', 'trata', 'forced labor', 'trabajo forzado'],
-  ['victim', 'victima', 'victimas'],
-  ['police', 'policia', 'cops'],
-  [
-    'check-in',
-    'check in',
-    'checkin',
-    'reportarme',
-    'report to ice',
-    'firmar con ice',
-    'ankle monitor',
-    'grillete',
-    'brazalete',
-    'isap',
-  ],
-  [
-    'cost',
-    'costs',
-    'cost',
-    'how much',
-    'cuanto',
-    'cuesta',
-    'cobran',
-    'cobra',
-    'price',
-    'precio',
-    'fee',
-    'fees',
-    'charge',
-    'pay',
-    'pagar',
-  ],
-];
+export function stem(word: string): string {
+  if (/[\d#-]/.test(word)) return word;
+  if (word.length === 4) return /[^su]s$/.test(word) ? word.slice(0, -1) : word;
+  if (word.length < 4) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 5) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ces') && w.length > 5) w = `${w.slice(0, -3)}z`;
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const suffix of SUFFIXES) {
+    const min = suffix.length <= 2 && /[ae]n$/.test(suffix) ? 5 : 4;
+    if (w.endsWith(suffix) && w.length - suffix.length >= min) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (/[aeo]$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
 
-const STOP_WORDS = new Set(
-  (
-    'a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
-    'i me my we our you your he him his she her they them their what which who whom how when where why do does did ' +
-    'can could should would will shall may might must have has had not no yes so than then there here about into out up ' +
-    'get got am im pls plz please u ur hi hello ok thanks thank just also very really now any some all ' +
-    'el la los las un una unos unas y o pero si de del al a en con por para como que cual cuales quien quienes cuando donde ' +
-    'porque por que xq pq q k es son era fue ser estar esta estan estoy este esto eso esa ese mi mis tu tus su sus nos ' +
-    'yo usted ustedes ellos ellas lo le les me te se ya muy mas pues hola buenas gracias favor tengo tiene tienen hay puedo ' +
-    'puede pueden hacer hago hace quiero saber necesito'
-  ).split(/\s+/),
+// --- folding tables ---
+
+/** The words of folded text, with texting shorthand spelled out. */
+function canonicalWords(text: string): string[] {
+  return text.split(' ').flatMap((w) => (SPELLING[w] ?? w).split(' '));
+}
+
+const groups = SYNONYMS.map((group) =>
+  group.split(/,\s*/).map((w) => canonicalWords(normalize(w)).join(' ')),
 );
 
-// Phrases first, longest first, so "green card" folds before "card" is seen alone.
-const PHRASES = SYNONYMS.flatMap((group) =>
-  group.filter((w) => w.includes(' ')).map((w) => [w, group[0] ?? w] as const),
-).sort((a, b) => b[0].length - a[0].length);
-const WORDS = new Map(SYNONYMS.flatMap((group) => group.map((w) => [w, group[0] ?? w] as const)));
+/** Every multi-word entry, with the concept (or concepts, for COMPOUNDS) it folds to. */
+const PHRASES = [
+  ...groups.flatMap((group) =>
+    group.filter((w) => w.includes(' ')).map((w) => [w, group[0] ?? w] as const),
+  ),
+  ...Object.entries(COMPOUNDS).map(
+    ([phrase, concepts]) => [canonicalWords(normalize(phrase)).join(' '), concepts] as const,
+  ),
+];
 
-/** Folds the text's phrases to their canonical words ("la migra" → "ice"). */
-export function foldPhrases(text: string): string {
-  let folded = ` ${normalize(text).replace(/[^\p{L}\p{N}\s-]/gu, ' ')} `;
-  for (const [phrase, canonical] of PHRASES)
-    folded = folded.split(` ${phrase} `).join(` ${canonical} `);
-  return folded.trim();
+/** The phrases by their first word. */
+const PHRASE_INDEX = new Map<string, { words: string[]; chars: number; canonical: string[] }[]>();
+for (const [phrase, canonical] of PHRASES) {
+  const words = phrase.split(' ');
+  const list = PHRASE_INDEX.get(words[0] ?? '') ?? [];
+  list.push({ words, chars: phrase.length, canonical: canonical.split(' ') });
+  PHRASE_INDEX.set(words[0] ?? '', list);
+}
+
+/** Synonym words, by the word and (when no other word claims it) by its stem. */
+const WORDS = new Map<string, string>();
+for (const group of groups) {
+  const canonical = group[0] ?? '';
+  for (const w of group) if (!w.includes(' ')) WORDS.set(w, canonical);
+}
+for (const group of groups) {
+  const canonical = group[0] ?? '';
+  for (const w of group) {
+    if (w.includes(' ')) continue;
+    const s = stem(w);
+    if (!WORDS.has(s) && !STOP_WORDS.has(s)) WORDS.set(s, canonical);
+  }
+}
+/** Every concept a synonym group folds to: these are never stemmed again. */
+const CONCEPTS = new Set(groups.map((g) => g[0] ?? ''));
+
+/**
+ * Splits text into words, spelled out: normalized, shorthand expanded, phrases folded. The words
+ * are still surface words; `processTerm` turns each into a term.
+ *
+ * @example words('la migra se llevo a mi esposo') // ['ice', 'detain', 'a', 'mi', 'esposo']
+ */
+export function words(text: string): string[] {
+  const cleaned = normalize(text)
+    .replace(/'/g, '')
+    .replace(/\ba\s*#/g, 'a#')
+    .replace(/[^\p{L}\p{N}#\s-]/gu, ' ')
+    .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ');
+  const tokens = canonicalWords(cleaned.split(/\s+/).filter(Boolean).join(' '));
+  // Phrases left to right, the longest where several start at the same word.
+  const found: { at: number; size: number; chars: number; canonical: string[] }[] = [];
+  tokens.forEach((token, at) => {
+    for (const p of PHRASE_INDEX.get(token) ?? []) {
+      if (p.words.every((w, k) => tokens[at + k] === w))
+        found.push({ at, size: p.words.length, chars: p.chars, canonical: p.canonical });
+    }
+  });
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const starts = new Map<number, string[]>();
+  for (const f of found.sort((a, b) => a.at - b.at || b.chars - a.chars)) {
+    if (taken.slice(f.at, f.at + f.size).some(Boolean)) continue;
+    taken.fill(true, f.at, f.at + f.size);
+    starts.set(f.at, f.canonical);
+  }
+  const out: string[] = [];
+  tokens.forEach((token, at) => {
+    const canonical = starts.get(at);
+    if (canonical) out.push(...canonical);
+    else if (!taken[at]) out.push(token);
+  });
+  return out;
 }
 
 /**
- * One word as the index sees it: synonyms folded, stop words dropped (null), a plural "s" cut
- * from longer words ("hearings" → "hearing", "detenidos" → "detenido").
+ * One word as the index sees it: null for a stop word, else its concept or its stem.
  *
- * @example processTerm('Audiencias') // 'hearing'
+ * @example processTerm('Audiencias', 'es') // 'hearing'
  */
-export function processTerm(term: string): string | null {
+export function processTerm(term: string, language: Language): string | null {
   const word = normalize(term);
-  if (word.length < 2 || STOP_WORDS.has(word)) return null;
+  const special = BY_LANGUAGE[language][word];
+  if (special !== undefined) return special;
+  if (CONCEPTS.has(word)) return word;
+  if (word.length < 2 && !/\d/.test(word)) return null;
+  if (STOP_WORDS.has(word)) return null;
   const direct = WORDS.get(word);
   if (direct) return direct;
-  const singular = word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word;
-  return WORDS.get(singular) ?? singular;
+  const stemmed = stem(word);
+  if (STOP_WORDS.has(stemmed)) return null;
+  return WORDS.get(stemmed) ?? stemmed;
 }
 
-/** Splits folded text into words (the index's tokenizer). */
-export function tokenize(text: string): string[] {
-  return foldPhrases(text).split(/\s+/).filter(Boolean);
+/**
+ * True when the word is one the tables know (a concept, a synonym, or one's stem): such a word
+ * is understood as written and never "corrected" into another.
+ */
+export function recognized(word: string): boolean {
+  return CONCEPTS.has(word) || WORDS.has(word) || WORDS.has(stem(word));
+}
+
+/** The terms of a text, in order, repeats kept. */
+export function terms(text: string, language: Language): string[] {
+  return words(text).flatMap((w) => processTerm(w, language) ?? []);
 }
