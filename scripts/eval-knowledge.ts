@@ -7,7 +7,8 @@ import { loadContent } from '../functions/adapters/content-files';
 import { evaluate, loadEvalSet } from '../test/knowledge/evaluate';
 
 const content = loadContent({ root: process.cwd() });
-const set = loadEvalSet();
+const setFlag = process.argv.indexOf('--set');
+const set = loadEvalSet(setFlag > 0 ? process.argv[setFlag + 1] : undefined);
 const report = evaluate(content.knowledge, set);
 console.log(
   `questions:            ${report.total} (${report.answerable} answerable, ${report.none} with no answer)`,

@@ -64,6 +64,14 @@ export function loadContent({ root, firmFile }: ContentPaths): Content {
   const tpsPath = at('knowledge', 'tps-countries.yaml');
   const tps = validated(tpsPath, TpsDataSchema.safeParse(readYaml(tpsPath)));
   const knowledge = buildKnowledgeBase(loadArticles(root, firm));
+  const unknown = flow.closingArticles
+    .flatMap((rule) => rule.articles)
+    .filter((id) => !knowledge.article(id, 'en'));
+  if (unknown.length) {
+    throw new ContentError(
+      `${flowPath}: closingArticles names unknown articles: ${unknown.join(', ')}`,
+    );
+  }
   return { flow, strings, firm, tps: tpsScreeningContext(tps), knowledge };
 }
 

@@ -95,12 +95,21 @@ export const ExitSchema = z.strictObject({
 });
 export type Exit = z.infer<typeof ExitSchema>;
 
+/** Articles offered at the end of an intake when a condition on the answers holds. */
+export const ClosingArticlesSchema = z.strictObject({
+  /** Absent: always a candidate. */
+  when: ConditionSchema.optional(),
+  articles: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
+});
+
 export const FlowSchema = z
   .strictObject({
     /** Which disclaimer and consent text is shown; stored with each consent for the audit trail. */
     disclaimerVersion: z.string().min(1),
     steps: z.array(StepSchema).min(1),
     exits: z.array(ExitSchema).default([]),
+    /** In order; the first three distinct articles whose condition holds are offered. */
+    closingArticles: z.array(ClosingArticlesSchema).default([]),
   })
   .superRefine((flow, ctx) => {
     const seen = new Set<string>();

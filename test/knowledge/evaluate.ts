@@ -21,7 +21,7 @@ const EvalSetSchema = z.strictObject({
         expect: z.union([z.literal('none'), z.array(z.string()).min(1)]),
       }),
     )
-    .min(150),
+    .min(100),
 });
 export type EvalSet = z.infer<typeof EvalSetSchema>;
 

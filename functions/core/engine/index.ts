@@ -294,7 +294,7 @@ function answerConfirm(ctx: EngineContext, state: IntakeState, text: string, tod
   state.outcome = outcome;
   state.status = outcome.status;
   state.step = 'end';
-  return { state, replies: closingMessages(ctx.content, state) };
+  return { state, replies: closingMessages(ctx.content, state, today) };
 }
 
 /** Words that ask to change an answer at the summary ("está mal la fecha", "fix 3"). */
@@ -356,7 +356,7 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
       handoff: state.handoff,
       at: ctx.now.toISOString(),
     };
-    return { state, replies: closingMessages(ctx.content, state) };
+    return { state, replies: closingMessages(ctx.content, state, today) };
   }
   state.step = nextStep(ctx, state, today);
   return { state, replies: ask(ctx, state, today) };

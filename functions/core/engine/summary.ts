@@ -38,7 +38,7 @@ export function summaryMessage(content: Content, state: IntakeState, today: stri
 }
 
 /** What the client hears at the end: what happens next, or a kind referral. */
-export function closingMessages(content: Content, state: IntakeState): BotMessage[] {
+export function closingMessages(content: Content, state: IntakeState, today: string): BotMessage[] {
   const say = (key: string, vars?: Record<string, string>) => t(content, state, key, vars);
   const outcome = state.outcome;
   const referrals = content.firm.referrals[state.language];
@@ -59,5 +59,27 @@ export function closingMessages(content: Content, state: IntakeState): BotMessag
   if (outcome.represented) parts.push(say('end.represented'));
   if (state.answers.safeToContact === 'no') parts.push(say('end.safeAlternative'));
   parts.push(say('end.danger'));
-  return [{ role: 'bot', text: parts.join('\n\n') }];
+  const messages: BotMessage[] = [{ role: 'bot', text: parts.join('\n\n') }];
+  const articles = closingArticles(content, state, today);
+  if (articles.length) {
+    // By SMS the titles only (a reply can ask about any of them); on the web the short answers too.
+    const items = articles.map((a) =>
+      state.channel === 'sms' ? `- ${a.title}` : `- ${a.title}\n${a.short}`,
+    );
+    messages.push({ role: 'bot', text: [say('end.articlesIntro'), ...items].join('\n\n') });
+  }
+  return messages;
+}
+
+/**
+ * Up to three knowledge articles matched to the answers (DOMAIN.md "What the client hears at the
+ * end"): the first three distinct ids of the flow's `closingArticles` whose condition holds.
+ */
+export function closingArticles(content: Content, state: IntakeState, today: string) {
+  const ids: string[] = [];
+  for (const rule of content.flow.closingArticles) {
+    if (rule.when && !holds(rule.when, state.answers, today)) continue;
+    for (const id of rule.articles) if (!ids.includes(id)) ids.push(id);
+  }
+  return ids.slice(0, 3).flatMap((id) => content.knowledge.article(id, state.language) ?? []);
 }

@@ -535,3 +535,44 @@ describe('questions in the middle of the intake', () => {
     expect(chat.state.questions).toEqual([]);
   });
 });
+
+describe('articles offered at the end', () => {
+  it('offers up to three articles matched to the answers, with their short answers on the web', () => {
+    const chat = intake();
+    chat.answer({
+      ...RESIDENT,
+      detained: 'yes',
+      facility: 'Otay Mesa',
+      detainedSince: 'yesterday',
+    });
+    const offer = chat.replies.at(-1)?.text ?? '';
+    expect(offer).toMatch(/^General information that may help \(not legal advice\):/);
+    const titles = offer.split('\n').filter((l) => l.startsWith('- '));
+    expect(titles).toHaveLength(3);
+    expect(titles[0]).toMatch(/detention/i);
+    expect(titles[1]).toMatch(/bond/i);
+    expect(offer.length).toBeGreaterThan(300);
+  });
+
+  it('sends only the titles by SMS', () => {
+    const chat = intake({ channel: 'sms' });
+    chat.answer(RESIDENT);
+    const offer = chat.replies.at(-1)?.text ?? '';
+    const lines = offer.split('\n').filter(Boolean);
+    expect(lines.slice(1).every((l) => l.startsWith('- '))).toBe(true);
+    expect(lines.length).toBeLessThanOrEqual(4);
+  });
+
+  it('always says what happens after the intake when nothing else applies', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer({ ...RESIDENT, hasCourtCase: 'no', usFamily: '7' });
+    expect(chat.replies.at(-1)?.text).toMatch(/Información general que le puede servir/);
+    expect(chat.replies.at(-1)?.text).toMatch(/después/i);
+  });
+
+  it('offers nothing to a client who was referred', () => {
+    const chat = intake();
+    chat.answer({ ...RESIDENT, location: 'Houston, TX' });
+    expect(chat.last).not.toMatch(/General information that may help/);
+  });
+});
