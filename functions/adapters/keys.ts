@@ -10,9 +10,13 @@
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
  * so readers treat an item whose expiresAt has passed as absent.
  *
- * Reserved for the issues that add them (SMS, leads): PHONE#<e164> conversation pointers, LEAD#<id>
- * items and gsi1 for leads by delivery status.
+ * 5. A texter's line .................... see lineKey below
+ * Reserved for the leads issue: LEAD#<id> items and gsi1 for leads by delivery status.
  */
 export const conversationKey = (id: string) => ({ pk: `CONV#${id}`, sk: 'CONV' });
 
 export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** 5. A texter's line (SMS): pk = PHONE#<e164>, sk = LINE. Saved in one transaction with the
+ * conversation it points to (TransactWriteItems), each under its own version condition. */
+export const lineKey = (phone: string) => ({ pk: `PHONE#${phone}`, sk: 'LINE' });

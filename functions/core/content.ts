@@ -38,6 +38,8 @@ export function flattenStrings(tree: unknown, prefix = ''): Strings {
 
 export const FirmSchema = z.strictObject({
   name: z.string().min(1),
+  /** Given in the SMS HELP reply. */
+  phone: z.string().min(7),
   timeZone: z.string().refine((tz) => {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: tz });

@@ -8,14 +8,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ChatDeps } from '../core/chat';
+import type { SmsDeps } from '../core/sms/inbound';
 import { MAX_BODY_BYTES } from './body';
 import { conversationRoutes } from './conversations';
 import { errorBody, type Logger, RequestError, respondToError } from './errors';
 import { knowledgeRoutes } from './knowledge';
+import { type TwilioConfig, twilioRoutes } from './twilio';
 import { type WebAssets, webRoutes } from './web';
 
-export interface AppDeps extends ChatDeps {
+export interface AppDeps extends SmsDeps {
+  twilio: TwilioConfig;
   assets: WebAssets;
   /** Origins allowed to call the API from a browser (the widget on a firm's site); '*' = any. */
   allowedOrigins: string[];
@@ -65,6 +67,20 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/api/conversations', conversationRoutes(deps));
   app.route('/api/knowledge', knowledgeRoutes(deps.content));
+  app.use(
+    '/webhooks/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new RequestError(
+          413,
+          'payload_too_large',
+          `The body is over ${MAX_BODY_BYTES} bytes.`,
+        );
+      },
+    }),
+  );
+  app.route('/webhooks/twilio', twilioRoutes(deps, deps.twilio));
   app.route('/', webRoutes(deps.assets));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));

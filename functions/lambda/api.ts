@@ -7,8 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { handle } from 'hono/aws-lambda';
 import { loadContent, loadWebAssets } from '../adapters/content-files';
 import { dynamoClient } from '../adapters/dynamo-client';
+import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
 import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
+import { hashToken, newToken } from '../adapters/tokens';
 import { loadConfig } from '../config';
 import { createApp } from '../http/app';
 
@@ -16,12 +18,14 @@ const config = loadConfig();
 const root = process.env.CONTENT_ROOT ?? process.env.LAMBDA_TASK_ROOT ?? process.cwd();
 const now = () => new Date();
 
+const client = dynamoClient(config.DYNAMODB_ENDPOINT, config.AWS_REGION);
+if (!config.TWILIO_AUTH_TOKEN) throw new Error('TWILIO_AUTH_TOKEN must be set on AWS');
+
 const app = createApp({
-  store: createDynamoStore({
-    client: dynamoClient(config.DYNAMODB_ENDPOINT, config.AWS_REGION),
-    tableName: config.TABLE_NAME,
-    now,
-  }),
+  store: createDynamoStore({ client, tableName: config.TABLE_NAME, now }),
+  sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME }),
+  newTokenHash: () => hashToken(newToken()),
+  twilio: { authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL },
   content: loadContent({ root, firmFile: config.FIRM_FILE }),
   assets: loadWebAssets(root),
   now,

@@ -45,12 +45,16 @@ async function main() {
     root: process.cwd(),
     firmFile: config.FIRM_FILE,
     allowedOrigins: config.ALLOWED_ORIGINS,
+    twilio: { authToken: twilioToken, publicBaseUrl: config.PUBLIC_BASE_URL },
   });
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     console.log(`\nAmparo is running for ${deps.content.firm.name}.`);
     console.log(`  Web chat:      http://localhost:${info.port}/`);
     console.log(`  Widget:        http://localhost:${info.port}/widget.js`);
+    console.log(
+      `  SMS webhook:   ${config.PUBLIC_BASE_URL}/webhooks/twilio/sms (try it: npm run sms)`,
+    );
     console.log(`  DynamoDB:      ${endpoint} (table ${config.TABLE_NAME})`);
     if (!config.TWILIO_AUTH_TOKEN)
       console.log(`  Twilio dev token (TWILIO_AUTH_TOKEN): ${twilioToken}`);

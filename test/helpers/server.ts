@@ -13,6 +13,10 @@ import { type AppDeps, createApp } from '../../functions/http/app';
 import { localDeps } from '../../functions/local/deps';
 import { memoryLogger } from './log';
 
+/** The Twilio auth token test servers check signatures against; PUBLIC_BASE_URL is amparo.test. */
+export const TWILIO_TEST_TOKEN = 'test-twilio-auth-token-0123456789';
+export const TEST_PUBLIC_BASE_URL = 'http://amparo.test';
+
 export interface TestServer {
   url: string;
   deps: AppDeps;
@@ -39,6 +43,7 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
     root: process.cwd(),
     log: memoryLogger(logs),
     now: options.now,
+    twilio: { authToken: TWILIO_TEST_TOKEN, publicBaseUrl: TEST_PUBLIC_BASE_URL },
   });
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -29,7 +29,11 @@ export function t(
   if (text === undefined) throw new Error(`missing string ${state.language}:${key}`);
   const form =
     typeof text === 'string' ? text : state.answers.aboutSelf === 'no' ? text.other : text.self;
-  const all: Record<string, string> = { firm: content.firm.name, ...vars };
+  const all: Record<string, string> = {
+    firm: content.firm.name,
+    phone: content.firm.phone,
+    ...vars,
+  };
   return form.replace(/\{(\w+)\}/g, (whole, name: string) => all[name] ?? whole);
 }
 

@@ -12,6 +12,7 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createDynamoSmsStore } from '../../../functions/adapters/dynamo-sms-store';
 import { createDynamoStore } from '../../../functions/adapters/dynamo-store';
 import { conversationKey } from '../../../functions/adapters/keys';
 import { silentLogger } from '../../../functions/adapters/log';
@@ -100,6 +101,9 @@ describe('the API under faults', () => {
     assets: { demoHtml: '', widgetJs: '' },
     allowedOrigins: ['*'],
     log: silentLogger,
+    sms: createDynamoSmsStore({ client, tableName: 't' }),
+    newTokenHash: () => hashToken(TOKEN),
+    twilio: { authToken: 'x'.repeat(32), publicBaseUrl: 'http://localhost:3000' },
   });
   const post = (text: string) =>
     app.request(`/api/conversations/${ID}/messages`, {

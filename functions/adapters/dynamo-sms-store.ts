@@ -1,0 +1,124 @@
+/**
+ * The SMS line store on DynamoDB. A turn writes the line and its conversation in one
+ * TransactWriteItems, each under a condition: a new item must not exist, an existing one must
+ * still be at the version that was read. Two deliveries of one MessageSid, or two messages from
+ * one phone at once, cannot both commit: the loser re-reads and finds the winner's reply.
+ */
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  TransactionCanceledException,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { StoreUnavailableError, VersionConflictError } from '../core/conversation';
+import { type SmsLine, SmsLineSchema, type SmsStore } from '../core/sms/line';
+import { conversationKey, lineKey } from './keys';
+
+function versioned(version: number) {
+  // Version 1 is a create: nothing may be there yet. Otherwise the stored one must be the one read.
+  return version === 1
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : {
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: marshall({ ':expected': version - 1 }),
+      };
+}
+
+export function createDynamoSmsStore(options: {
+  client: DynamoDBClient;
+  tableName: string;
+}): SmsStore {
+  const { client, tableName } = options;
+  return {
+    async getLine(phone) {
+      try {
+        const out = await client.send(
+          new GetItemCommand({
+            TableName: tableName,
+            Key: marshall(lineKey(phone)),
+            ConsistentRead: true,
+          }),
+        );
+        if (!out.Item) return undefined;
+        const { pk: _pk, sk: _sk, type: _type, ...rest } = unmarshall(out.Item);
+        return SmsLineSchema.parse(rest);
+      } catch (error) {
+        throw translate(error, phone);
+      }
+    },
+
+    async commit({ line, conversation, deleteConversationId }) {
+      const items: TransactWriteItem[] = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: marshall(
+              { ...lineKey(line.phone), type: 'sms-line', ...line },
+              { removeUndefinedValues: true },
+            ),
+            ...versioned(line.version),
+          },
+        },
+      ];
+      if (conversation) {
+        items.push({
+          Put: {
+            TableName: tableName,
+            Item: marshall(
+              { ...conversationKey(conversation.id), type: 'conversation', ...conversation },
+              { removeUndefinedValues: true },
+            ),
+            ...versioned(conversation.version),
+          },
+        });
+      }
+      if (deleteConversationId) {
+        items.push({
+          Delete: { TableName: tableName, Key: marshall(conversationKey(deleteConversationId)) },
+        });
+      }
+      try {
+        await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      } catch (error) {
+        throw translate(error, line.phone);
+      }
+    },
+  };
+}
+
+function translate(error: unknown, _phone: string): Error {
+  const name = error instanceof Error ? error.name : '';
+  if (error instanceof TransactionCanceledException) {
+    const reasons = error.CancellationReasons ?? [];
+    if (
+      reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')
+    ) {
+      return new VersionConflictError('sms line', 0, { cause: error });
+    }
+    if (
+      reasons.some(
+        (r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded',
+      )
+    ) {
+      return new StoreUnavailableError('the database is busy', { cause: error });
+    }
+  }
+  if (error instanceof ConditionalCheckFailedException)
+    return new VersionConflictError('line', 0, { cause: error });
+  if (
+    [
+      'ProvisionedThroughputExceededException',
+      'ThrottlingException',
+      'RequestLimitExceeded',
+      'TransactionInProgressException',
+    ].includes(name)
+  ) {
+    return new StoreUnavailableError('the database is busy', { cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export type { SmsLine };

@@ -1,0 +1,38 @@
+/**
+ * A texter's line: one item per phone number holding which conversation it is in, whether it
+ * opted out, and the replies to its recent MessageSids, so a retried webhook gets the same reply
+ * and changes nothing. The line and the conversation are saved in one transaction.
+ */
+import { z } from 'zod';
+import type { Conversation } from '../conversation';
+import { LanguageSchema } from '../flow';
+
+/** How many recent MessageSids a line remembers; Twilio retries within seconds, not days. */
+export const RECENT_SIDS = 25;
+
+export const SmsLineSchema = z.strictObject({
+  phone: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  conversationId: z.string().optional(),
+  optedOut: z.boolean(),
+  language: LanguageSchema,
+  /** Bumped on every save, like a conversation's. */
+  version: z.number().int().positive(),
+  updatedAt: z.string(),
+  recent: z.array(z.strictObject({ sid: z.string(), bodies: z.array(z.string()) })),
+});
+export type SmsLine = z.infer<typeof SmsLineSchema>;
+
+export interface SmsTurnWrite {
+  /** The line, version already bumped; version 1 means it is new. */
+  line: SmsLine;
+  /** The conversation to create (version 1) or save (version bumped), if it changed. */
+  conversation?: Conversation;
+  /** A conversation to erase ("borrar mis datos"). */
+  deleteConversationId?: string;
+}
+
+export interface SmsStore {
+  getLine(phone: string): Promise<SmsLine | undefined>;
+  /** Writes all of it or nothing; a lost race throws VersionConflictError. */
+  commit(write: SmsTurnWrite): Promise<void>;
+}

@@ -1,0 +1,69 @@
+/**
+ * The Twilio Messaging webhook of API.md: `POST /webhooks/twilio/sms`. The signature is checked
+ * before anything is parsed or stored; the reply is TwiML with every string XML-escaped.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { isValidSignature } from '../adapters/twilio-signature';
+import { handleInboundSms, type SmsDeps } from '../core/sms/inbound';
+import { validated } from './body';
+import { errorBody, RequestError } from './errors';
+
+export interface TwilioConfig {
+  authToken: string;
+  /** PUBLIC_BASE_URL: what Twilio calls, which the signature covers. */
+  publicBaseUrl: string;
+}
+
+const InboundSchema = z.looseObject({
+  MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, 'is not a Twilio message id'),
+  From: z.string().regex(/^\+[1-9]\d{6,14}$/, 'is not an E.164 phone number'),
+  Body: z.string().max(1600).default(''),
+});
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+export function xmlEscape(text: string): string {
+  // Control characters other than tab and newlines are not allowed in XML 1.0 at all.
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
+
+export function twiml(bodies: string[]): string {
+  const messages = bodies.map((b) => `<Message>${xmlEscape(b)}</Message>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>${messages ? `<Response>${messages}</Response>` : '<Response/>'}`;
+}
+
+export function twilioRoutes(deps: SmsDeps, config: TwilioConfig) {
+  return new Hono().post('/sms', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) {
+      throw new RequestError(
+        415,
+        'unsupported_media_type',
+        'Send the form as application/x-www-form-urlencoded.',
+      );
+    }
+    const raw = await c.req.text();
+    const params = Object.fromEntries(new URLSearchParams(raw));
+    const url = new URL(c.req.url);
+    const signed = `${config.publicBaseUrl}${url.pathname}${url.search}`;
+    if (!isValidSignature(config.authToken, signed, params, c.req.header('x-twilio-signature'))) {
+      return c.json(errorBody('forbidden', 'The request signature is missing or wrong.'), 403);
+    }
+    const inbound = validated(InboundSchema, params, 'form');
+    const bodies = await handleInboundSms(deps, {
+      sid: inbound.MessageSid,
+      from: inbound.From,
+      body: inbound.Body.trim(),
+    });
+    return c.body(twiml(bodies), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
+  });
+}
