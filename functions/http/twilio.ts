@@ -31,9 +31,11 @@ const XML_ESCAPES: Record<string, string> = {
 
 export function xmlEscape(text: string): string {
   // Control characters other than tab and newlines are not allowed in XML 1.0 at all.
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+  const allowed = [...text].filter((c) => {
+    const code = c.charCodeAt(0);
+    return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+  });
+  return allowed.join('').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
 export function twiml(bodies: string[]): string {

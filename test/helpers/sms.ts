@@ -7,7 +7,7 @@ import { TEST_PUBLIC_BASE_URL, type TestServer, TWILIO_TEST_TOKEN } from './serv
 
 export const newSid = () => `SM${randomBytes(16).toString('hex')}`;
 
-const unescape = (s: string) =>
+const fromXml = (s: string) =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -16,7 +16,7 @@ const unescape = (s: string) =>
     .replace(/&amp;/g, '&');
 
 export function messagesOf(xml: string): string[] {
-  return [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) => unescape(m[1] ?? ''));
+  return [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) => fromXml(m[1] ?? ''));
 }
 
 export interface SmsReply {

@@ -27,7 +27,7 @@ async function textIntake(phone: string, answers: Record<string, string>, first:
     const conversation = line?.conversationId
       ? await server.deps.store.get(line.conversationId)
       : undefined;
-    if (!conversation || conversation.intake.status !== 'active') break;
+    if (conversation?.intake.status !== 'active') break;
     const answer = answers[conversation.intake.step];
     if (answer === undefined) throw new Error(`no answer for ${conversation.intake.step}`);
     const reply = await sendSms(server, { from: phone, body: answer });

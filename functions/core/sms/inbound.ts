@@ -103,7 +103,7 @@ async function turn(
   const current = line?.conversationId ? await deps.store.get(line.conversationId) : undefined;
   let conversation: Conversation;
   let replies: BotMessage[];
-  if (!current || current.intake.status !== 'active') {
+  if (current?.intake.status !== 'active') {
     // A first message, or a new one after an intake ended: a new conversation; the old record stays.
     const started = begin({ content: deps.content, now }, language, 'sms');
     // The number they text from is the number to reach them; the summary lets them change it.
