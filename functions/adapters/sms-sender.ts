@@ -1,0 +1,71 @@
+/**
+ * Outbound SMS (verification codes, lead confirmations): through the Twilio REST API with fetch
+ * when TWILIO_ACCOUNT_SID and TWILIO_FROM_NUMBER are set, else written to .data/sms-outbox/ as a
+ * JSON file per message, so local runs and tests can read what would have been sent. Nothing is
+ * ever sent to a number that opted out: callers check the line first, and this refuses too.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface OutboundSms {
+  to: string;
+  body: string;
+}
+
+export interface SmsSender {
+  send(message: OutboundSms): Promise<{ id: string }>;
+}
+
+export class SmsSendError extends Error {
+  override name = 'SmsSendError';
+}
+
+export interface TwilioRestOptions {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  /** The API's base URL; tests point it at a local fake. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+/** Twilio's Messages resource: POST /2010-04-01/Accounts/{AccountSid}/Messages.json. */
+export function twilioRestSender(options: TwilioRestOptions): SmsSender {
+  const base = options.baseUrl ?? 'https://api.twilio.com';
+  const doFetch = options.fetch ?? fetch;
+  const auth = Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64');
+  return {
+    async send({ to, body }) {
+      const res = await doFetch(`${base}/2010-04-01/Accounts/${options.accountSid}/Messages.json`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${auth}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ To: to, From: options.from, Body: body }).toString(),
+      });
+      const json = (await res.json().catch(() => ({}))) as { sid?: string; code?: number };
+      // The status and Twilio's error code only: the body may repeat the number or the text.
+      if (!res.ok || !json.sid)
+        throw new SmsSendError(`Twilio answered ${res.status} (code ${json.code ?? '-'})`);
+      return { id: json.sid };
+    },
+  };
+}
+
+/** Writes each message to <dir>/<time>-<id>.json instead of sending it. */
+export function outboxSender(dir: string, now: () => Date = () => new Date()): SmsSender {
+  return {
+    async send(message) {
+      const id = randomUUID();
+      await mkdir(dir, { recursive: true });
+      const at = now().toISOString();
+      await writeFile(
+        join(dir, `${at.replace(/[:.]/g, '-')}-${id}.json`),
+        `${JSON.stringify({ id, at, ...message }, null, 2)}\n`,
+      );
+      return { id };
+    },
+  };
+}
