@@ -1,38 +1,29 @@
-/**
- * The intake engine: a pure, deterministic function from (state, message, now) to (new state,
- * bot replies). No I/O, no clock of its own, no randomness: the same inputs give the same
- * outputs, which is what lets a retried message be replayed safely and transcripts be tests.
- */
-import type { Content } from '../content';
 import type { Facts } from '../facts';
 import type { Language, Step } from '../flow';
 import { parseChoice, parseYesNo } from '../parse';
 import { isSkip, normalize } from '../parse/normalize';
 import { todayIn } from '../today';
 import { parseAnswer } from './answers';
+import {
+  ask,
+  bot,
+  consentQuestion,
+  type EngineContext,
+  nextStep,
+  reask,
+  STUCK_AFTER,
+  type Turn,
+  yesNo,
+} from './ask';
 import { type Command, parseCommand } from './commands';
 import { holds } from './conditions';
 import { decideOutcome, inServiceArea } from './outcome';
 import { answerQuestion, looksLikeQuestion, takesFreeText } from './questions';
-import { choicesFor, promptText, t } from './render';
-import type { BotMessage, Channel, Choice, IntakeState } from './state';
-import { closingMessages, summaryLines, summaryMessage } from './summary';
+import { t } from './render';
+import type { BotMessage, Channel, IntakeState } from './state';
+import { closingMessages, summaryLines } from './summary';
 
-export interface EngineContext {
-  content: Content;
-  now: Date;
-}
-
-export interface Turn {
-  state: IntakeState;
-  replies: BotMessage[];
-}
-
-/** After this many unreadable answers to one question, offer skip / a person. */
-export const STUCK_AFTER = 3;
-
-const bot = (text: string, choices?: Choice[]): BotMessage =>
-  choices ? { role: 'bot', text, choices } : { role: 'bot', text };
+export { type EngineContext, nextStep, STUCK_AFTER, type Turn };
 
 /**
  * Starts an intake: who the assistant is, the disclaimers, and the consent question.
@@ -70,14 +61,6 @@ function disclosures(ctx: EngineContext, state: IntakeState): BotMessage[] {
   if (state.channel === 'sms') intro.push(say('intro.smsTerms'));
   intro.push(say('intro.languageHint'));
   return [bot(intro.join('\n\n')), consentQuestion(ctx, state)];
-}
-
-function consentQuestion(ctx: EngineContext, state: IntakeState): BotMessage {
-  const say = (key: string) => t(ctx.content, state, key);
-  return bot(say('consent.prompt'), [
-    { value: 'yes', label: say('consent.options.yes') },
-    { value: 'no', label: say('consent.options.no') },
-  ]);
 }
 
 /**
@@ -206,15 +189,6 @@ function runCommand(ctx: EngineContext, state: IntakeState, command: Command, to
       };
     }
   }
-}
-
-/** Yes/no by word, number or button: 1 and the first button mean yes. */
-function yesNo(text: string): 'yes' | 'no' | undefined {
-  const folded = text.trim();
-  if (folded === '1') return 'yes';
-  if (folded === '2') return 'no';
-  const parsed = parseYesNo(text);
-  return parsed.ok && (parsed.value === 'yes' || parsed.value === 'no') ? parsed.value : undefined;
 }
 
 function answerConsent(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
@@ -374,70 +348,4 @@ function saysNotHave(step: Step, text: string): boolean {
   if (NOTHING_WORDS.has(normalize(text))) return true;
   const said = parseYesNo(text, { unsure: true, preferNot: true });
   return said.ok && said.value !== 'yes';
-}
-
-/** Asks again after an answer that could not be read; after a few tries, offers a way out. */
-function reask(
-  ctx: EngineContext,
-  state: IntakeState,
-  _today: string,
-  question: BotMessage[],
-  exampleKey: string,
-  optional = false,
-): Turn {
-  state.attempts += 1;
-  const say = (key: string, vars?: Record<string, string>) => t(ctx.content, state, key, vars);
-  const lead = [say('reask.notUnderstood'), say('reask.example', { example: say(exampleKey) })];
-  if (state.attempts >= STUCK_AFTER)
-    lead.push(say(optional ? 'reask.stuckOptional' : 'reask.stuck'));
-  const [first, ...rest] = question;
-  const merged: BotMessage[] = first
-    ? [{ ...first, text: `${lead.join(' ')}\n\n${first.text}` }, ...rest]
-    : [];
-  if (state.attempts >= STUCK_AFTER && merged[0] && state.consent?.given) {
-    const person = { value: 'person', label: say('answers.person') };
-    merged[0] = { ...merged[0], choices: [...(merged[0].choices ?? []), person] };
-  }
-  return { state, replies: merged };
-}
-
-/**
- * The next question: the first step, in flow order, whose condition holds and that has not been
- * answered or skipped. Answers to steps whose condition no longer holds (after a change) are
- * dropped, so the summary and the flags never use them.
- */
-export function nextStep(ctx: EngineContext, state: IntakeState, today: string): string {
-  for (const step of ctx.content.flow.steps) {
-    const applies = !step.when || holds(step.when, state.answers, today);
-    if (!applies) {
-      delete state.answers[step.id];
-      state.skipped = state.skipped.filter((id) => id !== step.id);
-      continue;
-    }
-    if (state.handoff && !step.handoff) continue;
-    if (!(step.id in state.answers) && !state.skipped.includes(step.id)) return step.id;
-  }
-  return 'confirm';
-}
-
-/** The messages that ask the current step's question. */
-function ask(ctx: EngineContext, state: IntakeState, today: string): BotMessage[] {
-  const say = (key: string) => t(ctx.content, state, key);
-  if (state.step === 'consent') return [consentQuestion(ctx, state)];
-  if (state.step === 'confirm') {
-    return [
-      summaryMessage(ctx.content, state, today),
-      bot(say('confirm.question'), [
-        { value: 'yes', label: say('confirm.options.yes') },
-        { value: 'change', label: say('confirm.options.change') },
-      ]),
-    ];
-  }
-  if (state.step === 'confirmEdit') {
-    return [summaryMessage(ctx.content, state, today), bot(say('confirm.pickEdit'))];
-  }
-  if (state.step === 'deleteConfirm') return [bot(say('commands.deleteConfirm'))];
-  const step = ctx.content.flow.steps.find((s) => s.id === state.step);
-  if (!step) return [];
-  return [bot(promptText(ctx.content, state, step), choicesFor(ctx.content, state, step))];
 }

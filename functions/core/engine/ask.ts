@@ -1,0 +1,109 @@
+/**
+ * Asking: the messages that ask the current step's question, asking again after an unreadable
+ * answer, and which question comes next. Shared by the engine's turn handlers.
+ */
+import type { Content } from '../content';
+import { parseYesNo } from '../parse';
+import { holds } from './conditions';
+import { choicesFor, promptText, t } from './render';
+import type { BotMessage, Choice, IntakeState } from './state';
+import { summaryMessage } from './summary';
+
+export interface EngineContext {
+  content: Content;
+  now: Date;
+}
+
+export interface Turn {
+  state: IntakeState;
+  replies: BotMessage[];
+}
+
+/** After this many unreadable answers to one question, offer skip / a person. */
+export const STUCK_AFTER = 3;
+
+export const bot = (text: string, choices?: Choice[]): BotMessage =>
+  choices ? { role: 'bot', text, choices } : { role: 'bot', text };
+
+export function consentQuestion(ctx: EngineContext, state: IntakeState): BotMessage {
+  const say = (key: string) => t(ctx.content, state, key);
+  return bot(say('consent.prompt'), [
+    { value: 'yes', label: say('consent.options.yes') },
+    { value: 'no', label: say('consent.options.no') },
+  ]);
+}
+
+/** Yes/no by word, number or button: 1 and the first button mean yes. */
+export function yesNo(text: string): 'yes' | 'no' | undefined {
+  const folded = text.trim();
+  if (folded === '1') return 'yes';
+  if (folded === '2') return 'no';
+  const parsed = parseYesNo(text);
+  return parsed.ok && (parsed.value === 'yes' || parsed.value === 'no') ? parsed.value : undefined;
+}
+
+/** Asks again after an answer that could not be read; after a few tries, offers a way out. */
+export function reask(
+  ctx: EngineContext,
+  state: IntakeState,
+  _today: string,
+  question: BotMessage[],
+  exampleKey: string,
+  optional = false,
+): Turn {
+  state.attempts += 1;
+  const say = (key: string, vars?: Record<string, string>) => t(ctx.content, state, key, vars);
+  const lead = [say('reask.notUnderstood'), say('reask.example', { example: say(exampleKey) })];
+  if (state.attempts >= STUCK_AFTER)
+    lead.push(say(optional ? 'reask.stuckOptional' : 'reask.stuck'));
+  const [first, ...rest] = question;
+  const merged: BotMessage[] = first
+    ? [{ ...first, text: `${lead.join(' ')}\n\n${first.text}` }, ...rest]
+    : [];
+  if (state.attempts >= STUCK_AFTER && merged[0] && state.consent?.given) {
+    const person = { value: 'person', label: say('answers.person') };
+    merged[0] = { ...merged[0], choices: [...(merged[0].choices ?? []), person] };
+  }
+  return { state, replies: merged };
+}
+
+/**
+ * The next question: the first step, in flow order, whose condition holds and that has not been
+ * answered or skipped. Answers to steps whose condition no longer holds (after a change) are
+ * dropped, so the summary and the flags never use them.
+ */
+export function nextStep(ctx: EngineContext, state: IntakeState, today: string): string {
+  for (const step of ctx.content.flow.steps) {
+    const applies = !step.when || holds(step.when, state.answers, today);
+    if (!applies) {
+      delete state.answers[step.id];
+      state.skipped = state.skipped.filter((id) => id !== step.id);
+      continue;
+    }
+    if (state.handoff && !step.handoff) continue;
+    if (!(step.id in state.answers) && !state.skipped.includes(step.id)) return step.id;
+  }
+  return 'confirm';
+}
+
+/** The messages that ask the current step's question. */
+export function ask(ctx: EngineContext, state: IntakeState, today: string): BotMessage[] {
+  const say = (key: string) => t(ctx.content, state, key);
+  if (state.step === 'consent') return [consentQuestion(ctx, state)];
+  if (state.step === 'confirm') {
+    return [
+      summaryMessage(ctx.content, state, today),
+      bot(say('confirm.question'), [
+        { value: 'yes', label: say('confirm.options.yes') },
+        { value: 'change', label: say('confirm.options.change') },
+      ]),
+    ];
+  }
+  if (state.step === 'confirmEdit') {
+    return [summaryMessage(ctx.content, state, today), bot(say('confirm.pickEdit'))];
+  }
+  if (state.step === 'deleteConfirm') return [bot(say('commands.deleteConfirm'))];
+  const step = ctx.content.flow.steps.find((s) => s.id === state.step);
+  if (!step) return [];
+  return [bot(promptText(ctx.content, state, step), choicesFor(ctx.content, state, step))];
+}
