@@ -1,7 +1,7 @@
 /**
- * Holds the knowledge search at the figures reported in the issue's closing note. The evaluation
- * set is test/knowledge/eval.yaml (the matcher was tuned on it); `npm run eval:knowledge` prints
- * the same figures.
+ * Holds the knowledge search at the figures reported in the issue's closing note, on three sets:
+ * eval.yaml (tuned on), holdout.yaml (written independently, then used for general fixes) and
+ * blind.yaml (written last, never used). `npm run eval:knowledge -- --set <file>` prints them.
  */
 import { describe, expect, it } from 'vitest';
 import { content } from '../helpers/content';
@@ -30,11 +30,25 @@ describe('knowledge search on the holdout set (never tuned on)', () => {
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/holdout.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the first measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.86);
-    expect(report.top3).toBeGreaterThanOrEqual(0.9);
+    expect(report.top1).toBeGreaterThanOrEqual(0.94);
+    expect(report.top3).toBeGreaterThanOrEqual(0.96);
   });
 
-  it('answers at most 2 of its 30 questions that should get no answer', () => {
-    expect(report.falseAnswers).toBeLessThanOrEqual(2);
+  it('answers none of its 30 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBe(0);
+  });
+});
+
+describe('knowledge search on the blind set (written last, never looked at while tuning)', () => {
+  // test/knowledge/blind.yaml: the honest figure for new questions, held where it was measured.
+  const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind.yaml'));
+
+  it('keeps top-1 and top-3 accuracy at or above the first measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.89);
+    expect(report.top3).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it('answers at most 5 of its 30 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(5);
   });
 });

@@ -9,12 +9,30 @@
  *
  * A question gets an answer only when the best article is confident (`confidentHits`): it must
  * account for most of the question's meaning (coverage: IDF-weighted, where words no article uses
- * count against it, so "taxes" or "pasaporte" keep an off-topic question out) and score well
- * enough. Below that the caller says "I don't know that one", never a weak guess.
+ * count against it) and score well enough. Below that the caller says "I don't know that one",
+ * never a weak guess. Coverage is read the way people write:
+ *
+ * - off-topic words (vocabulary.ts OFF_TOPIC: taxes, passport, driver's license, Social Security)
+ *   weigh OFF_TOPIC_WEIGHT against every article whose phrasings do not ask about them, so such
+ *   a question gets no answer even when another of its words matches;
+ * - everyday words (EVERYDAY: "worried", "situación", "conviene") weigh little either way;
+ * - in a long message, what an article leaves unexplained counts in proportion to LONG_TERMS
+ *   over the number of terms: the story around the telling words counts less;
+ * - a word no article knows is tried as another form of one (terms.ts `variants`: "llaman",
+ *   "pidió", "regresarme"), then as a misspelling of one.
  */
 import type { Language } from '../flow';
 import type { Article } from './article';
-import { CONTEXT_TERMS, processTerm, recognized, words } from './terms';
+import {
+  CONTEXT_TERMS,
+  EVERYDAY_TERMS,
+  formOfStopWord,
+  OFF_TOPIC_TERMS,
+  processTerm,
+  recognized,
+  variants,
+  words,
+} from './terms';
 
 export interface Hit {
   article: Article;
@@ -71,8 +89,22 @@ const CONTEXT_DISCOUNT = 0.3;
 const CONTEXT_EXAMPLE_WEIGHT = 0.7;
 /** A misspelling corrected to a known word counts this much of that word. */
 const FUZZY_WEIGHT = 0.8;
-/** The most a one- or two-digit number can weigh ("hace 6 años"). */
+/** The most a one- or two-digit number, or a year, can weigh ("hace 6 años", "en 2019"). */
 const SMALL_NUMBER_WEIGHT = 0.5;
+/** Another form of a known word ("pidió" for pedir, "llaman" for llamar) counts this much. */
+const VARIANT_WEIGHT = 0.9;
+/** The most an everyday word (EVERYDAY: "worried", "situación") weighs, in either comparison. */
+const EVERYDAY_WEIGHT = 0.8;
+/**
+ * Weight of an off-topic word (OFF_TOPIC: taxes, passport, driver's license) in the question;
+ * an article that mentions it in passing matches only its ordinary weight, so the rest counts
+ * against coverage.
+ */
+const OFF_TOPIC_WEIGHT = 6;
+/** Terms a question can have before what an article leaves unexplained counts less. */
+const LONG_TERMS = 4;
+/** Words whose reading is remembered, at most; past it the memory starts over. */
+const RESOLVED_CACHE = 20_000;
 /**
  * Phrasing-IDF mass of matched terms below which the score is scaled down: one common word
  * ("time", "help") is not enough to answer, one telling word ("fianza", "NTA") is.
@@ -91,6 +123,11 @@ interface QueryTerm {
   /** Weight against example phrasings: IDF over the phrasings. */
   exampleWeight: number;
   known: boolean;
+  /**
+   * For an off-topic word, what it weighs against every article whose phrasings do not ask about
+   * it (those match it as usual); else 0.
+   */
+  penalty: number;
 }
 
 /** True when a and b are at most one edit apart (insert, delete, substitute or swap). */
@@ -209,6 +246,12 @@ export function buildKnowledgeBase(articles: Article[]): KnowledgeBase {
     exampleIdfOf.set(t, CONTEXT_TERMS.has(t) ? w * CONTEXT_EXAMPLE_WEIGHT : w);
   }
   const exampleIdf = (t: string) => exampleIdfOf.get(t) ?? EXAMPLE_OOV_WEIGHT;
+  // The terms each article's phrasings use: an off-topic word one of them asks about ("a social
+  // security number with my work permit") is that article's subject, not off topic.
+  const asked = ids.map(() => new Set<string>());
+  exampleTerms.forEach((list, i) => {
+    for (const t of list) asked[exampleArticle[i] ?? 0]?.add(t);
+  });
   const exampleNorm = exampleTerms.map(
     (list) => Math.sqrt(list.reduce((s, t) => s + exampleIdf(t) ** 2, 0)) || 1,
   );
@@ -228,38 +271,74 @@ export function buildKnowledgeBase(articles: Article[]): KnowledgeBase {
     return best;
   }
 
+  /** How a word of a question is read, once per word and language: most questions repeat. */
+  const resolved = new Map<string, QueryTerm | null>();
+  function resolve(w: string, language: Language): QueryTerm | null {
+    const key = `${language}:${w}`;
+    const cached = resolved.get(key);
+    if (cached !== undefined) return cached;
+    const found = read(w, language);
+    if (resolved.size >= RESOLVED_CACHE) resolved.clear();
+    resolved.set(key, found);
+    return found;
+  }
+
+  /** One word of a question as a weighted term, or null when it says nothing. */
+  function read(w: string, language: Language): QueryTerm | null {
+    const term = processTerm(w, language);
+    if (!term) return null;
+    const known = (t: string, scale: number): QueryTerm => {
+      const cap = /^(\d{1,2}|19\d\d|20\d\d)$/.test(t)
+        ? SMALL_NUMBER_WEIGHT
+        : EVERYDAY_TERMS.has(t)
+          ? EVERYDAY_WEIGHT
+          : Number.POSITIVE_INFINITY;
+      return {
+        term: t,
+        weight: Math.min(idf(t), cap) * scale,
+        exampleWeight: Math.min(exampleIdf(t), cap) * scale,
+        known: true,
+        penalty: 0,
+      };
+    };
+    const unknown = (weight: number, exampleWeight: number): QueryTerm => ({
+      term,
+      weight,
+      exampleWeight,
+      known: false,
+      penalty: 0,
+    });
+    if (OFF_TOPIC_TERMS.has(term)) {
+      const base = df.has(term) ? known(term, 1) : unknown(0, 0);
+      return {
+        ...base,
+        exampleWeight: Math.max(base.exampleWeight, EXAMPLE_OOV_WEIGHT),
+        penalty: OFF_TOPIC_WEIGHT,
+      };
+    }
+    if (df.has(term)) return known(term, 1);
+    if (EVERYDAY_TERMS.has(term)) return unknown(EVERYDAY_WEIGHT, EVERYDAY_WEIGHT);
+    if (/\d/.test(w)) {
+      // Numbers the articles never use ("2019", "15 mil") say nothing either way.
+      return /^\d+$/.test(w) ? null : unknown(UNKNOWN_WEIGHT, EXAMPLE_OOV_WEIGHT);
+    }
+    // Another form of a known word ("pidió", "llaman", "regresarme"), else a misspelling of one.
+    const variant = variants(w, language).find((t) => df.has(t));
+    if (variant) return known(variant, VARIANT_WEIGHT);
+    const fixed = w.length >= 6 && !recognized(w) ? correct(w) : undefined;
+    const fixedTerm = fixed ? processTerm(fixed, language) : null;
+    if (fixedTerm && df.has(fixedTerm)) return known(fixedTerm, FUZZY_WEIGHT);
+    // "pudieron", "tendría": a form of a word that says nothing.
+    if (formOfStopWord(w)) return null;
+    return unknown(UNKNOWN_WEIGHT, EXAMPLE_OOV_WEIGHT);
+  }
+
   /** The question's distinct terms with their weights. */
   function queryTerms(query: string, language: Language): QueryTerm[] {
     const out = new Map<string, QueryTerm>();
     for (const w of words(query)) {
-      const term = processTerm(w, language);
-      if (!term) continue;
-      let found: QueryTerm;
-      if (df.has(term)) {
-        const cap = /^\d{1,2}$/.test(term) ? SMALL_NUMBER_WEIGHT : Number.POSITIVE_INFINITY;
-        found = {
-          term,
-          weight: Math.min(idf(term), cap),
-          exampleWeight: Math.min(exampleIdf(term), cap),
-          known: true,
-        };
-      } else {
-        const fixed = w.length >= 6 && !/\d/.test(w) && !recognized(w) ? correct(w) : undefined;
-        const fixedTerm = fixed ? processTerm(fixed, language) : null;
-        if (fixedTerm && df.has(fixedTerm)) {
-          found = {
-            term: fixedTerm,
-            weight: idf(fixedTerm) * FUZZY_WEIGHT,
-            exampleWeight: exampleIdf(fixedTerm) * FUZZY_WEIGHT,
-            known: true,
-          };
-        } else if (/^\d+$/.test(w)) {
-          // Numbers the articles never use ("2019", "15 mil") say nothing either way.
-          continue;
-        } else {
-          found = { term, weight: UNKNOWN_WEIGHT, exampleWeight: EXAMPLE_OOV_WEIGHT, known: false };
-        }
-      }
+      const found = resolve(w, language);
+      if (!found) continue;
       const seen = out.get(found.term);
       if (!seen || seen.weight < found.weight) out.set(found.term, found);
     }
@@ -278,6 +357,11 @@ export function buildKnowledgeBase(articles: Article[]): KnowledgeBase {
       qNorm += q.exampleWeight ** 2;
     }
     qNorm = Math.sqrt(qNorm);
+    const penalties = qs.filter((q) => q.penalty > 0);
+    // A long message tells its story around a few telling words: past LONG_TERMS terms, what
+    // an article leaves unexplained counts in proportion.
+    const told = qs.filter((q) => !/^\d+$/.test(q.term)).length;
+    const lengthDiscount = Math.min(1, LONG_TERMS / told);
 
     // The two nearest example phrasings per article.
     const dot = new Map<number, number>();
@@ -306,6 +390,8 @@ export function buildKnowledgeBase(articles: Article[]): KnowledgeBase {
       if (!q.known) continue;
       const isContext = CONTEXT_TERMS.has(q.term);
       for (const p of postings.get(q.term) ?? []) {
+        // An off-topic word in an article's body only ("taxes" in a list of papers) is no match.
+        if (q.penalty && !asked[p.article]?.has(q.term)) continue;
         text[p.article] = (text[p.article] ?? 0) + q.weight * p.text;
         matched[p.article] = (matched[p.article] ?? 0) + q.weight;
         evidence[p.article] = (evidence[p.article] ?? 0) + q.exampleWeight;
@@ -323,7 +409,21 @@ export function buildKnowledgeBase(articles: Article[]): KnowledgeBase {
       const score = 10 * Math.min(1, (evidence[n] ?? 0) / MIN_EVIDENCE) * blend;
       // Who and how ("my brother", "scared") count less when this article lacks them.
       const unmatchedContext = context - (matchedContext[n] ?? 0);
-      const coverage = (matched[n] ?? 0) / (total - (1 - CONTEXT_DISCOUNT) * unmatchedContext);
+      // Off-topic words this article does not ask about weigh their penalty instead.
+      let penalty = 0;
+      let offTopic = 0;
+      for (const q of penalties) {
+        if (asked[n]?.has(q.term)) continue;
+        penalty += q.penalty;
+        offTopic += q.weight;
+      }
+      const m = matched[n] ?? 0;
+      const unmatched = Math.max(
+        0,
+        total - offTopic - m - (1 - CONTEXT_DISCOUNT) * unmatchedContext,
+      );
+      const rest = unmatched * lengthDiscount;
+      const coverage = m / (m + rest + penalty);
       hits.push({ article, score, coverage });
     });
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);

@@ -18,7 +18,11 @@ export const SYNONYMS: readonly string[] = [
   // People
   'lawyer, attorney, abogado, abogada, lawer, licenciado, licenciada, licen',
   'license, licencia, licencias, licenses, driver license, drivers license, ' +
-    'licencia de manejar, licencia de conducir',
+    'licencia de manejar, licencia de conducir, licencia de manejo, licencia pa manejar, ' +
+    'licencia para manejar, driving license, drivers licence, driving licence, dmv, ' +
+    'permiso de manejar, permiso de conducir, permiso pa manejar, permiso para manejar, ' +
+    'learners permit, state id, identificacion del estado, real id, matricula, ' +
+    'matricula consular, id card',
   'judge, juez, jueza, jueces, immigration judge, juez de inmigracion',
   'spouse, husband, wife, esposo, esposa, marido, hubby, espos',
   'partner, pareja, novio, novia, boyfriend, girlfriend, fiance, prometido',
@@ -56,7 +60,9 @@ export const SYNONYMS: readonly string[] = [
   'ar-11, ar11',
   'eoir-42a, eoir-42b, eoir42a, eoir42b',
   'social, social security, seguro social, ssn, numero de seguro social, ' +
-    'social security number',
+    'social security number, social security card, tarjeta del seguro social, ' +
+    'tarjeta de seguro social, tarjeta social, numero social, seguro socia, sosial, ' +
+    'ss card, ss number, socal security',
   'locator, localizador, detainee locator, localizador de detenidos, locator ice gov',
   // Everything else: events, procedures, relief, places, the firm
   'deport, deportation, deportacion, deportaciones, deportar, deportaron, deportado, ' +
@@ -118,7 +124,14 @@ export const SYNONYMS: readonly string[] = [
     'autodeportacion, self deportation, irme por mi cuenta, irme solo, irme sola, ir solo, ' +
     'ir sola, irme yo solo, irme yo sola, me voy solo, me voy sola, leave by myself, ' +
     'go back by myself, go home on my own, regresarme por mi cuenta, regresar por mi cuenta, ' +
-    'on my own, por mi cuenta, por mi propia cuenta, leave on my own',
+    'on my own, por mi cuenta, por mi propia cuenta, leave on my own, leave on our own, ' +
+    'on our own, por nuestra cuenta, by myself, by ourselves, yo mismo, yo misma, ' +
+    'por voluntad propia, por mi propia voluntad, de mi propia voluntad, my own free will, ' +
+    'leave voluntarily, leave willingly, irme voluntariamente, salir voluntariamente, ' +
+    'deport myself, deportarme yo solo, deportarme yo mismo, autodeportarse, ' +
+    'auto deportarme, auto deportacion, auto deportarse, self deporting, self-deporting, ' +
+    'salirme del pais, irme del pais yo solo, leave before they deport me, ' +
+    'irme antes de que me deporten, salir antes de que me deporten, leave before being deported',
   'leave, salir, salgo, irme, leaving, left, sali, salida, depart, departure',
   'return, regresar, regrese, regreso, volver, volvi, came back, come back, go back',
   'reenter, volvio a entrar, volvi a entrar, volver a entrar, entre otra vez, ' +
@@ -129,7 +142,10 @@ export const SYNONYMS: readonly string[] = [
   'cross, cruzar, cruce, cruzo, crossed, crossing, cruzando, el cerro, por el cerro, ' +
     'por el monte, mojado, mojada, entered without inspection, sin inspeccion, sin visa, ' +
     'without a visa, without inspection',
-  'expedited, expedita, acelerada, expedited removal, deportacion rapida, fast track',
+  'expedited, expedita, acelerada, expedited removal, deportacion rapida, fast track, ' +
+    'deportacion inmediata, deportarme rapido, deportar rapido, deportado rapido, ' +
+    'regresar rapido, regresaron rapido, sent back right away, deported right away, ' +
+    'deported immediately, quick deportation, fast deportation',
   'credible, creible, credible fear, miedo creible',
   'reasonable, razonable, reasonable fear, miedo razonable',
   'withholding, withholding of removal, suspension de deportacion, suspension de remocion',
@@ -150,14 +166,28 @@ export const SYNONYMS: readonly string[] = [
     'trata de personas, human trafficking, forced labor, trabajo forzado, forced to work, ' +
     'forced me to work, made me work, obligaron a trabajar, me obligaron a trabajar, ' +
     'forzaron a trabajar, me forzaron a trabajar, me hacen trabajar, me hacian trabajar, ' +
-    'trabajar a la fuerza, coyote, coyotes',
+    'trabajar a la fuerza, coyote, coyotes, took my passport, takes my passport, ' +
+    'has my passport, kept my passport, keeps my passport, took our passports, ' +
+    'took my papers, kept my papers, took my documents, me quito el pasaporte, ' +
+    'me quitaron el pasaporte, me quito mi pasaporte, me quitaron mi pasaporte, ' +
+    'tiene mi pasaporte, tienen mi pasaporte, se quedo con mi pasaporte, ' +
+    'me quitaron mis papeles, me quitaron mis documentos, without paying me, ' +
+    'without pay, for no pay, never paid me, never pays me, sin pagarme, sin paga, ' +
+    'no me pagaban, no me pagaba, nunca me pagaron, debt bondage, pay off a debt, ' +
+    'pagar una deuda, deuda',
   'forced, obligaron, obligo, obligan, forzaron, forzo, force, forzado, forzada',
   'crime, crimes, crimen, delito, delitos, criminal, felony, felonia, offense, ofensa, ' +
     'misdemeanor, delito menor, charge, charges, cargo, cargos, conviction, convicted, ' +
     'condena, condenado, convicto, record, records, record criminal, criminal record, ' +
     'antecedentes, antecedentes penales, drug, drugs, droga, drogas, marijuana, marihuana, ' +
     'possession, posesion, narcotrafico',
-  'dui, dwi, manejar tomado, manejando tomado, drunk driving, driving drunk, borracho',
+  'dui, dwi, owi, manejar tomado, manejando tomado, manejaba tomado, drunk driving, ' +
+    'driving drunk, borracho, borracha, manejar borracho, manejando borracho, ' +
+    'manejaba borracho, manejar borracha, manejar ebrio, manejar pedo, ebrio, ebria, ' +
+    'ebriedad, estado de ebriedad, driving under the influence, under the influence, ' +
+    'bajo la influencia, drinking and driving, drunk, tomando y manejando, ' +
+    'manejar bajo la influencia, intoxicated, intoxicado, alcohol, alcoholemia, ' +
+    'breathalyzer',
   'theft, robo, robar, robe, robo en tienda, shoplifting, shoplift, stealing, stole, ' +
     'robbery, steal',
   'assault, asaltaron, asalto, asaltado, asaltada, robaron, me robaron, attacked, atacaron, ' +
@@ -176,7 +206,8 @@ export const SYNONYMS: readonly string[] = [
   'hardship, sufrimiento, sufririan, sufriria, sufrir, suffer, suffering, dificultad, ' +
     'hardships',
   'deadline, plazo, fecha limite, time limit, limite, limit, vence el plazo, too late, ' +
-    'demasiado tarde, tarde',
+    'demasiado tarde, muy tarde, ya es tarde, es tarde, tarde para, late to, late for, ' +
+    'plazos, deadlines, cutoff, cut off, fecha de vencimiento, se me paso el plazo',
   'howlong, wait, waiting, esperar, espero, esperando, how long does it take, ' +
     'how long will it take, how long, cuanto se demora, cuanto demora, cuanto tiempo, ' +
     'cuanto tarda, cuanto tardan, cuanto se tarda, how many days, cuantos dias, how soon',
@@ -190,7 +221,14 @@ export const SYNONYMS: readonly string[] = [
   'missed, miss, falte, faltar, falto, no show, didnt show up, no me presente, ' +
     'no me presento, no presentarme, dont show up, not show up, si no voy, if i dont go, ' +
     'no aparezco, no me aparezco, no se presento, no fui, didnt go, did not go, no asisti, ' +
-    'no llegue, failed to appear',
+    'no llegue, failed to appear, se me paso la fecha, se me paso la cita, ' +
+    'se me paso la audiencia, se me paso la corte, se me olvido la cita, ' +
+    'se me olvido la audiencia, se me olvido la corte, se me fue la fecha, ' +
+    'forgot to go, forgot my court date, forgot about my court date, slept through, ' +
+    'never showed up, never went, no pude ir, couldnt go, could not go, could not make it, ' +
+    'couldnt make it, no alcance a llegar, llegue tarde, got there late, arrived late, ' +
+    'late to court, missed my hearing, missed court, skipped court, skipped my hearing, ' +
+    'no me presente a la corte, no fui a la corte, no fui a mi cita',
   'absentia, in absentia, en ausencia, ausencia',
   'warrant, orden judicial, orden de arresto, orden de cateo, search warrant, orden firmada',
   'door, puerta, knock, knocking, tocando, tocan, tocaron, toca, abro, abrir, abrirle, ' +
@@ -272,13 +310,22 @@ export const SYNONYMS: readonly string[] = [
   'pay, pagar, pago, pagos, payment, payments, pague, paid, paying, abonos, abono, plazos, ' +
     'en plazos, installments, payment plan, plan de pagos, cuotas',
   'confidential, confidencial, confidentiality, confidencialidad, privado, privada, private, ' +
-    'privacy, privacidad, secreto, secret',
+    'privacy, privacidad, secreto, secret, confidencialmente, confidentially, privately, ' +
+    'en privado, in private, entre nosotros, between us, stays between us, ' +
+    'queda entre nosotros, se queda aqui, stays here, anonimo, anonima, anonymous, ' +
+    'anonymously, anonimamente, reservado, reservada, discreto, discreta, discreet, ' +
+    'attorney client privilege, privilegio, privileged',
   'delete, borrar, borren, borra, borre, erase, eliminar, elimina, eliminen, remove my, ' +
     'deleted, borrado',
   'data, datos, info, information, informacion, my info, mis datos, personal information',
   'safe, seguro, segura, safety, seguridad, risky, peligroso, dangerous',
   'share, compartir, comparten, decirle a la migra, pass my, pasan mi, report me, ' +
-    'reportarme a la migra, entregar',
+    'reportarme a la migra, entregar, que migracion sepa, que la migra sepa, que ice sepa, ' +
+    'que inmigracion sepa, se entere migracion, se entere la migra, se entere ice, ' +
+    'ice find out, ice finds out, immigration find out, immigration finds out, ' +
+    'give my info, give my information, pasan mis datos, ' +
+    'pass my information, sell my information, venden mis datos, turn me in, entregarme, ' +
+    'denunciarme, snitch',
   'call, llamar, llame, llamen, llamada, llamara, contact, contactar, contactarme, ' +
     'contacten, hear back, get back to me, reach me',
   'answer, answers, answered, contestar, conteste, contesto, contestarme, contestarle, ' +
@@ -299,7 +346,13 @@ export const SYNONYMS: readonly string[] = [
     'port of entry, garita, puerto de entrada',
   'practice, kind of cases, type of cases, types of cases, what cases, que casos, ' +
     'que tipo de casos, cases do you take, casos toman, casos llevan, cases you handle, ' +
-    'do you handle, do you do',
+    'do you handle, do you do, kinds of case, sort of cases, what kind of law, ' +
+    'what type of law, areas of law, area of law, practice areas, que clase de casos, ' +
+    'que clases de casos, que tipo de ley, que areas, a que se dedican, que hacen ustedes, ' +
+    'what do you guys do, what do you do, ' +
+    'toman casos, llevan casos, agarran casos, manejan casos, only immigration, ' +
+    'solo inmigracion, nada mas inmigracion, specialize, specialise, especializan, ' +
+    'especialidad, especialistas, specialty, what cases do you, que casos agarran',
   'licensed, real lawyer, real lawyers, real attorney, actual lawyer, abogado de verdad, ' +
     'abogados de verdad, abogado real, abogados reales, licencia de abogado, ' +
     'licensed attorney, licensed lawyer, bar license, abogado con licencia, ' +
@@ -345,10 +398,21 @@ export const SYNONYMS: readonly string[] = [
     'derecho a abogado, derecho a tener abogado, derecho a un licenciado, ' +
     'court appointed lawyer, court appointed attorney, appointed lawyer, appointed attorney, ' +
     'appoint, appointed, abogado de oficio, public defender, defensor publico, represent me, ' +
+    'me dan uno, me dan abogado, me dan un abogado, me ponen abogado, me ponen un abogado, ' +
+    'me asignan, me asignan un abogado, dan abogado, dan un abogado, ponen abogado, ' +
+    'give me a lawyer, give me one, get one for free, provide a lawyer, provide me a lawyer, ' +
+    'assign a lawyer, assign me a lawyer, assigned lawyer, free lawyer, abogado gratis, ' +
+    'abogado gratuito, lawyer for free, the court gives, la corte da, el gobierno da, ' +
+    'government pays for a lawyer, without a lawyer, sin abogado, no tengo abogado, ' +
+    'dont have a lawyer, do not have a lawyer, no lawyer, alone in court, solo en la corte, ' +
+    'represent myself, representarme yo solo, pro se, ' +
     'representarme, representation, representacion, representar, represent',
   'non lpr, non-lpr, nonresident, non resident, non residents, non-resident, ' +
     'nonpermanent resident, non-permanent resident, non permanent resident, ' +
     'without a green card, no green card, sin green card, sin residencia, no residente, ' +
+    'no tengo residencia, no tengo green card, no tengo la residencia, no tengo mica, ' +
+    'sin mica, do not have a green card, not a permanent resident, never had a green card, ' +
+    'no soy residente permanente, no somos residentes, undocumented immigrants, ' +
     'no residentes, no soy residente, not a resident',
   'release, released, releases, liberar, liberaron, liberado, liberada, libertad, soltar, ' +
     'soltaron, lo soltaron, me soltaron, salir libre, let me go, let him go, let her go, ' +
@@ -361,7 +425,13 @@ export const SYNONYMS: readonly string[] = [
     'emergency room, surgery, cirugia',
   'disclose, lo que les cuento, lo que le cuento, lo que les digo, lo que le digo, ' +
     'lo que escribo, lo que pongo aqui, lo que contesto, what i tell you, what i say here, ' +
-    'what i write, what i put here, what i share, what i type',
+    'what i write, what i put here, what i share, what i type, lo que les conte, ' +
+    'lo que le conte, lo que les dije, lo que le dije, lo que escribi, lo que puse, ' +
+    'lo que respondi, lo que conteste, what i told you, what i wrote, what i said, ' +
+    'what i answered, what i typed, my answers, mis respuestas, who can see this, ' +
+    'who sees this, who reads this, who can read this, quien ve esto, quien lee esto, ' +
+    'quien puede ver, quien puede leer, who will see, who will read, who has access, ' +
+    'quien tiene acceso, stay private, stays private',
   'childhood, came as a child, came here as a child, came as a kid, came here as a kid, ' +
     'brought here as a child, brought as a child, came as a baby, vine de nino, vine de nina, ' +
     'vine de chiquito, vine de chiquita, vine de pequeno, vine de pequena, vine de bebe, ' +
@@ -371,7 +441,94 @@ export const SYNONYMS: readonly string[] = [
   'fight, pelear, peleo, fight it, fight my case, defend, defender, defenderme, luchar, ' +
     'contest',
   'help, ayuda, ayudar, ayudan, ayudarme, ayudenme, ayudame, auxilio, socorro, help me',
+  // Off topic (OFF_TOPIC below): everyday paperwork the firm does not answer
+  'taxes, tax, taxes, impuestos, impuesto, taxas, itin, irs, w-2, w2, 1099, tax return, ' +
+    'tax returns, declaracion de impuestos, income tax, hacer los taxes, file taxes, ' +
+    'file my taxes, refund, reembolso, taxpayer',
+  'passport, passports, pasaporte, pasaportes, pasport, pasaporte americano, us passport, ' +
+    'pasaporte mexicano, consular id',
+  'bank, banco, bank account, cuenta de banco, cuenta bancaria, credit card, ' +
+    'tarjeta de credito, credit score, credito, loan, loans, prestamo, prestamos, mortgage, ' +
+    'hipoteca, send money, enviar dinero, mandar dinero, remesa, remesas, western union, ' +
+    'money transfer, wire money',
+  'insurance, aseguranza, seguro medico, health insurance, seguro de salud, medicaid, ' +
+    'medicare, medi-cal, medical, obamacare, car insurance, seguro del carro, ' +
+    'seguro de carro',
+  'benefits, food stamps, estampillas, estampillas de comida, cupones de comida, snap, wic, ' +
+    'welfare, cash aid, ayuda del gobierno, unemployment, desempleo, stimulus, ' +
+    'cheque de estimulo, child support, manutencion, pension alimenticia',
+  'landlord, casero, casera, dueno de la casa, rent, renta, rentar, lease, ' +
+    'contrato de renta, eviction, evict, desalojo, desalojar, heater, calefaccion',
+  'divorce, divorcio, divorciarme, divorciar, divorced, divorciado, divorciada',
+  'trafficticket, speeding ticket, traffic ticket, parking ticket, ' +
+    'multa de transito, infraccion, towed, grua, tow truck, car accident, accidente de carro, ' +
+    'choque, chocaron, crashed',
+  'naturalize, naturalization, naturalizacion, naturalizarme, naturalizar, n-400, n400, ' +
+    'civics, civica, examen de civica, citizenship test, citizenship exam, ' +
+    'examen de ciudadania, examen de la ciudadania',
+  'vote, votar, voto, election, elections, elecciones, jury, jurado, jury duty, army, ' +
+    'ejercito, military, militar, marines, navy, enlist',
+  'weather, clima, tiempo va a hacer, phone plan, plan de celular, recharge, recarga, ' +
+    'kindergarten, kinder, enroll, inscribir, overtime, horas extra, workers comp, ' +
+    'workers compensation, compensacion, me lastime, lastime, got hurt at work, ' +
+    'hurt my back, espalda, back pain, injured at work, accidente de trabajo, ' +
+    'medical bills, biles, bills, cuentas del doctor',
 ];
+
+/**
+ * Concepts (first entries of SYNONYMS groups) the firm has no article for, though clients ask:
+ * a question about them gets no answer, even when another word in it matches an article.
+ * Each counts heavily against coverage, whatever article mentions it in passing.
+ */
+export const OFF_TOPIC: readonly string[] = [
+  'license',
+  'social',
+  'taxes',
+  'passport',
+  'bank',
+  'insurance',
+  'benefits',
+  'landlord',
+  'divorce',
+  'trafficticket',
+  'naturalize',
+  'vote',
+  'weather',
+];
+
+/**
+ * Words common in everyday chat and narrative that say little about which article fits and
+ * that the articles rarely use: "sorry", "worried", "situation", "conviene", "vivo". When an
+ * article lacks them they weigh little, so a long message is judged by its telling words.
+ */
+export const EVERYDAY: readonly string[] =
+  // English
+  (
+    'sorry apologize excuse bother think thought believe guess feel feeling felt worried worry ' +
+    'worries nervous stressed stress confused confusing desperate anxious upset sad crying ' +
+    'cry hope hoping hopefully pray praying write writing wrote late situation problem ' +
+    'problems issue issues thing matter life live lives lived living exist exists existed ' +
+    'worth benefit best better worse option idea advice suggest recommend recommendation ' +
+    'info explain explanation understand simple simply exactly whole part half alot ' +
+    'honest message text texting reading read chance maybe perhaps probably definitely ' +
+    'cool great nice fine thank appreciate appreciated urgent urgently asap quick quickly ' +
+    'fast soon anyway anyways though although whatever everybody somewhere anywhere ' +
+    'nowhere nothing lately recently currently tomorrow busy different same similar ' +
+    'type types kind kinds also either neither big small little huge nobody mine ' +
+    // Spanish
+    'perdon perdona perdone lamento siento sentir pienso pensar pense creo creer crei ' +
+    'preocupado preocupada preocupados preocupa nervioso nerviosa estresado estresada ' +
+    'confundido confundida desesperado desesperada triste llorando espero esperemos ' +
+    'ojala rezando escribo escriba escribir escribi escribiendo mensaje mensajes situacion ' +
+    'problema problemas asunto vida vivo vive vivimos viven vivir vivia existe existen ' +
+    'existir conviene convenir vale mejor peor opcion idea consejo consejos recomienda ' +
+    'recomiendan recomendacion explicar explica expliquen sencillo exactamente completo ' +
+    'mitad honesto honesta urgente rapido rapida pronto cualquier cualquiera tipo tipos ' +
+    'clase clases manera modo forma sepa sepan supe supo entere enteren ido hecho rato ' +
+    'diferente distinto parecido'
+  )
+    .split(' ')
+    .filter(Boolean);
 
 /**
  * Phrases whose meaning is not the sum of their words: "en que carcel" is both finding someone
@@ -631,7 +788,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
       'our ours ourselves out over own same she should so some such than that the their theirs ' +
       'them themselves then there these they this those through to too under until up very was ' +
       'we were what when where which while who whom why with would you your yours yourself ' +
-      'yourselves will shall may might must could would supposed able besides apart',
+      'yourselves will shall may might must could would supposed able besides apart us',
     // English chat filler and everyday words
     'just also really now anything something someone somebody anyone anybody everyone nobody ' +
       'everything thing things stuff even still ever yet already like um uh oh lol ok okay yes ' +
@@ -657,7 +814,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
       'algunos unos yo otro otras otra tanto esa estos mucho quienes nada muchos cual cuales poco ' +
       'ella estas algunas algo nosotros mis tu te ti tus ellas nosotras os mio mia mios mias tuyo ' +
       'tuya tuyos tuyas suyo suya suyos suyas nuestro nuestra nuestros nuestras esos esas ' +
-      'ustedes usted vos ahi aqui aca alla alli aparte afuera adentro fuera',
+      'ustedes usted vos ahi aqui aca alla alli aparte afuera adentro fuera despues luego ' +
+      'primer primera primero primeros primeras',
     // Spanish chat filler and everyday words
     'hola buenas buenos buen bueno buena gracias muchas favor dios bendiga bendiciones saludos ' +
       'disculpe disculpa molestia oiga oye senor senora senorita pues entonces osea tal vez ' +
