@@ -16,9 +16,15 @@ export const ConfigSchema = z
       .default('amparo'),
     PUBLIC_BASE_URL: Url.default('http://localhost:3000').transform((u) => u.replace(/\/+$/, '')),
     TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
-  /** Addition (README): outbound SMS through Twilio's REST API; unset = .data/sms-outbox/. */
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'is not a Twilio account SID').optional(),
-  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'is not an E.164 number').optional(),
+    /** Addition (README): outbound SMS through Twilio's REST API; unset = .data/sms-outbox/. */
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'is not a Twilio account SID')
+      .optional(),
+    TWILIO_FROM_NUMBER: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'is not an E.164 number')
+      .optional(),
     MAIL_TRANSPORT: z.enum(['file', 'smtp', 'ses']).default('file'),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('intake@localhost'),

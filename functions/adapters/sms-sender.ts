@@ -7,15 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SmsSender } from '../core/sms/line';
 
 export interface OutboundSms {
   to: string;
   body: string;
 }
 
-export interface SmsSender {
-  send(message: OutboundSms): Promise<{ id: string }>;
-}
+export type { SmsSender };
 
 export class SmsSendError extends Error {
   override name = 'SmsSendError';

@@ -3,6 +3,7 @@
  * It owns the read-apply-save loop that makes two messages arriving together both count, in
  * order, once each.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Content } from './content';
 import {
   ABANDONED_AFTER_SECONDS,
@@ -13,7 +14,7 @@ import {
 } from './conversation';
 import { advance, begin } from './engine';
 import type { BotMessage, Channel } from './engine/state';
-import { BusyError, NotFoundError } from './errors';
+import { BusyError, ForbiddenError, NotFoundError } from './errors';
 import type { Language } from './flow';
 
 export interface ChatDeps {
@@ -102,15 +103,19 @@ export async function sendMessage(
   id: string,
   text: string,
   authorize: (conversation: Conversation) => void,
+  /** Runs on the applied turn before it is saved; what it returns runs once it is saved. */
+  prepare?: (result: TurnResult) => Promise<() => Promise<void>>,
 ): Promise<TurnResult> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const current = await deps.store.get(id);
     if (!current) throw new NotFoundError('conversation');
     authorize(current);
     const result = applyMessage(deps.content, current, text, deps.now());
+    const afterSave = prepare ? await prepare(result) : undefined;
     try {
       if (result.conversation.intake.status === 'deleted') await deps.store.delete(id);
       else await deps.store.save(result.conversation);
+      await afterSave?.();
       return result;
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
@@ -118,6 +123,44 @@ export async function sendMessage(
       await new Promise((resolve) =>
         setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt)),
       );
+    }
+  }
+  throw new BusyError();
+}
+
+/**
+ * Opens a conversation on the web from the one-time link texted for "web": the secret must match
+ * and not be expired; it is then spent, and the conversation gets a new web token (only its hash
+ * is kept). A wrong, used or expired link is a ForbiddenError, which says nothing more.
+ */
+export async function continueOnWeb(
+  deps: ChatDeps,
+  id: string,
+  secret: string,
+  tokenHash: string,
+): Promise<Conversation> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const current = await deps.store.get(id);
+    const link = current?.webLink;
+    const now = deps.now();
+    const given = createHash('sha256').update(secret).digest();
+    const expected = link ? Buffer.from(link.secretHash, 'hex') : Buffer.alloc(32);
+    const valid =
+      link !== undefined && timingSafeEqual(given, expected) && now.toISOString() < link.expiresAt;
+    if (!current || !valid) throw new ForbiddenError('This link is wrong, used or expired.');
+    const next: Conversation = {
+      ...current,
+      tokenHash,
+      webLink: undefined,
+      version: current.version + 1,
+      updatedAt: now.toISOString(),
+      intake: { ...current.intake, channel: 'web' },
+    };
+    try {
+      await deps.store.save(next);
+      return next;
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
     }
   }
   throw new BusyError();

@@ -26,6 +26,8 @@ export const ConversationSchema = z.strictObject({
   expiresAt: z.number().int().positive().optional(),
   intake: IntakeStateSchema,
   transcript: z.array(TranscriptEntrySchema),
+  /** A one-time link texted to continue on the web: SHA-256 of its secret, and when it expires. */
+  webLink: z.strictObject({ secretHash: z.string(), expiresAt: z.string() }).optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

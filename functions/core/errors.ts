@@ -21,3 +21,8 @@ export class BusyError extends Error {
     super(message, options);
   }
 }
+
+/** A signed or one-time link that is wrong, used or expired. */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}

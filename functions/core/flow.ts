@@ -146,6 +146,8 @@ export type Flow = z.infer<typeof FlowSchema>;
 
 /** Steps the engine owns; a flow may not define them. */
 export const RESERVED_STEPS = [
+  'linkPhone',
+  'linkCode',
   'consent',
   'confirm',
   'confirmEdit',

@@ -4,16 +4,21 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashToken, newToken, tokenMatches } from '../adapters/tokens';
-import { type ChatDeps, sendMessage, startConversation } from '../core/chat';
+import { continueOnWeb, sendMessage, startConversation } from '../core/chat';
 import type { Conversation } from '../core/conversation';
 import { isDone } from '../core/engine/state';
 import { NotFoundError, UnauthorizedError } from '../core/errors';
 import { LanguageSchema } from '../core/flow';
+import { type LinkDeps, prepareTextLink } from '../core/sms/links';
 import { readJson } from './body';
 
 const StartSchema = z.strictObject({
   language: LanguageSchema.default('en'),
   channel: z.literal('web').default('web'),
+});
+
+const ContinueSchema = z.strictObject({
+  code: z.string().regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{16,64}$/, 'is not a continue code'),
 });
 
 const MessageSchema = z.strictObject({
@@ -52,7 +57,7 @@ function conversationId(raw: string): string {
   return raw;
 }
 
-export function conversationRoutes(deps: ChatDeps) {
+export function conversationRoutes(deps: LinkDeps) {
   return new Hono()
     .post('/', async (c) => {
       const body = await readJson(c, StartSchema, { allowEmpty: true });
@@ -72,8 +77,28 @@ export function conversationRoutes(deps: ChatDeps) {
       // The token is checked before the body is read: a stranger learns nothing from errors.
       const token = bearer(c.req.header('authorization'));
       const body = await readJson(c, MessageSchema);
-      const { conversation, replies } = await sendMessage(deps, id, body.text, authorizer(token));
+      const { conversation, replies } = await sendMessage(
+        deps,
+        id,
+        body.text,
+        authorizer(token),
+        (result) => prepareTextLink(deps, result),
+      );
       return c.json({ messages: replies, state: state(conversation) });
+    })
+    .post('/continue', async (c) => {
+      // The one-time link texted for "web": <conversationId>.<secret>, good once for 30 minutes.
+      const { code } = await readJson(c, ContinueSchema);
+      const [id = '', secret = ''] = code.split('.');
+      const token = newToken();
+      const conversation = await continueOnWeb(deps, conversationId(id), secret, hashToken(token));
+      return c.json({
+        conversationId: conversation.id,
+        token,
+        language: conversation.intake.language,
+        messages: conversation.transcript.map(message),
+        state: state(conversation),
+      });
     })
     .get('/:id', async (c) => {
       const id = conversationId(c.req.param('id'));

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { StoreUnavailableError } from '../core/conversation';
-import { BusyError, NotFoundError, UnauthorizedError } from '../core/errors';
+import { BusyError, ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors';
 
 /** A request the client must fix: bad JSON, a field failing its schema, wrong content type. */
 export class RequestError extends Error {
@@ -36,6 +36,7 @@ export function respondToError(c: Context, error: unknown, log: Logger) {
   if (error instanceof RequestError) return send(error.status, error.code, error.message);
   if (error instanceof UnauthorizedError) return send(401, 'unauthorized', error.message);
   if (error instanceof NotFoundError) return send(404, 'not_found', error.message);
+  if (error instanceof ForbiddenError) return send(403, 'forbidden', error.message);
   if (error instanceof StoreUnavailableError || error instanceof BusyError) {
     c.header('Retry-After', '2');
     return send(503, 'unavailable', 'The service is busy. Please try again in a moment.');

@@ -10,7 +10,8 @@ import { dynamoClient } from '../adapters/dynamo-client';
 import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
 import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
-import { hashToken, newToken } from '../adapters/tokens';
+import { outboxSender, twilioRestSender } from '../adapters/sms-sender';
+import { hashToken, newCode, newSecret, newToken } from '../adapters/tokens';
 import { loadConfig } from '../config';
 import { createApp } from '../http/app';
 
@@ -26,6 +27,17 @@ const app = createApp({
   sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME }),
   newTokenHash: () => hashToken(newToken()),
   twilio: { authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL },
+  sender:
+    config.TWILIO_ACCOUNT_SID && config.TWILIO_FROM_NUMBER
+      ? twilioRestSender({
+          accountSid: config.TWILIO_ACCOUNT_SID,
+          authToken: config.TWILIO_AUTH_TOKEN,
+          from: config.TWILIO_FROM_NUMBER,
+        })
+      : outboxSender('/tmp/sms-outbox'),
+  newCode,
+  newSecret,
+  publicBaseUrl: config.PUBLIC_BASE_URL,
   content: loadContent({ root, firmFile: config.FIRM_FILE }),
   assets: loadWebAssets(root),
   now,

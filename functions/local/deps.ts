@@ -8,7 +8,8 @@ import { loadContent, loadWebAssets } from '../adapters/content-files';
 import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
 import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
-import { hashToken, newToken } from '../adapters/tokens';
+import { hashToken, newCode, newSecret, newToken } from '../adapters/tokens';
+import type { SmsSender } from '../core/sms/line';
 import type { AppDeps } from '../http/app';
 import type { Logger } from '../http/errors';
 
@@ -21,6 +22,8 @@ export interface LocalDepsOptions {
   log?: Logger;
   now?: () => Date;
   twilio: { authToken: string; publicBaseUrl: string };
+  /** Where outbound texts go: Twilio's REST API, or a local outbox. */
+  sender: SmsSender;
 }
 
 export function localDeps(options: LocalDepsOptions): AppDeps {
@@ -30,6 +33,10 @@ export function localDeps(options: LocalDepsOptions): AppDeps {
     sms: createDynamoSmsStore({ client: options.client, tableName: options.tableName }),
     newTokenHash: () => hashToken(newToken()),
     twilio: options.twilio,
+    sender: options.sender,
+    newCode,
+    newSecret,
+    publicBaseUrl: options.twilio.publicBaseUrl,
     content: loadContent({ root: options.root, firmFile: options.firmFile }),
     assets: loadWebAssets(options.root),
     now,

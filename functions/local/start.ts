@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { dynamoClient } from '../adapters/dynamo-client';
 import { ensureTable } from '../adapters/dynamo-store';
+import { outboxSender, twilioRestSender } from '../adapters/sms-sender';
 import { ConfigError, loadConfig } from '../config';
 import { createApp } from '../http/app';
 import { localDeps } from './deps';
@@ -46,6 +47,14 @@ async function main() {
     firmFile: config.FIRM_FILE,
     allowedOrigins: config.ALLOWED_ORIGINS,
     twilio: { authToken: twilioToken, publicBaseUrl: config.PUBLIC_BASE_URL },
+    sender:
+      config.TWILIO_ACCOUNT_SID && config.TWILIO_FROM_NUMBER
+        ? twilioRestSender({
+            accountSid: config.TWILIO_ACCOUNT_SID,
+            authToken: twilioToken,
+            from: config.TWILIO_FROM_NUMBER,
+          })
+        : outboxSender(join(config.DATA_DIR, 'sms-outbox')),
   });
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {

@@ -731,9 +731,46 @@
   function start() {
     if (S.started) return;
     S.started = true;
+    const code = continueCode();
+    if (code) return continueFrom(code);
     const saved = store.get();
     if (saved) resume(saved);
     else create();
+  }
+  // A one-time link texted to the client ("web" by SMS): ?continue=<code> opens that conversation.
+  function continueCode() {
+    try {
+      const url = new URL(location.href);
+      const code = url.searchParams.get('continue');
+      if (!code) return null;
+      // The code works once; keep it out of the address bar and the history.
+      url.searchParams.delete('continue');
+      history.replaceState(null, '', url.pathname + url.search + url.hash);
+      return code;
+    } catch {
+      return null;
+    }
+  }
+  async function continueFrom(code) {
+    clearLog();
+    setBusy(true, 'connecting');
+    let r = null;
+    try {
+      r = await call('POST', '/api/conversations/continue', { code });
+    } catch {
+      /* network */
+    }
+    if (S.exited) return;
+    setBusy(false);
+    if (r?.status !== 200 || !r.body || !r.body.conversationId) {
+      const saved = store.get();
+      if (saved) return resume(saved);
+      return create();
+    }
+    S.conv = { conversationId: r.body.conversationId, token: r.body.token };
+    store.set({ ...S.conv, open: true });
+    redraw(r.body.messages);
+    applyState(r.body.state);
   }
 
   function mount() {

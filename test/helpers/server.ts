@@ -23,6 +23,8 @@ export interface TestServer {
   client: DynamoDBClient;
   tableName: string;
   logs: string[];
+  /** Every text message the server sent, in order. */
+  outbox: { to: string; body: string }[];
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function freshTable(): Promise<{ client: DynamoDBClient; tableName:
 export async function startTestServer(options: { now?: () => Date } = {}): Promise<TestServer> {
   const { client, tableName } = await freshTable();
   const logs: string[] = [];
+  const outbox: { to: string; body: string }[] = [];
   const deps = localDeps({
     client,
     tableName,
@@ -44,6 +47,7 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
     log: memoryLogger(logs),
     now: options.now,
     twilio: { authToken: TWILIO_TEST_TOKEN, publicBaseUrl: TEST_PUBLIC_BASE_URL },
+    sender: { send: async (message) => ({ id: String(outbox.push(message)) }) },
   });
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -55,6 +59,7 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
     client,
     tableName,
     logs,
+    outbox,
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
       client.destroy();

@@ -103,6 +103,8 @@ export function ask(ctx: EngineContext, state: IntakeState, today: string): BotM
     return [summaryMessage(ctx.content, state, today), bot(say('confirm.pickEdit'))];
   }
   if (state.step === 'deleteConfirm') return [bot(say('commands.deleteConfirm'))];
+  if (state.step === 'linkPhone') return [bot(say('link.askPhone'))];
+  if (state.step === 'linkCode') return [bot(say('link.enterCode'))];
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step) return [];
   return [bot(promptText(ctx.content, state, step), choicesFor(ctx.content, state, step))];

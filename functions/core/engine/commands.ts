@@ -12,9 +12,38 @@ export type Command =
   | { kind: 'back' }
   | { kind: 'restart' }
   | { kind: 'person' }
-  | { kind: 'delete' };
+  | { kind: 'delete' }
+  | { kind: 'text' }
+  | { kind: 'web' };
 
 const WORDS: Array<[Command, string[]]> = [
+  [
+    { kind: 'text' },
+    [
+      'continue by text',
+      'text me',
+      'switch to text',
+      'sms',
+      'continuar por texto',
+      'seguir por texto',
+      'por mensaje de texto',
+      'por mensaje',
+      'mandame un mensaje',
+    ],
+  ],
+  [
+    { kind: 'web' },
+    [
+      'continue on the web',
+      'continue on web',
+      'web',
+      'website',
+      'continuar en la web',
+      'seguir en la web',
+      'en la pagina',
+      'en la computadora',
+    ],
+  ],
   [
     { kind: 'language', language: 'es' },
     ['espanol', 'spanish', 'en espanol', 'in spanish', 'castellano'],

@@ -15,6 +15,14 @@ import {
   type Turn,
   yesNo,
 } from './ask';
+import {
+  answerLinkCode,
+  answerLinkPhone,
+  LINK_STEPS,
+  resume,
+  startTextLink,
+  startWebLink,
+} from './channels';
 import { type Command, parseCommand } from './commands';
 import { holds } from './conditions';
 import { decideOutcome, inServiceArea } from './outcome';
@@ -43,6 +51,7 @@ export function begin(ctx: EngineContext, language: Language, channel: Channel):
     handoff: false,
     disclosures: [],
     questions: [],
+    effects: [],
   };
   return { state, replies: disclosures(ctx, state) };
 }
@@ -70,6 +79,8 @@ function disclosures(ctx: EngineContext, state: IntakeState): BotMessage[] {
  */
 export function advance(ctx: EngineContext, previous: IntakeState, text: string): Turn {
   const state: IntakeState = structuredClone(previous);
+  // Effects belong to the turn that asked for them; the service carried them out already.
+  state.effects = [];
   const today = todayIn(ctx.now, ctx.content.firm.timeZone);
   const parsedCommand = parseCommand(text);
   // At the consultation-language question, "español" / "english" are answers, not a switch.
@@ -99,6 +110,10 @@ export function advance(ctx: EngineContext, previous: IntakeState, text: string)
       return answerConfirm(ctx, state, text, today);
     case 'confirmEdit':
       return answerEdit(ctx, state, text, today);
+    case 'linkPhone':
+      return answerLinkPhone(ctx, state, text, today);
+    case 'linkCode':
+      return answerLinkCode(ctx, state, text, today);
     default:
       return answerStep(ctx, state, text, today);
   }
@@ -138,7 +153,15 @@ function runCommand(ctx: EngineContext, state: IntakeState, command: Command, to
     }
     case 'help':
       return { state, replies: [bot(say('commands.help')), ...ask(ctx, state, today)] };
+    case 'text':
+      if (!state.consent?.given) return { state, replies: [consentQuestion(ctx, state)] };
+      return startTextLink(ctx, state, today);
+    case 'web':
+      return startWebLink(ctx, state, today);
     case 'back': {
+      if ((LINK_STEPS as readonly string[]).includes(state.step)) {
+        return resume(ctx, state, today, 'commands.backDone');
+      }
       const last = state.history.pop();
       if (last === undefined || state.step === 'consent') {
         return { state, replies: [bot(say('commands.backNothing')), ...ask(ctx, state, today)] };

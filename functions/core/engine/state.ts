@@ -54,6 +54,41 @@ export const AskedQuestionSchema = z.strictObject({
 });
 export type AskedQuestion = z.infer<typeof AskedQuestionSchema>;
 
+export const BotMessageSchema = z.strictObject({
+  role: z.literal('bot'),
+  text: z.string(),
+  choices: z.array(z.strictObject({ value: z.string(), label: z.string() })).optional(),
+});
+export type BotMessage = z.infer<typeof BotMessageSchema>;
+export type Choice = NonNullable<BotMessage['choices']>[number];
+
+/**
+ * What the engine asks the service to do once the turn is saved: it cannot send a text or make a
+ * secret itself (no I/O, no randomness).
+ */
+export const EffectSchema = z.discriminatedUnion('kind', [
+  /** Make a one-time code, keep its hash on `link`, and text it to `phone`. */
+  z.strictObject({ kind: z.literal('send-code'), phone: z.string() }),
+  /** The phone is verified: point its SMS line at this conversation and text it `messages`. */
+  z.strictObject({
+    kind: z.literal('text-now'),
+    phone: z.string(),
+    messages: z.array(BotMessageSchema),
+  }),
+  /** Make a one-time web link and put it where the reply says {link}. */
+  z.strictObject({ kind: z.literal('web-link') }),
+]);
+export type Effect = z.infer<typeof EffectSchema>;
+
+/** A code texted to a phone to prove the web client holds it ("continue by text"). */
+export const PhoneLinkSchema = z.strictObject({
+  phone: z.string(),
+  /** SHA-256 of the code, hex; the code itself is only in the text message. */
+  codeHash: z.string(),
+  expiresAt: z.string(),
+  tries: z.number().int().nonnegative(),
+});
+
 export const IntakeStateSchema = z.strictObject({
   language: LanguageSchema,
   channel: ChannelSchema,
@@ -76,16 +111,10 @@ export const IntakeStateSchema = z.strictObject({
   outcome: OutcomeSchema.optional(),
   /** Questions asked along the way, in the client's words: they go into the lead summary. */
   questions: z.array(AskedQuestionSchema).default([]),
+  effects: z.array(EffectSchema).default([]),
+  link: PhoneLinkSchema.optional(),
 });
 export type IntakeState = z.infer<typeof IntakeStateSchema>;
-
-export const BotMessageSchema = z.strictObject({
-  role: z.literal('bot'),
-  text: z.string(),
-  choices: z.array(z.strictObject({ value: z.string(), label: z.string() })).optional(),
-});
-export type BotMessage = z.infer<typeof BotMessageSchema>;
-export type Choice = NonNullable<BotMessage['choices']>[number];
 
 /** True once the intake has ended (API.md's `state.done`). */
 export function isDone(state: IntakeState): boolean {

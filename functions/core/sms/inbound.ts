@@ -4,7 +4,7 @@
  * nothing; a lost race re-reads and tries again, so overlapping retries advance the conversation
  * once.
  */
-import { applyMessage, type ChatDeps } from '../chat';
+import { applyMessage } from '../chat';
 import { ABANDONED_AFTER_SECONDS, type Conversation, VersionConflictError } from '../conversation';
 import { begin } from '../engine';
 import { t } from '../engine/render';
@@ -13,11 +13,11 @@ import { BusyError } from '../errors';
 import type { Language } from '../flow';
 import { normalize } from '../parse/normalize';
 import { keywordLanguage, smsKeyword } from './keywords';
-import { RECENT_SIDS, type SmsLine, type SmsStore, type SmsTurnWrite } from './line';
+import { RECENT_SIDS, type SmsLine, type SmsTurnWrite } from './line';
+import { fillWebLink, type LinkDeps } from './links';
 import { renderSms } from './render';
 
-export interface SmsDeps extends ChatDeps {
-  sms: SmsStore;
+export interface SmsDeps extends LinkDeps {
   /** A fresh token hash for a conversation started by text (its web token is never handed out). */
   newTokenHash: () => string;
 }
@@ -125,7 +125,7 @@ async function turn(
   } else {
     const applied = applyMessage(deps.content, current, inbound.body, now);
     conversation = applied.conversation;
-    replies = applied.replies;
+    replies = fillWebLink(deps, conversation, applied.replies);
   }
   const intakeLanguage = conversation.intake.language;
   const bodies = renderSms(replies, intakeLanguage);

@@ -36,3 +36,8 @@ export interface SmsStore {
   /** Writes all of it or nothing; a lost race throws VersionConflictError. */
   commit(write: SmsTurnWrite): Promise<void>;
 }
+
+/** Outbound text messages (the adapter: Twilio's REST API, or a local outbox). */
+export interface SmsSender {
+  send(message: { to: string; body: string }): Promise<{ id: string }>;
+}

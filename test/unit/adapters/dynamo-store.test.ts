@@ -104,6 +104,10 @@ describe('the API under faults', () => {
     sms: createDynamoSmsStore({ client, tableName: 't' }),
     newTokenHash: () => hashToken(TOKEN),
     twilio: { authToken: 'x'.repeat(32), publicBaseUrl: 'http://localhost:3000' },
+    sender: { send: async () => ({ id: 'none' }) },
+    newCode: () => '123456',
+    newSecret: () => 's'.repeat(32),
+    publicBaseUrl: 'http://localhost:3000',
   });
   const post = (text: string) =>
     app.request(`/api/conversations/${ID}/messages`, {

@@ -1,0 +1,119 @@
+/**
+ * Moving one conversation between the web chat and text messages, keeping one transcript:
+ * - "continue by text" on the web: a code is texted to the client's phone; typing it in the chat
+ *   proves they hold the phone, and the intake goes on by SMS.
+ * - "web" by SMS: a one-time link opens the same conversation in the web chat.
+ * The engine decides; the service carries out the `effects` (texting, making secrets).
+ */
+import { createHash } from 'node:crypto';
+import { parsePhone } from '../parse';
+import { ask, bot, type EngineContext, reask, type Turn } from './ask';
+import { formatAnswer, t } from './render';
+import type { IntakeState } from './state';
+
+/** Steps of the linking itself; `resumeStep` is where the intake goes on afterwards. */
+export const LINK_STEPS = ['linkPhone', 'linkCode'] as const;
+/** Wrong codes before the link is abandoned. */
+export const MAX_CODE_TRIES = 5;
+
+export const codeHash = (code: string) => createHash('sha256').update(code).digest('hex');
+
+function phoneText(ctx: EngineContext, state: IntakeState, phone: string): string {
+  const step = ctx.content.flow.steps.find((s) => s.id === 'phone');
+  return step ? formatAnswer(ctx.content, state, step, phone) : phone;
+}
+
+function requestCode(ctx: EngineContext, state: IntakeState, phone: string): Turn {
+  state.effects.push({ kind: 'send-code', phone });
+  state.step = 'linkCode';
+  state.attempts = 0;
+  return {
+    state,
+    replies: [bot(t(ctx.content, state, 'link.codeSent', { phone: phoneText(ctx, state, phone) }))],
+  };
+}
+
+/** "continue by text": straight to the code when the phone is known, else ask for it. */
+export function startTextLink(ctx: EngineContext, state: IntakeState, today: string): Turn {
+  const say = (key: string) => t(ctx.content, state, key);
+  if (state.channel === 'sms') {
+    return { state, replies: [bot(say('link.alreadyText')), ...ask(ctx, state, today)] };
+  }
+  if (!(LINK_STEPS as readonly string[]).includes(state.step)) state.resumeStep = state.step;
+  const phone = state.answers.phone;
+  if (typeof phone === 'string') return requestCode(ctx, state, phone);
+  state.step = 'linkPhone';
+  return { state, replies: [bot(say('link.askPhone'))] };
+}
+
+export function answerLinkPhone(
+  ctx: EngineContext,
+  state: IntakeState,
+  text: string,
+  today: string,
+): Turn {
+  const phone = parsePhone(text);
+  if (!phone.ok)
+    return reask(
+      ctx,
+      state,
+      today,
+      [bot(t(ctx.content, state, 'link.askPhone'))],
+      'steps.phone.example',
+    );
+  return requestCode(ctx, state, phone.value);
+}
+
+/** Leaves the linking and asks the question the intake was on. */
+export function resume(ctx: EngineContext, state: IntakeState, today: string, key: string): Turn {
+  state.step = state.resumeStep ?? 'consent';
+  state.resumeStep = undefined;
+  state.link = undefined;
+  state.attempts = 0;
+  return { state, replies: [bot(t(ctx.content, state, key)), ...ask(ctx, state, today)] };
+}
+
+export function answerLinkCode(
+  ctx: EngineContext,
+  state: IntakeState,
+  text: string,
+  today: string,
+): Turn {
+  const link = state.link;
+  if (!link || ctx.now.toISOString() > link.expiresAt)
+    return resume(ctx, state, today, 'link.expired');
+  const code = text.replace(/\D/g, '');
+  if (code.length !== 6 || codeHash(code) !== link.codeHash) {
+    link.tries += 1;
+    if (link.tries >= MAX_CODE_TRIES) return resume(ctx, state, today, 'link.failed');
+    return { state, replies: [bot(t(ctx.content, state, 'link.wrongCode'))] };
+  }
+  // Verified: the intake goes on by text, where it was.
+  const phone = link.phone;
+  state.channel = 'sms';
+  state.step = state.resumeStep ?? 'consent';
+  state.resumeStep = undefined;
+  state.link = undefined;
+  state.attempts = 0;
+  state.effects.push({ kind: 'text-now', phone, messages: ask(ctx, state, today) });
+  return {
+    state,
+    replies: [bot(t(ctx.content, state, 'link.linked', { phone: phoneText(ctx, state, phone) }))],
+  };
+}
+
+/** "web" by SMS: a one-time link to the same conversation in the web chat. */
+export function startWebLink(ctx: EngineContext, state: IntakeState, today: string): Turn {
+  if (state.channel === 'web') {
+    return {
+      state,
+      replies: [bot(t(ctx.content, state, 'link.alreadyWeb')), ...ask(ctx, state, today)],
+    };
+  }
+  state.effects.push({ kind: 'web-link' });
+  // {link} is left for the service, which makes the secret.
+  return {
+    state,
+    replies: [bot(t(ctx.content, state, 'link.webLink')), ...ask(ctx, state, today)],
+  };
+}
