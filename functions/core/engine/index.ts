@@ -356,7 +356,11 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
     return { state, replies: closingMessages(ctx.content, state, today) };
   }
   state.step = nextStep(ctx, state, today);
-  return { state, replies: ask(ctx, state, today) };
+  // Texting is not safe for them: say the firm will not text first, and how to erase this.
+  const notSafe =
+    step.id === 'safeToContact' && state.answers.safeToContact === 'no' && state.channel === 'sms';
+  const note = notSafe ? [bot(t(ctx.content, state, 'sms.notSafe'))] : [];
+  return { state, replies: [...note, ...ask(ctx, state, today)] };
 }
 
 const NOTHING_WORDS = new Set(['none', 'nothing', 'nada', 'ninguno', 'ninguna', 'n a']);

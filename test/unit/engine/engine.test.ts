@@ -576,3 +576,20 @@ describe('articles offered at the end', () => {
     expect(chat.last).not.toMatch(/General information that may help/);
   });
 });
+
+describe('when texting is not safe', () => {
+  it('tells a texter the firm will not text first and how to erase the conversation', () => {
+    const chat = intake({ channel: 'sms', language: 'es' });
+    chat.answer(RESIDENT, 'safeToContact');
+    chat.say('no');
+    expect(chat.replies[0]?.text).toMatch(/no le mandará textos primero.*borrar mis datos/s);
+    expect(chat.state.step).toBe('safeContactAlternative');
+  });
+
+  it('says nothing of the kind on the web', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'safeToContact');
+    chat.say('no');
+    expect(chat.last).not.toMatch(/will not text you first/);
+  });
+});
