@@ -87,6 +87,20 @@ describe('a complete intake by text message', () => {
   );
 });
 
+describe('after an intake ends', () => {
+  it('starts a new conversation on the next text and keeps the old record', async () => {
+    const phone = newPhone();
+    await textIntake(phone, RESIDENT, 'hi');
+    const first = (await server.deps.sms.getLine(phone))?.conversationId ?? '';
+    const reply = await sendSms(server, { from: phone, body: 'hello again' });
+    expect(reply.bodies.join('\n')).toMatch(/Do you want to continue/);
+    const second = (await server.deps.sms.getLine(phone))?.conversationId ?? '';
+    expect(second).not.toBe(first);
+    expect((await server.deps.store.get(first))?.intake.status).toBe('qualified');
+    expect((await server.deps.store.get(second))?.intake.step).toBe('consent');
+  });
+});
+
 describe('opting out and back in', () => {
   it('confirms STOP once, sends nothing until START, and resumes where it was', async () => {
     const phone = newPhone();
