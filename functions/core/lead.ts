@@ -1,0 +1,61 @@
+/**
+ * A lead: a qualified intake on its way to an attorney (DOMAIN.md "Qualified lead", "Routing",
+ * "The lead summary"). Its own item, written in the same transaction as the conversation's final
+ * state; the email is sent from it, never before it is stored.
+ */
+import { z } from 'zod';
+import { AskedQuestionSchema, ChannelSchema } from './engine/state';
+import { FactsSchema } from './facts';
+import { FlagSchema, UrgencySchema } from './screening';
+
+export const RoutingDecisionSchema = z.strictObject({
+  /** The attorney it went to; null when no attorney matched and it went to the intake team. */
+  attorneyId: z.string().nullable(),
+  /** Every address the summary goes to (the attorney, on-call for emergencies, or intake). */
+  to: z.array(z.string().email()).min(1),
+  /** Why, in plain words, rule by rule: "speaks es", "covers CA", "focus detained", "fewest today". */
+  reasons: z.array(z.string()),
+  at: z.string(),
+});
+export type RoutingDecision = z.infer<typeof RoutingDecisionSchema>;
+
+export const ContactSchema = z.strictObject({
+  name: z.string().optional(),
+  /** The person writing, when the intake is about someone else. */
+  writerName: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  safeToContact: z.enum(['yes', 'no']).optional(),
+  safeContactAlternative: z.string().optional(),
+});
+
+export const LeadSchema = z.strictObject({
+  leadId: z.string(),
+  conversationId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int().positive(),
+  channel: ChannelSchema,
+  /** The language for the consultation ('en', 'es' or another named by the client). */
+  language: z.string(),
+  urgency: UrgencySchema,
+  urgencyReasons: z.array(z.string()),
+  flags: z.array(FlagSchema),
+  facts: FactsSchema,
+  contact: ContactSchema,
+  questions: z.array(AskedQuestionSchema),
+  represented: z.boolean(),
+  handoff: z.boolean(),
+  routing: RoutingDecisionSchema,
+  status: z.enum(['new', 'accepted', 'declined']),
+  acceptedBy: z.strictObject({ attorneyId: z.string(), at: z.string() }).optional(),
+  delivery: z.strictObject({
+    status: z.enum(['pending', 'sent', 'failed']),
+    attempts: z.number().int().nonnegative(),
+    nextAttemptAt: z.string().optional(),
+    sentAt: z.string().optional(),
+    /** The error's name only: never a message that could quote the client. */
+    lastError: z.string().optional(),
+  }),
+});
+export type Lead = z.infer<typeof LeadSchema>;
