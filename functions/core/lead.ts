@@ -50,7 +50,9 @@ export const LeadSchema = z.strictObject({
   status: z.enum(['new', 'accepted', 'declined']),
   acceptedBy: z.strictObject({ attorneyId: z.string(), at: z.string() }).optional(),
   delivery: z.strictObject({
-    status: z.enum(['pending', 'sent', 'failed']),
+    /** pending → sending (claimed by one worker until claimedUntil) → sent; failed after many tries. */
+    status: z.enum(['pending', 'sending', 'sent', 'failed']),
+    claimedUntil: z.string().optional(),
     attempts: z.number().int().nonnegative(),
     nextAttemptAt: z.string().optional(),
     sentAt: z.string().optional(),
@@ -59,3 +61,16 @@ export const LeadSchema = z.strictObject({
   }),
 });
 export type Lead = z.infer<typeof LeadSchema>;
+
+/** An open lead of a phone number: a second intake within 30 days updates it (DOMAIN.md). */
+export const OPEN_LEAD_DAYS = 30;
+
+export interface LeadStore {
+  get(leadId: string): Promise<Lead | undefined>;
+  /** Leads created on a day (YYYY-MM-DD in the firm's time zone), oldest first. */
+  listDay(day: string): Promise<Lead[]>;
+  /** The lead a phone number opened in the last OPEN_LEAD_DAYS days, if still open. */
+  openLeadOf(phone: string, now: Date): Promise<Lead | undefined>;
+  /** Saves a changed lead under its version (bumped already); VersionConflictError if it moved. */
+  save(lead: Lead): Promise<void>;
+}

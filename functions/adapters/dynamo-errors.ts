@@ -1,0 +1,43 @@
+/**
+ * DynamoDB errors as domain errors: a failed condition is a lost race (VersionConflictError),
+ * throttling or an unreachable database is StoreUnavailableError; nothing above the adapters sees
+ * an SDK exception.
+ */
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import { StoreUnavailableError, VersionConflictError } from '../core/conversation';
+
+const UNAVAILABLE = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'TransactionInProgressException',
+]);
+
+export function translateStoreError(
+  error: unknown,
+  conflict = () => new VersionConflictError('item', 0),
+): Error {
+  if (error instanceof ConditionalCheckFailedException)
+    return Object.assign(conflict(), { cause: error });
+  if (error instanceof TransactionCanceledException) {
+    const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
+    if (codes.includes('ConditionalCheckFailed') || codes.includes('TransactionConflict')) {
+      return Object.assign(conflict(), { cause: error });
+    }
+    if (codes.includes('ThrottlingError') || codes.includes('ProvisionedThroughputExceeded')) {
+      return new StoreUnavailableError('the database is busy', { cause: error });
+    }
+  }
+  const name = error instanceof Error ? error.name : '';
+  const code = (error as { code?: string })?.code;
+  if (UNAVAILABLE.has(name) || code === 'ECONNREFUSED' || code === 'ECONNRESET') {
+    return new StoreUnavailableError('the database is busy or unreachable', { cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

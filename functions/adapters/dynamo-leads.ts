@@ -1,0 +1,161 @@
+/**
+ * Leads on DynamoDB. A lead is written in the same transaction as the conversation that
+ * qualified (`leadWrites`, used by both conversation stores); afterwards it changes only under its
+ * version condition (delivery, accept, decline, re-routing).
+ *
+ * Items: LEAD#<id> / LEAD (gsi1: LEADS#<day> / <createdAt>#<id>, to list a day's leads for routing
+ * counts, the delivery worker and `npm run leads`), PHONE#<e164> / LEAD (the phone's open lead).
+ */
+import {
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { VersionConflictError } from '../core/conversation';
+import { type Lead, LeadSchema, type LeadStore, OPEN_LEAD_DAYS } from '../core/lead';
+import { todayIn } from '../core/today';
+import { translateStoreError } from './dynamo-errors';
+
+export const leadKey = (leadId: string) => ({ pk: `LEAD#${leadId}`, sk: 'LEAD' });
+export const phoneLeadKey = (phone: string) => ({ pk: `PHONE#${phone}`, sk: 'LEAD' });
+
+function leadItem(lead: Lead, timeZone: string) {
+  const day = todayIn(new Date(lead.createdAt), timeZone);
+  return marshall(
+    {
+      ...leadKey(lead.leadId),
+      type: 'lead',
+      gsi1pk: `LEADS#${day}`,
+      gsi1sk: `${lead.createdAt}#${lead.leadId}`,
+      ...lead,
+    },
+    { removeUndefinedValues: true },
+  );
+}
+
+/** The writes that store a lead with its conversation: the lead, and the phone's pointer to it. */
+export function leadWrites(tableName: string, lead: Lead, timeZone: string): TransactWriteItem[] {
+  const writes: TransactWriteItem[] = [
+    {
+      Put: {
+        TableName: tableName,
+        Item: leadItem(lead, timeZone),
+        // A new lead must not exist; an updated one must be the version that was read.
+        ...(lead.version === 1
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: marshall({ ':expected': lead.version - 1 }),
+            }),
+      },
+    },
+  ];
+  if (lead.contact.phone) {
+    writes.push({
+      Put: {
+        TableName: tableName,
+        Item: marshall({
+          ...phoneLeadKey(lead.contact.phone),
+          type: 'phone-lead',
+          leadId: lead.leadId,
+          createdAt: lead.createdAt,
+        }),
+      },
+    });
+  }
+  return writes;
+}
+
+export function createDynamoLeadStore(options: {
+  client: DynamoDBClient;
+  tableName: string;
+  timeZone: string;
+}): LeadStore {
+  const { client, tableName, timeZone } = options;
+  const read = (item: Record<string, unknown>) => {
+    const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+    return LeadSchema.parse(rest);
+  };
+  const store: LeadStore = {
+    async get(leadId) {
+      try {
+        const out = await client.send(
+          new GetItemCommand({
+            TableName: tableName,
+            Key: marshall(leadKey(leadId)),
+            ConsistentRead: true,
+          }),
+        );
+        return out.Item ? read(unmarshall(out.Item)) : undefined;
+      } catch (error) {
+        throw translateStoreError(error);
+      }
+    },
+    async listDay(day) {
+      const leads: Lead[] = [];
+      let start: Record<string, unknown> | undefined;
+      try {
+        do {
+          const out = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :day',
+              ExpressionAttributeValues: marshall({ ':day': `LEADS#${day}` }),
+              ExclusiveStartKey: start ? marshall(start) : undefined,
+            }),
+          );
+          for (const item of out.Items ?? []) leads.push(read(unmarshall(item)));
+          start = out.LastEvaluatedKey ? unmarshall(out.LastEvaluatedKey) : undefined;
+        } while (start);
+      } catch (error) {
+        throw translateStoreError(error);
+      }
+      return leads;
+    },
+    async openLeadOf(phone, now) {
+      let pointer: Record<string, unknown> | undefined;
+      try {
+        const out = await client.send(
+          new GetItemCommand({
+            TableName: tableName,
+            Key: marshall(phoneLeadKey(phone)),
+            ConsistentRead: true,
+          }),
+        );
+        pointer = out.Item ? unmarshall(out.Item) : undefined;
+      } catch (error) {
+        throw translateStoreError(error);
+      }
+      if (!pointer || typeof pointer.leadId !== 'string') return undefined;
+      const lead = await store.get(pointer.leadId);
+      const age = lead
+        ? now.getTime() - new Date(lead.createdAt).getTime()
+        : Number.POSITIVE_INFINITY;
+      if (!lead || lead.status === 'declined' || age > OPEN_LEAD_DAYS * 86_400_000)
+        return undefined;
+      return lead;
+    },
+    async save(lead) {
+      try {
+        await client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: leadItem(lead, timeZone),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: marshall({ ':expected': lead.version - 1 }),
+          }),
+        );
+      } catch (error) {
+        throw translateStoreError(
+          error,
+          () => new VersionConflictError(`lead ${lead.leadId}`, lead.version - 1),
+        );
+      }
+    },
+  };
+  return store;
+}
