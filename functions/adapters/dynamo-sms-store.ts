@@ -15,6 +15,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { StoreUnavailableError, VersionConflictError } from '../core/conversation';
 import { type SmsLine, SmsLineSchema, type SmsStore } from '../core/sms/line';
+import { leadWrites } from './dynamo-leads';
 import { conversationKey, lineKey } from './keys';
 
 function versioned(version: number) {
@@ -30,8 +31,10 @@ function versioned(version: number) {
 export function createDynamoSmsStore(options: {
   client: DynamoDBClient;
   tableName: string;
+  /** The firm's time zone: leads are listed by the firm's day. */
+  timeZone?: string;
 }): SmsStore {
-  const { client, tableName } = options;
+  const { client, tableName, timeZone = 'America/Los_Angeles' } = options;
   return {
     async getLine(phone) {
       try {
@@ -50,7 +53,7 @@ export function createDynamoSmsStore(options: {
       }
     },
 
-    async commit({ line, conversation, deleteConversationId }) {
+    async commit({ line, conversation, lead, deleteConversationId }) {
       const items: TransactWriteItem[] = [
         {
           Put: {
@@ -75,6 +78,7 @@ export function createDynamoSmsStore(options: {
           },
         });
       }
+      if (lead) items.push(...leadWrites(tableName, lead, timeZone));
       if (deleteConversationId) {
         items.push({
           Delete: { TableName: tableName, Key: marshall(conversationKey(deleteConversationId)) },

@@ -11,6 +11,7 @@ import {
   GetItemCommand,
   PutItemCommand,
   ResourceInUseException,
+  TransactWriteItemsCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -22,6 +23,8 @@ import {
   StoreUnavailableError,
   VersionConflictError,
 } from '../core/conversation';
+import { translateStoreError } from './dynamo-errors';
+import { leadWrites } from './dynamo-leads';
 import { conversationKey, TTL_ATTRIBUTE } from './keys';
 
 const UNAVAILABLE = new Set([
@@ -51,9 +54,12 @@ export interface DynamoStoreOptions {
   tableName: string;
   /** The clock, so expired items read as absent in tests as they do in production. */
   now: () => Date;
+  /** The firm's time zone: leads are listed by the firm's day. */
+  timeZone?: string;
 }
 
 export function createDynamoStore({
+  timeZone = 'America/Los_Angeles',
   client,
   tableName,
   now,
@@ -103,8 +109,34 @@ export function createDynamoStore({
       return conversation;
     },
 
-    async save(conversation) {
+    async save(conversation, lead) {
       const expected = conversation.version - 1;
+      if (lead) {
+        // The conversation's final state and its lead: both or neither.
+        try {
+          await client.send(
+            new TransactWriteItemsCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: toItem(conversation),
+                    ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+                    ExpressionAttributeValues: marshall({ ':expected': expected }),
+                  },
+                },
+                ...leadWrites(tableName, lead, timeZone),
+              ],
+            }),
+          );
+        } catch (error) {
+          throw translateStoreError(
+            error,
+            () => new VersionConflictError(conversation.id, expected),
+          );
+        }
+        return;
+      }
       try {
         await client.send(
           new PutItemCommand({

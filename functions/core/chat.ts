@@ -16,12 +16,24 @@ import { advance, begin } from './engine';
 import type { BotMessage, Channel } from './engine/state';
 import { BusyError, ForbiddenError, NotFoundError } from './errors';
 import type { Language } from './flow';
+import type { Lead } from './lead';
+import { type LeadDeps, leadFor } from './leads';
 
 export interface ChatDeps {
   store: ConversationStore;
   content: Content;
   now: () => Date;
   newId: () => string;
+  /** Where qualified conversations become leads; without it they are only marked qualified. */
+  leads?: LeadDeps;
+  /** Told about each lead once it is stored, so its summary goes out at once. */
+  onLead?: (lead: Lead) => void;
+}
+
+/** The lead to store with this turn, when the turn is the one that qualified the conversation. */
+export async function leadOfTurn(deps: ChatDeps, before: Conversation, after: Conversation) {
+  const qualified = before.intake.status === 'active' && after.intake.status === 'qualified';
+  return qualified && deps.leads ? leadFor(deps.leads, after) : undefined;
 }
 
 /** How many times a message is re-applied on fresh state after losing a race. */
@@ -112,9 +124,11 @@ export async function sendMessage(
     authorize(current);
     const result = applyMessage(deps.content, current, text, deps.now());
     const afterSave = prepare ? await prepare(result) : undefined;
+    const lead = await leadOfTurn(deps, current, result.conversation);
     try {
       if (result.conversation.intake.status === 'deleted') await deps.store.delete(id);
-      else await deps.store.save(result.conversation);
+      else await deps.store.save(result.conversation, lead);
+      if (lead) deps.onLead?.(lead);
       await afterSave?.();
       return result;
     } catch (error) {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BotMessageSchema, IntakeStateSchema } from './engine/state';
+import type { Lead } from './lead';
 
 export const TranscriptEntrySchema = z.strictObject({
   role: z.enum(['bot', 'user']),
@@ -38,9 +39,10 @@ export interface ConversationStore {
   get(id: string): Promise<Conversation | undefined>;
   /**
    * Saves `conversation` (whose version is already bumped) if the stored one is still at
-   * `conversation.version - 1`; otherwise throws VersionConflictError.
+   * `conversation.version - 1`; otherwise throws VersionConflictError. With a lead, both are
+   * written in one transaction (the conversation that qualified and its lead).
    */
-  save(conversation: Conversation): Promise<void>;
+  save(conversation: Conversation, lead?: Lead): Promise<void>;
   /** Removes the conversation and everything stored with it. */
   delete(id: string): Promise<void>;
 }

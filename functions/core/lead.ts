@@ -48,6 +48,8 @@ export const LeadSchema = z.strictObject({
   handoff: z.boolean(),
   routing: RoutingDecisionSchema,
   status: z.enum(['new', 'accepted', 'declined']),
+  /** Attorneys it was offered to and who declined or did not answer in time. */
+  offeredTo: z.array(z.string()).optional(),
   acceptedBy: z.strictObject({ attorneyId: z.string(), at: z.string() }).optional(),
   delivery: z.strictObject({
     /** pending → sending (claimed by one worker until claimedUntil) → sent; failed after many tries. */

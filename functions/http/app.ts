@@ -8,15 +8,19 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { DeliveryDeps } from '../core/delivery';
 import type { SmsDeps } from '../core/sms/inbound';
 import { MAX_BODY_BYTES } from './body';
 import { conversationRoutes } from './conversations';
 import { errorBody, type Logger, RequestError, respondToError } from './errors';
 import { knowledgeRoutes } from './knowledge';
+import { leadRoutes } from './leads';
 import { type TwilioConfig, twilioRoutes } from './twilio';
 import { type WebAssets, webRoutes } from './web';
 
 export interface AppDeps extends SmsDeps {
+  /** Lead delivery and the signed lead links; without it the /leads routes are not served. */
+  delivery?: DeliveryDeps;
   twilio: TwilioConfig;
   assets: WebAssets;
   /** Origins allowed to call the API from a browser (the widget on a firm's site); '*' = any. */
@@ -81,6 +85,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/webhooks/twilio', twilioRoutes(deps, deps.twilio));
+  if (deps.delivery) {
+    app.route('/leads', leadRoutes({ ...deps, delivery: deps.delivery }));
+  }
   app.route('/', webRoutes(deps.assets));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));

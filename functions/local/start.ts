@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { dynamoClient } from '../adapters/dynamo-client';
 import { ensureTable } from '../adapters/dynamo-store';
+import { createMailer } from '../adapters/mail';
 import { outboxSender, twilioRestSender } from '../adapters/sms-sender';
 import { ConfigError, loadConfig } from '../config';
 import { createApp } from '../http/app';
+import { startDeliveryWorker } from './delivery-worker';
 import { localDeps } from './deps';
 import { JavaMissingError, type RunningDynamo, startDynamoLocal } from './dynamodb-local';
 
@@ -23,12 +25,24 @@ function localSecret(dataDir: string, name: string): string {
   return secret;
 }
 
+/** Lead emails locally: .eml files under .data/outbox (default) or a real SMTP server. */
+function localMailer(config: ReturnType<typeof loadConfig>) {
+  if (config.MAIL_TRANSPORT === 'smtp' && config.SMTP_URL) {
+    return createMailer({ transport: 'smtp', smtpUrl: config.SMTP_URL });
+  }
+  if (config.MAIL_TRANSPORT === 'ses') {
+    throw new ConfigError(
+      'MAIL_TRANSPORT=ses sends through Amazon SES and is meant for AWS; use file or smtp locally.',
+    );
+  }
+  return createMailer({ transport: 'file', outboxDir: join(config.DATA_DIR, 'outbox') });
+}
+
 async function main() {
   const config = loadConfig();
   mkdirSync(config.DATA_DIR, { recursive: true });
   const linkSecret = config.LINK_SECRET ?? localSecret(config.DATA_DIR, 'link-secret');
   const twilioToken = config.TWILIO_AUTH_TOKEN ?? localSecret(config.DATA_DIR, 'twilio-dev-token');
-  void linkSecret;
 
   let dynamo: RunningDynamo | undefined;
   let endpoint = config.DYNAMODB_ENDPOINT;
@@ -55,7 +69,15 @@ async function main() {
             from: config.TWILIO_FROM_NUMBER,
           })
         : outboxSender(join(config.DATA_DIR, 'sms-outbox')),
+    mailer: localMailer(config),
+    rosterFile: config.ROSTER_FILE,
+    linkSecret,
+    mailFrom: config.MAIL_FROM,
   });
+  // The in-process delivery worker: each new lead at once, and every few seconds whatever is due
+  // (retries after a mail failure, emergency leads nobody accepted in time).
+  const worker = startDeliveryWorker(deps);
+  deps.onLead = () => worker.kick();
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     console.log(`\nAmparo is running for ${deps.content.firm.name}.`);
@@ -71,6 +93,7 @@ async function main() {
   });
 
   const stop = async () => {
+    worker.stop();
     server.close();
     client.destroy();
     await dynamo?.stop();

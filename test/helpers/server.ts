@@ -9,6 +9,8 @@ import { serve } from '@hono/node-server';
 import { inject } from 'vitest';
 import { dynamoClient } from '../../functions/adapters/dynamo-client';
 import { ensureTable } from '../../functions/adapters/dynamo-store';
+import type { Mailer } from '../../functions/core/delivery';
+import type { LeadEmail } from '../../functions/core/lead-email';
 import { type AppDeps, createApp } from '../../functions/http/app';
 import { localDeps } from '../../functions/local/deps';
 import { memoryLogger } from './log';
@@ -23,6 +25,8 @@ export interface TestServer {
   client: DynamoDBClient;
   tableName: string;
   logs: string[];
+  /** Every lead email sent through the default test mailer, in order. */
+  emails: LeadEmail[];
   /** Every text message the server sent, in order. */
   outbox: { to: string; body: string }[];
   close(): Promise<void>;
@@ -36,10 +40,15 @@ export async function freshTable(): Promise<{ client: DynamoDBClient; tableName:
   return { client, tableName };
 }
 
-export async function startTestServer(options: { now?: () => Date } = {}): Promise<TestServer> {
+export const TEST_LINK_SECRET = 'test-link-secret-0123456789abcdefghijklmnop';
+
+export async function startTestServer(
+  options: { now?: () => Date; mailer?: Mailer } = {},
+): Promise<TestServer> {
   const { client, tableName } = await freshTable();
   const logs: string[] = [];
   const outbox: { to: string; body: string }[] = [];
+  const emails: LeadEmail[] = [];
   const deps = localDeps({
     client,
     tableName,
@@ -48,6 +57,10 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
     now: options.now,
     twilio: { authToken: TWILIO_TEST_TOKEN, publicBaseUrl: TEST_PUBLIC_BASE_URL },
     sender: { send: async (message) => ({ id: String(outbox.push(message)) }) },
+    mailer: options.mailer ?? {
+      send: async (message) => ({ messageId: String(emails.push(message)) }),
+    },
+    linkSecret: TEST_LINK_SECRET,
   });
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -60,6 +73,7 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
     tableName,
     logs,
     outbox,
+    emails,
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
       client.destroy();

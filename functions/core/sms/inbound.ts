@@ -4,13 +4,14 @@
  * nothing; a lost race re-reads and tries again, so overlapping retries advance the conversation
  * once.
  */
-import { applyMessage } from '../chat';
+import { applyMessage, leadOfTurn } from '../chat';
 import { ABANDONED_AFTER_SECONDS, type Conversation, VersionConflictError } from '../conversation';
 import { begin } from '../engine';
 import { t } from '../engine/render';
 import type { BotMessage } from '../engine/state';
 import { BusyError } from '../errors';
 import type { Language } from '../flow';
+import type { Lead } from '../lead';
 import { normalize } from '../parse/normalize';
 import { keywordLanguage, smsKeyword } from './keywords';
 import { RECENT_SIDS, type SmsLine, type SmsTurnWrite } from './line';
@@ -51,6 +52,7 @@ export async function handleInboundSms(deps: SmsDeps, inbound: InboundSms): Prom
     const write = await turn(deps, line, inbound);
     try {
       await deps.sms.commit(write.write);
+      if (write.write.lead) deps.onLead?.(write.write.lead);
       return write.bodies;
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
@@ -103,6 +105,7 @@ async function turn(
   const current = line?.conversationId ? await deps.store.get(line.conversationId) : undefined;
   let conversation: Conversation;
   let replies: BotMessage[];
+  let lead: Lead | undefined;
   if (current?.intake.status !== 'active') {
     // A first message, or a new one after an intake ended: a new conversation; the old record stays.
     const started = begin({ content: deps.content, now }, language, 'sms');
@@ -125,6 +128,7 @@ async function turn(
   } else {
     const applied = applyMessage(deps.content, current, inbound.body, now);
     conversation = applied.conversation;
+    lead = await leadOfTurn(deps, current, conversation);
     replies = fillWebLink(deps, conversation, applied.replies);
   }
   const intakeLanguage = conversation.intake.language;
@@ -142,5 +146,5 @@ async function turn(
       bodies,
     };
   }
-  return { write: { line: next, conversation }, bodies };
+  return { write: { line: next, conversation, lead }, bodies };
 }

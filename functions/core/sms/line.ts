@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Conversation } from '../conversation';
 import { LanguageSchema } from '../flow';
+import type { Lead } from '../lead';
 
 /** How many recent MessageSids a line remembers; Twilio retries within seconds, not days. */
 export const RECENT_SIDS = 25;
@@ -27,6 +28,8 @@ export interface SmsTurnWrite {
   line: SmsLine;
   /** The conversation to create (version 1) or save (version bumped), if it changed. */
   conversation?: Conversation;
+  /** The lead of a conversation that qualified with this turn, written in the same transaction. */
+  lead?: Lead;
   /** A conversation to erase ("borrar mis datos"). */
   deleteConversationId?: string;
 }

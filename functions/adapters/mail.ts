@@ -1,0 +1,122 @@
+/**
+ * Sends lead emails through the transport MAIL_TRANSPORT names (API.md "Configuration"):
+ * - `file`: nodemailer's stream transport, each message written to `<outboxDir>/<time>-<leadId>.eml`
+ *   (the local default, `.data/outbox/`; tests and developers open the files with any mail reader);
+ * - `smtp`: SMTP_URL;
+ * - `ses`: nodemailer's SES transport over an injected `@aws-sdk/client-sesv2` client and its
+ *   `SendEmailCommand` class (the composition root builds them; this file imports no AWS package).
+ *
+ * A failure becomes a `MailSendError` carrying only the error's code or name: transport messages
+ * quote addresses ("550 <ana@example.com>: mailbox unavailable"), and errors end up in logs and in
+ * the lead's `delivery.lastError`.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer, { type SESTransportOptions, type Transporter } from 'nodemailer';
+import type { LeadEmail } from '../core/lead-email';
+
+export type MailerConfig =
+  | { transport: 'file'; outboxDir: string; now?: () => Date }
+  | { transport: 'smtp'; smtpUrl: string }
+  | {
+      transport: 'ses';
+      /** `{ sesClient: new SESv2Client({ region }), SendEmailCommand }` from @aws-sdk/client-sesv2. */
+      ses: SESTransportOptions['SES'];
+    };
+
+export interface Mailer {
+  send(message: LeadEmail): Promise<{ messageId: string }>;
+}
+
+/** Sending failed. `code` is the transport's error code (EAUTH, ECONNECTION…) or the error's name. */
+export class MailSendError extends Error {
+  override name = 'MailSendError';
+  readonly code: string;
+  /** The SMTP reply code (4xx: try again later, 5xx: permanent), when there was one. */
+  readonly responseCode: number | undefined;
+
+  // No `cause` on purpose: the original error's message may quote the recipients' addresses.
+  constructor(code: string, responseCode?: number) {
+    super(`mail not sent (${code}${responseCode ? ` ${responseCode}` : ''})`);
+    this.code = code;
+    this.responseCode = responseCode;
+  }
+
+  static from(error: unknown): MailSendError {
+    if (error instanceof MailSendError) return error;
+    const e = (typeof error === 'object' && error !== null ? error : {}) as {
+      code?: unknown;
+      name?: unknown;
+      responseCode?: unknown;
+    };
+    const word = (v: unknown) =>
+      typeof v === 'string' && /^[A-Za-z][\w.-]{0,63}$/.test(v) ? v : undefined;
+    // nodemailer tags AWS SDK errors with the generic code ESES; their name says more
+    // (MessageRejected, ThrottlingException).
+    const generic = e.code === undefined || e.code === 'ESES';
+    const code = (generic ? word(e.name) : word(e.code)) ?? word(e.code) ?? 'Error';
+    return new MailSendError(code, typeof e.responseCode === 'number' ? e.responseCode : undefined);
+  }
+}
+
+/** The lead id as a safe file-name part (it comes from our own id generator, but still). */
+function fileSafe(value: string | undefined): string {
+  return (value ?? 'message').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80) || 'message';
+}
+
+function fileMailer(outboxDir: string, now: () => Date): Mailer {
+  // CRLF line ends: an .eml file is a message as it travels, and mail readers expect them.
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+  });
+  return {
+    async send(message) {
+      try {
+        // The Date header from the same clock as the file name.
+        const info = await transport.sendMail({ ...message, date: now() });
+        await mkdir(outboxDir, { recursive: true });
+        // ':' is not allowed in Windows file names; the time stays sortable.
+        const at = now().toISOString().replace(/:/g, '-');
+        const file = join(outboxDir, `${at}-${fileSafe(message.headers['X-Amparo-Lead-Id'])}.eml`);
+        // 'wx': never overwrite an earlier message.
+        await writeFile(file, info.message as Buffer, { flag: 'wx' });
+        return { messageId: info.messageId };
+      } catch (error) {
+        throw MailSendError.from(error);
+      }
+    },
+  };
+}
+
+function transportMailer(transport: Transporter): Mailer {
+  return {
+    async send(message) {
+      try {
+        const info = await transport.sendMail(message);
+        return { messageId: String(info.messageId) };
+      } catch (error) {
+        throw MailSendError.from(error);
+      }
+    },
+  };
+}
+
+/**
+ * The mailer for a configuration, built once by the composition root.
+ *
+ * @example
+ * createMailer({ transport: 'file', outboxDir: '.data/outbox' }).send(buildLeadEmail(lead, links, firm));
+ * // → { messageId: '<…@localhost>' }, and .data/outbox/2027-03-14T10-22-05.123Z-L1.eml
+ */
+export function createMailer(config: MailerConfig): Mailer {
+  switch (config.transport) {
+    case 'file':
+      return fileMailer(config.outboxDir, config.now ?? (() => new Date()));
+    case 'smtp':
+      return transportMailer(nodemailer.createTransport(config.smtpUrl));
+    case 'ses':
+      return transportMailer(nodemailer.createTransport({ SES: config.ses }));
+  }
+}

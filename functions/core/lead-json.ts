@@ -1,0 +1,54 @@
+/**
+ * The machine-readable `lead.json` attached to every lead email, for the firm's CRM (DOMAIN.md "The
+ * lead summary", API.md "Leads"). A contract like the HTTP API: keys are added, never renamed.
+ *
+ * DOMAIN.md's keys: `leadId`, `urgency`, `flags` (id and reasons), `facts` (by DOMAIN.md's fact
+ * ids), `contact`, `routedTo` and `language`. Added (documented in the README): `urgencyReasons`
+ * (the urgency "comes with its reasons" like the flags), `createdAt`, and `questions` (what the
+ * client asked, in their own words), which a CRM would otherwise have to scrape from the body.
+ */
+import { z } from 'zod';
+import { FactsSchema } from './facts';
+import { ContactSchema, type Lead } from './lead';
+import { FlagIdSchema, UrgencySchema } from './screening';
+
+export const LeadJsonSchema = z.strictObject({
+  leadId: z.string().min(1),
+  createdAt: z.string(),
+  urgency: UrgencySchema,
+  urgencyReasons: z.array(z.string()),
+  flags: z.array(z.strictObject({ id: FlagIdSchema, reasons: z.array(z.string()) })),
+  facts: FactsSchema,
+  contact: ContactSchema,
+  routedTo: z.strictObject({
+    /** null when no attorney matched and the lead went to the intake team. */
+    attorneyId: z.string().nullable(),
+    to: z.array(z.string()).min(1),
+  }),
+  /** The language for the consultation: 'en', 'es', or another named by the client. */
+  language: z.string(),
+  questions: z.array(z.strictObject({ text: z.string(), at: z.string() })),
+});
+export type LeadJson = z.infer<typeof LeadJsonSchema>;
+
+/**
+ * The `lead.json` content of a lead. Sensitive facts (A-number, criminal history, adverse parties)
+ * are included: the attachment goes only to the firm, and the conflict check needs the names.
+ *
+ * @example
+ * leadJson(lead); // → { leadId: 'L1', urgency: 'emergency', flags: [{ id: 'bond', reasons: [...] }], ... }
+ */
+export function leadJson(lead: Lead): LeadJson {
+  return {
+    leadId: lead.leadId,
+    createdAt: lead.createdAt,
+    urgency: lead.urgency,
+    urgencyReasons: lead.urgencyReasons,
+    flags: lead.flags.map((flag) => ({ id: flag.id, reasons: flag.reasons })),
+    facts: lead.facts,
+    contact: lead.contact,
+    routedTo: { attorneyId: lead.routing.attorneyId, to: lead.routing.to },
+    language: lead.language,
+    questions: lead.questions.map((q) => ({ text: q.text, at: q.at })),
+  };
+}

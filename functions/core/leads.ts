@@ -1,0 +1,94 @@
+/**
+ * Turning a qualified conversation into a lead: the facts, flags, urgency, contact and questions,
+ * routed to an attorney by the roster. A second intake from the same phone within 30 days updates
+ * the open lead instead of making a new one. Pure but for the store reads it is given.
+ */
+import type { Conversation } from './conversation';
+import { factsOf } from './engine/outcome';
+import type { Lead, LeadStore } from './lead';
+import type { Roster } from './roster';
+import { route } from './routing';
+import { todayIn } from './today';
+
+export interface LeadDeps {
+  leads: LeadStore;
+  roster: Roster;
+  newId: () => string;
+  now: () => Date;
+  timeZone: string;
+}
+
+/** Leads each attorney got on `day`, and who got the last one (for ties "in turn"). */
+export async function dayCounts(deps: Pick<LeadDeps, 'leads'>, day: string) {
+  const leads = await deps.leads.listDay(day);
+  const countsToday: Record<string, number> = {};
+  let lastAssigned: string | null = null;
+  for (const lead of leads) {
+    const id = lead.routing.attorneyId;
+    if (!id) continue;
+    countsToday[id] = (countsToday[id] ?? 0) + 1;
+    lastAssigned = id;
+  }
+  return { countsToday, lastAssigned };
+}
+
+/**
+ * The lead for a conversation that just qualified: a new one, or the phone's open lead updated.
+ *
+ * @example const lead = await leadFor(deps, conversation) // then saved with the conversation
+ */
+export async function leadFor(deps: LeadDeps, conversation: Conversation): Promise<Lead> {
+  const intake = conversation.intake;
+  const outcome = intake.outcome;
+  if (!outcome?.screening) throw new Error('leadFor needs a screened, qualified conversation');
+  const now = deps.now();
+  const at = now.toISOString();
+  const facts = factsOf(intake.answers);
+  const answers = intake.answers;
+  const text = (id: string) =>
+    typeof answers[id] === 'string' ? (answers[id] as string) : undefined;
+  const contact = {
+    name: facts.name,
+    writerName: text('writerName'),
+    phone: facts.phone,
+    email: facts.email,
+    safeToContact: facts.safeToContact,
+    safeContactAlternative: text('safeContactAlternative'),
+  };
+  const language = facts.preferredLanguage ?? intake.language;
+  const { countsToday, lastAssigned } = await dayCounts(deps, todayIn(now, deps.timeZone));
+  const routing = route(
+    { facts, urgency: outcome.screening.urgency, flags: outcome.screening.flags, language },
+    deps.roster,
+    { countsToday, lastAssigned, now: at },
+  );
+  const body = {
+    conversationId: conversation.id,
+    updatedAt: at,
+    channel: intake.channel,
+    language,
+    urgency: outcome.screening.urgency,
+    urgencyReasons: outcome.screening.urgencyReasons,
+    flags: outcome.screening.flags,
+    facts,
+    contact,
+    questions: intake.questions,
+    represented: outcome.represented,
+    handoff: outcome.handoff,
+    routing,
+    delivery: { status: 'pending' as const, attempts: 0, nextAttemptAt: at },
+  };
+  const open = facts.phone ? await deps.leads.openLeadOf(facts.phone, now) : undefined;
+  if (open) {
+    // Same person, again within 30 days: the open lead is updated and its summary sent again.
+    return {
+      ...open,
+      ...body,
+      // Once an attorney accepted it, the update goes to that attorney.
+      routing: open.status === 'accepted' ? open.routing : routing,
+      questions: [...open.questions, ...intake.questions],
+      version: open.version + 1,
+    };
+  }
+  return { ...body, leadId: deps.newId(), createdAt: at, version: 1, status: 'new' };
+}

@@ -1,0 +1,123 @@
+/**
+ * The signed links of the lead email (API.md "Leads"): the transcript view, accept and decline.
+ * A bad or expired signature is a 403 before anything is read.
+ */
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import type { Content } from '../core/content';
+import type { ConversationStore } from '../core/conversation';
+import { type DeliveryDeps, reroute } from '../core/delivery';
+import { t } from '../core/engine/render';
+import type { Lead } from '../core/lead';
+import { type LeadAction, verifyLeadLink } from '../core/lead-links';
+import type { SmsSender, SmsStore } from '../core/sms/line';
+import { renderSms } from '../core/sms/render';
+import { errorBody } from './errors';
+
+export interface LeadRouteDeps {
+  delivery: DeliveryDeps;
+  store: ConversationStore;
+  sms: SmsStore;
+  sender: SmsSender;
+  content: Content;
+}
+
+const page = (title: string, body: unknown) => html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${title}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem;color:#1b1b1b}
+.bot{background:#eef3f3;border-radius:.6rem;padding:.5rem .8rem;margin:.4rem 3rem .4rem 0;white-space:pre-wrap}
+.user{background:#1d4e5f;color:#fff;border-radius:.6rem;padding:.5rem .8rem;margin:.4rem 0 .4rem 3rem;white-space:pre-wrap}
+small{color:#555}</style></head><body>${body}</body></html>`;
+
+/** Tells the client, by text if that is how they came and it is safe, that an attorney took it. */
+async function tellClient(deps: LeadRouteDeps, lead: Lead) {
+  const phone = lead.contact.phone;
+  if (lead.channel !== 'sms' || !phone || lead.contact.safeToContact === 'no') return;
+  const line = await deps.sms.getLine(phone);
+  if (!line || line.optedOut) return;
+  const language = line.language;
+  const text = t(deps.content, { language, answers: {} }, 'lead.accepted');
+  for (const body of renderSms([{ role: 'bot', text }], language))
+    await deps.sender.send({ to: phone, body });
+}
+
+export function leadRoutes(deps: LeadRouteDeps) {
+  const verified = (action: LeadAction, leadId: string, sig: string | undefined) =>
+    verifyLeadLink(deps.delivery.linkSecret, leadId, action, sig, deps.delivery.now());
+  const forbidden = {
+    error: errorBody('forbidden', 'This link is wrong or has expired.'),
+    status: 403 as const,
+  };
+
+  return new Hono()
+    .get('/:id', async (c) => {
+      const id = c.req.param('id');
+      if (!verified('view', id, c.req.query('sig')))
+        return c.json(forbidden.error, forbidden.status);
+      const lead = await deps.delivery.leads.get(id);
+      if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
+      const conversation = await deps.store.get(lead.conversationId);
+      const entries = conversation?.transcript ?? [];
+      c.header('Cache-Control', 'no-store');
+      c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      return c.html(
+        page(
+          `Lead ${lead.leadId}`,
+          html`<h1>Transcript</h1><p><small>Lead ${lead.leadId} · ${lead.urgency} · ${lead.status}</small></p>
+          ${entries.length ? entries.map((e) => html`<div class="${e.role}">${e.text}</div>`) : html`<p>The conversation was erased at the client's request or has expired.</p>`}`,
+        ),
+      );
+    })
+    .get('/:id/accept', async (c) => {
+      const id = c.req.param('id');
+      const who = verified('accept', id, c.req.query('sig'));
+      if (!who) return c.json(forbidden.error, forbidden.status);
+      const lead = await deps.delivery.leads.get(id);
+      if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
+      if (lead.status === 'accepted') {
+        return c.html(
+          page(
+            'Already accepted',
+            html`<p>This lead was already accepted by ${lead.acceptedBy?.attorneyId ?? 'someone'}.</p>`,
+          ),
+        );
+      }
+      const at = deps.delivery.now().toISOString();
+      await deps.delivery.leads.save({
+        ...lead,
+        version: lead.version + 1,
+        status: 'accepted',
+        acceptedBy: { attorneyId: who, at },
+      });
+      await tellClient(deps, lead);
+      return c.html(
+        page(
+          'Accepted',
+          html`<p>Thank you. The lead is yours; the client was told an attorney will contact them.</p>`,
+        ),
+      );
+    })
+    .get('/:id/decline', async (c) => {
+      const id = c.req.param('id');
+      const who = verified('decline', id, c.req.query('sig'));
+      if (!who) return c.json(forbidden.error, forbidden.status);
+      const lead = await deps.delivery.leads.get(id);
+      if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
+      if (lead.status === 'accepted') {
+        return c.html(
+          page(
+            'Already accepted',
+            html`<p>This lead was already accepted, so it stays where it is.</p>`,
+          ),
+        );
+      }
+      const next = await reroute(deps.delivery, lead, `declined by ${who}`);
+      return c.html(
+        page(
+          'Declined',
+          html`<p>Declined. It goes to ${next.routing.attorneyId ?? 'the intake team'} next.</p>`,
+        ),
+      );
+    });
+}

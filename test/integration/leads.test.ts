@@ -1,0 +1,215 @@
+/**
+ * Leads end to end: a web intake stored as a lead in the same transaction, delivered through a
+ * real SMTP server (smtp-server, in this process) and read back with mailparser; the SMTP server
+ * refusing mail for a while; signed accept and decline links; an emergency nobody accepts.
+ */
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer } from '../../functions/adapters/mail';
+import { deliverDue } from '../../functions/core/delivery';
+import { LeadJsonSchema } from '../../functions/core/lead-json';
+import { leadLinks } from '../../functions/core/lead-links';
+import { type ApiState, say, start } from '../helpers/http';
+import { RESIDENT } from '../helpers/intake';
+import { startTestServer, TEST_LINK_SECRET, type TestServer } from '../helpers/server';
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+const inbox: Received[] = [];
+let refusing = false;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  onRcptTo(_address, _session, callback) {
+    // A mail server that is down for a while: temporary failure, try again later.
+    if (refusing) return callback(Object.assign(new Error('try later'), { responseCode: 451 }));
+    callback();
+  },
+  onData(stream, session, callback) {
+    let raw = '';
+    stream.on('data', (chunk: Buffer) => {
+      raw += chunk.toString('utf8');
+    });
+    stream.on('end', () => {
+      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+      callback();
+    });
+  },
+  logger: false,
+});
+
+let server: TestServer;
+let clock = new Date('2026-11-25T18:00:00Z');
+beforeAll(async () => {
+  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', () => done()));
+  const port = (smtp.server.address() as AddressInfo).port;
+  server = await startTestServer({
+    now: () => clock,
+    mailer: createMailer({ transport: 'smtp', smtpUrl: `smtp://127.0.0.1:${port}` }),
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await new Promise<void>((done) => smtp.close(() => done()));
+});
+
+async function intake(answers: Record<string, string>) {
+  const { conversationId: id, token } = await start(server.url);
+  let state: ApiState = { step: 'consent', done: false, language: 'en' };
+  while (!state.done) {
+    const answer = answers[state.step];
+    if (answer === undefined) throw new Error(`no answer for ${state.step}`);
+    state = (await say(server.url, id, token, answer)).state;
+  }
+  const conversation = await server.deps.store.get(id);
+  const leads = await server.deps.delivery?.leads.listDay('2026-11-25');
+  return { id, conversation, lead: leads?.find((l) => l.conversationId === id) };
+}
+
+/** Sends whatever earlier tests left pending, then empties the inbox. */
+async function drain() {
+  await deliverDue(delivery());
+  inbox.length = 0;
+}
+
+const delivery = () => {
+  if (!server.deps.delivery) throw new Error('no delivery');
+  return server.deps.delivery;
+};
+
+describe('a qualified web intake', () => {
+  it('is stored as a lead and produces exactly one email to the right attorney with its flags', async () => {
+    inbox.length = 0;
+    const { lead, conversation } = await intake({ ...RESIDENT, phone: '(213) 373-4001' });
+    expect(conversation?.intake.status).toBe('qualified');
+    expect(lead?.delivery.status).toBe('pending');
+    expect(lead?.routing.attorneyId).toBeTruthy();
+    await deliverDue(delivery());
+    await deliverDue(delivery());
+    expect(inbox).toHaveLength(1);
+    const mail = await simpleParser(inbox[0]?.raw ?? '');
+    expect(inbox[0]?.to).toEqual(lead?.routing.to);
+    expect(mail.headers.get('x-amparo-lead-id')).toBe(lead?.leadId);
+    expect(mail.subject).toMatch(/^\[NORMAL\]/);
+    const attachment = mail.attachments.find((a) => a.filename === 'lead.json');
+    const json = LeadJsonSchema.parse(JSON.parse(attachment?.content.toString('utf8') ?? '{}'));
+    expect(json.flags.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['cancellation-non-lpr', 'family-petition']),
+    );
+    expect((await delivery().leads.get(lead?.leadId ?? ''))?.delivery.status).toBe('sent');
+  });
+
+  it('updates the open lead when the same phone qualifies again within 30 days', async () => {
+    const first = await intake({ ...RESIDENT, phone: '(213) 373-4002' });
+    const second = await intake({ ...RESIDENT, phone: '(213) 373-4002', citizenship: 'Honduras' });
+    expect(second.lead?.leadId ?? first.lead?.leadId).toBe(first.lead?.leadId);
+    const stored = await delivery().leads.get(first.lead?.leadId ?? '');
+    expect(stored?.facts.citizenship).toBe('HN');
+    expect(stored?.conversationId).toBe(second.id);
+  });
+});
+
+describe('when the mail server refuses for a while', () => {
+  it('retries with backoff and still sends exactly one email per lead once it recovers', async () => {
+    await drain();
+    refusing = true;
+    const a = await intake({ ...RESIDENT, phone: '(213) 373-4003' });
+    const b = await intake({ ...RESIDENT, phone: '(213) 373-4004', name: 'Rosa Diaz' });
+    await deliverDue(delivery());
+    const failed = await delivery().leads.get(a.lead?.leadId ?? '');
+    expect(failed?.delivery).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(inbox).toHaveLength(0);
+    refusing = false;
+    // Not yet due: the backoff holds it back.
+    await deliverDue(delivery());
+    expect(inbox).toHaveLength(0);
+    clock = new Date(clock.getTime() + 60_000);
+    await Promise.all([deliverDue(delivery()), deliverDue(delivery())]);
+    await deliverDue(delivery());
+    const ids = await Promise.all(
+      inbox.map(async (m) => (await simpleParser(m.raw)).headers.get('x-amparo-lead-id')),
+    );
+    expect(ids.sort()).toEqual([a.lead?.leadId, b.lead?.leadId].sort());
+  });
+});
+
+describe('the signed links', () => {
+  it('accepts with a valid link, refuses a tampered one, and declining re-routes', async () => {
+    const { lead } = await intake({ ...RESIDENT, phone: '(213) 373-4005' });
+    const id = lead?.leadId ?? '';
+    const links = leadLinks('', TEST_LINK_SECRET, id, lead?.routing.attorneyId ?? 'intake', clock);
+    const tampered = await fetch(`${server.url}${links.accept.replace(/sig=\d/, 'sig=9')}`);
+    expect(tampered.status).toBe(403);
+    const view = await fetch(`${server.url}${links.transcript}`);
+    expect(view.status).toBe(200);
+    expect(await view.text()).toContain('Maria Lopez');
+
+    const declined = await fetch(`${server.url}${links.decline}`);
+    expect(declined.status).toBe(200);
+    const rerouted = await delivery().leads.get(id);
+    expect(rerouted?.routing.attorneyId).not.toBe(lead?.routing.attorneyId);
+    expect(rerouted?.offeredTo).toContain(lead?.routing.attorneyId);
+    expect(rerouted?.delivery.status).toBe('pending');
+
+    const next = leadLinks(
+      '',
+      TEST_LINK_SECRET,
+      id,
+      rerouted?.routing.attorneyId ?? 'intake',
+      clock,
+    );
+    const accepted = await fetch(`${server.url}${next.accept}`);
+    expect(accepted.status).toBe(200);
+    const final = await delivery().leads.get(id);
+    expect(final?.status).toBe('accepted');
+    expect(final?.acceptedBy?.attorneyId).toBe(rerouted?.routing.attorneyId ?? 'intake');
+  });
+
+  it('escapes what the client typed in the transcript view', async () => {
+    const { lead } = await intake({
+      ...RESIDENT,
+      phone: '(213) 373-4006',
+      name: '<script>alert(1)</script> Lopez',
+    });
+    const links = leadLinks(
+      '',
+      TEST_LINK_SECRET,
+      lead?.leadId ?? '',
+      lead?.routing.attorneyId ?? 'intake',
+      clock,
+    );
+    const page = await (await fetch(`${server.url}${links.transcript}`)).text();
+    expect(page).not.toContain('<script>alert(1)</script>');
+    expect(page).toContain('&lt;script&gt;');
+  });
+});
+
+describe('an emergency nobody accepts', () => {
+  it('is offered to the next matching attorney and on-call after the escalation time', async () => {
+    await drain();
+    const { lead } = await intake({
+      ...RESIDENT,
+      phone: '(213) 373-4007',
+      detained: 'yes',
+      facility: 'Otay Mesa',
+      detainedSince: 'yesterday',
+    });
+    expect(lead?.urgency).toBe('emergency');
+    await deliverDue(delivery());
+    expect(inbox).toHaveLength(1);
+    clock = new Date(clock.getTime() + 29 * 60_000);
+    await deliverDue(delivery());
+    expect(inbox).toHaveLength(1);
+    clock = new Date(clock.getTime() + 2 * 60_000);
+    await deliverDue(delivery());
+    expect(inbox).toHaveLength(2);
+    const moved = await delivery().leads.get(lead?.leadId ?? '');
+    expect(moved?.routing.attorneyId).not.toBe(lead?.routing.attorneyId);
+    expect(moved?.routing.to).toContain(delivery().roster.onCallEmail);
+    expect(moved?.routing.reasons[0]).toMatch(/not accepted within 30 minutes/);
+  });
+});

@@ -1,0 +1,379 @@
+import { describe, expect, it } from 'vitest';
+import { type Lead, LeadSchema } from '../../functions/core/lead';
+import { buildLeadEmail, leadSubject, shortName } from '../../functions/core/lead-email';
+import { LeadJsonSchema, leadJson } from '../../functions/core/lead-json';
+
+const LINKS = {
+  transcript: 'https://intake.example.com/leads/L01HX7/transcript?sig=t1',
+  accept: 'https://intake.example.com/leads/L01HX7/accept?sig=a1',
+  decline: 'https://intake.example.com/leads/L01HX7/decline?sig=d1',
+};
+const OPTIONS = { firmName: 'Example Immigration Defense', from: 'intake@example.com' };
+
+/** A daughter writes by SMS about her mother, detained at Otay Mesa; consultation in Spanish. */
+function detainedLead(): Lead {
+  return LeadSchema.parse({
+    leadId: 'L01HX7',
+    conversationId: 'C01HX7',
+    createdAt: '2027-03-14T17:22:05.000Z',
+    updatedAt: '2027-03-14T17:22:05.000Z',
+    version: 1,
+    channel: 'sms',
+    language: 'es',
+    urgency: 'emergency',
+    urgencyReasons: ['detained = yes: the client is in immigration detention'],
+    flags: [
+      {
+        id: 'bond',
+        reasons: [
+          'detained = yes since March 12, 2027: a bond hearing before an immigration judge may or may not be available (8 CFR 1236.1(d), 1003.19); attorney review needed',
+          'Custody redetermination is separate from the removal case; where bond is available the minimum is $1,500 (INA 236(a)(2)(A))',
+        ],
+        complications: [
+          'entryManner = without-inspection: whether people who entered without inspection can get a bond hearing is in active litigation',
+        ],
+        missing: [],
+      },
+      {
+        id: 'family-petition',
+        reasons: ['usFamily includes child-usc: a U.S.-citizen child who is 21 or older can file'],
+        complications: [],
+        missing: ['birthDate of the child: the child must be 21 or older'],
+      },
+    ],
+    facts: {
+      aboutSelf: 'no',
+      detained: 'yes',
+      facility: 'Otay Mesa',
+      detainedSince: '2027-03-12',
+      aNumber: 'A123456789',
+      hasCourtCase: 'unsure',
+      citizenship: 'GT',
+      entryDate: '2016-05',
+      entryManner: 'without-inspection',
+      usFamily: ['child-usc'],
+      fearOfReturn: 'no',
+      criminalHistory: 'no',
+      represented: 'no',
+      name: 'María López',
+      phone: '+16195550142',
+      location: 'San Diego, CA',
+      preferredLanguage: 'es',
+      safeToContact: 'yes',
+    },
+    contact: {
+      name: 'María López',
+      writerName: 'Ana López',
+      phone: '+16195550142',
+      safeToContact: 'yes',
+    },
+    questions: [
+      {
+        text: '¿Le pueden dar fianza a mi mamá?',
+        at: '2027-03-14T17:15:00.000Z',
+        step: 'facility',
+        articleId: 'bond-hearing',
+      },
+    ],
+    represented: false,
+    handoff: false,
+    routing: {
+      attorneyId: 'att-rivera',
+      to: ['rivera@example.com', 'oncall@example.com'],
+      reasons: ['speaks es', 'covers CA', 'focus detained', 'fewest today', 'emergency: on-call'],
+      at: '2027-03-14T17:22:05.000Z',
+    },
+    status: 'new',
+    delivery: { status: 'pending', attempts: 0 },
+  });
+}
+
+const withLead = (patch: Partial<Lead>, facts: Lead['facts'] = {}): Lead => {
+  const lead = detainedLead();
+  return { ...lead, ...patch, facts: { ...lead.facts, ...facts } };
+};
+
+describe('the subject', () => {
+  it('puts urgency first, then the headline, first name and initial, facility and language', () => {
+    expect(leadSubject(detainedLead())).toBe('[EMERGENCY] Detained — María L., Otay Mesa, Spanish');
+  });
+
+  it('names the top flag when the client is not detained, and the city where they live', () => {
+    const asylum = withLead(
+      {
+        urgency: 'high',
+        flags: [
+          { id: 'asylum', reasons: ['fearOfReturn = yes'], complications: [], missing: [] },
+          { id: 'tps', reasons: ['citizenship SV'], complications: [], missing: [] },
+        ],
+      },
+      { detained: 'no' },
+    );
+    expect(leadSubject(asylum)).toBe('[HIGH] Asylum (deadline) — María L., San Diego, Spanish');
+    const missed = withLead(
+      {
+        urgency: 'high',
+        language: 'en',
+        flags: [{ id: 'motion-to-reopen', reasons: ['missed'], complications: [], missing: [] }],
+      },
+      { detained: 'no', missedHearing: 'yes' },
+    );
+    expect(leadSubject(missed)).toBe('[HIGH] Missed hearing — María L., San Diego, English');
+  });
+
+  it('says "Intake" with no flag, and a hearing date when a hearing this week drove the level', () => {
+    const plain = withLead({ urgency: 'normal', flags: [], language: 'Mam' }, { detained: 'no' });
+    expect(leadSubject(plain)).toBe('[NORMAL] Intake — María L., San Diego, Mam');
+    const hearing = withLead(
+      {
+        urgency: 'emergency',
+        urgencyReasons: ['nextHearingDate 2027-03-18 is in 4 days (within 7 days)'],
+      },
+      { detained: 'no', nextHearingDate: '2027-03-18' },
+    );
+    expect(leadSubject(hearing)).toMatch(/^\[EMERGENCY\] Hearing March 18 — /);
+  });
+
+  it('shows only the first name and last initial, and stays under 80 characters', () => {
+    expect(shortName('  Juan Carlos   Pérez ')).toBe('Juan P.');
+    expect(shortName('Cher')).toBe('Cher');
+    expect(shortName(undefined)).toBeUndefined();
+    const long = withLead(
+      { contact: { name: 'Bartholomew-Alexander Montgomery-Featherstonehaugh' } },
+      { facility: 'Northwest ICE Processing Center in Tacoma, Washington State' },
+    );
+    const subject = leadSubject(long);
+    expect(subject.length).toBeLessThanOrEqual(80);
+    expect(subject).not.toContain('Featherstonehaugh');
+  });
+
+  it('cannot be split into extra headers by CR/LF in client text', () => {
+    const lead = withLead({ contact: { name: 'Eve\r\nBcc: spy@example.net\r\n X' } });
+    const subject = leadSubject(lead);
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(subject).toBe('[EMERGENCY] Detained — Eve X., Otay Mesa, Spanish');
+  });
+});
+
+describe('the body', () => {
+  const email = buildLeadEmail(detainedLead(), LINKS, OPTIONS);
+
+  it('is addressed to the routed addresses with the lead id header and lead.json', () => {
+    expect(email.from).toBe('intake@example.com');
+    expect(email.to).toEqual(['rivera@example.com', 'oncall@example.com']);
+    expect(email.headers).toEqual({ 'X-Amparo-Lead-Id': 'L01HX7' });
+    expect(email.attachments).toHaveLength(1);
+    expect(email.attachments[0]).toMatchObject({
+      filename: 'lead.json',
+      contentType: 'application/json',
+    });
+  });
+
+  it.each([
+    ['text', email.text],
+    ['html', email.html],
+  ])(
+    'holds urgency, flags, contact, detention, entry facts, questions and links (%s)',
+    (_, body) => {
+      for (const expected of [
+        'EMERGENCY',
+        'detained = yes: the client is in immigration detention',
+        'Possible options for attorney review',
+        'Bond hearing',
+        'a bond hearing before an immigration judge may or may not be available',
+        'May bar or weaken',
+        'Missing information',
+        'Family petition',
+        'María López',
+        'Ana López (on the client’s behalf)',
+        '(619) 555-0142',
+        'Language for the consultation',
+        'Spanish',
+        'Otay Mesa',
+        'March 12, 2027',
+        'A123456789',
+        'Guatemala (GT)',
+        'May 2016',
+        'Crossed without being checked',
+        'Child, U.S. citizen',
+        'Questions the client asked, in their own words',
+        '¿Le pueden dar fianza a mi mamá?',
+        'View the full transcript',
+        'Accept this lead',
+        'Decline',
+        'speaks es; covers CA',
+      ]) {
+        // The text part writes section titles in capitals.
+        expect(body.toLowerCase()).toContain(expected.toLowerCase());
+      }
+    },
+  );
+
+  it('puts each link in the text part on its own labelled line', () => {
+    expect(email.text).toContain(`View the full transcript: ${LINKS.transcript}\n`);
+    expect(email.text).toContain(`Accept this lead: ${LINKS.accept}\n`);
+    expect(email.text).toContain(`Decline: ${LINKS.decline}\n`);
+  });
+
+  it('makes the links large buttons, escaped in the href', () => {
+    expect(email.html).toContain(`href="${LINKS.accept}"`);
+    expect(email.html).toMatch(
+      /<a href="[^"]+decline[^"]+" style="display:block;[^"]*padding:14px/,
+    );
+  });
+
+  it('refuses a link that is not http(s)', () => {
+    const links = { ...LINKS, accept: 'javascript:alert(1)' };
+    expect(() => buildLeadEmail(detainedLead(), links, OPTIONS)).toThrow(/accept link/);
+  });
+
+  it('stands alone on a phone: no external images, stylesheets or scripts', () => {
+    expect(email.html).toContain('name="viewport"');
+    expect(email.html).not.toMatch(/<img|<link|<script|url\(|@import/i);
+    expect(email.html.match(/https?:\/\/[^"\s<]+/g)).toEqual(
+      expect.arrayContaining([LINKS.transcript, LINKS.accept, LINKS.decline]),
+    );
+    expect(new Set(email.html.match(/https?:\/\/[^"\s<]+/g))).toEqual(
+      new Set([LINKS.transcript, LINKS.accept, LINKS.decline]),
+    );
+  });
+
+  it('warns first when it is not safe to contact, and says when the client has a lawyer', () => {
+    const lead = withLead({
+      represented: true,
+      contact: { name: 'Rosa M.', safeToContact: 'no', safeContactAlternative: 'after 6 pm only' },
+    });
+    const { text, html } = buildLeadEmail(lead, LINKS, OPTIONS);
+    expect(text).toContain(
+      'NOT safe to call, text or leave a message at this number. Safer way: “after 6 pm only”.',
+    );
+    expect(text.indexOf('NOT safe')).toBeLessThan(text.indexOf('POSSIBLE OPTIONS'));
+    expect(text).toContain('already have a lawyer for this case: second opinion only');
+    expect(html).toContain('second opinion only');
+  });
+
+  it('says so when no option was flagged, as possible options and never as promises', () => {
+    const { text } = buildLeadEmail(withLead({ flags: [] }), LINKS, OPTIONS);
+    expect(text).toContain('No option was flagged on the facts given.');
+    expect(text).toContain('not determinations or promises');
+  });
+
+  it('shows free text as typed even when it reads like a choice', () => {
+    const lead = withLead({}, { facility: 'other', adverseParties: 'none', court: 'yes' });
+    const { text } = buildLeadEmail(lead, LINKS, OPTIONS);
+    expect(text).toContain('Detention center: other\n');
+    expect(text).toContain('People to check for conflicts: none\n');
+    expect(text).toContain('Court: yes\n');
+  });
+
+  it('shows the adverse parties only under a labelled conflict check', () => {
+    const lead = withLead({}, { adverseParties: 'Jorge Ramírez' });
+    const { text } = buildLeadEmail(lead, LINKS, OPTIONS);
+    expect(text).toContain('CONFLICT CHECK\nPeople to check for conflicts: Jorge Ramírez\n');
+  });
+});
+
+describe('escaping client text', () => {
+  const SCRIPT = '<script>alert(1)</script>';
+  const IMG = '<img src=x onerror=alert(1)>';
+  const hostile = (payload: string) =>
+    withLead(
+      {
+        language: payload,
+        contact: {
+          name: `${payload} Pérez`,
+          writerName: payload,
+          safeToContact: 'no',
+          safeContactAlternative: payload,
+        },
+        questions: [{ text: payload, at: '2027-03-14T17:15:00.000Z', step: 'x', articleId: null }],
+      },
+      {
+        facility: payload,
+        location: payload,
+        adverseParties: payload,
+        court: payload,
+        name: payload,
+      },
+    );
+
+  it.each([SCRIPT, IMG])('shows %s as text in every client field of the HTML', (payload) => {
+    const { html } = buildLeadEmail(hostile(payload), LINKS, OPTIONS);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    const escaped = payload.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // name, writer, safer way (notice and row), facility, location, court, conflict check,
+    // question, language (banner row), title: each shown escaped.
+    const shown = html.split(escaped).length - 1;
+    expect(shown).toBeGreaterThanOrEqual(9);
+    for (const label of [
+      'Detention center',
+      'Location',
+      'Court',
+      'People to check for conflicts',
+    ]) {
+      expect(html).toMatch(
+        new RegExp(
+          `${label}</div><div dir="auto" style="[^"]*">${escaped.replace(/[()]/g, '\\$&')}`,
+        ),
+      );
+    }
+  });
+
+  it('escapes quotes so client text cannot leave an attribute', () => {
+    const lead = withLead({}, { facility: '" onmouseover="alert(1)' });
+    const { html } = buildLeadEmail(lead, LINKS, OPTIONS);
+    expect(html).not.toContain('" onmouseover="');
+    expect(html).toContain('&quot; onmouseover=&quot;alert(1)');
+  });
+
+  it('keeps typed line breaks from forging lines in the text part', () => {
+    const lead = withLead({
+      questions: [
+        {
+          text: 'hola\r\nAccept this lead: https://evil.example/x\u202Egnp.exe',
+          at: '2027-03-14T17:15:00.000Z',
+          step: 'x',
+          articleId: null,
+        },
+      ],
+    });
+    const { text, html } = buildLeadEmail(lead, LINKS, OPTIONS);
+    expect(text).not.toMatch(/^Accept this lead: https:\/\/evil/m);
+    expect(text).toContain('- “hola Accept this lead: https://evil.example/xgnp.exe”');
+    expect(text + html).not.toContain('\u202E');
+  });
+});
+
+describe('lead.json', () => {
+  it('holds exactly the documented keys and validates against LeadJsonSchema', () => {
+    const lead = detainedLead();
+    const json = JSON.parse(buildLeadEmail(lead, LINKS, OPTIONS).attachments[0].content);
+    expect(LeadJsonSchema.parse(json)).toEqual(leadJson(lead));
+    expect(Object.keys(json).sort()).toEqual(
+      [
+        'leadId',
+        'createdAt',
+        'urgency',
+        'urgencyReasons',
+        'flags',
+        'facts',
+        'contact',
+        'routedTo',
+        'language',
+        'questions',
+      ].sort(),
+    );
+    expect(json.flags[0]).toEqual({ id: 'bond', reasons: lead.flags[0]?.reasons });
+    expect(json.routedTo).toEqual({
+      attorneyId: 'att-rivera',
+      to: ['rivera@example.com', 'oncall@example.com'],
+    });
+    expect(json.facts.aNumber).toBe('A123456789');
+  });
+
+  it('rejects keys outside the contract', () => {
+    const json = { ...leadJson(detainedLead()), status: 'new' };
+    expect(LeadJsonSchema.safeParse(json).success).toBe(false);
+  });
+});
