@@ -173,12 +173,14 @@ export async function reroute(deps: DeliveryDeps, lead: Lead, reason: string): P
     ]),
   ];
   const now = deps.now();
+  // Today's counts, so the daily cap and "fewest today" hold for a re-offer too.
+  const { countsToday } = await dayCounts(deps, todayIn(now, deps.timeZone));
   const routing = route(
     { facts: lead.facts, urgency: lead.urgency, flags: lead.flags, language: lead.language },
     deps.roster,
     {
       now: now.toISOString(),
-      countsToday: {},
+      countsToday,
       lastAssigned: lead.routing.attorneyId,
       exclude: offered,
     },
