@@ -2,7 +2,7 @@
  * The signed links of the lead email (API.md "Leads"): the transcript view, accept and decline.
  * A bad or expired signature is a 403 before anything is read.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Content } from '../core/content';
 import type { ConversationStore } from '../core/conversation';
@@ -50,7 +50,32 @@ export function leadRoutes(deps: LeadRouteDeps) {
     status: 403 as const,
   };
 
+  /**
+   * The emailed accept and decline links open a page with one button that posts back: mail
+   * security scanners open every link in incoming mail, and a GET must not take a lead.
+   */
+  const confirm = (action: 'accept' | 'decline', label: string) => async (c: Context) => {
+    const id = c.req.param('id') ?? '';
+    if (!verified(action, id, c.req.query('sig'))) return c.json(forbidden.error, forbidden.status);
+    const lead = await deps.delivery.leads.get(id);
+    if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
+    c.header('Cache-Control', 'no-store');
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    );
+    return c.html(
+      page(
+        label,
+        html`<h1>${label}?</h1><p><small>Lead ${lead.leadId} · ${lead.urgency}</small></p>
+        <form method="post"><button type="submit" style="font-size:1.2rem;padding:.8rem 1.6rem">${label}</button></form>`,
+      ),
+    );
+  };
+
   return new Hono()
+    .get('/:id/accept', confirm('accept', 'Accept this lead'))
+    .get('/:id/decline', confirm('decline', 'Decline this lead'))
     .get('/:id', async (c) => {
       const id = c.req.param('id');
       if (!verified('view', id, c.req.query('sig')))
@@ -69,7 +94,7 @@ export function leadRoutes(deps: LeadRouteDeps) {
         ),
       );
     })
-    .get('/:id/accept', async (c) => {
+    .post('/:id/accept', async (c) => {
       const id = c.req.param('id');
       const who = verified('accept', id, c.req.query('sig'));
       if (!who) return c.json(forbidden.error, forbidden.status);
@@ -98,7 +123,7 @@ export function leadRoutes(deps: LeadRouteDeps) {
         ),
       );
     })
-    .get('/:id/decline', async (c) => {
+    .post('/:id/decline', async (c) => {
       const id = c.req.param('id');
       const who = verified('decline', id, c.req.query('sig'));
       if (!who) return c.json(forbidden.error, forbidden.status);

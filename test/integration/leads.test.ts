@@ -142,13 +142,20 @@ describe('the signed links', () => {
     const { lead } = await intake({ ...RESIDENT, phone: '(213) 373-4005' });
     const id = lead?.leadId ?? '';
     const links = leadLinks('', TEST_LINK_SECRET, id, lead?.routing.attorneyId ?? 'intake', clock);
-    const tampered = await fetch(`${server.url}${links.accept.replace(/sig=\d/, 'sig=9')}`);
+    const tampered = await fetch(`${server.url}${links.accept.replace(/sig=\d/, 'sig=9')}`, {
+      method: 'POST',
+    });
     expect(tampered.status).toBe(403);
+    // Opening the link (as a mail scanner would) only shows a page with a button.
+    const opened = await fetch(`${server.url}${links.accept}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('<form method="post">');
+    expect((await delivery().leads.get(id))?.status).toBe('new');
     const view = await fetch(`${server.url}${links.transcript}`);
     expect(view.status).toBe(200);
     expect(await view.text()).toContain('Maria Lopez');
 
-    const declined = await fetch(`${server.url}${links.decline}`);
+    const declined = await fetch(`${server.url}${links.decline}`, { method: 'POST' });
     expect(declined.status).toBe(200);
     const rerouted = await delivery().leads.get(id);
     expect(rerouted?.routing.attorneyId).not.toBe(lead?.routing.attorneyId);
@@ -162,7 +169,7 @@ describe('the signed links', () => {
       rerouted?.routing.attorneyId ?? 'intake',
       clock,
     );
-    const accepted = await fetch(`${server.url}${next.accept}`);
+    const accepted = await fetch(`${server.url}${next.accept}`, { method: 'POST' });
     expect(accepted.status).toBe(200);
     const final = await delivery().leads.get(id);
     expect(final?.status).toBe('accepted');
