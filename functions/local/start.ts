@@ -53,6 +53,8 @@ async function main() {
   }
   const client = dynamoClient(endpoint, config.AWS_REGION);
   await ensureTable(client, config.TABLE_NAME);
+  // Where tools like `npm run leads` find the running database.
+  writeFileSync(join(config.DATA_DIR, 'dynamodb-endpoint'), `${endpoint}\n`);
 
   const deps = localDeps({
     client,
