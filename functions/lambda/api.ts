@@ -4,12 +4,15 @@
  * package (CONTENT_ROOT, default the function's own directory).
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { handle } from 'hono/aws-lambda';
 import { loadContent, loadWebAssets } from '../adapters/content-files';
 import { dynamoClient } from '../adapters/dynamo-client';
+import { createDynamoLeadStore } from '../adapters/dynamo-leads';
 import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
 import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
+import { loadRoster } from '../adapters/roster-file';
 import { outboxSender, twilioRestSender } from '../adapters/sms-sender';
 import { hashToken, newCode, newSecret, newToken } from '../adapters/tokens';
 import { loadConfig } from '../config';
@@ -22,9 +25,21 @@ const now = () => new Date();
 const client = dynamoClient(config.DYNAMODB_ENDPOINT, config.AWS_REGION);
 if (!config.TWILIO_AUTH_TOKEN) throw new Error('TWILIO_AUTH_TOKEN must be set on AWS');
 
+const content = loadContent({ root, firmFile: config.FIRM_FILE });
+const timeZone = content.firm.timeZone;
+
 const app = createApp({
-  store: createDynamoStore({ client, tableName: config.TABLE_NAME, now }),
-  sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME }),
+  // Leads are stored with the conversation that qualified; on AWS a DynamoDB Streams consumer
+  // delivers them (the deployment issue), with the same functions as the local worker.
+  leads: {
+    leads: createDynamoLeadStore({ client, tableName: config.TABLE_NAME, timeZone }),
+    roster: loadRoster(config.ROSTER_FILE ?? join(root, 'prompts', 'roster.example.yaml')),
+    newId: randomUUID,
+    now,
+    timeZone,
+  },
+  store: createDynamoStore({ client, tableName: config.TABLE_NAME, now, timeZone }),
+  sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME, timeZone }),
   newTokenHash: () => hashToken(newToken()),
   twilio: { authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL },
   sender:
@@ -38,7 +53,7 @@ const app = createApp({
   newCode,
   newSecret,
   publicBaseUrl: config.PUBLIC_BASE_URL,
-  content: loadContent({ root, firmFile: config.FIRM_FILE }),
+  content,
   assets: loadWebAssets(root),
   now,
   newId: randomUUID,
