@@ -220,3 +220,57 @@ describe('an emergency nobody accepts', () => {
     expect(moved?.routing.reasons[0]).toMatch(/not accepted within 30 minutes/);
   });
 });
+
+describe('a lead whose email keeps failing', () => {
+  it('is retried, copies the intake team after 5 failures, and is logged by id only', async () => {
+    await drain();
+    refusing = true;
+    const { lead } = await intake({ ...RESIDENT, phone: '(213) 373-4008' });
+    for (let i = 0; i < 5; i++) {
+      await deliverDue(delivery());
+      clock = new Date(clock.getTime() + 11 * 60_000);
+    }
+    refusing = false;
+    const stuck = await delivery().leads.get(lead?.leadId ?? '');
+    expect(stuck?.delivery.attempts).toBe(5);
+    expect(stuck?.routing.to).toContain(delivery().roster.intakeEmail);
+    const logged = server.logs.filter((l) => l.includes('lead_delivery_retry'));
+    expect(logged.length).toBeGreaterThanOrEqual(5);
+    expect(logged.join('\n')).toContain(lead?.leadId ?? 'x');
+    expect(logged.join('\n')).not.toMatch(/Maria|Lopez|373-4008|2133734008/);
+    await deliverDue(delivery());
+    const sent = await delivery().leads.get(lead?.leadId ?? '');
+    expect(sent?.delivery.status).toBe('sent');
+    expect(inbox.at(-1)?.to).toContain(delivery().roster.intakeEmail);
+  });
+});
+
+describe('accepting a lead that came by text', () => {
+  it('tells the client by text that an attorney will contact them', async () => {
+    const phone = '+12133734009';
+    const { sendSms } = await import('../helpers/sms');
+    await sendSms(server, { from: phone, body: 'hi' });
+    for (let i = 0; i < 60; i++) {
+      const line = await server.deps.sms.getLine(phone);
+      const conversation = await server.deps.store.get(line?.conversationId ?? '');
+      if (conversation?.intake.status !== 'active') break;
+      await sendSms(server, { from: phone, body: RESIDENT[conversation.intake.step] ?? 'skip' });
+    }
+    const leads = await delivery().leads.listDay('2026-11-25');
+    const lead = leads.find((l) => l.contact.phone === phone);
+    expect(lead?.channel).toBe('sms');
+    const links = leadLinks(
+      '',
+      TEST_LINK_SECRET,
+      lead?.leadId ?? '',
+      lead?.routing.attorneyId ?? 'intake',
+      clock,
+    );
+    const before = server.outbox.length;
+    const res = await fetch(`${server.url}${links.accept}`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(server.outbox.slice(before)).toEqual([
+      { to: phone, body: expect.stringMatching(/an attorney has your case/) },
+    ]);
+  });
+});
