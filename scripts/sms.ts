@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline';
 import { expectedSignature } from '../functions/adapters/twilio-signature';
 import { loadConfig } from '../functions/config';
 import { segments } from '../functions/core/sms/render';
+import { parseTwiml } from '../functions/http/twilio';
 
 const config = loadConfig();
 const fromFlag = process.argv.indexOf('--from');
@@ -30,14 +31,6 @@ if (!token) {
   process.exit(1);
 }
 const url = `${config.PUBLIC_BASE_URL}/webhooks/twilio/sms`;
-
-const fromXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 
 async function send(body: string): Promise<void> {
   const params: Record<string, string> = {
@@ -61,9 +54,7 @@ async function send(body: string): Promise<void> {
     console.log(`  [${res.status}] ${xml}`);
     return;
   }
-  const messages = [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) =>
-    fromXml(m[1] ?? ''),
-  );
+  const messages = parseTwiml(xml);
   if (messages.length === 0) console.log('  (no reply: nothing is sent)');
   for (const text of messages) {
     const { count, encoding } = segments(text);

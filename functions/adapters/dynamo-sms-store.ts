@@ -15,6 +15,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { StoreUnavailableError, VersionConflictError } from '../core/conversation';
 import { type SmsLine, SmsLineSchema, type SmsStore } from '../core/sms/line';
+import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
 import { conversationKey, lineKey } from './keys';
 
@@ -94,35 +95,8 @@ export function createDynamoSmsStore(options: {
 }
 
 function translate(error: unknown, _phone: string): Error {
-  const name = error instanceof Error ? error.name : '';
-  if (error instanceof TransactionCanceledException) {
-    const reasons = error.CancellationReasons ?? [];
-    if (
-      reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')
-    ) {
-      return new VersionConflictError('sms line', 0, { cause: error });
-    }
-    if (
-      reasons.some(
-        (r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded',
-      )
-    ) {
-      return new StoreUnavailableError('the database is busy', { cause: error });
-    }
-  }
-  if (error instanceof ConditionalCheckFailedException)
-    return new VersionConflictError('line', 0, { cause: error });
-  if (
-    [
-      'ProvisionedThroughputExceededException',
-      'ThrottlingException',
-      'RequestLimitExceeded',
-      'TransactionInProgressException',
-    ].includes(name)
-  ) {
-    return new StoreUnavailableError('the database is busy', { cause: error });
-  }
-  return error instanceof Error ? error : new Error(String(error));
+  // A lost race reads as a conflict on the line; the caller re-reads and finds the winner's reply.
+  return translateStoreError(error, () => new VersionConflictError('sms line', 0));
 }
 
 export type { SmsLine };

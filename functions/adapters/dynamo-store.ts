@@ -4,7 +4,6 @@
  * errors here so nothing above this file sees an SDK exception.
  */
 import {
-  ConditionalCheckFailedException,
   CreateTableCommand,
   DeleteItemCommand,
   type DynamoDBClient,
@@ -20,33 +19,15 @@ import {
   type Conversation,
   ConversationSchema,
   type ConversationStore,
-  StoreUnavailableError,
   VersionConflictError,
 } from '../core/conversation';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
 import { conversationKey, TTL_ATTRIBUTE } from './keys';
 
-const UNAVAILABLE = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TimeoutError',
-]);
-
-/** Maps what the SDK throws to a domain error; anything unknown is rethrown as is. */
+/** Maps what the SDK throws to a domain error (functions/adapters/dynamo-errors.ts). */
 function translate(error: unknown, id: string, expected: number): never {
-  if (error instanceof ConditionalCheckFailedException) {
-    throw new VersionConflictError(id, expected, { cause: error });
-  }
-  const name = error instanceof Error ? error.name : '';
-  const code = (error as { code?: string })?.code;
-  if (UNAVAILABLE.has(name) || code === 'ECONNREFUSED' || code === 'ECONNRESET') {
-    throw new StoreUnavailableError('the database is busy or unreachable', { cause: error });
-  }
-  throw error;
+  throw translateStoreError(error, () => new VersionConflictError(id, expected));
 }
 
 export interface DynamoStoreOptions {

@@ -54,36 +54,19 @@ export function createApp(deps: AppDeps) {
       maxAge: 600,
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new RequestError(
-          413,
-          'payload_too_large',
-          `The body is over ${MAX_BODY_BYTES} bytes.`,
-        );
-      },
-    }),
-  );
+  // API.md: a body over 16 KiB is a 413, before it is read.
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new RequestError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes.`);
+    },
+  });
+  app.use('/api/*', limit);
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/api/conversations', conversationRoutes(deps));
   app.route('/api/knowledge', knowledgeRoutes(deps.content));
-  app.use(
-    '/webhooks/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new RequestError(
-          413,
-          'payload_too_large',
-          `The body is over ${MAX_BODY_BYTES} bytes.`,
-        );
-      },
-    }),
-  );
+  app.use('/webhooks/*', limit);
   app.route('/webhooks/twilio', twilioRoutes(deps, deps.twilio));
   if (deps.delivery) {
     app.route('/leads', leadRoutes({ ...deps, delivery: deps.delivery }));

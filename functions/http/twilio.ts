@@ -38,6 +38,14 @@ export function xmlEscape(text: string): string {
   return allowed.join('').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
+/** The message bodies of a TwiML reply (for the SMS simulator and the tests). */
+export function parseTwiml(xml: string): string[] {
+  const unescape = Object.fromEntries(Object.entries(XML_ESCAPES).map(([c, e]) => [e, c]));
+  return [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) =>
+    (m[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (e) => unescape[e] ?? e),
+  );
+}
+
 export function twiml(bodies: string[]): string {
   const messages = bodies.map((b) => `<Message>${xmlEscape(b)}</Message>`).join('');
   return `<?xml version="1.0" encoding="UTF-8"?>${messages ? `<Response>${messages}</Response>` : '<Response/>'}`;

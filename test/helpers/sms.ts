@@ -3,21 +3,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { expectedSignature } from '../../functions/adapters/twilio-signature';
+import { parseTwiml } from '../../functions/http/twilio';
 import { TEST_PUBLIC_BASE_URL, type TestServer, TWILIO_TEST_TOKEN } from './server';
 
 export const newSid = () => `SM${randomBytes(16).toString('hex')}`;
 
-const fromXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-export function messagesOf(xml: string): string[] {
-  return [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) => fromXml(m[1] ?? ''));
-}
+export const messagesOf = parseTwiml;
 
 export interface SmsReply {
   status: number;
