@@ -37,7 +37,7 @@ describe('the SES mail transport', () => {
     const raw = Buffer.from(input?.Content?.Raw?.Data ?? new Uint8Array()).toString('utf8');
     expect(raw).toMatch(/X-Amparo-Lead-I[dD]: lead-1/);
     expect(raw).toContain('lead.json');
-    expect(input?.Destination?.ToAddresses ?? raw).toEqual(expect.anything());
+    expect(raw).toMatch(/^To: ana@firm\.example/m);
   });
 
   it('reports an SES rejection by its name only', async () => {
