@@ -5,9 +5,10 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Content } from '../core/content';
-import type { ConversationStore } from '../core/conversation';
+import { type ConversationStore, VersionConflictError } from '../core/conversation';
 import { type DeliveryDeps, reroute } from '../core/delivery';
 import { t } from '../core/engine/render';
+import { BusyError } from '../core/errors';
 import type { Lead } from '../core/lead';
 import { type LeadAction, verifyLeadLink } from '../core/lead-links';
 import type { SmsSender, SmsStore } from '../core/sms/line';
@@ -50,15 +51,24 @@ export function leadRoutes(deps: LeadRouteDeps) {
     status: 403 as const,
   };
 
+  /** The lead a signed link names, and who it was sent to; or the 403/404 to answer. */
+  const signedLead = async (c: Context, action: LeadAction) => {
+    const id = c.req.param('id') ?? '';
+    const who = verified(action, id, c.req.query('sig'));
+    if (!who) return c.json(forbidden.error, forbidden.status);
+    const lead = await deps.delivery.leads.get(id);
+    if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
+    return { who, lead };
+  };
+
   /**
    * The emailed accept and decline links open a page with one button that posts back: mail
    * security scanners open every link in incoming mail, and a GET must not take a lead.
    */
   const confirm = (action: 'accept' | 'decline', label: string) => async (c: Context) => {
-    const id = c.req.param('id') ?? '';
-    if (!verified(action, id, c.req.query('sig'))) return c.json(forbidden.error, forbidden.status);
-    const lead = await deps.delivery.leads.get(id);
-    if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
+    const signed = await signedLead(c, action);
+    if (signed instanceof Response) return signed;
+    const { lead } = signed;
     c.header('Cache-Control', 'no-store');
     c.header(
       'Content-Security-Policy',
@@ -95,41 +105,42 @@ export function leadRoutes(deps: LeadRouteDeps) {
       );
     })
     .post('/:id/accept', async (c) => {
-      const id = c.req.param('id');
-      const who = verified('accept', id, c.req.query('sig'));
-      if (!who) return c.json(forbidden.error, forbidden.status);
-      const lead = await deps.delivery.leads.get(id);
-      if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
-      if (lead.status === 'accepted') {
-        return c.html(
-          page(
-            'Already accepted',
-            html`<p>This lead was already accepted by ${lead.acceptedBy?.attorneyId ?? 'someone'}.</p>`,
-          ),
-        );
+      const signed = await signedLead(c, 'accept');
+      if (signed instanceof Response) return signed;
+      // The delivery worker may save the lead at the same moment: re-read and apply again.
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const lead =
+          attempt === 1 ? signed.lead : await deps.delivery.leads.get(signed.lead.leadId);
+        if (!lead) break;
+        if (lead.status === 'accepted') {
+          return c.html(
+            page(
+              'Already accepted',
+              html`<p>This lead was already accepted by ${lead.acceptedBy?.attorneyId ?? 'someone'}.</p>`,
+            ),
+          );
+        }
+        const at = deps.delivery.now().toISOString();
+        try {
+          await deps.delivery.leads.save({
+            ...lead,
+            version: lead.version + 1,
+            status: 'accepted',
+            acceptedBy: { attorneyId: signed.who, at },
+          });
+        } catch (error) {
+          if (error instanceof VersionConflictError) continue;
+          throw error;
+        }
+        await tellClient(deps, lead);
+        return c.html(page('Accepted', html`<p>Thank you. The lead is yours.</p>`));
       }
-      const at = deps.delivery.now().toISOString();
-      await deps.delivery.leads.save({
-        ...lead,
-        version: lead.version + 1,
-        status: 'accepted',
-        acceptedBy: { attorneyId: who, at },
-      });
-      await tellClient(deps, lead);
-      return c.html(
-        page(
-          'Accepted',
-          html`<p>Thank you. The lead is yours; the client was told an attorney will contact them.</p>`,
-        ),
-      );
+      throw new BusyError();
     })
     .post('/:id/decline', async (c) => {
-      const id = c.req.param('id');
-      const who = verified('decline', id, c.req.query('sig'));
-      if (!who) return c.json(forbidden.error, forbidden.status);
-      const lead = await deps.delivery.leads.get(id);
-      if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
-      if (lead.status === 'accepted') {
+      const signed = await signedLead(c, 'decline');
+      if (signed instanceof Response) return signed;
+      if (signed.lead.status === 'accepted') {
         return c.html(
           page(
             'Already accepted',
@@ -137,7 +148,7 @@ export function leadRoutes(deps: LeadRouteDeps) {
           ),
         );
       }
-      const next = await reroute(deps.delivery, lead, `declined by ${who}`);
+      const next = await reroute(deps.delivery, signed.lead, `declined by ${signed.who}`);
       return c.html(
         page(
           'Declined',
