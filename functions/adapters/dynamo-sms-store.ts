@@ -5,15 +5,13 @@
  * one phone at once, cannot both commit: the loser re-reads and finds the winner's reply.
  */
 import {
-  ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
-  TransactionCanceledException,
   type TransactWriteItem,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { StoreUnavailableError, VersionConflictError } from '../core/conversation';
+import { VersionConflictError } from '../core/conversation';
 import { type SmsLine, SmsLineSchema, type SmsStore } from '../core/sms/line';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';

@@ -40,9 +40,9 @@ export function xmlEscape(text: string): string {
 
 /** The message bodies of a TwiML reply (for the SMS simulator and the tests). */
 export function parseTwiml(xml: string): string[] {
-  const unescape = Object.fromEntries(Object.entries(XML_ESCAPES).map(([c, e]) => [e, c]));
+  const unescaped = Object.fromEntries(Object.entries(XML_ESCAPES).map(([c, e]) => [e, c]));
   return [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) =>
-    (m[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (e) => unescape[e] ?? e),
+    (m[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (e) => unescaped[e] ?? e),
   );
 }
 
