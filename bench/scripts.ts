@@ -8,39 +8,10 @@ import { advance, begin, type Turn } from '../functions/core/engine';
 import type { Channel } from '../functions/core/engine/state';
 import type { Language } from '../functions/core/flow';
 import { renderSms, segments } from '../functions/core/sms/render';
+import { RESIDENT } from '../test/helpers/intake';
 
-/** A complete, plausible set of answers (copied from test/helpers/intake.ts RESIDENT). */
-export const RESIDENT: Record<string, string> = {
-  consent: 'yes',
-  matter: '2',
-  aboutSelf: '1',
-  detained: 'no',
-  aNumber: 'A123456789',
-  hasCourtCase: 'yes',
-  nextHearingDate: 'March 3, 2027',
-  court: 'San Diego',
-  removalOrder: 'no',
-  missedHearing: 'no',
-  citizenship: 'Mexico',
-  entryDate: 'June 2008',
-  entryManner: '2',
-  isLpr: 'no',
-  usFamily: '5',
-  fearOfReturn: 'no',
-  crimeVictim: 'no',
-  trafficking: 'no',
-  abusedByFamily: 'no',
-  birthDate: '06/30/1985',
-  criminalHistory: 'no',
-  represented: 'no',
-  name: 'Maria Lopez',
-  phone: '(213) 373-4253',
-  safeToContact: 'yes',
-  email: 'skip',
-  location: 'San Diego, CA',
-  preferredLanguage: '2',
-  confirm: 'yes',
-};
+// The same answers the tests use: one plausible client, by step id.
+export { RESIDENT };
 
 /** An answer no step can read: the question is asked again and the step stays. */
 export const REASK = 'purple';
