@@ -54,3 +54,31 @@ export async function smsStep(server: TestServer, phone: string): Promise<string
   if (!line?.conversationId) return undefined;
   return (await server.deps.store.get(line.conversationId))?.intake.step;
 }
+
+/**
+ * Texts a whole intake: the first message, then the answer to each step the conversation is on,
+ * read from the store, until it ends. Returns every body received.
+ */
+export async function textIntake(
+  server: TestServer,
+  phone: string,
+  answers: Record<string, string>,
+  first: string,
+): Promise<string[]> {
+  const received: string[] = [];
+  received.push(...(await sendSms(server, { from: phone, body: first })).bodies);
+  for (let i = 0; i < 60; i++) {
+    const line = await server.deps.sms.getLine(phone);
+    const conversation = line?.conversationId
+      ? await server.deps.store.get(line.conversationId)
+      : undefined;
+    if (conversation?.intake.status !== 'active') break;
+    const answer = answers[conversation.intake.step];
+    if (answer === undefined) throw new Error(`no answer for ${conversation.intake.step}`);
+    const reply = await sendSms(server, { from: phone, body: answer });
+    if (reply.status !== 200)
+      throw new Error(`${conversation.intake.step}: ${reply.status} ${reply.xml}`);
+    received.push(...reply.bodies);
+  }
+  return received;
+}

@@ -9,11 +9,13 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../functions/adapters/mail';
 import { deliverDue } from '../../functions/core/delivery';
+import type { Lead } from '../../functions/core/lead';
 import { LeadJsonSchema } from '../../functions/core/lead-json';
 import { leadLinks } from '../../functions/core/lead-links';
 import { type ApiState, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, TEST_LINK_SECRET, type TestServer } from '../helpers/server';
+import { textIntake } from '../helpers/sms';
 
 interface Received {
   to: string[];
@@ -69,6 +71,10 @@ async function intake(answers: Record<string, string>) {
   const leads = await server.deps.delivery?.leads.listDay('2026-11-25');
   return { id, conversation, lead: leads?.find((l) => l.conversationId === id) };
 }
+
+/** The signed links the lead's email carries, for the attorney it is routed to now. */
+const linksFor = (lead: Lead | undefined) =>
+  leadLinks('', TEST_LINK_SECRET, lead?.leadId ?? '', lead?.routing.attorneyId ?? 'intake', clock);
 
 /** Sends whatever earlier tests left pending, then empties the inbox. */
 async function drain() {
@@ -141,7 +147,7 @@ describe('the signed links', () => {
   it('accepts with a valid link, refuses a tampered one, and declining re-routes', async () => {
     const { lead } = await intake({ ...RESIDENT, phone: '(213) 373-4005' });
     const id = lead?.leadId ?? '';
-    const links = leadLinks('', TEST_LINK_SECRET, id, lead?.routing.attorneyId ?? 'intake', clock);
+    const links = linksFor(lead);
     const tampered = await fetch(`${server.url}${links.accept.replace(/sig=\d/, 'sig=9')}`, {
       method: 'POST',
     });
@@ -162,13 +168,7 @@ describe('the signed links', () => {
     expect(rerouted?.offeredTo).toContain(lead?.routing.attorneyId);
     expect(rerouted?.delivery.status).toBe('pending');
 
-    const next = leadLinks(
-      '',
-      TEST_LINK_SECRET,
-      id,
-      rerouted?.routing.attorneyId ?? 'intake',
-      clock,
-    );
+    const next = linksFor(rerouted);
     const accepted = await fetch(`${server.url}${next.accept}`, { method: 'POST' });
     expect(accepted.status).toBe(200);
     const final = await delivery().leads.get(id);
@@ -182,13 +182,7 @@ describe('the signed links', () => {
       phone: '(213) 373-4006',
       name: '<script>alert(1)</script> Lopez',
     });
-    const links = leadLinks(
-      '',
-      TEST_LINK_SECRET,
-      lead?.leadId ?? '',
-      lead?.routing.attorneyId ?? 'intake',
-      clock,
-    );
+    const links = linksFor(lead);
     const page = await (await fetch(`${server.url}${links.transcript}`)).text();
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toContain('&lt;script&gt;');
@@ -248,24 +242,11 @@ describe('a lead whose email keeps failing', () => {
 describe('accepting a lead that came by text', () => {
   it('tells the client by text that an attorney will contact them', async () => {
     const phone = '+12133734009';
-    const { sendSms } = await import('../helpers/sms');
-    await sendSms(server, { from: phone, body: 'hi' });
-    for (let i = 0; i < 60; i++) {
-      const line = await server.deps.sms.getLine(phone);
-      const conversation = await server.deps.store.get(line?.conversationId ?? '');
-      if (conversation?.intake.status !== 'active') break;
-      await sendSms(server, { from: phone, body: RESIDENT[conversation.intake.step] ?? 'skip' });
-    }
+    await textIntake(server, phone, RESIDENT, 'hi');
     const leads = await delivery().leads.listDay('2026-11-25');
     const lead = leads.find((l) => l.contact.phone === phone);
     expect(lead?.channel).toBe('sms');
-    const links = leadLinks(
-      '',
-      TEST_LINK_SECRET,
-      lead?.leadId ?? '',
-      lead?.routing.attorneyId ?? 'intake',
-      clock,
-    );
+    const links = linksFor(lead);
     const before = server.outbox.length;
     const res = await fetch(`${server.url}${links.accept}`, { method: 'POST' });
     expect(res.status).toBe(200);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segments } from '../../functions/core/sms/render';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { newSid, sendSms, smsStep } from '../helpers/sms';
+import { newSid, sendSms, smsStep, textIntake } from '../helpers/sms';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,25 +17,6 @@ afterAll(() => server.close());
 
 let counter = 0;
 const newPhone = () => `+1213373${String(4000 + counter++).padStart(4, '0')}`;
-
-/** Texts answers by step until the intake ends; returns every body received. */
-async function textIntake(phone: string, answers: Record<string, string>, first: string) {
-  const received: string[] = [];
-  received.push(...(await sendSms(server, { from: phone, body: first })).bodies);
-  for (let i = 0; i < 60; i++) {
-    const line = await server.deps.sms.getLine(phone);
-    const conversation = line?.conversationId
-      ? await server.deps.store.get(line.conversationId)
-      : undefined;
-    if (conversation?.intake.status !== 'active') break;
-    const answer = answers[conversation.intake.step];
-    if (answer === undefined) throw new Error(`no answer for ${conversation.intake.step}`);
-    const reply = await sendSms(server, { from: phone, body: answer });
-    expect(reply.status).toBe(200);
-    received.push(...reply.bodies);
-  }
-  return received;
-}
 
 const SPANISH = {
   ...RESIDENT,
@@ -71,7 +52,7 @@ describe('a complete intake by text message', () => {
     'runs in %s, every SMS within 3 segments, and qualifies the lead',
     async (_lang, first, answers, thanks) => {
       const phone = newPhone();
-      const received = await textIntake(phone, answers, first);
+      const received = await textIntake(server, phone, answers, first);
       expect(received.join('\n')).toMatch(thanks);
       for (const body of received) expect(segments(body).count, body).toBeLessThanOrEqual(3);
       const line = await server.deps.sms.getLine(phone);
@@ -90,7 +71,7 @@ describe('a complete intake by text message', () => {
 describe('after an intake ends', () => {
   it('starts a new conversation on the next text and keeps the old record', async () => {
     const phone = newPhone();
-    await textIntake(phone, RESIDENT, 'hi');
+    await textIntake(server, phone, RESIDENT, 'hi');
     const first = (await server.deps.sms.getLine(phone))?.conversationId ?? '';
     const reply = await sendSms(server, { from: phone, body: 'hello again' });
     expect(reply.bodies.join('\n')).toMatch(/Do you want to continue/);
