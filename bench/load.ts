@@ -129,33 +129,19 @@ export async function floor(
       ),
     ),
   );
-  const samples: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    keys.map(async (key) => {
-      for (let n = 0; n < pairsPerClient; n++) {
-        const t0 = performance.now();
-        const got = await env.raw.send(
-          new GetItemCommand({ TableName: env.tableName, Key: key, ConsistentRead: true }),
-        );
-        const version = Number(got.Item?.version?.N ?? Number.NaN);
-        const put: PutItemCommandInput = {
-          TableName: env.tableName,
-          Item: { ...got.Item, version: { N: String(version + 1) } },
-          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-          ExpressionAttributeValues: { ':expected': { N: String(version) } },
-        };
-        await env.raw.send(new PutItemCommand(put));
-        samples.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    concurrency,
-    pairs: latency(samples),
-    pairsPerSecond: round(samples.length / seconds, 1),
-  };
+  return timedClients(keys, pairsPerClient, concurrency, async (key) => {
+    const got = await env.raw.send(
+      new GetItemCommand({ TableName: env.tableName, Key: key, ConsistentRead: true }),
+    );
+    const version = Number(got.Item?.version?.N ?? Number.NaN);
+    const put: PutItemCommandInput = {
+      TableName: env.tableName,
+      Item: { ...got.Item, version: { N: String(version + 1) } },
+      ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+      ExpressionAttributeValues: { ':expected': { N: String(version) } },
+    };
+    await env.raw.send(new PutItemCommand(put));
+  });
 }
 
 /**
@@ -200,26 +186,38 @@ export async function smsFloor(
       ExpressionAttributeValues: { ':expected': { N: String(version) } },
     };
   };
+  return timedClients(clients, triplesPerClient, concurrency, async (keys) => {
+    const read = (key: Record<string, AttributeValue>) =>
+      env.raw.send(
+        new GetItemCommand({ TableName: env.tableName, Key: key, ConsistentRead: true }),
+      );
+    const gotLine = await read(keys.line);
+    const gotConversation = await read(keys.conversation);
+    await env.raw.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [{ Put: versioned(gotLine.Item) }, { Put: versioned(gotConversation.Item) }],
+      }),
+    );
+  });
+}
+
+/**
+ * Runs `op` `perClient` times in a row for each client, all clients at once, timing each call:
+ * the floors' shared loop.
+ */
+async function timedClients<T>(
+  clients: T[],
+  perClient: number,
+  concurrency: number,
+  op: (client: T) => Promise<unknown>,
+): Promise<FloorResult> {
   const samples: number[] = [];
   const started = performance.now();
   await Promise.all(
-    clients.map(async (keys) => {
-      for (let n = 0; n < triplesPerClient; n++) {
+    clients.map(async (client) => {
+      for (let n = 0; n < perClient; n++) {
         const t0 = performance.now();
-        const read = (key: Record<string, AttributeValue>) =>
-          env.raw.send(
-            new GetItemCommand({ TableName: env.tableName, Key: key, ConsistentRead: true }),
-          );
-        const gotLine = await read(keys.line);
-        const gotConversation = await read(keys.conversation);
-        await env.raw.send(
-          new TransactWriteItemsCommand({
-            TransactItems: [
-              { Put: versioned(gotLine.Item) },
-              { Put: versioned(gotConversation.Item) },
-            ],
-          }),
-        );
+        await op(client);
         samples.push(performance.now() - t0);
       }
     }),
