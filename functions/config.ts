@@ -2,7 +2,7 @@
  * Configuration from the environment (API.md "Configuration"), parsed once at start with zod.
  * A bad value stops the start with a message naming the variable.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Url = z.url({ protocol: /^https?$/ });
 

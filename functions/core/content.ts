@@ -3,7 +3,7 @@
  * them from disk is the adapters' job (functions/adapters/content-files.ts); this file only says
  * what valid content is and turns it into the shapes the engine uses.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Flow, LANGUAGES, type Language } from './flow';
 import type { KnowledgeBase } from './knowledge/search';
 import type { tpsScreeningContext } from './tps';

@@ -3,7 +3,7 @@
  * file also declares the store port the adapters implement and the errors they raise, so that
  * nothing above the adapters ever sees a raw SDK error.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BotMessageSchema, IntakeStateSchema } from './engine/state';
 import type { Lead } from './lead';
 

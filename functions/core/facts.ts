@@ -7,7 +7,7 @@
  * - dates: ISO 'YYYY-MM-DD', or 'YYYY-MM' / 'YYYY' where only month or year is known
  * - aNumber: 'A' + 9 digits; phone: E.164; citizenship: ISO 3166-1 alpha-2 ('SV', 'MX')
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const YesNoSchema = z.enum(['yes', 'no']);
 export const YesNoUnsureSchema = z.enum(['yes', 'no', 'unsure']);

@@ -3,7 +3,7 @@
  * the conditions that make them apply); `prompts/strings.<lang>.yaml` hold every word a client
  * reads. Nothing here runs code from content: conditions are plain data evaluated by `holds`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FACT_IDS } from './facts';
 
 export const LANGUAGES = ['en', 'es'] as const;

@@ -7,7 +7,7 @@
  * (the urgency "comes with its reasons" like the flags), `createdAt`, and `questions` (what the
  * client asked, in their own words), which a CRM would otherwise have to scrape from the body.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FactsSchema } from './facts';
 import { ContactSchema, type Lead } from './lead';
 import { FlagIdSchema, UrgencySchema } from './screening';

@@ -3,7 +3,7 @@
  * "The lead summary"). Its own item, written in the same transaction as the conversation's final
  * state; the email is sent from it, never before it is stored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AskedQuestionSchema, ChannelSchema } from './engine/state';
 import { FactsSchema } from './facts';
 import { FlagSchema, UrgencySchema } from './screening';

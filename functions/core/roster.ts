@@ -4,7 +4,7 @@
  * bundled example), validated here so a typo fails at load with the field named, never at the
  * moment a detained client's lead needs an attorney.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The practice focus areas an attorney can list; routing matches them to the top flag. */
 export const FOCUS_AREAS = [

@@ -4,7 +4,7 @@
  * quickly and are in litigation, so the file carries its sources and a status note per country,
  * and the flag's reasons quote the review date.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidIsoDate } from './dates';
 import { IsoDateSchema, PartialDateSchema } from './facts';
 

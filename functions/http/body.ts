@@ -3,7 +3,7 @@
  * (413), valid JSON (400), and a zod schema whose failure names the field (400).
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { RequestError } from './errors';
 
 export const MAX_BODY_BYTES = 16 * 1024;

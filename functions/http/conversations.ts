@@ -2,7 +2,7 @@
  * The web chat API of API.md: start a conversation, send a message, read the transcript.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hashToken, newToken, tokenMatches } from '../adapters/tokens';
 import { continueOnWeb, sendMessage, startConversation } from '../core/chat';
 import type { Conversation } from '../core/conversation';

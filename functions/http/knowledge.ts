@@ -3,7 +3,7 @@
  * matches are returned; no confident match is an empty list.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Content } from '../core/content';
 import { LanguageSchema } from '../core/flow';
 import { validated } from './body';

@@ -3,7 +3,7 @@
  * before anything is parsed or stored; the reply is TwiML with every string XML-escaped.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidSignature } from '../adapters/twilio-signature';
 import { handleInboundSms, type SmsDeps } from '../core/sms/inbound';
 import { validated } from './body';

@@ -28,7 +28,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChannelSchema, IntakeStatusSchema } from '../../functions/core/engine/state';
 import { FACT_IDS } from '../../functions/core/facts';
 import { LanguageSchema } from '../../functions/core/flow';

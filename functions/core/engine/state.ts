@@ -2,7 +2,7 @@
  * The engine's state for one intake. It is stored inside the conversation item; everything in it
  * is plain JSON so it round-trips through DynamoDB unchanged and is validated when read back.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LanguageSchema } from '../flow';
 import { ScreeningSchema } from '../screening';
 

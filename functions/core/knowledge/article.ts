@@ -4,7 +4,7 @@
  * the web chat) is the longer web answer. The same `id` in knowledge/en and knowledge/es is one
  * article in two languages.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LanguageSchema } from '../flow';
 
 export const SourceSchema = z.strictObject({

@@ -3,7 +3,7 @@
  * and "Urgency"). The flag and urgency ids are a contract read by routing, the lead summary and
  * `lead.json`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidIsoDate } from '../dates';
 import { IsoDateSchema } from '../facts';
 

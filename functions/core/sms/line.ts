@@ -3,7 +3,7 @@
  * opted out, and the replies to its recent MessageSids, so a retried webhook gets the same reply
  * and changes nothing. The line and the conversation are saved in one transaction.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Conversation } from '../conversation';
 import { LanguageSchema } from '../flow';
 import type { Lead } from '../lead';
