@@ -3,6 +3,10 @@
  * TransactWriteItems, each under a condition: a new item must not exist, an existing one must
  * still be at the version that was read. Two deliveries of one MessageSid, or two messages from
  * one phone at once, cannot both commit: the loser re-reads and finds the winner's reply.
+ *
+ * The store remembers the lines this process last saved or read (a small LRU), so a texter's
+ * next message costs one read (the conversation) and one transaction, not two reads: the
+ * transaction's version condition on the line is what makes a remembered line safe to use.
  */
 import {
   type DynamoDBClient,
@@ -27,6 +31,9 @@ function versioned(version: number) {
       };
 }
 
+/** Lines remembered per process; a line is a few KB (its recent replies). */
+const REMEMBERED_LINES = 500;
+
 export function createDynamoSmsStore(options: {
   client: DynamoDBClient;
   tableName: string;
@@ -34,7 +41,17 @@ export function createDynamoSmsStore(options: {
   timeZone?: string;
 }): SmsStore {
   const { client, tableName, timeZone = 'America/Los_Angeles' } = options;
-  return {
+  const known = new Map<string, SmsLine>();
+  const remember = (line: SmsLine) => {
+    known.delete(line.phone);
+    known.set(line.phone, line);
+    if (known.size > REMEMBERED_LINES) known.delete(known.keys().next().value as string);
+  };
+  const store: SmsStore = {
+    async lastKnownLine(phone) {
+      return known.get(phone) ?? store.getLine(phone);
+    },
+
     async getLine(phone) {
       try {
         const out = await client.send(
@@ -44,9 +61,14 @@ export function createDynamoSmsStore(options: {
             ConsistentRead: true,
           }),
         );
-        if (!out.Item) return undefined;
+        if (!out.Item) {
+          known.delete(phone);
+          return undefined;
+        }
         const { pk: _pk, sk: _sk, type: _type, ...rest } = unmarshall(out.Item);
-        return SmsLineSchema.parse(rest);
+        const line = SmsLineSchema.parse(rest);
+        remember(line);
+        return line;
       } catch (error) {
         throw translate(error, phone);
       }
@@ -86,10 +108,14 @@ export function createDynamoSmsStore(options: {
       try {
         await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
       } catch (error) {
+        // Whatever went wrong, the remembered line may be stale now.
+        known.delete(line.phone);
         throw translate(error, line.phone);
       }
+      remember(line);
     },
   };
+  return store;
 }
 
 function translate(error: unknown, _phone: string): Error {

@@ -46,7 +46,9 @@ function firstLanguage(body: string): Language {
  */
 export async function handleInboundSms(deps: SmsDeps, inbound: InboundSms): Promise<string[]> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const line = await deps.sms.getLine(inbound.from);
+    // First on what this process last knew of the line: the commit's version check catches a
+    // stale one, and the retry reads it afresh.
+    const line = await (attempt === 1 ? deps.sms.lastKnownLine : deps.sms.getLine)(inbound.from);
     const seen = line?.recent.find((r) => r.sid === inbound.sid);
     if (seen) return seen.bodies;
     const write = await turn(deps, line, inbound);

@@ -35,7 +35,14 @@ export interface SmsTurnWrite {
 }
 
 export interface SmsStore {
+  /** The line as stored now (a consistent read). */
   getLine(phone: string): Promise<SmsLine | undefined>;
+  /**
+   * The line as this process last saved or read it, read only when unknown: it may be stale, so it
+   * is only for a turn whose commit re-checks the line's version (a stale line loses the race, and
+   * the turn runs again on getLine). Saves a read on a texter's next message.
+   */
+  lastKnownLine(phone: string): Promise<SmsLine | undefined>;
   /** Writes all of it or nothing; a lost race throws VersionConflictError. */
   commit(write: SmsTurnWrite): Promise<void>;
 }

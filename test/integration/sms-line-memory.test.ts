@@ -1,0 +1,111 @@
+/**
+ * The SMS store remembers each texter's line between messages, so an ordinary text costs two
+ * DynamoDB requests (the conversation's read and one transaction). These tests run two app
+ * instances (two Lambda containers, in effect) on one table, so each one's memory goes stale,
+ * and check that nothing is lost, doubled or sent to an opted-out number.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/http/app';
+import { localDeps } from '../../functions/local/deps';
+import { memoryLogger } from '../helpers/log';
+import {
+  startTestServer,
+  TEST_LINK_SECRET,
+  TEST_PUBLIC_BASE_URL,
+  type TestServer,
+  TWILIO_TEST_TOKEN,
+} from '../helpers/server';
+import { newSid, sendSms } from '../helpers/sms';
+
+let a: TestServer;
+let b: { url: string; outbox: { to: string; body: string }[]; close(): Promise<void> };
+const commands: string[] = [];
+
+beforeAll(async () => {
+  a = await startTestServer();
+  a.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(context.commandName ?? '?');
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  );
+  // A second instance on the same table with its own store (its own memory of lines).
+  const outbox: { to: string; body: string }[] = [];
+  const deps = localDeps({
+    client: a.client,
+    tableName: a.tableName,
+    root: process.cwd(),
+    log: memoryLogger([]),
+    twilio: { authToken: TWILIO_TEST_TOKEN, publicBaseUrl: TEST_PUBLIC_BASE_URL },
+    sender: { send: async (message) => ({ id: String(outbox.push(message)) }) },
+    mailer: { send: async () => ({ messageId: 'unused' }) },
+    linkSecret: TEST_LINK_SECRET,
+  });
+  const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((done) => server.once('listening', () => done()));
+  b = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    outbox,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+});
+
+afterAll(async () => {
+  await b.close();
+  await a.close();
+});
+
+async function transcriptOf(phone: string) {
+  const line = await a.deps.sms.getLine(phone);
+  const conversation = await a.deps.store.get(line?.conversationId ?? '');
+  return conversation?.transcript.filter((m) => m.role === 'user').map((m) => m.text) ?? [];
+}
+
+describe('an SMS turn on a remembered line', () => {
+  it('costs one read and one transaction', async () => {
+    const phone = '+12135550301';
+    await sendSms(a, { from: phone, body: 'hola' });
+    await sendSms(a, { from: phone, body: '1' });
+    commands.length = 0;
+    const reply = await sendSms(a, { from: phone, body: 'purple' });
+    expect(reply.status).toBe(200);
+    expect(commands).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+  });
+
+  it('reads the line again when another instance changed it, and loses no message', async () => {
+    const phone = '+12135550302';
+    const texts = ['hello', 'purple', 'orange', 'green', 'blue', 'red'];
+    for (const [i, body] of texts.entries()) {
+      const reply = await sendSms(i % 2 ? b : a, { from: phone, body });
+      expect(reply.status).toBe(200);
+      expect(reply.bodies.length).toBeGreaterThan(0);
+    }
+    expect(await transcriptOf(phone)).toEqual(texts);
+  });
+
+  it('answers a retried MessageSid once, whichever instance gets the retry', async () => {
+    const phone = '+12135550303';
+    await sendSms(a, { from: phone, body: 'hello' });
+    await sendSms(b, { from: phone, body: 'purple' });
+    const sid = newSid();
+    const first = await sendSms(a, { from: phone, body: 'orange', sid });
+    const again = await sendSms(b, { from: phone, body: 'orange', sid });
+    expect(again.bodies).toEqual(first.bodies);
+    expect(await transcriptOf(phone)).toEqual(['hello', 'purple', 'orange']);
+  });
+
+  it('sends nothing to a number that opted out through the other instance', async () => {
+    const phone = '+12135550304';
+    await sendSms(a, { from: phone, body: 'hello' });
+    await sendSms(a, { from: phone, body: 'purple' });
+    expect((await sendSms(b, { from: phone, body: 'STOP' })).bodies.length).toBe(1);
+    // Instance a still remembers the line as opted in; its commit must find out and stay silent.
+    const after = await sendSms(a, { from: phone, body: 'orange' });
+    expect(after.status).toBe(200);
+    expect(after.bodies).toEqual([]);
+    expect(await transcriptOf(phone)).toEqual(['hello', 'purple']);
+  });
+});
