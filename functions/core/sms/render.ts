@@ -7,9 +7,11 @@
  * which more than doubles the segments of a Spanish reply. "á í ó ú" become "a i o u"; "ñ", "é",
  * "ü", "¿" and "¡" are GSM-7 and stay, so "año" never reads as "ano".
  */
-import { SegmentedMessage } from 'sms-segments-calculator';
 import type { BotMessage } from '../engine/state';
 import type { Language } from '../flow';
+import { segments } from './segments';
+
+export { segments };
 
 export const MAX_SEGMENTS = 3;
 
@@ -35,11 +37,6 @@ const FOLD: Record<string, string> = {
 /** Folds characters outside GSM-7 that have a close GSM-7 twin. */
 export function toGsm(text: string): string {
   return text.replace(/[áíóúÁÍÓÚ‘’“”–—…•]/g, (c) => FOLD[c] ?? c);
-}
-
-export function segments(text: string): { count: number; encoding: string } {
-  const message = new SegmentedMessage(text);
-  return { count: message.segmentsCount, encoding: message.encodingName };
 }
 
 const CHOICE_WORDS = {
