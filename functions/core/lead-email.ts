@@ -7,11 +7,11 @@
  * be wrapped on purpose), and everywhere it is put on one line without control or bidi-override
  * characters, so typed text cannot forge a header, a link line or a reordered display.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { formatDate } from './engine/render';
 import type { FactId, Facts } from './facts';
 import type { Lead } from './lead';
 import { leadJson } from './lead-json';
+import { phoneNumber } from './parse/phone-metadata';
 import { FLAG_PRIORITY, type Flag, type FlagId, type Urgency } from './screening';
 
 export interface LeadLinks {
@@ -209,7 +209,7 @@ export function leadSubject(lead: Lead): string {
 }
 
 function formatPhone(value: string): string {
-  const phone = parsePhoneNumberFromString(value);
+  const phone = phoneNumber(value);
   if (!phone) return value;
   return phone.country === 'US' ? phone.formatNational() : phone.formatInternational();
 }

@@ -2,9 +2,9 @@
  * Turns the flow and the strings catalog into what a client reads: prompts in the right
  * language and person, choices as buttons, and the closing summary.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Content } from '../content';
 import type { Language, Step } from '../flow';
+import { phoneNumber } from '../parse/phone-metadata';
 import type { Choice, IntakeState } from './state';
 
 /** Values of the types whose options are fixed rather than listed in the flow. */
@@ -87,7 +87,7 @@ export function formatAnswer(
   if (step.type === 'date') return formatDate(text, lang);
   if (step.type === 'phone') {
     // National format for US numbers ("(213) 373-4253"), international for the rest.
-    const phone = parsePhoneNumberFromString(text);
+    const phone = phoneNumber(text);
     if (!phone) return text;
     return phone.country === 'US' ? phone.formatNational() : phone.formatInternational();
   }

@@ -2,8 +2,9 @@
  * Phone numbers, stored in E.164. Numbering plans are libphonenumber's job; this module only
  * finds the number inside what was typed ("mi número es 213 373 4253").
  */
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+
 import { NOT_PARSED, type ParseResult, parsed } from './normalize';
+import { type CountryCode, phoneNumber } from './phone-metadata';
 
 // A stretch that can hold a phone number: an optional "+", digits and the usual separators.
 const CANDIDATE = /\+?\(?\d[\d\s().\-/]*\d/g;
@@ -21,12 +22,12 @@ export function parsePhone(text: string, defaultCountry: CountryCode = 'US'): Pa
     .map((match) => match[0])
     .filter((candidate) => candidate.replace(/\D/g, '').length >= 7);
   if (candidates.length !== 1) return NOT_PARSED;
-  const phone = parsePhoneNumberFromString(candidates[0] ?? '', defaultCountry);
+  const phone = phoneNumber(candidates[0] ?? '', defaultCountry);
   if (phone?.isValid()) return parsed(phone.number);
   // Mexico dropped the "1" after +52 for mobiles in 2019, but people still dial it:
   // "+52 1 55 1234 5678" is the valid "+52 55 1234 5678".
   if (phone?.countryCallingCode === '52' && /^1\d{10}$/.test(phone.nationalNumber)) {
-    const retried = parsePhoneNumberFromString(`+52${phone.nationalNumber.slice(1)}`);
+    const retried = phoneNumber(`+52${phone.nationalNumber.slice(1)}`);
     if (retried?.isValid()) return parsed(retried.number);
   }
   return NOT_PARSED;
