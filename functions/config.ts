@@ -45,6 +45,8 @@ export const ConfigSchema = z
     /** Addition (README): where local data lives (DynamoDB Local files, outbox, secrets). */
     DATA_DIR: z.string().min(1).default('.data'),
     AWS_REGION: z.string().default('us-east-1'),
+    /** Addition (README): 'off' lifts the abuse limits, for load tests and scripted runs only. */
+    RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((c, ctx) => {
     if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) {

@@ -7,17 +7,20 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Content } from './content';
 import {
   ABANDONED_AFTER_SECONDS,
+  atCap,
   type Conversation,
   type ConversationStore,
   type TranscriptEntry,
   VersionConflictError,
 } from './conversation';
 import { advance, begin } from './engine';
+import { t } from './engine/render';
 import type { BotMessage, Channel } from './engine/state';
-import { BusyError, ForbiddenError, NotFoundError } from './errors';
+import { BusyError, ForbiddenError, NotFoundError, RateLimitedError } from './errors';
 import type { Language } from './flow';
 import type { Lead } from './lead';
 import { type LeadDeps, leadFor } from './leads';
+import { MESSAGE_RULE, type RateRule, take } from './rate-limit';
 
 export interface ChatDeps {
   store: ConversationStore;
@@ -28,6 +31,8 @@ export interface ChatDeps {
   leads?: LeadDeps;
   /** Told about each lead once it is stored, so its summary goes out at once. */
   onLead?: (lead: Lead) => void;
+  /** Messages allowed per conversation and per texter; default MESSAGE_RULE. */
+  messageRule?: RateRule;
 }
 
 /** The lead to store with this turn, when the turn is the one that qualified the conversation. */
@@ -80,7 +85,9 @@ export async function startConversation(
 }
 
 /**
- * Applies one message to a conversation (pure): engine turn, transcript, version, expiry.
+ * Applies one message to a conversation (pure): engine turn, transcript, version, expiry. A
+ * conversation at its cap (CONVERSATION_CAPS) comes back unchanged, the same object, with a kind
+ * note, unless the message is erasing it.
  */
 export function applyMessage(
   content: Content,
@@ -89,6 +96,11 @@ export function applyMessage(
   now: Date,
 ): TurnResult {
   const turn = advance({ content, now }, conversation.intake, text);
+  const erasing = turn.state.status === 'deleted' || turn.state.step === 'deleteConfirm';
+  if (atCap(conversation) && !erasing) {
+    const note = t(content, conversation.intake, 'commands.tooLong');
+    return { conversation, replies: [{ role: 'bot', text: note }] };
+  }
   const at = now.toISOString();
   const next: Conversation = {
     ...conversation,
@@ -106,9 +118,10 @@ export function applyMessage(
 }
 
 /**
- * Reads the conversation, lets `authorize` refuse it, applies the message and saves it under
- * optimistic locking; on a lost race it starts again from the newer state, so concurrent
- * messages are all applied, one after the other.
+ * Reads the conversation, lets `authorize` refuse it, takes one message from its allowance
+ * (RateLimitedError when spent), applies the message and saves it under optimistic locking; on
+ * a lost race it starts again from the newer state, so concurrent messages are all applied, one
+ * after the other.
  */
 export async function sendMessage(
   deps: ChatDeps,
@@ -122,7 +135,13 @@ export async function sendMessage(
     const current = await deps.store.get(id);
     if (!current) throw new NotFoundError('conversation');
     authorize(current);
-    const result = applyMessage(deps.content, current, text, deps.now());
+    const now = deps.now();
+    const allowance = take(current.rate, deps.messageRule ?? MESSAGE_RULE, now);
+    if (!allowance.ok) throw new RateLimitedError(allowance.retryAfterSeconds);
+    const result = applyMessage(deps.content, current, text, now);
+    // At its cap: the kind note, and nothing stored.
+    if (result.conversation === current) return result;
+    result.conversation.rate = allowance.bucket;
     const afterSave = prepare ? await prepare(result) : undefined;
     const lead = await leadOfTurn(deps, current, result.conversation);
     try {

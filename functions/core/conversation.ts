@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { BotMessageSchema, IntakeStateSchema } from './engine/state';
 import type { Lead } from './lead';
+import { BucketSchema } from './rate-limit';
 
 export const TranscriptEntrySchema = z.strictObject({
   role: z.enum(['bot', 'user']),
@@ -29,6 +30,8 @@ export const ConversationSchema = z.strictObject({
   transcript: z.array(TranscriptEntrySchema),
   /** A one-time link texted to continue on the web: SHA-256 of its secret, and when it expires. */
   webLink: z.strictObject({ secretHash: z.string(), expiresAt: z.string() }).optional(),
+  /** The conversation's message allowance (functions/core/rate-limit.ts). */
+  rate: BucketSchema.optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -65,6 +68,24 @@ export class StoreUnavailableError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
   }
+}
+
+/**
+ * How long a conversation may grow. A whole intake with questions is under 100 messages and
+ * 40 KB; past these, messages are answered with a kind note and not stored (erasing still
+ * works), so no item nears DynamoDB's 400 KB limit and no script can grow one without end.
+ */
+export const CONVERSATION_CAPS = { userMessages: 250, transcriptBytes: 200_000 };
+
+/** True when the conversation has reached a cap of CONVERSATION_CAPS. */
+export function atCap(conversation: Conversation): boolean {
+  let users = 0;
+  let bytes = 0;
+  for (const entry of conversation.transcript) {
+    if (entry.role === 'user') users++;
+    bytes += Buffer.byteLength(entry.text) + 64;
+  }
+  return users >= CONVERSATION_CAPS.userMessages || bytes >= CONVERSATION_CAPS.transcriptBytes;
 }
 
 /** Unfinished conversations are erased 30 days after their last message (DOMAIN.md privacy). */

@@ -26,3 +26,14 @@ export class BusyError extends Error {
 export class ForbiddenError extends Error {
   override name = 'ForbiddenError';
 }
+
+/** Too many messages too fast from one conversation, phone or address (API.md: 429). */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(
+    readonly retryAfterSeconds: number,
+    options?: ErrorOptions,
+  ) {
+    super('Too many messages at once. Please wait a moment and try again.', options);
+  }
+}

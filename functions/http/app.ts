@@ -3,7 +3,7 @@
  * dependencies. The local server and the Lambda entry each build `deps` once and call it; tests
  * pass their own.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
@@ -15,6 +15,7 @@ import { conversationRoutes } from './conversations';
 import { errorBody, type Logger, RequestError, respondToError } from './errors';
 import { knowledgeRoutes } from './knowledge';
 import { leadRoutes } from './leads';
+import { addressLimit } from './limits';
 import { type TwilioConfig, twilioRoutes } from './twilio';
 import { type WebAssets, webRoutes } from './web';
 
@@ -26,6 +27,11 @@ export interface AppDeps extends SmsDeps {
   /** Origins allowed to call the API from a browser (the widget on a firm's site); '*' = any. */
   allowedOrigins: string[];
   log: Logger;
+  /**
+   * The client's address as the server saw it; with it, /api requests are limited per address
+   * (functions/http/limits.ts). The Twilio webhook is not: every text arrives from Twilio.
+   */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 export function createApp(deps: AppDeps) {
@@ -62,6 +68,7 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.use('/api/*', limit);
+  if (deps.clientAddress) app.use('/api/*', addressLimit({ address: deps.clientAddress }));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/api/conversations', conversationRoutes(deps));

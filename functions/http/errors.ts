@@ -5,7 +5,13 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { StoreUnavailableError } from '../core/conversation';
-import { BusyError, ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors';
+import {
+  BusyError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+} from '../core/errors';
 
 /** A request the client must fix: bad JSON, a field failing its schema, wrong content type. */
 export class RequestError extends Error {
@@ -37,6 +43,10 @@ export function respondToError(c: Context, error: unknown, log: Logger) {
   if (error instanceof UnauthorizedError) return send(401, 'unauthorized', error.message);
   if (error instanceof NotFoundError) return send(404, 'not_found', error.message);
   if (error instanceof ForbiddenError) return send(403, 'forbidden', error.message);
+  if (error instanceof RateLimitedError) {
+    c.header('Retry-After', String(error.retryAfterSeconds));
+    return send(429, 'rate_limited', error.message);
+  }
   if (error instanceof StoreUnavailableError || error instanceof BusyError) {
     c.header('Retry-After', '2');
     return send(503, 'unavailable', 'The service is busy. Please try again in a moment.');

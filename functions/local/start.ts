@@ -6,11 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { dynamoClient } from '../adapters/dynamo-client';
 import { ensureTable } from '../adapters/dynamo-store';
 import { createMailer } from '../adapters/mail';
 import { outboxSender, twilioRestSender } from '../adapters/sms-sender';
 import { ConfigError, loadConfig } from '../config';
+import { UNLIMITED } from '../core/rate-limit';
 import { createApp } from '../http/app';
 import { startDeliveryWorker } from './delivery-worker';
 import { localDeps } from './deps';
@@ -80,6 +82,9 @@ async function main() {
   // (retries after a mail failure, emergency leads nobody accepted in time).
   const worker = startDeliveryWorker(deps);
   deps.onLead = () => worker.kick();
+  // Requests to /api are limited per client address, as the socket saw it.
+  if (config.RATE_LIMITS === 'on') deps.clientAddress = (c) => getConnInfo(c).remote.address;
+  else deps.messageRule = UNLIMITED;
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     console.log(`\nAmparo is running for ${deps.content.firm.name}.`);

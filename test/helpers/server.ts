@@ -11,6 +11,7 @@ import { dynamoClient } from '../../functions/adapters/dynamo-client';
 import { ensureTable } from '../../functions/adapters/dynamo-store';
 import type { Mailer } from '../../functions/core/delivery';
 import type { LeadEmail } from '../../functions/core/lead-email';
+import { UNLIMITED } from '../../functions/core/rate-limit';
 import { type AppDeps, createApp } from '../../functions/http/app';
 import { localDeps } from '../../functions/local/deps';
 import { memoryLogger } from './log';
@@ -43,7 +44,12 @@ export async function freshTable(): Promise<{ client: DynamoDBClient; tableName:
 export const TEST_LINK_SECRET = 'test-link-secret-0123456789abcdefghijklmnop';
 
 export async function startTestServer(
-  options: { now?: () => Date; mailer?: Mailer } = {},
+  options: {
+    now?: () => Date;
+    mailer?: Mailer;
+    /** Keep the production abuse limits; by default tests type faster than any person may. */
+    limits?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const { client, tableName } = await freshTable();
   const logs: string[] = [];
@@ -62,6 +68,7 @@ export async function startTestServer(
     },
     linkSecret: TEST_LINK_SECRET,
   });
+  if (!options.limits) deps.messageRule = UNLIMITED;
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((done) => server.once('listening', () => done()));

@@ -9,10 +9,11 @@ import { ABANDONED_AFTER_SECONDS, type Conversation, VersionConflictError } from
 import { begin } from '../engine';
 import { t } from '../engine/render';
 import type { BotMessage } from '../engine/state';
-import { BusyError } from '../errors';
+import { BusyError, RateLimitedError } from '../errors';
 import type { Language } from '../flow';
 import type { Lead } from '../lead';
 import { normalize } from '../parse/normalize';
+import { MESSAGE_RULE, take } from '../rate-limit';
 import { keywordLanguage, smsKeyword } from './keywords';
 import { RECENT_SIDS, type SmsLine, type SmsTurnWrite } from './line';
 import { fillWebLink, type LinkDeps } from './links';
@@ -95,6 +96,11 @@ async function turn(
     const bodies = say('sms.optedIn');
     return { write: { line: remember({ ...base, optedOut: false, language }, bodies) }, bodies };
   }
+  // STOP, START and HELP always work; anything else spends the number's allowance.
+  const allowance =
+    keyword === 'help' ? undefined : take(line?.rate, deps.messageRule ?? MESSAGE_RULE, now);
+  if (allowance && !allowance.ok) throw new RateLimitedError(allowance.retryAfterSeconds);
+  if (allowance?.ok) base.rate = allowance.bucket;
   if (base.optedOut) {
     // Nothing is ever sent to an opted-out number, not even an error.
     return { write: { line: remember(base, []) }, bodies: [] };
@@ -129,6 +135,11 @@ async function turn(
     replies = started.replies;
   } else {
     const applied = applyMessage(deps.content, current, inbound.body, now);
+    if (applied.conversation === current) {
+      // At its cap: the kind note, and only the line (this MessageSid's reply) stored.
+      const bodies = renderSms(applied.replies, current.intake.language);
+      return { write: { line: remember(base, bodies) }, bodies };
+    }
     conversation = applied.conversation;
     lead = await leadOfTurn(deps, current, conversation);
     replies = fillWebLink(deps, conversation, applied.replies);

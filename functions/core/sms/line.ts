@@ -7,6 +7,7 @@ import * as z from 'zod';
 import type { Conversation } from '../conversation';
 import { LanguageSchema } from '../flow';
 import type { Lead } from '../lead';
+import { BucketSchema } from '../rate-limit';
 
 /** How many recent MessageSids a line remembers; Twilio retries within seconds, not days. */
 export const RECENT_SIDS = 25;
@@ -20,6 +21,8 @@ export const SmsLineSchema = z.strictObject({
   version: z.number().int().positive(),
   updatedAt: z.string(),
   recent: z.array(z.strictObject({ sid: z.string(), bodies: z.array(z.string()) })),
+  /** The number's message allowance (functions/core/rate-limit.ts); keywords never spend it. */
+  rate: BucketSchema.optional(),
 });
 export type SmsLine = z.infer<typeof SmsLineSchema>;
 
