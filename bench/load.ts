@@ -8,7 +8,6 @@ import {
   GetItemCommand,
   PutItemCommand,
   type PutItemCommandInput,
-  TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
 import {
@@ -141,63 +140,6 @@ export async function floor(
       ExpressionAttributeValues: { ':expected': { N: String(version) } },
     };
     await env.raw.send(new PutItemCommand(put));
-  });
-}
-
-/**
- * The SMS turn's own access pattern, bare: GetItem of the line, GetItem of its conversation, then
- * one TransactWriteItems putting both under their version conditions (dynamo-sms-store.ts), on
- * copies of a real line and conversation. Not an issue 7 figure: it tells how much of an SMS
- * turn's cost is the pattern itself and how much is the app.
- */
-export async function smsFloor(
-  env: BenchEnv,
-  line: Record<string, AttributeValue>,
-  conversation: Record<string, AttributeValue>,
-  concurrency: number,
-  triplesPerClient: number,
-): Promise<FloorResult> {
-  const clients = Array.from({ length: concurrency }, (_, i) => ({
-    line: { pk: { S: `PHONE#bench-${concurrency}-${i}` }, sk: { S: 'LINE' } },
-    conversation: { pk: { S: `CONV#bench-sms-${concurrency}-${i}` }, sk: { S: 'CONV' } },
-  }));
-  await Promise.all(
-    clients.flatMap((keys) => [
-      env.raw.send(
-        new PutItemCommand({
-          TableName: env.tableName,
-          Item: { ...line, ...keys.line, version: { N: '1' } },
-        }),
-      ),
-      env.raw.send(
-        new PutItemCommand({
-          TableName: env.tableName,
-          Item: { ...conversation, ...keys.conversation, version: { N: '1' } },
-        }),
-      ),
-    ]),
-  );
-  const versioned = (item: Record<string, AttributeValue> | undefined) => {
-    const version = Number(item?.version?.N ?? Number.NaN);
-    return {
-      TableName: env.tableName,
-      Item: { ...item, version: { N: String(version + 1) } },
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeValues: { ':expected': { N: String(version) } },
-    };
-  };
-  return timedClients(clients, triplesPerClient, concurrency, async (keys) => {
-    const read = (key: Record<string, AttributeValue>) =>
-      env.raw.send(
-        new GetItemCommand({ TableName: env.tableName, Key: key, ConsistentRead: true }),
-      );
-    const gotLine = await read(keys.line);
-    const gotConversation = await read(keys.conversation);
-    await env.raw.send(
-      new TransactWriteItemsCommand({
-        TransactItems: [{ Put: versioned(gotLine.Item) }, { Put: versioned(gotConversation.Item) }],
-      }),
-    );
   });
 }
 

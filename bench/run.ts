@@ -19,12 +19,10 @@ import {
   type Channel,
   type FloorResult,
   floor,
-  itemsOf,
   type LoadResult,
   loadTurns,
   prepare,
   type Subject,
-  smsFloor,
 } from './load';
 import { conversationScript, intakeSegments } from './scripts';
 import { kb, ms, ratio, round } from './stats';
@@ -134,8 +132,6 @@ const METHOD = {
     'each conversation follows one engine-verified script: up to the "represented" question it alternates a re-ask ("purple") with the real answer; there it cycles re-ask, "no", "back"; conversations never end',
   window: `conversations prepared to turn ${PREPARED} untimed, turns ${PREPARED + 1}–${LAST_TURN} measured`,
   growth: 'one conversation at a time with fetch; turn 5 and turn 60 are both re-asks',
-  smsPatternFloor:
-    'not an issue 7 figure: GetItem line + GetItem conversation + TransactWriteItems of both, bare, on copies of a real line and conversation after 20 turns',
   search:
     'content.knowledge.search(q, lang) per question of test/knowledge/eval.yaml, one warm-up pass then 4 timed passes, before DynamoDB Local starts',
   bundles:
@@ -149,8 +145,6 @@ interface Results {
   bundle: BundleReport;
   floorItem: { turns: number; bytes: number };
   floor: FloorResult[];
-  /** Not an issue 7 figure: the SMS turn's access pattern, bare, to split its cost. */
-  smsFloor: FloorResult[];
   turns: (LoadResult & { vsFloor: { p50: number; p99: number } })[];
   growth: GrowthFigure[];
   counts: CountsFigure[];
@@ -228,12 +222,8 @@ async function figures(env: BenchEnv): Promise<Omit<Results, 'segments' | 'searc
   const [floorSubject] = await prepare(env, 'web', scripts.web, 1, FLOOR_ITEM_TURNS);
   if (!floorSubject?.web) throw new Error('bench: no conversation for the floor item');
   const template = await conversationItem(env, floorSubject.web.id);
-  const [smsSubject] = await prepare(env, 'sms', scripts.sms, 1, FLOOR_ITEM_TURNS);
-  if (!smsSubject) throw new Error('bench: no texter for the SMS floor');
-  const smsItems = await itemsOf(env, smsSubject);
   await floor(env, template.item, 10, 30, 'warmup');
   const floors: FloorResult[] = [];
-  const smsFloors: FloorResult[] = [];
   const turns: Results['turns'] = [];
   for (const c of LEVELS) {
     const f = await floor(env, template.item, c, FLOOR_PAIRS[c] ?? 30, 'floor');
@@ -262,20 +252,6 @@ async function figures(env: BenchEnv): Promise<Omit<Results, 'segments' | 'searc
           `node CPU ${ms(r.nodeCpuPerTurnMs)}/turn, ${r.failures} failures, ${r.verified} conversations read back intact)`,
       );
     }
-    const s = await smsFloor(
-      env,
-      smsItems.line?.item ?? {},
-      smsItems.conversation.item,
-      c,
-      FLOOR_PAIRS[c] ?? 30,
-    );
-    smsFloors.push(s);
-    const smsTurn = turns.at(-1);
-    out(
-      `[1] sms-pattern floor c=${c} (not a target; GetItem line + GetItem conversation + TransactWriteItems of both, bare): ` +
-        `p50 ${ms(s.pairs.p50)}, p99 ${ms(s.pairs.p99)}, ${s.pairsPerSecond}/s; ` +
-        `sms turn vs it p50 ${ratio((smsTurn?.turns.p50 ?? Number.NaN) / s.pairs.p50)}, p99 ${ratio((smsTurn?.turns.p99 ?? Number.NaN) / s.pairs.p99)}`,
-    );
   }
 
   // 3. Turn cost as the conversation grows.
@@ -319,7 +295,6 @@ async function figures(env: BenchEnv): Promise<Omit<Results, 'segments' | 'searc
     bundle: bundles,
     floorItem: { turns: FLOOR_ITEM_TURNS, bytes: template.size },
     floor: floors,
-    smsFloor: smsFloors,
     turns,
     growth: growths,
     counts,

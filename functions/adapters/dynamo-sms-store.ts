@@ -5,8 +5,8 @@
  * one phone at once, cannot both commit: the loser re-reads and finds the winner's reply.
  *
  * The store remembers the lines this process last saved or read (a small LRU), so a texter's
- * next message costs one read (the conversation) and one transaction, not two reads: the
- * transaction's version condition on the line is what makes a remembered line safe to use.
+ * next message need not read the line: an ordinary text then costs the conversation's read and
+ * its write (functions/core/sms/inbound.ts says why a remembered line is safe to use).
  */
 import {
   type DynamoDBClient,

@@ -32,6 +32,17 @@ export const ConversationSchema = z.strictObject({
   webLink: z.strictObject({ secretHash: z.string(), expiresAt: z.string() }).optional(),
   /** The conversation's message allowance (functions/core/rate-limit.ts). */
   rate: BucketSchema.optional(),
+  /**
+   * Present while this is the current conversation of a phone's SMS line: the phone, and the
+   * replies to its recent MessageSids, so a retried webhook gets the same reply. Removed in the
+   * same transaction that points the line elsewhere or opts it out.
+   */
+  texts: z
+    .strictObject({
+      phone: z.string(),
+      recent: z.array(z.strictObject({ sid: z.string(), bodies: z.array(z.string()) })),
+    })
+    .optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

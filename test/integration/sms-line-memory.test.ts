@@ -1,14 +1,16 @@
 /**
- * The SMS store remembers each texter's line between messages, so an ordinary text costs two
- * DynamoDB requests (the conversation's read and one transaction). These tests run two app
+ * The SMS store remembers each texter's line between messages, and an ordinary text writes only
+ * its conversation, so it costs two DynamoDB requests, like a web turn. These tests run two app
  * instances (two Lambda containers, in effect) on one table, so each one's memory goes stale,
- * and check that nothing is lost, doubled or sent to an opted-out number.
+ * and check that nothing is lost, doubled, sent to an opted-out number or applied to a
+ * conversation the phone has left.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/http/app';
 import { localDeps } from '../../functions/local/deps';
+import { say, start } from '../helpers/http';
 import { memoryLogger } from '../helpers/log';
 import {
   startTestServer,
@@ -65,14 +67,14 @@ async function transcriptOf(phone: string) {
 }
 
 describe('an SMS turn on a remembered line', () => {
-  it('costs one read and one transaction', async () => {
+  it('costs one read and one write, like a web turn', async () => {
     const phone = '+12135550301';
     await sendSms(a, { from: phone, body: 'hola' });
     await sendSms(a, { from: phone, body: '1' });
     commands.length = 0;
     const reply = await sendSms(a, { from: phone, body: 'purple' });
     expect(reply.status).toBe(200);
-    expect(commands).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    expect(commands).toEqual(['GetItemCommand', 'PutItemCommand']);
   });
 
   it('reads the line again when another instance changed it, and loses no message', async () => {
@@ -107,5 +109,56 @@ describe('an SMS turn on a remembered line', () => {
     expect(after.status).toBe(200);
     expect(after.bodies).toEqual([]);
     expect(await transcriptOf(phone)).toEqual(['hello', 'purple']);
+  });
+
+  it('sends texts to the web conversation the phone switched to, not the one it left', async () => {
+    const phone = '+12133734288';
+    await sendSms(a, { from: phone, body: 'hello' });
+    await sendSms(a, { from: phone, body: 'purple' });
+    const left = (await a.deps.sms.getLine(phone))?.conversationId ?? '';
+    // On instance b, a web chat switches to texting from the same phone.
+    const { conversationId: id, token } = await start(b.url);
+    await say(b.url, id, token, 'yes');
+    await say(b.url, id, token, '2');
+    await say(b.url, id, token, 'continue by text');
+    await say(b.url, id, token, '(213) 373-4288');
+    const code = /\b(\d{6})\b/.exec(b.outbox.at(-1)?.body ?? '')?.[1] ?? '';
+    expect((await say(b.url, id, token, code)).state.step).toBe('aboutSelf');
+    // Instance a still remembers the line pointing at the conversation the phone left.
+    expect((await sendSms(a, { from: phone, body: '1' })).status).toBe(200);
+    expect((await a.deps.store.get(id))?.intake.answers.aboutSelf).toBe('yes');
+    expect(await transcriptOf(phone)).toContain('1');
+    const old = await a.deps.store.get(left);
+    expect(old?.transcript.filter((m) => m.role === 'user').map((m) => m.text)).toEqual([
+      'hello',
+      'purple',
+    ]);
+    // The next text is an ordinary one again: one read, one write.
+    commands.length = 0;
+    await sendSms(a, { from: phone, body: 'purple' });
+    expect(commands).toEqual(['GetItemCommand', 'PutItemCommand']);
+  });
+
+  it('answers a late retry of the last text of an ended conversation without starting over', async () => {
+    const phone = '+12135550305';
+    await sendSms(a, { from: phone, body: 'hello' });
+    const sid = newSid();
+    const last = await sendSms(a, { from: phone, body: 'purple', sid });
+    // The intake ends (as a referral would), and the texter writes again: a new conversation.
+    const first = (await a.deps.sms.getLine(phone))?.conversationId ?? '';
+    const ended = await a.deps.store.get(first);
+    if (!ended) throw new Error('no conversation');
+    await a.deps.store.save({
+      ...ended,
+      version: ended.version + 1,
+      intake: { ...ended.intake, status: 'referred' },
+    });
+    await sendSms(b, { from: phone, body: 'hello again' });
+    const second = (await a.deps.sms.getLine(phone))?.conversationId ?? '';
+    expect(second).not.toBe(first);
+    // Twilio's retry of the ended conversation's last text, to either instance.
+    expect((await sendSms(a, { from: phone, body: 'purple', sid })).bodies).toEqual(last.bodies);
+    expect((await sendSms(b, { from: phone, body: 'purple', sid })).bodies).toEqual(last.bodies);
+    expect(await transcriptOf(phone)).toEqual(['hello again']);
   });
 });

@@ -8,12 +8,11 @@ import { applyMessage, leadOfTurn } from '../chat';
 import { ABANDONED_AFTER_SECONDS, type Conversation, VersionConflictError } from '../conversation';
 import { begin } from '../engine';
 import { t } from '../engine/render';
-import type { BotMessage } from '../engine/state';
 import { BusyError, RateLimitedError } from '../errors';
 import type { Language } from '../flow';
 import type { Lead } from '../lead';
 import { normalize } from '../parse/normalize';
-import { MESSAGE_RULE, take } from '../rate-limit';
+import { type Bucket, MESSAGE_RULE, take } from '../rate-limit';
 import { keywordLanguage, smsKeyword } from './keywords';
 import { RECENT_SIDS, type SmsLine, type SmsTurnWrite } from './line';
 import { fillWebLink, type LinkDeps } from './links';
@@ -40,23 +39,41 @@ function firstLanguage(body: string): Language {
   return keywordLanguage(body) === 'es' || SPANISH.test(normalize(body)) ? 'es' : 'en';
 }
 
+/** What one inbound text comes to: nothing to write (a retry), the line's transaction, or a save. */
+type Outcome =
+  | { bodies: string[]; kind: 'replay' }
+  | { bodies: string[]; kind: 'commit'; write: SmsTurnWrite }
+  | { bodies: string[]; kind: 'save'; conversation: Conversation; lead?: Lead };
+
 /**
  * Handles one inbound SMS and returns the SMS bodies to send back (possibly none).
+ *
+ * An ordinary text to the texter's current conversation writes only that conversation (its
+ * `texts` holds the replies to its recent MessageSids and shows it is the phone's conversation);
+ * the line is written, with the conversation in one transaction, when it changes: a new
+ * conversation, STOP and START, a switch of channels, erasing.
  *
  * @example await handleInboundSms(deps, { sid: 'SM…', from: '+12133734253', body: 'hola' })
  */
 export async function handleInboundSms(deps: SmsDeps, inbound: InboundSms): Promise<string[]> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    // First on what this process last knew of the line: the commit's version check catches a
-    // stale one, and the retry reads it afresh.
-    const line = await (attempt === 1 ? deps.sms.lastKnownLine : deps.sms.getLine)(inbound.from);
+    // First on what this process last knew of the line; a stale one is caught (a conversation
+    // that is no longer the phone's, or a line whose version moved) and the turn runs again on
+    // a fresh read.
+    const fresh = attempt > 1;
+    const line = await (fresh ? deps.sms.getLine : deps.sms.lastKnownLine)(inbound.from);
     const seen = line?.recent.find((r) => r.sid === inbound.sid);
     if (seen) return seen.bodies;
-    const write = await turn(deps, line, inbound);
     try {
-      await deps.sms.commit(write.write);
-      if (write.write.lead) deps.onLead?.(write.write.lead);
-      return write.bodies;
+      const outcome = await turn(deps, line, inbound, fresh);
+      if (outcome.kind === 'commit') {
+        await deps.sms.commit(outcome.write);
+        if (outcome.write.lead) deps.onLead?.(outcome.write.lead);
+      } else if (outcome.kind === 'save') {
+        await deps.store.save(outcome.conversation, outcome.lead);
+        if (outcome.lead) deps.onLead?.(outcome.lead);
+      }
+      return outcome.bodies;
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
       await new Promise((resolve) =>
@@ -67,97 +84,144 @@ export async function handleInboundSms(deps: SmsDeps, inbound: InboundSms): Prom
   throw new BusyError();
 }
 
+/** Takes one message from a bucket, or refuses the text with 429. */
+function spend(deps: SmsDeps, bucket: Bucket | undefined, now: Date): Bucket {
+  const allowance = take(bucket, deps.messageRule ?? MESSAGE_RULE, now);
+  if (!allowance.ok) throw new RateLimitedError(allowance.retryAfterSeconds);
+  return allowance.bucket;
+}
+
 async function turn(
   deps: SmsDeps,
   line: SmsLine | undefined,
   inbound: InboundSms,
-): Promise<{ write: SmsTurnWrite; bodies: string[] }> {
+  fresh: boolean,
+): Promise<Outcome> {
   const now = deps.now();
   const at = now.toISOString();
+  const phone = inbound.from;
   const keyword = smsKeyword(inbound.body);
   const language: Language =
     (keyword && keywordLanguage(inbound.body)) || line?.language || firstLanguage(inbound.body);
   const base: SmsLine = line
     ? { ...line, version: line.version + 1, updatedAt: at }
-    : { phone: inbound.from, optedOut: false, language, version: 1, updatedAt: at, recent: [] };
-  const remember = (next: SmsLine, bodies: string[]) => ({
+    : { phone, optedOut: false, language, version: 1, updatedAt: at, recent: [] };
+  const remember = (next: SmsLine, bodies: string[], carried: SmsLine['recent'] = []) => ({
     ...next,
-    recent: [...next.recent, { sid: inbound.sid, bodies }].slice(-RECENT_SIDS),
+    recent: [...next.recent, ...carried, { sid: inbound.sid, bodies }].slice(-RECENT_SIDS),
   });
   const say = (key: string) =>
     renderSms([{ role: 'bot', text: t(deps.content, { language, answers: {} }, key) }], language);
+  const lineOnly = (next: SmsLine, bodies: string[]): Outcome => ({
+    kind: 'commit',
+    write: { line: remember(next, bodies) },
+    bodies,
+  });
+
+  const current = line?.conversationId ? await deps.store.get(line.conversationId) : undefined;
+  const replay = current?.texts?.recent.find((r) => r.sid === inbound.sid);
+  if (replay) return { kind: 'replay', bodies: replay.bodies };
+  // The conversation still carries this phone's texts exactly when the line still points at it.
+  const linked = current?.texts?.phone === phone;
+  if (current?.intake.status === 'active' && !linked && !fresh) {
+    throw new VersionConflictError('sms line', base.version - 1);
+  }
+  // STOP (and a switch away) takes the phone off its conversation in the same transaction.
+  const unlinked =
+    current && linked
+      ? { ...current, texts: undefined, version: current.version + 1, updatedAt: at }
+      : undefined;
 
   if (keyword === 'opt-out') {
     // One confirmation, then silence until START.
     const bodies = base.optedOut ? [] : say('sms.optedOut');
-    return { write: { line: remember({ ...base, optedOut: true, language }, bodies) }, bodies };
-  }
-  if (keyword === 'opt-in') {
-    const bodies = say('sms.optedIn');
-    return { write: { line: remember({ ...base, optedOut: false, language }, bodies) }, bodies };
-  }
-  // STOP, START and HELP always work; anything else spends the number's allowance.
-  const allowance =
-    keyword === 'help' ? undefined : take(line?.rate, deps.messageRule ?? MESSAGE_RULE, now);
-  if (allowance && !allowance.ok) throw new RateLimitedError(allowance.retryAfterSeconds);
-  if (allowance?.ok) base.rate = allowance.bucket;
-  if (base.optedOut) {
-    // Nothing is ever sent to an opted-out number, not even an error.
-    return { write: { line: remember(base, []) }, bodies: [] };
-  }
-  if (keyword === 'help') {
-    const bodies = say('sms.help');
-    return { write: { line: remember(base, bodies) }, bodies };
-  }
-
-  const current = line?.conversationId ? await deps.store.get(line.conversationId) : undefined;
-  let conversation: Conversation;
-  let replies: BotMessage[];
-  let lead: Lead | undefined;
-  if (current?.intake.status !== 'active') {
-    // A first message, or a new one after an intake ended: a new conversation; the old record stays.
-    const started = begin({ content: deps.content, now }, language, 'sms');
-    // The number they text from is the number to reach them; the summary lets them change it.
-    started.state.answers.phone = inbound.from;
-    conversation = {
-      id: deps.newId(),
-      tokenHash: deps.newTokenHash(),
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-      expiresAt: Math.floor(now.getTime() / 1000) + ABANDONED_AFTER_SECONDS,
-      intake: started.state,
-      transcript: [
-        { role: 'user', text: inbound.body, at },
-        ...started.replies.map((r) => ({ ...r, at })),
-      ],
-    };
-    replies = started.replies;
-  } else {
-    const applied = applyMessage(deps.content, current, inbound.body, now);
-    if (applied.conversation === current) {
-      // At its cap: the kind note, and only the line (this MessageSid's reply) stored.
-      const bodies = renderSms(applied.replies, current.intake.language);
-      return { write: { line: remember(base, bodies) }, bodies };
-    }
-    conversation = applied.conversation;
-    lead = await leadOfTurn(deps, current, conversation);
-    replies = fillWebLink(deps, conversation, applied.replies);
-  }
-  const intakeLanguage = conversation.intake.language;
-  const bodies = renderSms(replies, intakeLanguage);
-  const next = remember(
-    { ...base, language: intakeLanguage, conversationId: conversation.id },
-    bodies,
-  );
-  if (conversation.intake.status === 'deleted') {
     return {
+      kind: 'commit',
       write: {
-        line: { ...next, conversationId: undefined },
-        deleteConversationId: conversation.id,
+        line: remember({ ...base, optedOut: true, language }, bodies),
+        conversation: unlinked,
       },
       bodies,
     };
   }
-  return { write: { line: next, conversation, lead }, bodies };
+  if (keyword === 'opt-in') {
+    return lineOnly({ ...base, optedOut: false, language }, say('sms.optedIn'));
+  }
+  if (keyword === 'help') return lineOnly(base, say('sms.help'));
+  if (base.optedOut) {
+    // Nothing is ever sent to an opted-out number, not even an error.
+    return lineOnly({ ...base, rate: spend(deps, base.rate, now) }, []);
+  }
+
+  if (current?.intake.status === 'active') {
+    const rate = spend(deps, current.rate, now);
+    const applied = applyMessage(deps.content, current, inbound.body, now);
+    if (applied.conversation === current) {
+      // At its cap: the kind note, and only the line (this MessageSid's reply) stored.
+      return lineOnly(base, renderSms(applied.replies, current.intake.language));
+    }
+    const conversation = { ...applied.conversation, rate };
+    const lead = await leadOfTurn(deps, current, conversation);
+    const replies = fillWebLink(deps, conversation, applied.replies);
+    const bodies = renderSms(replies, conversation.intake.language);
+    if (conversation.intake.status === 'deleted') {
+      return {
+        kind: 'commit',
+        write: {
+          line: remember({ ...base, conversationId: undefined }, bodies),
+          deleteConversationId: conversation.id,
+        },
+        bodies,
+      };
+    }
+    conversation.texts = {
+      phone,
+      recent: [...(current.texts?.recent ?? []), { sid: inbound.sid, bodies }].slice(-RECENT_SIDS),
+    };
+    if (linked) return { kind: 'save', conversation, lead, bodies };
+    // The line points here but the conversation did not know (after START, or a switch from
+    // the web): both are written, so the next text is an ordinary one.
+    const next = {
+      ...base,
+      language: conversation.intake.language,
+      conversationId: conversation.id,
+    };
+    return { kind: 'commit', write: { line: remember(next, bodies), conversation, lead }, bodies };
+  }
+
+  // A first message, or a new one after an intake ended: a new conversation; the old record stays.
+  // The allowance carries over from the phone's last conversation.
+  const rate = spend(deps, linked ? current?.rate : base.rate, now);
+  const started = begin({ content: deps.content, now }, language, 'sms');
+  // The number they text from is the number to reach them; the summary lets them change it.
+  started.state.answers.phone = phone;
+  const bodies = renderSms(started.replies, started.state.language);
+  const conversation: Conversation = {
+    id: deps.newId(),
+    tokenHash: deps.newTokenHash(),
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    expiresAt: Math.floor(now.getTime() / 1000) + ABANDONED_AFTER_SECONDS,
+    intake: started.state,
+    transcript: [
+      { role: 'user', text: inbound.body, at },
+      ...started.replies.map((r) => ({ ...r, at })),
+    ],
+    rate,
+    texts: { phone, recent: [{ sid: inbound.sid, bodies }] },
+  };
+  // The ended conversation's recent replies move to the line: a late retry of its last text
+  // must still find its reply, not start the new intake over.
+  const next = {
+    ...base,
+    rate,
+    language: conversation.intake.language,
+    conversationId: conversation.id,
+  };
+  return {
+    kind: 'commit',
+    write: { line: remember(next, bodies, linked ? current?.texts?.recent : []), conversation },
+    bodies,
+  };
 }

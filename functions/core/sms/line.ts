@@ -1,7 +1,9 @@
 /**
  * A texter's line: one item per phone number holding which conversation it is in, whether it
- * opted out, and the replies to its recent MessageSids, so a retried webhook gets the same reply
- * and changes nothing. The line and the conversation are saved in one transaction.
+ * opted out, and the replies to the recent MessageSids that changed the line (keywords, a new
+ * conversation), so a retried webhook gets the same reply and changes nothing. An ordinary text
+ * leaves the line alone: its reply is kept on the conversation (`texts`). When the line changes,
+ * the line and the conversation are saved in one transaction.
  */
 import * as z from 'zod';
 import type { Conversation } from '../conversation';

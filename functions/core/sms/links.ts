@@ -105,7 +105,10 @@ function replaceTail(conversation: Conversation, result: TurnResult) {
   ];
 }
 
-/** Points the phone's SMS line at this conversation (creating the line if it is new). */
+/**
+ * Points the phone's SMS line at this conversation (creating the line if it is new); the first
+ * text after it links the conversation's side (functions/core/sms/inbound.ts).
+ */
 async function pointLine(
   deps: LinkDeps,
   phone: string,
@@ -114,6 +117,14 @@ async function pointLine(
   for (let attempt = 1; attempt <= 10; attempt++) {
     const current = await deps.sms.getLine(phone);
     const at = deps.now().toISOString();
+    // The conversation the phone leaves stops taking its texts, in the same transaction.
+    const previous =
+      current?.conversationId && current.conversationId !== conversation.id
+        ? await deps.store.get(current.conversationId)
+        : undefined;
+    const unlinked = previous?.texts
+      ? { ...previous, texts: undefined, version: previous.version + 1, updatedAt: at }
+      : undefined;
     const line: SmsLine = current
       ? {
           ...current,
@@ -132,7 +143,7 @@ async function pointLine(
           recent: [],
         };
     try {
-      await deps.sms.commit({ line });
+      await deps.sms.commit({ line, conversation: unlinked });
       return line;
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
