@@ -168,7 +168,8 @@ async function turn(
       return {
         kind: 'commit',
         write: {
-          line: remember({ ...base, conversationId: undefined }, bodies),
+          // Nothing of the erased conversation stays on the line: only this text's reply.
+          line: remember({ ...base, conversationId: undefined, recent: [] }, bodies),
           deleteConversationId: conversation.id,
         },
         bodies,
