@@ -11,6 +11,7 @@ import { formatDate } from './engine/render';
 import type { FactId, Facts } from './facts';
 import type { Lead } from './lead';
 import { leadJson } from './lead-json';
+import { own } from './own';
 import { phoneNumber } from './parse/phone-metadata';
 import { FLAG_PRIORITY, type Flag, type FlagId, type Urgency } from './screening';
 
@@ -215,14 +216,14 @@ function formatPhone(value: string): string {
 }
 
 function factValue(id: FactId, value: NonNullable<Facts[FactId]>): string {
-  if (Array.isArray(value)) return value.map((v) => ANSWERS[v] ?? v).join('; ');
+  if (Array.isArray(value)) return value.map((v) => own(ANSWERS, v) ?? v).join('; ');
   if (DATE_FACTS.has(id)) return formatDate(value, 'en');
   if (id === 'citizenship')
     return `${new Intl.DisplayNames(['en'], { type: 'region' }).of(value) ?? value} (${value})`;
   if (id === 'phone') return formatPhone(value);
   if (id === 'preferredLanguage') return languageName(value);
   // Free text stays as typed: a facility called "Other" is not the choice 'other'.
-  return FREE_TEXT.has(id) ? value : (ANSWERS[value] ?? value);
+  return FREE_TEXT.has(id) ? value : (own(ANSWERS, value) ?? value);
 }
 
 function receivedAt(iso: string, timeZone = 'UTC'): string {

@@ -21,6 +21,7 @@
  * hijo / they are; "case": caso / me casé), so the text's language decides those.
  */
 import type { Language } from '../flow';
+import { own } from '../own';
 import { normalize } from '../parse/normalize';
 import {
   BY_LANGUAGE,
@@ -81,7 +82,7 @@ export function stem(word: string): string {
 
 /** The words of folded text, with texting shorthand spelled out. */
 function canonicalWords(text: string): string[] {
-  return text.split(' ').flatMap((w) => (SPELLING[w] ?? w).split(' '));
+  return text.split(' ').flatMap((w) => (own(SPELLING, w) ?? w).split(' '));
 }
 
 const groups = SYNONYMS.map((group) =>
@@ -173,7 +174,7 @@ export function words(text: string): string[] {
  */
 export function processTerm(term: string, language: Language): string | null {
   const word = normalize(term);
-  const special = BY_LANGUAGE[language][word];
+  const special = own(BY_LANGUAGE[language], word);
   if (special !== undefined) return special;
   if (CONCEPTS.has(word)) return word;
   if (word.length < 2 && !/\d/.test(word)) return null;

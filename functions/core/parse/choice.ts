@@ -2,6 +2,8 @@
  * Choosing from a numbered menu: by number ("2", "#2", "opción 2", "la segunda"), by value, or by
  * a label in either language ("parole", "sin inspección").
  */
+
+import { own } from '../own';
 import { hasQuestionMark, NOT_PARSED, normalizeKey, type ParseResult, parsed } from './normalize';
 
 /** One menu entry: the stored value and its labels in every language the menu is shown in. */
@@ -110,7 +112,7 @@ function menuNumber(text: string): number | undefined {
   if (meaningful.length !== 1) return undefined;
   const word = meaningful[0] ?? '';
   if (/^\d{1,2}$/.test(word)) return Number(word);
-  return ORDINALS[word];
+  return own(ORDINALS, word);
 }
 
 function containsWords(haystack: string, needle: string): boolean {

@@ -6,6 +6,8 @@
  * both its English and Spanish name without a table to maintain here; only the short forms and
  * demonyms people actually type are listed by hand.
  */
+
+import { own } from '../own';
 import { hasQuestionMark, NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
 
 // Region codes CLDR can name that are not countries a person is a citizen of: groupings,
@@ -194,7 +196,7 @@ export function parseCountry(text: string): ParseResult<string> {
   const folded = key(text);
   if (folded === '') return NOT_PARSED;
   for (const candidate of [folded, stripPrefixes(folded)]) {
-    const code = EXACT_ONLY[candidate] ?? NAMES.get(candidate);
+    const code = own(EXACT_ONLY, candidate) ?? NAMES.get(candidate);
     if (code) return parsed(code);
   }
   if (hasQuestionMark(text)) return NOT_PARSED;

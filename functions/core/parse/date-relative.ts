@@ -2,6 +2,8 @@
  * Dates said relative to today: "tomorrow", "hace 3 días", "in two weeks", "el martes que viene",
  * "el año pasado". The text arrives already normalised and cleaned by `parseDate`.
  */
+
+import { own } from '../own';
 import {
   addMonths,
   type CivilDate,
@@ -91,7 +93,7 @@ const MONTH_OFFSET: Readonly<Record<string, number>> = {
 
 function count(word: string): number | undefined {
   if (/^\d{1,3}$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word];
+  return own(NUMBER_WORDS, word);
 }
 
 function shiftDays(ctx: DateContext, days: number): PartialDate {
@@ -150,7 +152,7 @@ function weekdayDate(target: number, mode: 'next' | 'last' | 'this', ctx: DateCo
  * // => { y: 2027, m: 3, d: 11 }
  */
 export function readRelative(text: string, ctx: DateContext): PartialDate | undefined {
-  const fixed = FIXED[text];
+  const fixed = own(FIXED, text);
   if (fixed !== undefined) return shiftDays(ctx, fixed);
 
   const shifted = fromPatterns(text, FORWARD, 1, ctx) ?? fromPatterns(text, BACKWARD, -1, ctx);
@@ -163,9 +165,9 @@ export function readRelative(text: string, ctx: DateContext): PartialDate | unde
   const plain = weekdayFrom(text, [THIS_WEEKDAY]);
   if (plain !== undefined) return weekdayDate(plain, 'this', ctx);
 
-  const years = YEAR_OFFSET[text];
+  const years = own(YEAR_OFFSET, text);
   if (years !== undefined) return { y: ctx.today.y + years };
-  const months = MONTH_OFFSET[text];
+  const months = own(MONTH_OFFSET, text);
   if (months !== undefined) {
     const { y, m } = addMonths(ctx.today, months);
     return { y, m };

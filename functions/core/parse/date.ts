@@ -7,6 +7,8 @@
  * changed with the language of the message would make "03/04/2027" mean two different days.
  * Day/month is only read when the first number cannot be a month ("14/03/2027").
  */
+
+import { own } from '../own';
 import {
   daysFromCivil,
   daysInMonth,
@@ -222,14 +224,14 @@ function readWords(text: string, ctx: DateContext): PartialDate | undefined {
   let y: number | undefined;
   let shape = '';
   for (const token of tokens) {
-    if (MONTHS[token] !== undefined && m === undefined) {
-      m = MONTHS[token];
+    if (own(MONTHS, token) !== undefined && m === undefined) {
+      m = own(MONTHS, token);
       shape += 'M';
     } else if (/^\d{4}$/.test(token) && y === undefined) {
       y = Number(token);
       shape += 'Y';
-    } else if ((/^\d{1,2}$/.test(token) || DAY_WORDS[token]) && d === undefined) {
-      d = DAY_WORDS[token] ?? Number(token);
+    } else if ((/^\d{1,2}$/.test(token) || own(DAY_WORDS, token)) && d === undefined) {
+      d = own(DAY_WORDS, token) ?? Number(token);
       shape += 'D';
     } else {
       return undefined;
@@ -298,8 +300,9 @@ function yearInSentence(cleaned: string, ctx: DateContext): PartialDate | undefi
   if (numbers.length !== 1 || !/^\d{4}$/.test(numbers[0] ?? '')) return undefined;
   const y = Number(numbers[0]);
   // "may" inside a sentence is more often the verb ("i may have come in 2008") than the month.
-  const months = cleaned
-    .split(/\s+/)
-    .flatMap((word) => (word !== 'may' && MONTHS[word] ? [MONTHS[word]] : []));
+  const months = cleaned.split(/\s+/).flatMap((word) => {
+    const month = own(MONTHS, word);
+    return word !== 'may' && month ? [month] : [];
+  });
   return months.length === 1 ? { y, m: months[0] } : { y };
 }

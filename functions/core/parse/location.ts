@@ -2,6 +2,8 @@
  * Where the client lives or is detained: kept as typed, plus the US state (for routing by the
  * states an attorney covers) when the text names one or holds a ZIP code.
  */
+
+import { own } from '../own';
 import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
 import { stateOfZip } from './zip';
 
@@ -113,7 +115,7 @@ function stateByName(text: string): string | undefined {
   const found = new Set<string>();
   for (const name of BY_LENGTH) {
     if (!remaining.includes(` ${name} `)) continue;
-    found.add(NAMES[name] ?? '');
+    found.add(own(NAMES, name) ?? '');
     remaining = remaining.split(` ${name} `).join(' | ');
   }
   const [only] = found;
