@@ -82,7 +82,13 @@ export function stem(word: string): string {
 
 /** The words of folded text, with texting shorthand spelled out. */
 function canonicalWords(text: string): string[] {
-  return text.split(' ').flatMap((w) => (own(SPELLING, w) ?? w).split(' '));
+  const out: string[] = [];
+  for (const w of text.split(' ')) {
+    const spelled = own(SPELLING, w);
+    if (spelled === undefined) out.push(w);
+    else out.push(...spelled.split(' '));
+  }
+  return out;
 }
 
 const groups = SYNONYMS.map((group) =>
