@@ -19,6 +19,21 @@ const UNAVAILABLE = new Set([
   'TransactionInProgressException',
 ]);
 
+/**
+ * Node's network failures: the database refused, dropped or never answered the connection (a
+ * restart of DynamoDB Local, a network blip). The SDK has retried them already; what is left is
+ * an outage, which the client should retry later, not an internal error.
+ */
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
 export function translateStoreError(
   error: unknown,
   conflict = () => new VersionConflictError('item', 0),
@@ -36,7 +51,9 @@ export function translateStoreError(
   }
   const name = error instanceof Error ? error.name : '';
   const code = (error as { code?: string })?.code;
-  if (UNAVAILABLE.has(name) || code === 'ECONNREFUSED' || code === 'ECONNRESET') {
+  // Any 5xx from DynamoDB is on its side, whatever its name.
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  if (UNAVAILABLE.has(name) || NETWORK.has(code ?? '') || (status !== undefined && status >= 500)) {
     return new StoreUnavailableError('the database is busy or unreachable', { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));

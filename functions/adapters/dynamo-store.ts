@@ -3,7 +3,10 @@
  * Conditions make concurrent writers safe; failed conditions and throttling become domain
  * errors here so nothing above this file sees an SDK exception.
  */
+import { isDeepStrictEqual } from 'node:util';
 import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
   CreateTableCommand,
   DeleteItemCommand,
   type DynamoDBClient,
@@ -24,6 +27,17 @@ import {
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
 import { conversationKey, TTL_ATTRIBUTE } from './keys';
+
+/**
+ * True when a failed condition found exactly the item this call was writing. The SDK retries a
+ * write whose answer was lost (a timeout, a reset connection); when the lost attempt had in fact
+ * committed, the retry fails its own condition against it. That is our write, not a rival's: read
+ * as a conflict, the turn would be applied a second time on top of itself.
+ */
+function alreadyWritten(error: unknown, written: Record<string, AttributeValue>): boolean {
+  if (!(error instanceof ConditionalCheckFailedException) || !error.Item) return false;
+  return isDeepStrictEqual(unmarshall(error.Item), unmarshall(written));
+}
 
 /** Maps what the SDK throws to a domain error (functions/adapters/dynamo-errors.ts). */
 function translate(error: unknown, id: string, expected: number): never {
@@ -53,16 +67,20 @@ export function createDynamoStore({
 
   return {
     async create(conversation) {
+      const item = toItem(conversation);
       try {
         await client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: toItem(conversation),
-            // A new id must not overwrite anything: ids are random, a clash is a bug.
+            Item: item,
+            // A new id must not overwrite anything: ids are random, a clash is a bug, unless what
+            // is there is this very item (a retried attempt that had committed).
             ConditionExpression: 'attribute_not_exists(pk)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
       } catch (error) {
+        if (alreadyWritten(error, item)) return;
         translate(error, conversation.id, 0);
       }
     },
@@ -93,7 +111,9 @@ export function createDynamoStore({
     async save(conversation, lead) {
       const expected = conversation.version - 1;
       if (lead) {
-        // The conversation's final state and its lead: both or neither.
+        // The conversation's final state and its lead: both or neither. A retry after a lost
+        // answer is safe here without a check of our own: the SDK gives the call one
+        // ClientRequestToken, reused by its retries, and DynamoDB does not apply it twice.
         try {
           await client.send(
             new TransactWriteItemsCommand({
@@ -118,11 +138,12 @@ export function createDynamoStore({
         }
         return;
       }
+      const item = toItem(conversation);
       try {
         await client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: toItem(conversation),
+            Item: item,
             // Optimistic locking: only the writer that read version N may write N+1. A second
             // message processed at the same time fails here and is re-applied on fresh state.
             ConditionExpression: 'attribute_exists(pk) AND version = :expected',
@@ -131,6 +152,7 @@ export function createDynamoStore({
           }),
         );
       } catch (error) {
+        if (alreadyWritten(error, item)) return;
         translate(error, conversation.id, expected);
       }
     },

