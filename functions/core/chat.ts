@@ -21,6 +21,7 @@ import type { Language } from './flow';
 import type { Lead } from './lead';
 import { type LeadDeps, leadFor } from './leads';
 import { MESSAGE_RULE, type RateRule, take } from './rate-limit';
+import type { SmsStore } from './sms/line';
 
 export interface ChatDeps {
   store: ConversationStore;
@@ -33,6 +34,8 @@ export interface ChatDeps {
   onLead?: (lead: Lead) => void;
   /** Messages allowed per conversation and per texter; default MESSAGE_RULE. */
   messageRule?: RateRule;
+  /** The SMS lines: erasing a conversation takes its phone's line off it. */
+  sms?: SmsStore;
 }
 
 /** The lead to store with this turn, when the turn is the one that qualified the conversation. */
@@ -145,7 +148,7 @@ export async function sendMessage(
     const afterSave = prepare ? await prepare(result) : undefined;
     const lead = await leadOfTurn(deps, current, result.conversation);
     try {
-      if (result.conversation.intake.status === 'deleted') await deps.store.delete(id);
+      if (result.conversation.intake.status === 'deleted') await erase(deps, current);
       else await deps.store.save(result.conversation, lead);
       if (lead) deps.onLead?.(lead);
       await afterSave?.();
@@ -159,6 +162,33 @@ export async function sendMessage(
     }
   }
   throw new BusyError();
+}
+
+/**
+ * Erases a conversation. When a phone's SMS line points at it (it went on by text), the line is
+ * taken off it in the same transaction, keeping only the number, so STOP stays honoured.
+ */
+async function erase(deps: ChatDeps, conversation: Conversation): Promise<void> {
+  const { texts, intake } = conversation;
+  const answered = typeof intake.answers.phone === 'string' ? intake.answers.phone : undefined;
+  const phones = new Set([texts?.phone, intake.link?.phone, answered]);
+  for (const phone of phones) {
+    if (!phone || !deps.sms) continue;
+    const line = await deps.sms.getLine(phone);
+    if (line?.conversationId !== conversation.id) continue;
+    await deps.sms.commit({
+      line: {
+        ...line,
+        conversationId: undefined,
+        recent: [],
+        version: line.version + 1,
+        updatedAt: deps.now().toISOString(),
+      },
+      deleteConversationId: conversation.id,
+    });
+    return;
+  }
+  await deps.store.delete(conversation.id);
 }
 
 /**

@@ -81,6 +81,8 @@ describe('delete my data on the web', () => {
     await say('yes');
     const after = await expectNoPii({ phone });
     expect(after.filter((i) => String(i.pk).startsWith('CONV#'))).toEqual([]);
+    // The line keeps the number only: it no longer points at the erased conversation.
+    expect((await server.deps.sms.getLine(phone))?.conversationId).toBeUndefined();
     // A text after the erasure starts a new conversation; nothing of the old one comes back.
     const next = await sendSms(server, { from: phone, body: 'hello' });
     expect(next.bodies.join('\n')).toMatch(/intake assistant/);

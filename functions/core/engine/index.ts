@@ -73,6 +73,17 @@ function disclosures(ctx: EngineContext, state: IntakeState): BotMessage[] {
 }
 
 /**
+ * True when this message goes to an ended intake rather than starting a new one: erasing it
+ * ("delete my data", then its confirmation). By SMS, any other text after an intake ended
+ * starts a new conversation.
+ */
+export function erasesEnded(state: IntakeState, text: string): boolean {
+  if (state.status === 'active' || state.status === 'qualified') return false;
+  const command = parseCommand(text);
+  return command?.kind === 'delete' || (state.step === 'deleteConfirm' && !command);
+}
+
+/**
  * Applies one client message to the intake.
  *
  * @example advance(ctx, state, 'yes').state.step // the first question after consent
@@ -91,6 +102,13 @@ export function advance(ctx: EngineContext, previous: IntakeState, text: string)
   if (state.status !== 'active') {
     if (command?.kind === 'restart') return begin(ctx, state.language, state.channel);
     if (command?.kind === 'language') state.language = command.language;
+    // An ended intake can still be erased; once it became a lead the firm holds it, and says how
+    // to ask the firm to erase it.
+    if (command?.kind === 'delete' && state.status === 'qualified') {
+      return { state, replies: [bot(t(ctx.content, state, 'commands.deleteAfterLead'))] };
+    }
+    if (command?.kind === 'delete') return runCommand(ctx, state, command, today);
+    if (state.step === 'deleteConfirm' && !command) return answerDelete(ctx, state, text, today);
     return { state, replies: [bot(t(ctx.content, state, 'commands.ended'))] };
   }
   if (command) return runCommand(ctx, state, command, today);
@@ -259,10 +277,9 @@ function answerDelete(ctx: EngineContext, state: IntakeState, text: string, toda
   }
   state.step = state.resumeStep ?? nextStep(ctx, state, today);
   state.resumeStep = undefined;
-  return {
-    state,
-    replies: [bot(t(ctx.content, state, 'commands.deleteCancelled')), ...ask(ctx, state, today)],
-  };
+  const cancelled = bot(t(ctx.content, state, 'commands.deleteCancelled'));
+  if (state.status !== 'active') return { state, replies: [cancelled] };
+  return { state, replies: [cancelled, ...ask(ctx, state, today)] };
 }
 
 function answerConfirm(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {

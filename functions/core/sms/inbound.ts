@@ -6,7 +6,7 @@
  */
 import { applyMessage, leadOfTurn } from '../chat';
 import { ABANDONED_AFTER_SECONDS, type Conversation, VersionConflictError } from '../conversation';
-import { begin } from '../engine';
+import { begin, erasesEnded } from '../engine';
 import { t } from '../engine/render';
 import { BusyError, RateLimitedError } from '../errors';
 import type { Language } from '../flow';
@@ -123,7 +123,12 @@ async function turn(
   if (replay) return { kind: 'replay', bodies: replay.bodies };
   // The conversation still carries this phone's texts exactly when the line still points at it.
   const linked = current?.texts?.phone === phone;
-  if (current?.intake.status === 'active' && !linked && !fresh) {
+  // An ended intake takes a text only to be erased; on a fresh read of the line, so it is surely
+  // the one the texter is in.
+  const continuing =
+    current?.intake.status === 'active' ||
+    (current !== undefined && erasesEnded(current.intake, inbound.body));
+  if (current && continuing && !fresh && (!linked || current.intake.status !== 'active')) {
     throw new VersionConflictError('sms line', base.version - 1);
   }
   // STOP (and a switch away) takes the phone off its conversation in the same transaction.
@@ -153,7 +158,7 @@ async function turn(
     return lineOnly({ ...base, rate: spend(deps, base.rate, now) }, []);
   }
 
-  if (current?.intake.status === 'active') {
+  if (current && continuing) {
     const rate = spend(deps, current.rate, now);
     const applied = applyMessage(deps.content, current, inbound.body, now);
     if (applied.conversation === current) {
