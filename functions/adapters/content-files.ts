@@ -2,21 +2,18 @@
  * Loads the content (flow, strings, firm settings, TPS list) and the web assets from disk and
  * validates them, once at start. Invalid content stops the start with every problem listed,
  * so a typo in a YAML file never reaches a client mid-conversation.
+ *
+ * Reading (YAML and Markdown, here) is apart from building (`buildContent` in content-bundle.ts):
+ * the Lambda builds the same Content from a prebuilt JSON and never loads the YAML parser.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import {
-  type Catalog,
-  type Content,
-  checkCatalog,
-  FirmSchema,
-  flattenStrings,
-} from '../core/content';
+import { type Catalog, type Content, FirmSchema, flattenStrings } from '../core/content';
 import { FlowSchema, LANGUAGES } from '../core/flow';
-import { buildKnowledgeBase } from '../core/knowledge/search';
-import { TpsDataSchema, tpsScreeningContext } from '../core/tps';
+import { TpsDataSchema } from '../core/tps';
 import type { WebAssets } from '../http/web';
+import { buildContent, type ContentInputs } from './content-bundle';
 import { ContentError } from './content-errors';
 import { loadArticles } from './knowledge-files';
 
@@ -42,7 +39,8 @@ export interface ContentPaths {
   firmFile?: string;
 }
 
-export function loadContent({ root, firmFile }: ContentPaths): Content {
+/** Reads and validates every content file; the Content is built from them by buildContent. */
+export function readContentInputs({ root, firmFile }: ContentPaths): ContentInputs {
   const at = (...parts: string[]) => join(root, ...parts);
   const flowPath = at('prompts', 'flow.yaml');
   const flow = validated(flowPath, FlowSchema.safeParse(readYaml(flowPath)));
@@ -56,23 +54,18 @@ export function loadContent({ root, firmFile }: ContentPaths): Content {
       }
     }),
   ) as Catalog;
-  const problems = checkCatalog(flow, strings);
-  if (problems.length)
-    throw new ContentError(`prompts/strings.*.yaml:\n  ${problems.join('\n  ')}`);
   const firmPath = firmFile ? resolve(firmFile) : at('prompts', 'firm.yaml');
   const firm = validated(firmPath, FirmSchema.safeParse(readYaml(firmPath)));
   const tpsPath = at('knowledge', 'tps-countries.yaml');
   const tps = validated(tpsPath, TpsDataSchema.safeParse(readYaml(tpsPath)));
-  const knowledge = buildKnowledgeBase(loadArticles(root, firm));
-  const unknown = flow.closingArticles
-    .flatMap((rule) => rule.articles)
-    .filter((id) => !knowledge.article(id, 'en'));
-  if (unknown.length) {
-    throw new ContentError(
-      `${flowPath}: closingArticles names unknown articles: ${unknown.join(', ')}`,
-    );
-  }
-  return { flow, strings, firm, tps: tpsScreeningContext(tps), knowledge };
+  return { flow, strings, firm, tps, articles: loadArticles(root, firm) };
+}
+
+export function loadContent(paths: ContentPaths): Content {
+  return buildContent(readContentInputs(paths), {
+    flow: join(paths.root, 'prompts', 'flow.yaml'),
+    strings: 'prompts/strings.*.yaml',
+  });
 }
 
 export function loadWebAssets(root: string): WebAssets {

@@ -1,52 +1,67 @@
 /**
- * The API Lambda: the same `createApp(deps)` as the local server, wrapped by hono/aws-lambda.
- * Dependencies are built once per cold start. Content files are read from the deployment
- * package (CONTENT_ROOT, default the function's own directory).
+ * The API Lambda: the same `createApp(deps)` as the local server, wrapped by hono/aws-lambda
+ * (API Gateway HTTP API, payload 2.0). Dependencies are built once per cold start: the content from
+ * the prebuilt content.json (no YAML parser in this bundle), the secrets from Secrets Manager.
+ * Lead emails are not sent from here: the delivery function does it from the table's stream.
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { handle } from 'hono/aws-lambda';
-import { loadContent, loadWebAssets } from '../adapters/content-files';
+import type { Context } from 'hono';
+import { getConnInfo, handle } from 'hono/aws-lambda';
+import { loadBundledContent } from '../adapters/content-bundle';
 import { dynamoClient } from '../adapters/dynamo-client';
 import { createDynamoLeadStore } from '../adapters/dynamo-leads';
 import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
 import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
-import { loadRoster } from '../adapters/roster-file';
 import { outboxSender, twilioRestSender } from '../adapters/sms-sender';
 import { hashToken, newCode, newSecret, newToken } from '../adapters/tokens';
-import { loadConfig } from '../config';
+import type { Mailer } from '../core/delivery';
+import { UNLIMITED } from '../core/rate-limit';
 import { createApp } from '../http/app';
+import { lambdaRuntime } from './runtime';
 
-const config = loadConfig();
-const root = process.env.CONTENT_ROOT ?? process.env.LAMBDA_TASK_ROOT ?? process.cwd();
+const runtime = lambdaRuntime();
+const { config } = runtime;
 const now = () => new Date();
+const log = jsonLogger();
 
 const client = dynamoClient(config.DYNAMODB_ENDPOINT, config.AWS_REGION);
-if (!config.TWILIO_AUTH_TOKEN) throw new Error('TWILIO_AUTH_TOKEN must be set on AWS');
-
-const content = loadContent({ root, firmFile: config.FIRM_FILE });
+const [authToken, linkSecret] = await Promise.all([
+  runtime.twilioAuthToken(),
+  runtime.linkSecret(),
+]);
+const { content, roster, assets } = loadBundledContent(runtime.contentDir);
 const timeZone = content.firm.timeZone;
+const leads = createDynamoLeadStore({ client, tableName: config.TABLE_NAME, timeZone });
+
+// The lead links (accept, decline) only save the lead; its email goes out from the stream.
+const noMail: Mailer = {
+  send: () => Promise.reject(new Error('the API function does not send lead emails')),
+};
 
 const app = createApp({
-  // Leads are stored with the conversation that qualified; on AWS a DynamoDB Streams consumer
-  // delivers them (the deployment issue), with the same functions as the local worker.
-  leads: {
-    leads: createDynamoLeadStore({ client, tableName: config.TABLE_NAME, timeZone }),
-    roster: loadRoster(config.ROSTER_FILE ?? join(root, 'prompts', 'roster.example.yaml')),
-    newId: randomUUID,
-    now,
+  leads: { leads, roster, newId: randomUUID, now, timeZone },
+  delivery: {
+    leads,
+    roster,
+    mailer: noMail,
+    linkSecret,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    firmName: content.firm.name,
+    mailFrom: config.MAIL_FROM,
     timeZone,
+    now,
+    log,
   },
   store: createDynamoStore({ client, tableName: config.TABLE_NAME, now, timeZone }),
   sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME, timeZone }),
   newTokenHash: () => hashToken(newToken()),
-  twilio: { authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL },
+  twilio: { authToken, publicBaseUrl: config.PUBLIC_BASE_URL },
   sender:
     config.TWILIO_ACCOUNT_SID && config.TWILIO_FROM_NUMBER
       ? twilioRestSender({
           accountSid: config.TWILIO_ACCOUNT_SID,
-          authToken: config.TWILIO_AUTH_TOKEN,
+          authToken,
           from: config.TWILIO_FROM_NUMBER,
         })
       : outboxSender('/tmp/sms-outbox'),
@@ -54,11 +69,15 @@ const app = createApp({
   newSecret,
   publicBaseUrl: config.PUBLIC_BASE_URL,
   content,
-  assets: loadWebAssets(root),
+  assets,
   now,
   newId: randomUUID,
   allowedOrigins: config.ALLOWED_ORIGINS,
-  log: jsonLogger(),
+  log,
+  // API Gateway's sourceIp: the address the request came from, not a header a client can set.
+  ...(config.RATE_LIMITS === 'on'
+    ? { clientAddress: (c: Context) => getConnInfo(c).remote.address }
+    : { messageRule: UNLIMITED }),
 });
 
 export const handler = handle(app);

@@ -1,0 +1,159 @@
+/**
+ * The content as one prebuilt JSON file, for the Lambda functions. At build time (infra/content.ts,
+ * run by `cdk synth`) the YAML and Markdown read by content-files.ts, the roster and the web assets
+ * are written into the function's asset as `content.json`, `widget.js` and `demo.html`; at cold
+ * start the Lambda reads that JSON, validates it again (it is a boundary: a file on disk) and builds
+ * the same `Content` as `loadContent`, without carrying the YAML parser in its bundle.
+ *
+ * `buildContent` is the building step both paths share; it lives here, in a module with no YAML
+ * import, so that the Lambda's import graph stays free of it.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import {
+  type Catalog,
+  type Content,
+  checkCatalog,
+  type Firm,
+  FirmSchema,
+  TextSchema,
+} from '../core/content';
+import { type Flow, FlowSchema, LANGUAGES } from '../core/flow';
+import { type Article, ArticleFrontSchema } from '../core/knowledge/article';
+import { buildKnowledgeBase } from '../core/knowledge/search';
+import { type MetadataJson, phoneMetadata, usePhoneMetadata } from '../core/parse/phone-metadata';
+import { type Roster, RosterSchema } from '../core/roster';
+import { type TpsData, TpsDataSchema, tpsScreeningContext } from '../core/tps';
+import type { WebAssets } from '../http/web';
+import { ContentError } from './content-errors';
+
+/** The validated inputs of the content, as read from prompts/ and knowledge/. */
+export interface ContentInputs {
+  flow: Flow;
+  strings: Catalog;
+  firm: Firm;
+  tps: TpsData;
+  /** Both languages' articles, the firm's words already filled in. */
+  articles: Article[];
+}
+
+/** Names used in error messages for where the flow and the strings came from. */
+export interface ContentSourceNames {
+  flow: string;
+  strings: string;
+}
+
+/**
+ * Builds the engine's `Content` from validated inputs: checks the strings against the flow, builds
+ * the knowledge index, checks the flow's closing articles exist.
+ *
+ * @example buildContent(readContentInputs({ root: '.' })).knowledge.search('bond', 'en')
+ */
+export function buildContent(
+  inputs: ContentInputs,
+  names: ContentSourceNames = { flow: 'flow', strings: 'strings' },
+): Content {
+  const { flow, strings, firm, tps } = inputs;
+  const problems = checkCatalog(flow, strings);
+  if (problems.length) throw new ContentError(`${names.strings}:\n  ${problems.join('\n  ')}`);
+  const knowledge = buildKnowledgeBase(inputs.articles);
+  const unknown = flow.closingArticles
+    .flatMap((rule) => rule.articles)
+    .filter((id) => !knowledge.article(id, 'en'));
+  if (unknown.length) {
+    throw new ContentError(
+      `${names.flow}: closingArticles names unknown articles: ${unknown.join(', ')}`,
+    );
+  }
+  return { flow, strings, firm, tps: tpsScreeningContext(tps), knowledge };
+}
+
+/** Version 1 of content.json. Every part is checked with the same schemas as the source files. */
+export const ContentBundleSchema = z.strictObject({
+  version: z.literal(1),
+  flow: FlowSchema,
+  strings: z.strictObject(
+    Object.fromEntries(LANGUAGES.map((lang) => [lang, z.record(z.string(), TextSchema)])) as {
+      [L in (typeof LANGUAGES)[number]]: z.ZodRecord<z.ZodString, typeof TextSchema>;
+    },
+  ),
+  firm: FirmSchema,
+  tps: TpsDataSchema,
+  articles: z.array(ArticleFrontSchema.extend({ body: z.string().min(50) })),
+  roster: RosterSchema,
+  /** libphonenumber's numbering plans (functions/core/parse/phone-metadata.ts): data, not code. */
+  phoneMetadata: z.looseObject({
+    version: z.number(),
+    country_calling_codes: z.record(z.string(), z.array(z.string())),
+    countries: z.record(z.string(), z.array(z.unknown())),
+  }),
+});
+export type ContentBundle = z.infer<typeof ContentBundleSchema>;
+
+export const CONTENT_FILE = 'content.json';
+export const WIDGET_FILE = 'widget.js';
+export const DEMO_FILE = 'demo.html';
+
+/**
+ * Build time: writes content.json, widget.js and demo.html into `dir` (created if missing).
+ * The inputs were validated when they were read; they are checked again here so a bundle that
+ * would not load is never written.
+ */
+export function writeContentBundle(
+  dir: string,
+  inputs: ContentInputs & { roster: Roster; assets: WebAssets },
+): void {
+  const { assets, ...rest } = inputs;
+  const bundle = parseBundle(
+    { version: 1, ...rest, phoneMetadata: phoneMetadata() },
+    'content bundle',
+  );
+  buildContent(bundle);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, CONTENT_FILE), JSON.stringify(bundle));
+  writeFileSync(join(dir, WIDGET_FILE), assets.widgetJs);
+  writeFileSync(join(dir, DEMO_FILE), assets.demoHtml);
+}
+
+function parseBundle(data: unknown, source: string): ContentBundle {
+  const result = ContentBundleSchema.safeParse(data);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new ContentError(`${source} is invalid:\n${lines.join('\n')}`);
+}
+
+/** Run time: reads and validates `<dir>/content.json` (no knowledge index: see loadBundledContent). */
+export function readContentBundle(dir: string): ContentBundle {
+  const path = join(dir, CONTENT_FILE);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ContentError(`${path}: ${(error as Error).message}`);
+  }
+  return parseBundle(data, path);
+}
+
+/**
+ * Run time: the same Content, roster and web assets as the local server builds from the sources.
+ *
+ * @example const { content, roster, assets } = loadBundledContent(process.env.LAMBDA_TASK_ROOT);
+ */
+export function loadBundledContent(dir: string): {
+  content: Content;
+  roster: Roster;
+  assets: WebAssets;
+} {
+  const bundle = readContentBundle(dir);
+  const path = join(dir, CONTENT_FILE);
+  usePhoneMetadata(bundle.phoneMetadata as unknown as MetadataJson);
+  return {
+    content: buildContent(bundle, { flow: path, strings: path }),
+    roster: bundle.roster,
+    assets: {
+      widgetJs: readFileSync(join(dir, WIDGET_FILE), 'utf8'),
+      demoHtml: readFileSync(join(dir, DEMO_FILE), 'utf8'),
+    },
+  };
+}

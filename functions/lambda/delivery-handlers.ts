@@ -1,0 +1,57 @@
+/**
+ * The lead-delivery handlers, apart from their cold start so they can be tested with any deps:
+ * - `streamHandler`: the table's stream (filtered by the stack to pending lead items) delivers
+ *   each lead at once; a record that fails comes back in `batchItemFailures`, so Lambda retries
+ *   from it (bisecting the batch) and finally sends it to the dead-letter queue.
+ * - `timerHandler`: every minute, what the local worker does every 5 seconds (deliverDue):
+ *   retries after a mail failure, and emergency leads nobody accepted in time.
+ * Logs carry lead ids and error names only.
+ */
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type {
+  DynamoDBBatchResponse,
+  DynamoDBRecord,
+  DynamoDBStreamEvent,
+  ScheduledEvent,
+} from 'aws-lambda';
+import { type DeliveryDeps, deliverDue, deliverLead } from '../core/delivery';
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : 'Error');
+
+/** The lead id of a stream record, or undefined when the record is not a lead item. */
+function leadIdOf(record: DynamoDBRecord): string | undefined {
+  const image = record.dynamodb?.NewImage;
+  if (!image) return undefined;
+  // aws-lambda's AttributeValue and the SDK's are the same wire shape under different types.
+  const item = unmarshall(image as Parameters<typeof unmarshall>[0]);
+  if (item.type !== 'lead') return undefined;
+  if (typeof item.leadId !== 'string' || !item.leadId) {
+    throw new TypeError('a lead item without a leadId');
+  }
+  return item.leadId;
+}
+
+export function streamHandler(deps: DeliveryDeps) {
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      try {
+        const leadId = leadIdOf(record);
+        if (leadId) await deliverLead(deps, leadId);
+      } catch (error) {
+        const sequence = record.dynamodb?.SequenceNumber ?? record.eventID ?? '';
+        deps.log.error('lead_stream_record_failed', { sequence, error: errorName(error) });
+        batchItemFailures.push({ itemIdentifier: sequence });
+      }
+    }
+    return { batchItemFailures };
+  };
+}
+
+export function timerHandler(deps: DeliveryDeps) {
+  return async (_event?: ScheduledEvent) => {
+    const result = await deliverDue(deps);
+    if (result.sent || result.retried || result.escalated) deps.log.info('delivery_pass', result);
+    return result;
+  };
+}

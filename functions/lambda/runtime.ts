@@ -1,0 +1,58 @@
+/**
+ * What every Lambda entry builds once per cold start: the configuration (functions/config.ts plus
+ * the Lambda-only variables below), the secrets (Secrets Manager by ARN on AWS; the plain variables
+ * in local and test runs), the DynamoDB client and the prebuilt content (content.json, written
+ * into each function's asset by infra/content.ts).
+ */
+import * as z from 'zod';
+import { secretFrom, secretReader } from '../adapters/secrets';
+import { type Config, ConfigError, loadConfig } from '../config';
+
+/** Set by the stack (infra/amparo-stack.ts): ARNs only, never secret values. */
+const LambdaEnvSchema = z.object({
+  TWILIO_AUTH_TOKEN_SECRET_ARN: z.string().min(1).optional(),
+  LINK_SECRET_ARN: z.string().min(1).optional(),
+  /** Where content.json, widget.js and demo.html are: the function's own directory by default. */
+  CONTENT_DIR: z.string().min(1).optional(),
+  LAMBDA_TASK_ROOT: z.string().min(1).optional(),
+});
+
+export interface LambdaRuntime {
+  config: Config;
+  contentDir: string;
+  /** The link-signing secret (LINK_SECRET, or the secret LINK_SECRET_ARN names). */
+  linkSecret(): Promise<string>;
+  /** The Twilio auth token (TWILIO_AUTH_TOKEN, or the secret TWILIO_AUTH_TOKEN_SECRET_ARN names). */
+  twilioAuthToken(): Promise<string>;
+}
+
+export function lambdaRuntime(
+  env: Record<string, string | undefined> = process.env,
+): LambdaRuntime {
+  const config = loadConfig(env);
+  const parsed = LambdaEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const lambdaEnv = parsed.data;
+  const reader = secretReader();
+  return {
+    config,
+    contentDir: lambdaEnv.CONTENT_DIR ?? lambdaEnv.LAMBDA_TASK_ROOT ?? process.cwd(),
+    linkSecret: () =>
+      secretFrom(reader, {
+        variable: 'LINK_SECRET',
+        value: config.LINK_SECRET,
+        arnVariable: 'LINK_SECRET_ARN',
+        secretId: lambdaEnv.LINK_SECRET_ARN,
+      }),
+    twilioAuthToken: () =>
+      secretFrom(reader, {
+        variable: 'TWILIO_AUTH_TOKEN',
+        value: config.TWILIO_AUTH_TOKEN,
+        arnVariable: 'TWILIO_AUTH_TOKEN_SECRET_ARN',
+        secretId: lambdaEnv.TWILIO_AUTH_TOKEN_SECRET_ARN,
+      }),
+  };
+}

@@ -1,0 +1,295 @@
+/**
+ * The whole product on AWS in one stack: the single DynamoDB table (same keys as
+ * functions/adapters/dynamo-store.ts ensureTable), the API Lambda behind an HTTP API, the
+ * lead-delivery Lambda on the table's stream with a dead-letter queue, the escalation timer, the
+ * secrets, SES permission for the firm's identity, log groups and alarms (infra/alarms.ts).
+ * Resource names are generated; only the stack name is chosen.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  type CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { TTL_ATTRIBUTE } from '../functions/adapters/keys';
+import { Alarms } from './alarms';
+import type { LambdaName } from './bundling';
+import type { InfraConfig } from './config';
+import { amparoFunction, retainedLogGroup } from './functions';
+import { acknowledgeFindings } from './nag';
+
+export interface AmparoStackProps extends StackProps {
+  config: InfraConfig;
+  /** The project root (prompts/, knowledge/, functions/, package-lock.json). */
+  root: string;
+  /** The prebuilt content (infra/content.ts), copied into each function's asset. */
+  contentDir: string;
+  /** The firm's name, for the alarm topic. */
+  firmName: string;
+}
+
+/** Stage-wide throttling, and the Twilio webhook's own (one firm's texting is far below it). */
+const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 };
+const WEBHOOK_THROTTLE = { rateLimit: 10, burstLimit: 20 };
+
+export class AmparoStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly api: HttpApi;
+  readonly functions: Record<LambdaName, NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: AmparoStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    const key = new kms.Key(this, 'DataKey', {
+      description: 'Amparo: encrypts the intake table (client data) and the alarm topic',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // The same key schema as ensureTable (functions/adapters/dynamo-store.ts), on-demand.
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
+
+    // Filled in by the admin after deploy (infra/README.md); until then a random value that no
+    // Twilio request can match, so every webhook is refused.
+    const twilioToken = new secrets.Secret(this, 'TwilioAuthToken', {
+      description: 'Amparo: the Twilio auth token (put the value from the Twilio console here)',
+      generateSecretString: { passwordLength: 32, excludePunctuation: true },
+    });
+    const linkSecret = new secrets.Secret(this, 'LinkSecret', {
+      description: 'Amparo: signs lead links and codes (generated; rotating it voids sent links)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Amparo: web chat, widget, Twilio webhook, lead links',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: config.allowedOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type'],
+        exposeHeaders: ['retry-after'],
+        maxAge: Duration.minutes(10),
+      },
+    });
+    const accessLogs = retainedLogGroup(this, 'ApiAccessLogs', config);
+    const stage = new HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      throttle: STAGE_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // Ids, route, status and latency: no IP address, no path (it can carry a signed link).
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationStatus: '$context.integrationStatus',
+            error: '$context.error.message',
+          }),
+        ),
+      },
+    });
+    const publicBaseUrl = this.api.apiEndpoint;
+
+    const common = {
+      TABLE_NAME: this.table.tableName,
+      PUBLIC_BASE_URL: publicBaseUrl,
+      MAIL_FROM: config.senderAddress,
+      LINK_SECRET_ARN: linkSecret.secretArn,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    const api = amparoFunction(this, 'api', props, {
+      ...common,
+      TWILIO_AUTH_TOKEN_SECRET_ARN: twilioToken.secretArn,
+      ALLOWED_ORIGINS: config.allowedOrigins.join(','),
+      ...(config.twilioAccountSid && config.twilioFromNumber
+        ? {
+            TWILIO_ACCOUNT_SID: config.twilioAccountSid,
+            TWILIO_FROM_NUMBER: config.twilioFromNumber,
+          }
+        : {}),
+    });
+    const delivery = amparoFunction(this, 'delivery', props, { ...common, MAIL_TRANSPORT: 'ses' });
+    const escalation = amparoFunction(this, 'escalation', props, {
+      ...common,
+      MAIL_TRANSPORT: 'ses',
+    });
+    this.functions = { api, delivery, escalation };
+
+    // Least privilege on the table: item reads and writes the code makes, nothing on the table
+    // itself (no DeleteTable, UpdateTable, Scan, export).
+    this.grantItems(api, key, [
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:Query',
+    ]);
+    for (const fn of [delivery, escalation]) {
+      this.grantItems(fn, key, ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    }
+    twilioToken.grantRead(api);
+    for (const fn of [api, delivery, escalation]) linkSecret.grantRead(fn);
+
+    const sesIdentityArn = this.formatArn({
+      service: 'ses',
+      resource: 'identity',
+      resourceName: config.sesIdentity,
+    });
+    for (const fn of [delivery, escalation]) {
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resources: [sesIdentityArn],
+        }),
+      );
+    }
+
+    const [webhookRoute] = this.api.addRoutes({
+      path: '/webhooks/twilio/sms',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('TwilioIntegration', api),
+    });
+    // Everything else ($default): the Hono app routes it, and answers 404 itself.
+    const defaultRoute = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('ApiIntegration', api),
+    });
+    const cfnStage = stage.node.defaultChild as CfnStage;
+    // RouteSettings is a JSON property: CloudFormation's own casing. The route must exist first.
+    cfnStage.routeSettings = {
+      'POST /webhooks/twilio/sms': {
+        ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit,
+      },
+    };
+    if (webhookRoute) stage.node.addDependency(webhookRoute);
+
+    // The stream: only lead items waiting to be sent (new, retried after a claim, re-routed).
+    const dlq = new sqs.Queue(this, 'DeliveryDlq', {
+      retentionPeriod: Duration.days(14),
+      // It holds stream batch metadata (shard, sequence numbers), never item data: SQS-managed
+      // encryption suffices and keeps KMS wildcard grants off the delivery role.
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    delivery.addEventSource(
+      new DynamoEventSource(this.table, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 10,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(dlq),
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: {
+              NewImage: {
+                type: { S: lambda.FilterRule.isEqual('lead') },
+                delivery: { M: { status: { S: lambda.FilterRule.isEqual('pending') } } },
+              },
+            },
+          }),
+        ],
+      }),
+    );
+
+    new events.Rule(this, 'EscalationTimer', {
+      description: 'Amparo: every minute, retries of failed lead emails and overdue emergencies',
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new targets.LambdaFunction(escalation, { retryAttempts: 0 })],
+    });
+
+    new Alarms(this, 'Alarms', {
+      firmName: props.firmName,
+      alarmEmail: config.alarmEmail,
+      key,
+      api: this.api,
+      functions: [api, delivery, escalation],
+      dlq,
+      table: this.table,
+    });
+
+    const base = publicBaseUrl;
+    new CfnOutput(this, 'ChatUrl', {
+      description: 'The demo page with the chat',
+      value: `${base}/`,
+    });
+    new CfnOutput(this, 'WidgetTag', {
+      description: "The tag to paste into the firm's site",
+      value: `<script src="${base}/widget.js" data-api="${base}" defer></script>`,
+    });
+    new CfnOutput(this, 'TwilioWebhookUrl', {
+      description: 'The Twilio number\'s "A message comes in" webhook (HTTP POST)',
+      value: `${base}/webhooks/twilio/sms`,
+    });
+    new CfnOutput(this, 'TwilioAuthTokenSecretArn', {
+      description: 'Put the Twilio auth token into this secret after deploy',
+      value: twilioToken.secretArn,
+    });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'DataKeyArn', { value: key.keyArn });
+
+    acknowledgeFindings({
+      secrets: { twilioToken, linkSecret },
+      routes: [webhookRoute, defaultRoute],
+      functions: [api, delivery, escalation],
+      deliveryRole: delivery.role,
+      dlq,
+    });
+  }
+
+  private grantItems(fn: lambda.IFunction, key: kms.IKey, actions: string[]) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions,
+        resources: [this.table.tableArn, `${this.table.tableArn}/index/gsi1`],
+      }),
+    );
+    // DynamoDB uses the table's key on the caller's behalf.
+    key.grant(fn, 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey');
+  }
+}

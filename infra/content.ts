@@ -1,0 +1,33 @@
+/**
+ * Build-time content for the Lambda assets: reads and validates prompts/, knowledge/, the firm
+ * file, the roster and the web assets exactly as the local server does, and writes content.json,
+ * widget.js and demo.html into a directory (functions/adapters/content-bundle.ts). Bad content
+ * fails `cdk synth`, before anything is deployed.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeContentBundle } from '../functions/adapters/content-bundle';
+import { loadWebAssets, readContentInputs } from '../functions/adapters/content-files';
+import { loadRoster } from '../functions/adapters/roster-file';
+import type { Firm } from '../functions/core/content';
+
+export interface ContentBuildOptions {
+  root: string;
+  firmFile?: string;
+  rosterFile: string;
+  /** Where to write; a fresh temporary directory by default. */
+  outDir?: string;
+}
+
+/** Writes the content bundle and returns its directory and the firm's settings. */
+export function buildContentDir(options: ContentBuildOptions): { dir: string; firm: Firm } {
+  const dir = options.outDir ?? mkdtempSync(join(tmpdir(), 'amparo-content-'));
+  const inputs = readContentInputs({ root: options.root, firmFile: options.firmFile });
+  writeContentBundle(dir, {
+    ...inputs,
+    roster: loadRoster(resolve(options.root, options.rosterFile)),
+    assets: loadWebAssets(options.root),
+  });
+  return { dir, firm: inputs.firm };
+}

@@ -1,0 +1,31 @@
+/**
+ * One synthesized Amparo stack for an infra test file, with a firm's configuration as CDK context
+ * (no AMPARO_* variables from the developer's shell leak in).
+ */
+import { resolve } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { buildAmparoApp } from '../../infra/build-app';
+
+export const TEST_CONTEXT = {
+  stackName: 'AmparoTest',
+  senderAddress: 'intake@firm.example',
+  allowedOrigins: 'https://www.firm.example, https://firm.example',
+  alarmEmail: 'it-admin@firm.example',
+  twilioAccountSid: `AC${'0'.repeat(32)}`,
+  twilioFromNumber: '+12135550142',
+};
+
+/**
+ * `bundle: false` skips esbuild (CDK's bundling-stacks context) for tests of the template's
+ * properties; the nag test bundles, as `npm run synth` does, and checks the assets.
+ */
+export function synthStack(
+  options: { bundle: boolean },
+  context: Record<string, unknown> = TEST_CONTEXT,
+) {
+  const app = new App({
+    context: { ...context, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
+  });
+  const stack = buildAmparoApp(app, resolve(import.meta.dirname, '../..'), {});
+  return { app, stack };
+}
