@@ -135,7 +135,7 @@ const METHOD = {
   search:
     'content.knowledge.search(q, lang) per question of test/knowledge/eval.yaml, one warm-up pass then 4 timed passes, before DynamoDB Local starts',
   bundles:
-    'esbuild bundle+minify, platform node, format esm, target node20, createRequire banner; cold init = performance.now() after importing the bundle in a fresh node, median of 5',
+    'the Lambda build of infra/bundling.ts (esbuild bundle+minify, platform node, format esm, target node22, AWS SDK external) with content.json beside it; cold init = performance.now() after importing the bundle in a fresh node, median of 5',
   counts: 'a middleware on the app DynamoDB client (initialize step) counts each command by name',
 };
 
@@ -193,7 +193,7 @@ async function figures(env: BenchEnv): Promise<Omit<Results, 'segments' | 'searc
   out(
     `[6] api vs bare Hono: size ×${(bundles.api.bytes / bundles.bareHono.bytes).toFixed(1)}, ` +
       `init ×${(bundles.api.initMs / bundles.bareHono.initMs).toFixed(1)}; ` +
-      `of the API's init, loadContent alone (YAML, validation, knowledge index) takes ` +
+      `of the API's init, loadBundledContent alone (content.json, validation, knowledge index) takes ` +
       `${ms(bundles.contentOnly.innerMs ?? Number.NaN)} cold (median of ${bundles.contentOnly.spawns})`,
   );
 
