@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { VersionConflictError } from '../core/conversation';
-import { type SmsLine, SmsLineSchema, type SmsStore } from '../core/sms/line';
+import { lineExpiry, type SmsLine, SmsLineSchema, type SmsStore } from '../core/sms/line';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
 import { conversationKey, lineKey } from './keys';
@@ -80,7 +80,7 @@ export function createDynamoSmsStore(options: {
           Put: {
             TableName: tableName,
             Item: marshall(
-              { ...lineKey(line.phone), type: 'sms-line', ...line },
+              { ...lineKey(line.phone), type: 'sms-line', ...line, expiresAt: lineExpiry(line) },
               { removeUndefinedValues: true },
             ),
             ...versioned(line.version),

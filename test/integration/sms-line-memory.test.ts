@@ -6,8 +6,11 @@
  * conversation the phone has left.
  */
 import type { AddressInfo } from 'node:net';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINE_KEPT_SECONDS } from '../../functions/core/sms/line';
 import { createApp } from '../../functions/http/app';
 import { localDeps } from '../../functions/local/deps';
 import { say, start } from '../helpers/http';
@@ -160,5 +163,31 @@ describe('an SMS turn on a remembered line', () => {
     expect((await sendSms(a, { from: phone, body: 'purple', sid })).bodies).toEqual(last.bodies);
     expect((await sendSms(b, { from: phone, body: 'purple', sid })).bodies).toEqual(last.bodies);
     expect(await transcriptOf(phone)).toEqual(['hello again']);
+  });
+});
+
+describe('how long a line is kept', () => {
+  const stored = async (phone: string) => {
+    const out = await a.client.send(
+      new GetItemCommand({
+        TableName: a.tableName,
+        Key: marshall({ pk: `PHONE#${phone}`, sk: 'LINE' }),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? unmarshall(out.Item) : undefined;
+  };
+
+  it('expires 90 days after it last changed, and never once the number opted out', async () => {
+    const phone = '+12135550306';
+    await sendSms(a, { from: phone, body: 'hello' });
+    const line = await stored(phone);
+    expect(line?.expiresAt).toBe(
+      Math.floor(Date.parse(String(line?.updatedAt)) / 1000) + LINE_KEPT_SECONDS,
+    );
+    await sendSms(a, { from: phone, body: 'STOP' });
+    const optedOut = await stored(phone);
+    expect(optedOut?.optedOut).toBe(true);
+    expect(optedOut?.expiresAt).toBeUndefined();
   });
 });

@@ -11,6 +11,19 @@ import { LanguageSchema } from '../flow';
 import type { Lead } from '../lead';
 import { BucketSchema } from '../rate-limit';
 
+/**
+ * How long a line is kept after it last changed. It must outlive the conversation it points at
+ * (30 days after that conversation's last message, and an ordinary text does not touch the line),
+ * so it is three times that; a line that opted out is kept for good, so STOP stays honoured.
+ */
+export const LINE_KEPT_SECONDS = 90 * 24 * 60 * 60;
+
+/** Epoch seconds when DynamoDB may delete the line; none for an opted-out number. */
+export function lineExpiry(line: Pick<SmsLine, 'optedOut' | 'updatedAt'>): number | undefined {
+  if (line.optedOut) return undefined;
+  return Math.floor(Date.parse(line.updatedAt) / 1000) + LINE_KEPT_SECONDS;
+}
+
 /** How many recent MessageSids a line remembers; Twilio retries within seconds, not days. */
 export const RECENT_SIDS = 25;
 
@@ -25,6 +38,8 @@ export const SmsLineSchema = z.strictObject({
   recent: z.array(z.strictObject({ sid: z.string(), bodies: z.array(z.string()) })),
   /** The number's message allowance (functions/core/rate-limit.ts); keywords never spend it. */
   rate: BucketSchema.optional(),
+  /** Set from lineExpiry on every save; DynamoDB's TTL deletes the line after it. */
+  expiresAt: z.number().int().positive().optional(),
 });
 export type SmsLine = z.infer<typeof SmsLineSchema>;
 
