@@ -7,7 +7,7 @@ import { hashToken, newToken, tokenMatches } from '../adapters/tokens';
 import { continueOnWeb, sendMessage, startConversation } from '../core/chat';
 import type { Conversation } from '../core/conversation';
 import { isDone } from '../core/engine/state';
-import { NotFoundError, UnauthorizedError } from '../core/errors';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors';
 import { LanguageSchema } from '../core/flow';
 import { type LinkDeps, prepareTextLink } from '../core/sms/links';
 import { readJson } from './body';
@@ -27,6 +27,9 @@ const MessageSchema = z.strictObject({
     .transform((s) => s.trim())
     .pipe(z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters')),
 });
+
+/** What continueOnWeb says of a wrong, used or expired link. */
+const WRONG_LINK = 'This link is wrong, used or expired.';
 
 /** Ids are random UUIDs; anything else cannot be a conversation, so it is not looked up. */
 const IdSchema = z.uuid();
@@ -90,8 +93,10 @@ export function conversationRoutes(deps: LinkDeps) {
       // The one-time link texted for "web": <conversationId>.<secret>, good once for 30 minutes.
       const { code } = await readJson(c, ContinueSchema);
       const [id = '', secret = ''] = code.split('.');
+      // A code naming no possible conversation is a wrong link like any other: 403, not 404.
+      if (!IdSchema.safeParse(id).success) throw new ForbiddenError(WRONG_LINK);
       const token = newToken();
-      const conversation = await continueOnWeb(deps, conversationId(id), secret, hashToken(token));
+      const conversation = await continueOnWeb(deps, id, secret, hashToken(token));
       return c.json({
         conversationId: conversation.id,
         token,

@@ -23,6 +23,12 @@ export interface LeadRouteDeps {
   content: Content;
 }
 
+/**
+ * Whether an id could be a stored lead's: DynamoDB refuses a key over 2048 bytes (a 500), and a
+ * link signed for such an id names no lead.
+ */
+const storable = (id: string) => Buffer.byteLength(id, 'utf8') <= 1024;
+
 const page = (title: string, body: unknown) => html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${title}</title>
@@ -51,11 +57,14 @@ export function leadRoutes(deps: LeadRouteDeps) {
     status: 403 as const,
   };
 
+  const noSuchLead = (c: Context) => c.json(errorBody('not_found', 'There is no such lead.'), 404);
+
   /** The lead a signed link names, and who it was sent to; or the 403/404 to answer. */
   const signedLead = async (c: Context, action: LeadAction) => {
     const id = c.req.param('id') ?? '';
     const who = verified(action, id, c.req.query('sig'));
     if (!who) return c.json(forbidden.error, forbidden.status);
+    if (!storable(id)) return noSuchLead(c);
     const lead = await deps.delivery.leads.get(id);
     if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
     return { who, lead };
@@ -90,6 +99,7 @@ export function leadRoutes(deps: LeadRouteDeps) {
       const id = c.req.param('id');
       if (!verified('view', id, c.req.query('sig')))
         return c.json(forbidden.error, forbidden.status);
+      if (!storable(id)) return noSuchLead(c);
       const lead = await deps.delivery.leads.get(id);
       if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
       const conversation = await deps.store.get(lead.conversationId);
