@@ -216,7 +216,8 @@ describe('POST /webhooks/twilio/sms', () => {
         const answer = await checked(res, [400, 403, 413, 415], req.payloads, {
           bareParserError: frame.kind === 'short' || unparseable(req),
         });
-        if (one === 0 && r.type === FORM && frame.kind !== 'short')
+        // (Unless its headers already failed Node's parser, which answers a bare 400 first.)
+        if (one === 0 && r.type === FORM && frame.kind !== 'short' && !unparseable(req))
           expect([413, 429]).toContain(answer.status);
       }),
       params(SOCKET_RUNS),
