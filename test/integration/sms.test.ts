@@ -111,6 +111,18 @@ describe('opting out and back in', () => {
     const baja = await sendSms(server, { from: phone, body: 'Baja' });
     expect(baja.bodies[0]).toMatch(/No recibira mas mensajes/);
   });
+
+  it('confirms STOP and START in Spanish to a texter writing in Spanish', async () => {
+    const phone = newPhone();
+    await sendSms(server, { from: phone, body: 'hola, necesito ayuda' });
+    await sendSms(server, { from: phone, body: 'sí' });
+    const stop = await sendSms(server, { from: phone, body: 'STOP' });
+    expect(stop.bodies[0]).toMatch(/No recibira mas mensajes/);
+    const start = await sendSms(server, { from: phone, body: 'START' });
+    expect(start.bodies[0]).toMatch(/puede volver a escribir/);
+    const help = await sendSms(server, { from: phone, body: 'HELP' });
+    expect(help.bodies[0]).toMatch(/BAJA/);
+  });
 });
 
 describe('Twilio retries', () => {

@@ -101,8 +101,14 @@ async function turn(
   const at = now.toISOString();
   const phone = inbound.from;
   const keyword = smsKeyword(inbound.body);
+  const current = line?.conversationId ? await deps.store.get(line.conversationId) : undefined;
+  // A Spanish keyword answers in Spanish; STOP, HELP and the other English ones answer in the
+  // language of the texter's conversation.
   const language: Language =
-    (keyword && keywordLanguage(inbound.body)) || line?.language || firstLanguage(inbound.body);
+    (keyword && keywordLanguage(inbound.body) === 'es' ? 'es' : undefined) ||
+    current?.intake.language ||
+    line?.language ||
+    (keyword ? 'en' : firstLanguage(inbound.body));
   const base: SmsLine = line
     ? { ...line, version: line.version + 1, updatedAt: at }
     : { phone, optedOut: false, language, version: 1, updatedAt: at, recent: [] };
@@ -118,7 +124,6 @@ async function turn(
     bodies,
   });
 
-  const current = line?.conversationId ? await deps.store.get(line.conversationId) : undefined;
   const replay = current?.texts?.recent.find((r) => r.sid === inbound.sid);
   if (replay) return { kind: 'replay', bodies: replay.bodies };
   // The conversation still carries this phone's texts exactly when the line still points at it.
