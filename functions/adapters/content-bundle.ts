@@ -21,7 +21,12 @@ import {
 } from '../core/content';
 import { type Flow, FlowSchema, LANGUAGES } from '../core/flow';
 import { type Article, ArticleFrontSchema } from '../core/knowledge/article';
-import { buildKnowledgeBase } from '../core/knowledge/search';
+import {
+  type ArticleAnalysis,
+  ArticleAnalysisSchema,
+  analyzeArticles,
+  buildKnowledgeBase,
+} from '../core/knowledge/search';
 import { type MetadataJson, phoneMetadata, usePhoneMetadata } from '../core/parse/phone-metadata';
 import { type Roster, RosterSchema } from '../core/roster';
 import { type TpsData, TpsDataSchema, tpsScreeningContext } from '../core/tps';
@@ -53,11 +58,18 @@ export interface ContentSourceNames {
 export function buildContent(
   inputs: ContentInputs,
   names: ContentSourceNames = { flow: 'flow', strings: 'strings' },
+  /** The articles already read into terms (content.json carries it); else they are read here. */
+  analysis?: ArticleAnalysis,
 ): Content {
   const { flow, strings, firm, tps } = inputs;
   const problems = checkCatalog(flow, strings);
   if (problems.length) throw new ContentError(`${names.strings}:\n  ${problems.join('\n  ')}`);
-  const knowledge = buildKnowledgeBase(inputs.articles);
+  let knowledge: Content['knowledge'];
+  try {
+    knowledge = buildKnowledgeBase(inputs.articles, analysis);
+  } catch (error) {
+    throw new ContentError(`${names.flow}: ${(error as Error).message}`);
+  }
   const unknown = flow.closingArticles
     .flatMap((rule) => rule.articles)
     .filter((id) => !knowledge.article(id, 'en'));
@@ -68,6 +80,8 @@ export function buildContent(
   }
   return { flow, strings, firm, tps: tpsScreeningContext(tps), knowledge };
 }
+
+const BundleArticleSchema = ArticleFrontSchema.extend({ body: z.string().min(50) });
 
 /** Version 1 of content.json. Every part is checked with the same schemas as the source files. */
 export const ContentBundleSchema = z.strictObject({
@@ -80,9 +94,11 @@ export const ContentBundleSchema = z.strictObject({
   ),
   firm: FirmSchema,
   tps: TpsDataSchema,
-  articles: z.array(ArticleFrontSchema.extend({ body: z.string().min(50) })),
+  articles: z.array(BundleArticleSchema),
   roster: RosterSchema,
   /** libphonenumber's numbering plans (functions/core/parse/phone-metadata.ts): data, not code. */
+  /** The articles read into terms at build time (functions/core/knowledge/search.ts). */
+  knowledgeIndex: ArticleAnalysisSchema,
   phoneMetadata: z.looseObject({
     version: z.number(),
     country_calling_codes: z.record(z.string(), z.array(z.string())),
@@ -106,10 +122,16 @@ export function writeContentBundle(
 ): void {
   const { assets, ...rest } = inputs;
   const bundle = parseBundle(
-    { version: 1, ...rest, phoneMetadata: phoneMetadata() },
+    {
+      version: 1,
+      ...rest,
+      // Read from the articles exactly as the Lambda will parse them back.
+      knowledgeIndex: analyzeArticles(z.array(BundleArticleSchema).parse(rest.articles)),
+      phoneMetadata: phoneMetadata(),
+    },
     'content bundle',
   );
-  buildContent(bundle);
+  buildContent(bundle, undefined, bundle.knowledgeIndex);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, CONTENT_FILE), JSON.stringify(bundle));
   writeFileSync(join(dir, WIDGET_FILE), assets.widgetJs);
@@ -149,7 +171,7 @@ export function loadBundledContent(dir: string): {
   const path = join(dir, CONTENT_FILE);
   usePhoneMetadata(bundle.phoneMetadata as unknown as MetadataJson);
   return {
-    content: buildContent(bundle, { flow: path, strings: path }),
+    content: buildContent(bundle, { flow: path, strings: path }, bundle.knowledgeIndex),
     roster: bundle.roster,
     assets: {
       widgetJs: readFileSync(join(dir, WIDGET_FILE), 'utf8'),

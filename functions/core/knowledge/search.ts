@@ -21,6 +21,8 @@
  * - a word no article knows is tried as another form of one (terms.ts `variants`: "llaman",
  *   "pidió", "regresarme"), then as a misspelling of one.
  */
+import { createHash } from 'node:crypto';
+import * as z from 'zod';
 import type { Language } from '../flow';
 import type { Article } from './article';
 import {
@@ -150,22 +152,36 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 /**
- * Builds the index over every article of both languages.
- *
- * @example buildKnowledgeBase(articles).search('mi esposo esta detenido', 'es')[0]?.article.id
+ * What reading the articles' text yields: per article (both languages share a slot) the term
+ * counts by field and the field lengths; each example phrasing's terms and article; the surface
+ * words seen. Plain JSON, so the Lambda's content.json can carry it and skip the reading, which
+ * is most of the index's build time.
  */
-export function buildKnowledgeBase(articles: Article[]): KnowledgeBase {
-  const byLang = new Map<Language, Map<string, Article>>();
-  for (const article of articles) {
-    const map = byLang.get(article.lang) ?? new Map<string, Article>();
-    map.set(article.id, article);
-    byLang.set(article.lang, map);
-  }
+export const ArticleAnalysisSchema = z.strictObject({
+  /** SHA-256 of the articles it was made from: an analysis of other articles is refused. */
+  source: z.string(),
+  ids: z.array(z.string()),
+  tf: z.array(z.array(z.tuple([z.string(), z.array(z.number())]))),
+  len: z.array(z.array(z.number())),
+  exampleTerms: z.array(z.array(z.string())),
+  exampleArticle: z.array(z.number().int().nonnegative()),
+  surface: z.array(z.tuple([z.string(), z.number()])),
+});
+export type ArticleAnalysis = z.infer<typeof ArticleAnalysisSchema>;
+
+/** SHA-256 of the articles, as JSON. */
+function fingerprint(articles: Article[]): string {
+  return createHash('sha256').update(JSON.stringify(articles)).digest('hex');
+}
+
+/**
+ * Reads every article's text into terms (the slow half of building the index).
+ *
+ * @example analyzeArticles(articles).ids // ['bond', 'detention', ...]
+ */
+export function analyzeArticles(articles: Article[]): ArticleAnalysis {
   const ids = [...new Set(articles.map((a) => a.id))];
   const slot = new Map(ids.map((id, i) => [id, i]));
-
-  // Term counts and lengths per article and field, both languages together; the example
-  // phrasings one by one; and the surface words seen, for spelling correction.
   const tf = ids.map(() => new Map<string, number[]>());
   const len = ids.map(() => FIELDS.map(() => 0));
   // Article text repeats its words: each is folded once.
@@ -209,6 +225,40 @@ export function buildKnowledgeBase(articles: Article[]): KnowledgeBase {
       exampleArticle.push(n);
     }
   }
+  return {
+    source: fingerprint(articles),
+    ids,
+    tf: tf.map((map) => [...map]),
+    len,
+    exampleTerms,
+    exampleArticle,
+    surface: [...surface],
+  };
+}
+
+/**
+ * Builds the index over every article of both languages; `analysis` (from analyzeArticles on the
+ * same articles, e.g. precomputed at build time) saves reading them again.
+ *
+ * @example buildKnowledgeBase(articles).search('mi esposo esta detenido', 'es')[0]?.article.id
+ */
+export function buildKnowledgeBase(
+  articles: Article[],
+  analysis: ArticleAnalysis = analyzeArticles(articles),
+): KnowledgeBase {
+  const byLang = new Map<Language, Map<string, Article>>();
+  for (const article of articles) {
+    const map = byLang.get(article.lang) ?? new Map<string, Article>();
+    map.set(article.id, article);
+    byLang.set(article.lang, map);
+  }
+  if (analysis.source !== fingerprint(articles)) {
+    throw new Error('the knowledge analysis was made from other articles');
+  }
+  const { ids } = analysis;
+  const tf = analysis.tf.map((entries) => new Map(entries));
+  const { len, exampleTerms, exampleArticle } = analysis;
+  const surface = new Map(analysis.surface);
 
   // Article IDF, for coverage and BM25.
   const df = new Map<string, number>();
