@@ -4,7 +4,7 @@
  * socket, each answered with its documented 4xx, and the seeded conversations unchanged.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { start } from '../helpers/http';
 import {
@@ -31,25 +31,22 @@ import {
 import {
   type Bench,
   BULK_RUNS,
-  bench,
   checked,
   codeOf,
   expectUntouched,
   params,
   SOCKET_RUNS,
   STORED_MARKUP,
+  useBench,
 } from './harness';
 import { framing, type HostileRequest, inProcess, overSocket, unparseable } from './transport';
 
 let b: Bench;
 let before: string[];
 let items: number;
-beforeAll(async () => {
-  b = await bench();
-  before = await b.snapshot();
-  items = await b.count();
-}, 60_000);
-afterAll(() => b.close());
+useBench((state) => {
+  ({ b, before, items } = state);
+});
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 const decoded = (segment: string) => {

@@ -6,7 +6,7 @@
 import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type fc from 'fast-check';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { leadKey } from '../../functions/adapters/dynamo-leads';
 import { conversationKey, lineKey } from '../../functions/adapters/keys';
 import { type App, createApp } from '../../functions/http/app';
@@ -298,4 +298,24 @@ export async function expectUntouched(b: Bench, before: string[], items: number)
   expect(b.server.logs.filter((line) => /"level":"error"|unhandled/.test(line))).toEqual([]);
   expect(b.server.outbox).toHaveLength(b.sent.texts);
   expect(b.server.emails).toHaveLength(b.sent.emails);
+}
+
+/** What a test file checks against: its bench, the seeded items as they were, and how many. */
+export interface FileBench {
+  b: Bench;
+  before: string[];
+  items: number;
+}
+
+/**
+ * Starts a bench before the file's tests (its seeded items snapshotted and counted), hands it to
+ * `use`, and closes it after them.
+ */
+export function useBench(use: (state: FileBench) => void, options: { lead?: boolean } = {}) {
+  let started: Bench | undefined;
+  beforeAll(async () => {
+    started = await bench(options);
+    use({ b: started, before: await started.snapshot(), items: await started.count() });
+  }, 60_000);
+  afterAll(() => started?.close());
 }

@@ -4,29 +4,26 @@
  * JSON that never echoes them, and the same over a real socket.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodePath, hostileText, PROTO_KEYS, PROTO_TEXT, QUERYISH } from './arbitraries';
 import {
   type Bench,
   BULK_RUNS,
-  bench,
   checked,
   codeOf,
   expectUntouched,
   params,
   SOCKET_RUNS,
+  useBench,
 } from './harness';
 import { framing, type HostileRequest, inProcess, overSocket } from './transport';
 
 let b: Bench;
 let before: string[];
 let items: number;
-beforeAll(async () => {
-  b = await bench();
-  before = await b.snapshot();
-  items = await b.count();
-}, 60_000);
-afterAll(() => b.close());
+useBench((state) => {
+  ({ b, before, items } = state);
+});
 
 /** Decodes like Hono's c.req.query(): `+` is a space, bad escapes stay as they are. */
 const decode = (raw: string) => {

@@ -4,7 +4,7 @@
  * signatures and unknown ids, answered 403 or 404 in API.md's error shape, the lead unchanged.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type LeadAction, signLeadLink, verifyLeadLink } from '../../functions/core/lead-links';
 import { TEST_LINK_SECRET } from '../helpers/server';
 import {
@@ -19,24 +19,24 @@ import {
 import {
   type Bench,
   BULK_RUNS,
-  bench,
   checked,
   codeOf,
   expectUntouched,
   params,
   SOCKET_RUNS,
+  useBench,
 } from './harness';
 import { framing, type HostileRequest, inProcess, overSocket, unparseable } from './transport';
 
 let b: Bench;
 let before: string[];
 let items: number;
-beforeAll(async () => {
-  b = await bench({ lead: true });
-  before = await b.snapshot();
-  items = await b.count();
-}, 60_000);
-afterAll(() => b.close());
+useBench(
+  (state) => {
+    ({ b, before, items } = state);
+  },
+  { lead: true },
+);
 
 const DAY = 86_400_000;
 const leadOf = () => {

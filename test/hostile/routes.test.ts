@@ -5,29 +5,26 @@
  * The app has no 405: a known path with a method it does not take is a 404, like any other.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { badIdSegment, encodePath, hostileText, QUERYISH } from './arbitraries';
 import {
   type Bench,
   BULK_RUNS,
-  bench,
   checked,
   codeOf,
   expectUntouched,
   params,
   SOCKET_RUNS,
+  useBench,
 } from './harness';
 import { framing, type HostileRequest, inProcess, overSocket, unparseable } from './transport';
 
 let b: Bench;
 let before: string[];
 let items: number;
-beforeAll(async () => {
-  b = await bench();
-  before = await b.snapshot();
-  items = await b.count();
-}, 60_000);
-afterAll(() => b.close());
+useBench((state) => {
+  ({ b, before, items } = state);
+});
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'PROPFIND', 'FOO'];
 const PREFIXES = [

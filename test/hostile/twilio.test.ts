@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectedSignature } from '../../functions/adapters/twilio-signature';
 import { parseTwiml, twiml } from '../../functions/http/twilio';
 import { TEST_PUBLIC_BASE_URL, TWILIO_TEST_TOKEN } from '../helpers/server';
@@ -25,24 +25,21 @@ import { bytesOf } from './bodies';
 import {
   type Bench,
   BULK_RUNS,
-  bench,
   checked,
   codeOf,
   expectUntouched,
   params,
   SOCKET_RUNS,
+  useBench,
 } from './harness';
 import { framing, type HostileRequest, inProcess, overSocket, unparseable } from './transport';
 
 let b: Bench;
 let before: string[];
 let items: number;
-beforeAll(async () => {
-  b = await bench();
-  before = await b.snapshot();
-  items = await b.count();
-}, 60_000);
-afterAll(() => b.close());
+useBench((state) => {
+  ({ b, before, items } = state);
+});
 
 const PATH = '/webhooks/twilio/sms';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: what XML 1.0 cannot carry
