@@ -1,8 +1,10 @@
 /**
- * The SMS line store on DynamoDB. A turn writes the line and its conversation in one
- * TransactWriteItems, each under a condition: a new item must not exist, an existing one must
- * still be at the version that was read. Two deliveries of one MessageSid, or two messages from
- * one phone at once, cannot both commit: the loser re-reads and finds the winner's reply.
+ * The SMS line store on DynamoDB. A text that changes the line (a new conversation, STOP/START,
+ * a switch of channels, erasing) writes the line and its conversation in one TransactWriteItems,
+ * each under a condition: a new item must not exist, an existing one must still be at the version
+ * that was read. Two deliveries of one MessageSid, or two messages from one phone at once, cannot
+ * both commit: the loser re-reads and finds the winner's reply. An ordinary text does not come
+ * here: it saves only its conversation, through the conversation store.
  *
  * The store remembers the lines this process last saved or read (a small LRU), so a texter's
  * next message need not read the line: an ordinary text then costs the conversation's read and
