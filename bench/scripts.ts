@@ -3,11 +3,12 @@
  * of messages that keeps a conversation active for as many turns as needed, and the SMS segment
  * counts of a whole intake (figure 7).
  */
+
+import { renderSms, segments } from '../functions/core/channels/sms/render';
 import type { Content } from '../functions/core/content';
-import { advance, begin, type Turn } from '../functions/core/engine';
+import { advance, begin, type Turn } from '../functions/core/engine/engine';
 import type { Channel } from '../functions/core/engine/state';
 import type { Language } from '../functions/core/flow';
-import { renderSms, segments } from '../functions/core/sms/render';
 import { RESIDENT } from '../test/helpers/intake';
 
 // The same answers the tests use: one plausible client, by step id.
@@ -42,7 +43,7 @@ export function conversationScript(
 ): ScriptTurn[] {
   const ctx = { content, now: new Date() };
   let state = begin(ctx, options.language, options.channel).state;
-  // The SMS channel takes the number they text from as the phone (functions/core/sms/inbound.ts).
+  // The SMS channel takes the number they text from as the phone (functions/core/channels/sms/inbound.ts).
   if (options.phone) state.answers.phone = options.phone;
   let parked = false;
   const script: ScriptTurn[] = [];

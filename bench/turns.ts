@@ -3,7 +3,7 @@
  * DynamoDB requests a turn makes (counted by the middleware on the app's client).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { advance, begin } from '../functions/core/engine';
+import { advance, begin } from '../functions/core/engine/engine';
 import type { BenchEnv } from './env';
 import { type Channel, floor, itemsOf, open, type Subject, send, step } from './load';
 import { RESIDENT, type ScriptTurn, type TurnKind } from './scripts';

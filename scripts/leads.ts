@@ -14,8 +14,8 @@ import { dynamoClient } from '../functions/adapters/dynamo-client';
 import { createDynamoLeadStore } from '../functions/adapters/dynamo-leads';
 import { ensureTable } from '../functions/adapters/dynamo-store';
 import { loadConfig } from '../functions/config';
-import { recentLeads } from '../functions/core/delivery';
-import type { Lead } from '../functions/core/lead';
+import { recentLeads } from '../functions/core/leads/delivery';
+import type { Lead } from '../functions/core/leads/lead';
 import { type RunningDynamo, startDynamoLocal } from '../functions/local/dynamodb-local';
 
 const config = loadConfig();

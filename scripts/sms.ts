@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expectedSignature } from '../functions/adapters/twilio-signature';
 import { loadConfig } from '../functions/config';
-import { segments } from '../functions/core/sms/render';
+import { segments } from '../functions/core/channels/sms/render';
 import { parseTwiml } from '../functions/http/twilio';
 
 const config = loadConfig();

@@ -28,8 +28,8 @@ import {
   buildKnowledgeBase,
 } from '../core/knowledge/search';
 import { type MetadataJson, phoneMetadata, usePhoneMetadata } from '../core/parse/phone-metadata';
-import { type Roster, RosterSchema } from '../core/roster';
-import { type TpsData, TpsDataSchema, tpsScreeningContext } from '../core/tps';
+import { type Roster, RosterSchema } from '../core/routing/roster';
+import { type TpsData, TpsDataSchema, tpsScreeningContext } from '../core/screening/tps';
 import type { WebAssets } from '../http/web';
 import { ContentError } from './content-errors';
 

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { type Catalog, type Content, FirmSchema, flattenStrings } from '../core/content';
 import { FlowSchema, LANGUAGES } from '../core/flow';
-import { TpsDataSchema } from '../core/tps';
+import { TpsDataSchema } from '../core/screening/tps';
 import type { WebAssets } from '../http/web';
 import { buildContent, type ContentInputs } from './content-bundle';
 import { ContentError } from './content-errors';

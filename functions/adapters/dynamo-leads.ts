@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { VersionConflictError } from '../core/conversation';
-import { type Lead, LeadSchema, type LeadStore, OPEN_LEAD_DAYS } from '../core/lead';
+import { type Lead, LeadSchema, type LeadStore, OPEN_LEAD_DAYS } from '../core/leads/lead';
 import { todayIn } from '../core/today';
 import { translateStoreError } from './dynamo-errors';
 

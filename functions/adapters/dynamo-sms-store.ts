@@ -8,7 +8,7 @@
  *
  * The store remembers the lines this process last saved or read (a small LRU), so a texter's
  * next message need not read the line: an ordinary text then costs the conversation's read and
- * its write (functions/core/sms/inbound.ts says why a remembered line is safe to use).
+ * its write (functions/core/channels/sms/inbound.ts says why a remembered line is safe to use).
  */
 import {
   type DynamoDBClient,
@@ -17,8 +17,8 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { lineExpiry, type SmsLine, SmsLineSchema, type SmsStore } from '../core/channels/sms/line';
 import { VersionConflictError } from '../core/conversation';
-import { lineExpiry, type SmsLine, SmsLineSchema, type SmsStore } from '../core/sms/line';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
 import { conversationKey, lineKey } from './keys';

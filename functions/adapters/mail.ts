@@ -13,7 +13,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type SESTransportOptions, type Transporter } from 'nodemailer';
-import type { LeadEmail } from '../core/lead-email';
+import type { LeadEmail } from '../core/leads/email';
 
 export type MailerConfig =
   | { transport: 'file'; outboxDir: string; now?: () => Date }

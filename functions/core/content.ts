@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { type Flow, LANGUAGES, type Language } from './flow';
 import type { KnowledgeBase } from './knowledge/search';
-import type { tpsScreeningContext } from './tps';
+import type { tpsScreeningContext } from './screening/tps';
 
 /** A string, or a pair of forms for a client writing about themself or about someone else. */
 export const TextSchema = z.union([

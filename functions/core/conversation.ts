@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { BotMessageSchema, IntakeStateSchema } from './engine/state';
-import type { Lead } from './lead';
+import type { Lead } from './leads/lead';
 import { BucketSchema } from './rate-limit';
 
 export const TranscriptEntrySchema = z.strictObject({

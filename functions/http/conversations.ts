@@ -4,12 +4,12 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { hashToken, newToken, tokenMatches } from '../adapters/tokens';
-import { continueOnWeb, sendMessage, startConversation } from '../core/chat';
+import { continueOnWeb, sendMessage, startConversation } from '../core/channels/channels';
+import { type LinkDeps, prepareTextLink } from '../core/channels/linking';
 import type { Conversation } from '../core/conversation';
 import { isDone } from '../core/engine/state';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors';
 import { LanguageSchema } from '../core/flow';
-import { type LinkDeps, prepareTextLink } from '../core/sms/links';
 import { readJson } from './body';
 
 const StartSchema = z.strictObject({

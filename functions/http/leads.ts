@@ -4,15 +4,15 @@
  */
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
+import type { SmsSender, SmsStore } from '../core/channels/sms/line';
+import { renderSms } from '../core/channels/sms/render';
 import type { Content } from '../core/content';
 import { type ConversationStore, VersionConflictError } from '../core/conversation';
-import { type DeliveryDeps, reroute } from '../core/delivery';
 import { t } from '../core/engine/render';
 import { BusyError } from '../core/errors';
-import type { Lead } from '../core/lead';
-import { type LeadAction, verifyLeadLink } from '../core/lead-links';
-import type { SmsSender, SmsStore } from '../core/sms/line';
-import { renderSms } from '../core/sms/render';
+import { type DeliveryDeps, reroute } from '../core/leads/delivery';
+import type { Lead } from '../core/leads/lead';
+import { type LeadAction, verifyLeadLink } from '../core/leads/links';
 import { errorBody } from './errors';
 
 export interface LeadRouteDeps {

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { isValidSignature } from '../adapters/twilio-signature';
-import { handleInboundSms, type SmsDeps } from '../core/sms/inbound';
+import { handleInboundSms, type SmsDeps } from '../core/channels/sms/inbound';
 import { validated } from './body';
 import { errorBody, RequestError } from './errors';
 

@@ -11,7 +11,7 @@ import { createDynamoLeadStore } from '../adapters/dynamo-leads';
 import { jsonLogger } from '../adapters/log';
 import { createMailer, type Mailer } from '../adapters/mail';
 import type { Config } from '../config';
-import type { DeliveryDeps } from '../core/delivery';
+import type { DeliveryDeps } from '../core/leads/delivery';
 import type { LambdaRuntime } from './runtime';
 
 function lambdaMailer(config: Config): Mailer {

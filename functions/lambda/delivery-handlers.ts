@@ -14,7 +14,7 @@ import type {
   DynamoDBStreamEvent,
   ScheduledEvent,
 } from 'aws-lambda';
-import { type DeliveryDeps, deliverDue, deliverLead } from '../core/delivery';
+import { type DeliveryDeps, deliverDue, deliverLead } from '../core/leads/delivery';
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'Error');
 

@@ -1,9 +1,9 @@
 /**
  * The in-process lead delivery worker for local runs: a pass at once when a lead is stored, and
  * one every few seconds for retries and escalations. On AWS a DynamoDB Streams consumer with a
- * dead-letter queue does the same job with the same functions (functions/core/delivery.ts).
+ * dead-letter queue does the same job with the same functions (functions/core/leads/delivery.ts).
  */
-import { deliverDue } from '../core/delivery';
+import { deliverDue } from '../core/leads/delivery';
 import type { AppDeps } from '../http/app';
 
 export function startDeliveryWorker(deps: AppDeps, everyMs = 5_000) {

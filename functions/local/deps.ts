@@ -12,8 +12,8 @@ import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
 import { loadRoster } from '../adapters/roster-file';
 import { hashToken, newCode, newSecret, newToken } from '../adapters/tokens';
-import type { DeliveryDeps, Mailer } from '../core/delivery';
-import type { SmsSender } from '../core/sms/line';
+import type { SmsSender } from '../core/channels/sms/line';
+import type { DeliveryDeps, Mailer } from '../core/leads/delivery';
 import type { AppDeps } from '../http/app';
 import type { Logger } from '../http/errors';
 

@@ -1,4 +1,4 @@
-import { advance, begin, type Turn } from '../../functions/core/engine';
+import { advance, begin, type Turn } from '../../functions/core/engine/engine';
 import type { Channel, IntakeState } from '../../functions/core/engine/state';
 import type { Language } from '../../functions/core/flow';
 import { content } from './content';

@@ -32,7 +32,7 @@ import * as z from 'zod';
 import { ChannelSchema, IntakeStatusSchema } from '../../functions/core/engine/state';
 import { FACT_IDS } from '../../functions/core/facts';
 import { LanguageSchema } from '../../functions/core/flow';
-import { FlagIdSchema, UrgencySchema } from '../../functions/core/screening';
+import { FlagIdSchema, UrgencySchema } from '../../functions/core/screening/screening';
 
 /** A client message or a stored answer: YAML reads `1` or `2008` as numbers, the engine text. */
 const TextSchema = z.union([z.string(), z.number()]).transform(String);

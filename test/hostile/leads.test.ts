@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type LeadAction, signLeadLink, verifyLeadLink } from '../../functions/core/lead-links';
+import { type LeadAction, signLeadLink, verifyLeadLink } from '../../functions/core/leads/links';
 import { TEST_LINK_SECRET } from '../helpers/server';
 import {
   BASE64URL,

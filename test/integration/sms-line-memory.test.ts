@@ -10,7 +10,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINE_KEPT_SECONDS } from '../../functions/core/sms/line';
+import { LINE_KEPT_SECONDS } from '../../functions/core/channels/sms/line';
 import { createApp } from '../../functions/http/app';
 import { localDeps } from '../../functions/local/deps';
 import { say, start } from '../helpers/http';

@@ -4,7 +4,7 @@
  */
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { segments } from '../../functions/core/sms/render';
+import { segments } from '../../functions/core/channels/sms/render';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { newSid, sendSms, smsStep, textIntake } from '../helpers/sms';

@@ -23,7 +23,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { leadKey, leadWrites } from '../../functions/adapters/dynamo-leads';
 import { expectedSignature } from '../../functions/adapters/twilio-signature';
-import { type Lead, LeadSchema } from '../../functions/core/lead';
+import { type Lead, LeadSchema } from '../../functions/core/leads/lead';
 import { freshTable } from '../helpers/server';
 import { type BuiltLambda, buildLambda } from './build';
 import { API_URL, httpEvent, streamEvent, streamRecord } from './events';

@@ -5,8 +5,8 @@
  * every line its logger wrote is searched for every form of every value.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverDue } from '../../functions/core/delivery';
-import type { LeadEmail } from '../../functions/core/lead-email';
+import { deliverDue } from '../../functions/core/leads/delivery';
+import type { LeadEmail } from '../../functions/core/leads/email';
 import { UNLIMITED } from '../../functions/core/rate-limit';
 import { injectFaults } from '../faults/inject';
 import { startTestServer, type TestServer } from '../helpers/server';

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { advance, begin, type EngineContext } from '../../functions/core/engine';
+import { advance, begin, type EngineContext } from '../../functions/core/engine/engine';
 import type { BotMessage, IntakeState } from '../../functions/core/engine/state';
 import { content } from '../helpers/content';
 import {

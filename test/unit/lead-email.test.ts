@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Lead, LeadSchema } from '../../functions/core/lead';
-import { buildLeadEmail, leadSubject, shortName } from '../../functions/core/lead-email';
-import { LeadJsonSchema, leadJson } from '../../functions/core/lead-json';
+import { buildLeadEmail, leadSubject, shortName } from '../../functions/core/leads/email';
+import { LeadJsonSchema, leadJson } from '../../functions/core/leads/json';
+import { type Lead, LeadSchema } from '../../functions/core/leads/lead';
 
 const LINKS = {
   transcript: 'https://intake.example.com/leads/L01HX7/transcript?sig=t1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadLinks, signLeadLink, verifyLeadLink } from '../../functions/core/lead-links';
+import { leadLinks, signLeadLink, verifyLeadLink } from '../../functions/core/leads/links';
 
 const SECRET = 's'.repeat(43);
 const NOW = new Date('2026-11-25T18:00:00Z');

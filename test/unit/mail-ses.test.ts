@@ -6,7 +6,7 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMailer, MailSendError } from '../../functions/adapters/mail';
-import type { LeadEmail } from '../../functions/core/lead-email';
+import type { LeadEmail } from '../../functions/core/leads/email';
 
 const ses = mockClient(SESv2Client);
 beforeEach(() => ses.reset());

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMailer, MailSendError } from '../../functions/adapters/mail';
-import { type Lead, LeadSchema } from '../../functions/core/lead';
-import { buildLeadEmail } from '../../functions/core/lead-email';
-import { LeadJsonSchema, leadJson } from '../../functions/core/lead-json';
+import { buildLeadEmail } from '../../functions/core/leads/email';
+import { LeadJsonSchema, leadJson } from '../../functions/core/leads/json';
+import { type Lead, LeadSchema } from '../../functions/core/leads/lead';
 
 const AT = '2027-03-14T17:22:05.000Z';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { FirmSchema } from '../../functions/core/content';
-import { parseRoster, RosterError, RosterSchema } from '../../functions/core/roster';
+import { parseRoster, RosterError, RosterSchema } from '../../functions/core/routing/roster';
 
 const read = (path: string): unknown =>
   YAML.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));

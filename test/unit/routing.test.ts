@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { RoutingDecisionSchema } from '../../functions/core/lead';
-import { FOCUS_AREAS, parseRoster, type Roster } from '../../functions/core/roster';
+import { RoutingDecisionSchema } from '../../functions/core/leads/lead';
+import { FOCUS_AREAS, parseRoster, type Roster } from '../../functions/core/routing/roster';
 import {
   escalationDueAt,
   FLAG_FOCUS,
   type RoutingContext,
   type RoutingInput,
   route,
-} from '../../functions/core/routing';
-import { FLAG_IDS } from '../../functions/core/screening';
+} from '../../functions/core/routing/routing';
+import { FLAG_IDS } from '../../functions/core/screening/screening';
 
 const NOW = '2026-11-25T16:00:00.000Z';
 

@@ -6,7 +6,7 @@ import {
   daysBetween,
   isValidIsoDate,
   partialDateRange,
-} from '../../functions/core/dates';
+} from '../../functions/core/calendar';
 import type { Facts } from '../../functions/core/facts';
 import {
   FLAG_IDS,
@@ -15,7 +15,7 @@ import {
   type ScreeningContext,
   ScreeningSchema,
   screen,
-} from '../../functions/core/screening';
+} from '../../functions/core/screening/screening';
 
 // Every date below is relative to this fixed day; the comments show the arithmetic.
 const TODAY = '2026-11-25';

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { screen } from '../../functions/core/screening';
-import { TpsDataSchema, tpsCountryCodes, tpsScreeningContext } from '../../functions/core/tps';
+import { screen } from '../../functions/core/screening/screening';
+import {
+  TpsDataSchema,
+  tpsCountryCodes,
+  tpsScreeningContext,
+} from '../../functions/core/screening/tps';
 
 const file = new URL('../../knowledge/tps-countries.yaml', import.meta.url);
 const raw: unknown = YAML.parse(readFileSync(file, 'utf8'));

@@ -1,4 +1,4 @@
-import { ageOn } from '../dates';
+import { ageOn } from '../calendar';
 import type { Condition } from '../flow';
 
 /** What a condition may need beyond the answers: the firm's service area. */

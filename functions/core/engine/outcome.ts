@@ -7,7 +7,7 @@ import { type Facts, FactsSchema } from '../facts';
 import { isFactStep } from '../flow';
 import { parseLocation } from '../parse';
 import { normalize } from '../parse/normalize';
-import { screen } from '../screening';
+import { screen } from '../screening/screening';
 import type { IntakeState, Outcome } from './state';
 
 /** The facts of DOMAIN.md's table among the answers, validated against their schema. */

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { LanguageSchema } from '../flow';
-import { ScreeningSchema } from '../screening';
+import { ScreeningSchema } from '../screening/screening';
 
 export const ChannelSchema = z.enum(['web', 'sms']);
 export type Channel = z.infer<typeof ChannelSchema>;

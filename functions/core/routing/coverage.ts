@@ -7,7 +7,7 @@
 import type { Facts } from '../facts';
 import { parseLocation } from '../parse/location';
 import { normalize } from '../parse/normalize';
-import type { Attorney } from '../roster';
+import type { Attorney } from './roster';
 
 /** Most specific first: the order coverage levels are preferred in. */
 export const COVERAGE_LEVELS = ['facility', 'court', 'state'] as const;

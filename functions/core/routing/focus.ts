@@ -13,8 +13,8 @@
  * `crimmigration` is no flag's focus: a criminal history is a second preference (see `route`).
  */
 
-import type { Focus } from '../roster';
-import type { FlagId } from '../screening';
+import type { FlagId } from '../screening/screening';
+import type { Focus } from './roster';
 
 export const FLAG_FOCUS: Readonly<Record<FlagId, Focus>> = {
   bond: 'detained',

@@ -14,7 +14,7 @@
  *   passed for an early arrival, open for a late one — both flags are raised, each with a `missing`
  *   note, and `asylum` carries the conservative count (zero or below), which makes urgency high.
  */
-import { addYears, daysBetween } from '../dates';
+import { addYears, daysBetween } from '../calendar';
 import type { Facts } from '../facts';
 import {
   checkPastDate,

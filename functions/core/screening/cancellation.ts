@@ -11,7 +11,7 @@
  * flag is then raised with a `missing` note. The last arrival stands in for the start of presence
  * or residence; the reasons say the attorney must check the real start and any breaks.
  */
-import { addYears } from '../dates';
+import { addYears } from '../calendar';
 import type { Facts } from '../facts';
 import {
   checkPastDate,

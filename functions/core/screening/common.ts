@@ -8,7 +8,7 @@
  * is still raised with a `missing` note, because an attorney would rather see a possible option than
  * lose it. A condition that is known to fail keeps the flag down.
  */
-import { type DateRange, earlierDate, isExactDate, partialDateRange } from '../dates';
+import { type DateRange, earlierDate, isExactDate, partialDateRange } from '../calendar';
 import type { Facts, UsFamily } from '../facts';
 import type { Flag, FlagId } from './schema';
 

@@ -8,7 +8,7 @@
  * says). `sijs` is triggered by abusedByParent = yes; a missing birthDate raises it with a `missing`
  * note, a partial one that straddles the 21st birthday too.
  */
-import { addYears, daysBetween } from '../dates';
+import { addYears, daysBetween } from '../calendar';
 import type { Facts } from '../facts';
 import {
   checkPastDate,

@@ -10,7 +10,7 @@
  * neither side is known to hold and neither is known to fail, it is raised with a `missing` note for
  * each unknown side.
  */
-import { addYears } from '../dates';
+import { addYears } from '../calendar';
 import type { Facts } from '../facts';
 import {
   checkPastDate,

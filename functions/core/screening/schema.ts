@@ -4,7 +4,7 @@
  * `lead.json`.
  */
 import * as z from 'zod';
-import { isValidIsoDate } from '../dates';
+import { isValidIsoDate } from '../calendar';
 import { IsoDateSchema } from '../facts';
 
 /** Flag ids in the order of DOMAIN.md's table. */

@@ -12,7 +12,7 @@
  * - `family-petition` on parent-usc with birthDate missing or straddling the 21st birthday is raised
  *   with a `missing` note; parent-usc alone with the client 21 or older raises nothing.
  */
-import { addYears, ageOn, daysBetween } from '../dates';
+import { addYears, ageOn, daysBetween } from '../calendar';
 import type { Facts } from '../facts';
 import {
   checkPastDate,

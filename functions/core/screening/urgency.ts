@@ -10,7 +10,7 @@
  * nothing. The reasons list every rule that matched at the chosen level, then the lower-level rules
  * that also matched, each prefixed "Also high: " so the summary shows what drove the level.
  */
-import { daysBetween, isValidIsoDate } from '../dates';
+import { daysBetween, isValidIsoDate } from '../calendar';
 import type { Facts } from '../facts';
 import { dayCount } from './common';
 import type { Urgency } from './schema';

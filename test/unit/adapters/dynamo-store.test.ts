@@ -17,7 +17,7 @@ import { createDynamoStore } from '../../../functions/adapters/dynamo-store';
 import { conversationKey } from '../../../functions/adapters/keys';
 import { silentLogger } from '../../../functions/adapters/log';
 import { hashToken } from '../../../functions/adapters/tokens';
-import { applyMessage, startConversation } from '../../../functions/core/chat';
+import { applyMessage, startConversation } from '../../../functions/core/channels/channels';
 import {
   type Conversation,
   StoreUnavailableError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, begin } from '../../../functions/core/engine';
+import { advance, begin } from '../../../functions/core/engine/engine';
 import { content } from '../../helpers/content';
 import { intake, NOW, RESIDENT } from '../../helpers/intake';
 

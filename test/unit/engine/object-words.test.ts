@@ -4,7 +4,7 @@
  * never hand back Object.prototype's functions.
  */
 import { describe, expect, it } from 'vitest';
-import { advance } from '../../../functions/core/engine';
+import { advance } from '../../../functions/core/engine/engine';
 import type { IntakeState } from '../../../functions/core/engine/state';
 import { content } from '../../helpers/content';
 import { intake, NOW, RESIDENT } from '../../helpers/intake';

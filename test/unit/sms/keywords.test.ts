@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordLanguage, smsKeyword } from '../../../functions/core/sms/keywords';
+import { keywordLanguage, smsKeyword } from '../../../functions/core/channels/sms/keywords';
 
 describe('SMS keywords', () => {
   it.each([

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { begin } from '../../../functions/core/engine';
-import { MAX_SEGMENTS, renderSms, segments, toGsm } from '../../../functions/core/sms/render';
+import {
+  MAX_SEGMENTS,
+  renderSms,
+  segments,
+  toGsm,
+} from '../../../functions/core/channels/sms/render';
+import { begin } from '../../../functions/core/engine/engine';
 import { content } from '../../helpers/content';
 import { intake, NOW, RESIDENT } from '../../helpers/intake';
 

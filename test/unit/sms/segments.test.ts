@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import UnicodeToGsm from 'sms-segments-calculator/dist/libs/UnicodeToGSM.js';
 import { describe, expect, it } from 'vitest';
-import { segments } from '../../../functions/core/sms/segments';
+import { segments } from '../../../functions/core/channels/sms/segments';
 
 function theirs(text: string) {
   const message = new SegmentedMessage(text);

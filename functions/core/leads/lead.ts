@@ -4,9 +4,9 @@
  * state; the email is sent from it, never before it is stored.
  */
 import * as z from 'zod';
-import { AskedQuestionSchema, ChannelSchema } from './engine/state';
-import { FactsSchema } from './facts';
-import { FlagSchema, UrgencySchema } from './screening';
+import { AskedQuestionSchema, ChannelSchema } from '../engine/state';
+import { FactsSchema } from '../facts';
+import { FlagSchema, UrgencySchema } from '../screening/screening';
 
 export const RoutingDecisionSchema = z.strictObject({
   /** The attorney it went to; null when no attorney matched and it went to the intake team. */

@@ -7,8 +7,8 @@
  * which more than doubles the segments of a Spanish reply. "á í ó ú" become "a i o u"; "ñ", "é",
  * "ü", "¿" and "¡" are GSM-7 and stay, so "año" never reads as "ano".
  */
-import type { BotMessage } from '../engine/state';
-import type { Language } from '../flow';
+import type { BotMessage } from '../../engine/state';
+import type { Language } from '../../flow';
 import { segments } from './segments';
 
 export { segments };

@@ -5,8 +5,8 @@
  * and the flag's reasons quote the review date.
  */
 import * as z from 'zod';
-import { isValidIsoDate } from './dates';
-import { IsoDateSchema, PartialDateSchema } from './facts';
+import { isValidIsoDate } from '../calendar';
+import { IsoDateSchema, PartialDateSchema } from '../facts';
 
 export const TpsCountrySchema = z.strictObject({
   /** ISO 3166-1 alpha-2, as stored in the `citizenship` fact. */

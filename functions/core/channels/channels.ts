@@ -4,7 +4,7 @@
  * order, once each.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Content } from './content';
+import type { Content } from '../content';
 import {
   ABANDONED_AFTER_SECONDS,
   atCap,
@@ -12,15 +12,15 @@ import {
   type ConversationStore,
   type TranscriptEntry,
   VersionConflictError,
-} from './conversation';
-import { advance, begin } from './engine';
-import { t } from './engine/render';
-import type { BotMessage, Channel } from './engine/state';
-import { BusyError, ForbiddenError, NotFoundError, RateLimitedError } from './errors';
-import type { Language } from './flow';
-import type { Lead } from './lead';
-import { type LeadDeps, leadFor } from './leads';
-import { MESSAGE_RULE, type RateRule, take } from './rate-limit';
+} from '../conversation';
+import { advance, begin } from '../engine/engine';
+import { t } from '../engine/render';
+import type { BotMessage, Channel } from '../engine/state';
+import { BusyError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors';
+import type { Language } from '../flow';
+import type { Lead } from '../leads/lead';
+import { type LeadDeps, leadFor } from '../leads/leads';
+import { MESSAGE_RULE, type RateRule, take } from '../rate-limit';
 import type { SmsStore } from './sms/line';
 
 export interface ChatDeps {

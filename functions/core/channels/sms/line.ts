@@ -6,10 +6,10 @@
  * the line and the conversation are saved in one transaction.
  */
 import * as z from 'zod';
-import type { Conversation } from '../conversation';
-import { LanguageSchema } from '../flow';
-import type { Lead } from '../lead';
-import { BucketSchema } from '../rate-limit';
+import type { Conversation } from '../../conversation';
+import { LanguageSchema } from '../../flow';
+import type { Lead } from '../../leads/lead';
+import { BucketSchema } from '../../rate-limit';
 
 /**
  * How long a line is kept after it last changed. It must outlive the conversation it points at

@@ -8,9 +8,9 @@
  * client asked, in their own words), which a CRM would otherwise have to scrape from the body.
  */
 import * as z from 'zod';
-import { FactsSchema } from './facts';
+import { FactsSchema } from '../facts';
+import { FlagIdSchema, UrgencySchema } from '../screening/screening';
 import { ContactSchema, type Lead } from './lead';
-import { FlagIdSchema, UrgencySchema } from './screening';
 
 export const LeadJsonSchema = z.strictObject({
   leadId: z.string().min(1),

@@ -1,18 +1,18 @@
 /**
- * Carrying out the engine's channel effects (functions/core/engine/channels.ts): the code texted
+ * Carrying out the engine's channel effects (functions/core/engine/linking.ts): the code texted
  * for "continue by text", pointing the phone's line at the conversation once verified, and the
  * one-time link for "web". Secrets are made here, stored only as hashes, and never logged.
  */
 import { createHash } from 'node:crypto';
-import type { ChatDeps, TurnResult } from '../chat';
 import type { Conversation } from '../conversation';
 import { VersionConflictError } from '../conversation';
 import { ask } from '../engine/ask';
-import { codeHash } from '../engine/channels';
+import { codeHash } from '../engine/linking';
 import { t } from '../engine/render';
 import { todayIn } from '../today';
-import type { SmsLine, SmsSender, SmsStore } from './line';
-import { renderSms } from './render';
+import type { ChatDeps, TurnResult } from './channels';
+import type { SmsLine, SmsSender, SmsStore } from './sms/line';
+import { renderSms } from './sms/render';
 
 export interface LinkDeps extends ChatDeps {
   sms: SmsStore;
@@ -107,7 +107,7 @@ function replaceTail(conversation: Conversation, result: TurnResult) {
 
 /**
  * Points the phone's SMS line at this conversation (creating the line if it is new); the first
- * text after it links the conversation's side (functions/core/sms/inbound.ts).
+ * text after it links the conversation's side (functions/core/channels/sms/inbound.ts).
  */
 async function pointLine(
   deps: LinkDeps,

@@ -15,6 +15,8 @@ import {
   type Turn,
   yesNo,
 } from './ask';
+import { type Command, parseCommand } from './commands';
+import { holds } from './conditions';
 import {
   answerLinkCode,
   answerLinkPhone,
@@ -22,9 +24,7 @@ import {
   resume,
   startTextLink,
   startWebLink,
-} from './channels';
-import { type Command, parseCommand } from './commands';
-import { holds } from './conditions';
+} from './linking';
 import { decideOutcome, inServiceArea } from './outcome';
 import { answerQuestion, looksLikeQuestion, takesFreeText } from './questions';
 import { t } from './render';

@@ -7,13 +7,13 @@
  * be wrapped on purpose), and everywhere it is put on one line without control or bidi-override
  * characters, so typed text cannot forge a header, a link line or a reordered display.
  */
-import { formatDate } from './engine/render';
-import type { FactId, Facts } from './facts';
+import { formatDate } from '../engine/render';
+import type { FactId, Facts } from '../facts';
+import { own } from '../own';
+import { phoneNumber } from '../parse/phone-metadata';
+import { FLAG_PRIORITY, type Flag, type FlagId, type Urgency } from '../screening/screening';
+import { leadJson } from './json';
 import type { Lead } from './lead';
-import { leadJson } from './lead-json';
-import { own } from './own';
-import { phoneNumber } from './parse/phone-metadata';
-import { FLAG_PRIORITY, type Flag, type FlagId, type Urgency } from './screening';
 
 export interface LeadLinks {
   transcript: string;

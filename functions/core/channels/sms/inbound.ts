@@ -4,18 +4,23 @@
  * nothing; a lost race re-reads and tries again, so overlapping retries advance the conversation
  * once.
  */
-import { applyMessage, leadOfTurn } from '../chat';
-import { ABANDONED_AFTER_SECONDS, type Conversation, VersionConflictError } from '../conversation';
-import { begin, erasesEnded } from '../engine';
-import { t } from '../engine/render';
-import { BusyError, RateLimitedError } from '../errors';
-import type { Language } from '../flow';
-import type { Lead } from '../lead';
-import { normalize } from '../parse/normalize';
-import { type Bucket, MESSAGE_RULE, take } from '../rate-limit';
+
+import {
+  ABANDONED_AFTER_SECONDS,
+  type Conversation,
+  VersionConflictError,
+} from '../../conversation';
+import { begin, erasesEnded } from '../../engine/engine';
+import { t } from '../../engine/render';
+import { BusyError, RateLimitedError } from '../../errors';
+import type { Language } from '../../flow';
+import type { Lead } from '../../leads/lead';
+import { normalize } from '../../parse/normalize';
+import { type Bucket, MESSAGE_RULE, take } from '../../rate-limit';
+import { applyMessage, leadOfTurn } from '../channels';
+import { fillWebLink, type LinkDeps } from '../linking';
 import { keywordLanguage, smsKeyword } from './keywords';
 import { RECENT_SIDS, type SmsLine, type SmsTurnWrite } from './line';
-import { fillWebLink, type LinkDeps } from './links';
 import { renderSms } from './render';
 
 export interface SmsDeps extends LinkDeps {

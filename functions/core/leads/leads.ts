@@ -3,12 +3,12 @@
  * routed to an attorney by the roster. A second intake from the same phone within 30 days updates
  * the open lead instead of making a new one. Pure but for the store reads it is given.
  */
-import type { Conversation } from './conversation';
-import { factsOf } from './engine/outcome';
+import type { Conversation } from '../conversation';
+import { factsOf } from '../engine/outcome';
+import type { Roster } from '../routing/roster';
+import { route } from '../routing/routing';
+import { todayIn } from '../today';
 import type { Lead, LeadStore } from './lead';
-import type { Roster } from './roster';
-import { route } from './routing';
-import { todayIn } from './today';
 
 export interface LeadDeps {
   leads: LeadStore;

@@ -3,8 +3,8 @@
  * surrounding spaces and punctuation ignored): "stop" opts out, "stop calling me at work" is a
  * message like any other.
  */
-import { normalize } from '../parse/normalize';
-import { HELP_WORDS, OPT_IN_WORDS, OPT_OUT_WORDS } from '../sms-keywords';
+import { normalize } from '../../parse/normalize';
+import { HELP_WORDS, OPT_IN_WORDS, OPT_OUT_WORDS } from '../../sms-keywords';
 
 export type Keyword = 'opt-out' | 'opt-in' | 'help';
 

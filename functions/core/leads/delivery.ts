@@ -6,14 +6,14 @@
  * Emergency leads nobody accepted within the roster's escalation time are re-routed to the next
  * match and the on-call address. On AWS a DynamoDB Streams consumer calls the same functions.
  */
-import { VersionConflictError } from './conversation';
+import { VersionConflictError } from '../conversation';
+import type { Roster } from '../routing/roster';
+import { escalationDueAt, route } from '../routing/routing';
+import { todayIn } from '../today';
+import { buildLeadEmail, type LeadEmail } from './email';
 import type { Lead, LeadStore } from './lead';
-import { buildLeadEmail, type LeadEmail } from './lead-email';
-import { leadLinks } from './lead-links';
 import { dayCounts } from './leads';
-import type { Roster } from './roster';
-import { escalationDueAt, route } from './routing';
-import { todayIn } from './today';
+import { leadLinks } from './links';
 
 export interface Mailer {
   send(message: LeadEmail): Promise<{ messageId: string }>;

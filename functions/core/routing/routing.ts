@@ -22,17 +22,17 @@
  *    `lastAssigned`; the caller stores each decision's `attorneyId` as the next `lastAssigned`).
  * Emergencies also go to the roster's on-call address. No one left: the intake team's address.
  */
-import type { Facts } from './facts';
-import type { RoutingDecision } from './lead';
+import type { Facts } from '../facts';
+import type { RoutingDecision } from '../leads/lead';
+import { FLAG_PRIORITY, type FlagId, type Urgency } from '../screening/screening';
+import { COVERAGE_LEVELS, coverageLevel, describePlaces, placesOf } from './coverage';
+import { FLAG_FOCUS } from './focus';
+import { languageLabel, speaks } from './language';
 import type { Attorney, Roster } from './roster';
-import { COVERAGE_LEVELS, coverageLevel, describePlaces, placesOf } from './routing/coverage';
-import { FLAG_FOCUS } from './routing/focus';
-import { languageLabel, speaks } from './routing/language';
-import { FLAG_PRIORITY, type FlagId, type Urgency } from './screening';
 
-export { COVERAGE_LEVELS, type CoverageLevel, type Places, placesOf } from './routing/coverage';
-export { FLAG_FOCUS } from './routing/focus';
-export { languageKey, speaks } from './routing/language';
+export { COVERAGE_LEVELS, type CoverageLevel, type Places, placesOf } from './coverage';
+export { FLAG_FOCUS } from './focus';
+export { languageKey, speaks } from './language';
 
 /** What routing reads of a lead. */
 export interface RoutingInput {

@@ -8,25 +8,25 @@
  * missing, unreadable, or a partial date straddling a threshold) still raises it, with a `missing`
  * note naming the fact; a condition known to fail keeps it down.
  */
-import type { Facts } from './facts';
-import { screenAsylum } from './screening/asylum';
-import { screenCancellationLpr, screenCancellationNonLpr } from './screening/cancellation';
-import { screenSijs, screenTVisa, screenUVisa, screenVawa } from './screening/humanitarian';
+import type { Facts } from '../facts';
+import { screenAsylum } from './asylum';
+import { screenCancellationLpr, screenCancellationNonLpr } from './cancellation';
+import { screenSijs, screenTVisa, screenUVisa, screenVawa } from './humanitarian';
 import {
   screenBond,
   screenMotionToReopen,
   screenProsecutorialDiscretion,
   screenReinstatementRisk,
-} from './screening/proceedings';
+} from './proceedings';
 import {
   FLAG_PRIORITY,
   type Flag,
   type Screening,
   type ScreeningContext,
   ScreeningContextSchema,
-} from './screening/schema';
-import { screenDaca, screenFamilyPetition, screenTps } from './screening/status';
-import { screenUrgency } from './screening/urgency';
+} from './schema';
+import { screenDaca, screenFamilyPetition, screenTps } from './status';
+import { screenUrgency } from './urgency';
 
 export {
   FLAG_IDS,
@@ -42,7 +42,7 @@ export {
   URGENCIES,
   type Urgency,
   UrgencySchema,
-} from './screening/schema';
+} from './schema';
 
 const priorityOf = (flag: Flag): number => (FLAG_PRIORITY as readonly string[]).indexOf(flag.id);
 
