@@ -14,7 +14,8 @@ export const ConfigSchema = z
       .string()
       .regex(/^[A-Za-z0-9_.-]{3,255}$/)
       .default('amparo'),
-    PUBLIC_BASE_URL: Url.default('http://localhost:3000').transform((u) => u.replace(/\/+$/, '')),
+    /** Unset: http://localhost:<PORT>, so a server on another port signs and prints its own URL. */
+    PUBLIC_BASE_URL: Url.optional(),
     TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
     /** Addition (README): outbound SMS through Twilio's REST API; unset = .data/sms-outbox/. */
     TWILIO_ACCOUNT_SID: z
@@ -56,7 +57,11 @@ export const ConfigSchema = z
         message: 'is required when MAIL_TRANSPORT=smtp',
       });
     }
-  });
+  })
+  .transform(({ PUBLIC_BASE_URL, ...c }) => ({
+    ...c,
+    PUBLIC_BASE_URL: (PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+  }));
 export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {

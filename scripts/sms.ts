@@ -7,7 +7,7 @@
  *   npm run sms -- --from +12135550199
  *
  * It signs with TWILIO_AUTH_TOKEN, or the dev token `npm start` keeps in .data/, and calls
- * PUBLIC_BASE_URL (default http://localhost:3000).
+ * PUBLIC_BASE_URL (default http://localhost:<PORT>, so `PORT=3100 npm run sms` reaches `PORT=3100 npm start`).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
