@@ -7,7 +7,7 @@ import {
   ConditionalCheckFailedException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { StoreUnavailableError, VersionConflictError } from '../core/conversation';
+import { StoreUnavailableError, VersionConflictError } from '../core/errors';
 
 const UNAVAILABLE = new Set([
   'ProvisionedThroughputExceededException',

@@ -14,8 +14,9 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { VersionConflictError } from '../core/conversation';
-import { type Lead, LeadSchema, type LeadStore, OPEN_LEAD_DAYS } from '../core/leads/lead';
+import { VersionConflictError } from '../core/errors';
+import { type Lead, LeadSchema, OPEN_LEAD_DAYS } from '../core/leads/lead';
+import type { LeadStore } from '../core/ports';
 import { todayIn } from '../core/today';
 import { translateStoreError } from './dynamo-errors';
 

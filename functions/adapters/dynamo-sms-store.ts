@@ -17,8 +17,9 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { lineExpiry, type SmsLine, SmsLineSchema, type SmsStore } from '../core/channels/sms/line';
-import { VersionConflictError } from '../core/conversation';
+import { lineExpiry, type SmsLine, SmsLineSchema } from '../core/channels/sms/line';
+import { VersionConflictError } from '../core/errors';
+import type { SmsStore } from '../core/ports';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
 import { conversationKey, lineKey } from './keys';

@@ -18,12 +18,9 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import {
-  type Conversation,
-  ConversationSchema,
-  type ConversationStore,
-  VersionConflictError,
-} from '../core/conversation';
+import { type Conversation, ConversationSchema } from '../core/conversation';
+import { VersionConflictError } from '../core/errors';
+import type { ConversationStore } from '../core/ports';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
 import { conversationKey, TTL_ATTRIBUTE } from './keys';

@@ -2,7 +2,7 @@
  * Structured JSON log lines. Callers pass only ids, routes, statuses and error names: logs never
  * hold message text, names, phone numbers or A-numbers (DOMAIN.md privacy).
  */
-import type { Logger } from '../http/errors';
+import type { Logger } from '../core/ports';
 
 export function jsonLogger(
   write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),

@@ -13,7 +13,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type SESTransportOptions, type Transporter } from 'nodemailer';
-import type { LeadEmail } from '../core/leads/email';
+import type { Mailer } from '../core/ports';
 
 export type MailerConfig =
   | { transport: 'file'; outboxDir: string; now?: () => Date }
@@ -23,10 +23,6 @@ export type MailerConfig =
       /** `{ sesClient: new SESv2Client({ region }), SendEmailCommand }` from @aws-sdk/client-sesv2. */
       ses: SESTransportOptions['SES'];
     };
-
-export interface Mailer {
-  send(message: LeadEmail): Promise<{ messageId: string }>;
-}
 
 /** Sending failed. `code` is the transport's error code (EAUTH, ECONNECTION…) or the error's name. */
 export class MailSendError extends Error {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SmsSender } from '../core/channels/sms/line';
+import type { SmsSender } from '../core/ports';
 
 export interface OutboundSms {
   to: string;

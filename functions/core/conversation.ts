@@ -5,7 +5,6 @@
  */
 import * as z from 'zod';
 import { BotMessageSchema, IntakeStateSchema } from './engine/state';
-import type { Lead } from './leads/lead';
 import { BucketSchema } from './rate-limit';
 
 export const TranscriptEntrySchema = z.strictObject({
@@ -45,41 +44,6 @@ export const ConversationSchema = z.strictObject({
     .optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
-
-export interface ConversationStore {
-  /** Creates a new conversation; fails if the id exists. */
-  create(conversation: Conversation): Promise<void>;
-  /** The conversation, or undefined when unknown or expired. */
-  get(id: string): Promise<Conversation | undefined>;
-  /**
-   * Saves `conversation` (whose version is already bumped) if the stored one is still at
-   * `conversation.version - 1`; otherwise throws VersionConflictError. With a lead, both are
-   * written in one transaction (the conversation that qualified and its lead).
-   */
-  save(conversation: Conversation, lead?: Lead): Promise<void>;
-  /** Removes the conversation and everything stored with it. */
-  delete(id: string): Promise<void>;
-}
-
-/** Another writer saved the conversation first; re-read and apply again. */
-export class VersionConflictError extends Error {
-  override name = 'VersionConflictError';
-  constructor(
-    readonly id: string,
-    readonly expected: number,
-    options?: ErrorOptions,
-  ) {
-    super(`conversation ${id} is no longer at version ${expected}`, options);
-  }
-}
-
-/** The database is throttling or unreachable; the request may be retried later. */
-export class StoreUnavailableError extends Error {
-  override name = 'StoreUnavailableError';
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-  }
-}
 
 /**
  * How long a conversation may grow. A whole intake with questions is under 100 messages and

@@ -37,3 +37,23 @@ export class RateLimitedError extends Error {
     super('Too many messages at once. Please wait a moment and try again.', options);
   }
 }
+
+/** Another writer saved the conversation first; re-read and apply again. */
+export class VersionConflictError extends Error {
+  override name = 'VersionConflictError';
+  constructor(
+    readonly id: string,
+    readonly expected: number,
+    options?: ErrorOptions,
+  ) {
+    super(`conversation ${id} is no longer at version ${expected}`, options);
+  }
+}
+
+/** The database is throttling or unreachable; the request may be retried later. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}

@@ -4,14 +4,15 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { StoreUnavailableError } from '../core/conversation';
 import {
   BusyError,
   ForbiddenError,
   NotFoundError,
   RateLimitedError,
+  StoreUnavailableError,
   UnauthorizedError,
 } from '../core/errors';
+import type { Logger } from '../core/ports';
 
 /** A request the client must fix: bad JSON, a field failing its schema, wrong content type. */
 export class RequestError extends Error {
@@ -28,11 +29,6 @@ export class RequestError extends Error {
 
 export function errorBody(code: string, message: string) {
   return { error: { code, message } };
-}
-
-export interface Logger {
-  info(event: string, fields?: Record<string, unknown>): void;
-  error(event: string, fields?: Record<string, unknown>): void;
 }
 
 /** Maps an error to its status and body; unknown errors are logged (name only) and hidden. */

@@ -4,15 +4,14 @@
  */
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import type { SmsSender, SmsStore } from '../core/channels/sms/line';
 import { renderSms } from '../core/channels/sms/render';
 import type { Content } from '../core/content';
-import { type ConversationStore, VersionConflictError } from '../core/conversation';
 import { t } from '../core/engine/render';
-import { BusyError } from '../core/errors';
+import { BusyError, VersionConflictError } from '../core/errors';
 import { type DeliveryDeps, reroute } from '../core/leads/delivery';
 import type { Lead } from '../core/leads/lead';
 import { type LeadAction, verifyLeadLink } from '../core/leads/links';
+import type { ConversationStore, SmsSender, SmsStore } from '../core/ports';
 import { errorBody } from './errors';
 
 export interface LeadRouteDeps {

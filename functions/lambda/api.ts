@@ -15,7 +15,7 @@ import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
 import { outboxSender, twilioRestSender } from '../adapters/sms-sender';
 import { hashToken, newCode, newSecret, newToken } from '../adapters/tokens';
-import type { Mailer } from '../core/leads/delivery';
+import type { Mailer } from '../core/ports';
 import { UNLIMITED } from '../core/rate-limit';
 import { createApp } from '../http/app';
 import { lambdaRuntime } from './runtime';

@@ -9,9 +9,10 @@ import { readContentBundle } from '../adapters/content-bundle';
 import { dynamoClient } from '../adapters/dynamo-client';
 import { createDynamoLeadStore } from '../adapters/dynamo-leads';
 import { jsonLogger } from '../adapters/log';
-import { createMailer, type Mailer } from '../adapters/mail';
+import { createMailer } from '../adapters/mail';
 import type { Config } from '../config';
 import type { DeliveryDeps } from '../core/leads/delivery';
+import type { Mailer } from '../core/ports';
 import type { LambdaRuntime } from './runtime';
 
 function lambdaMailer(config: Config): Mailer {

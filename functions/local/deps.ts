@@ -12,10 +12,9 @@ import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
 import { loadRoster } from '../adapters/roster-file';
 import { hashToken, newCode, newSecret, newToken } from '../adapters/tokens';
-import type { SmsSender } from '../core/channels/sms/line';
-import type { DeliveryDeps, Mailer } from '../core/leads/delivery';
+import type { DeliveryDeps } from '../core/leads/delivery';
+import type { Logger, Mailer, SmsSender } from '../core/ports';
 import type { AppDeps } from '../http/app';
-import type { Logger } from '../http/errors';
 
 export interface LocalDepsOptions {
   client: DynamoDBClient;

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { translateStoreError } from '../../functions/adapters/dynamo-errors';
-import { StoreUnavailableError, VersionConflictError } from '../../functions/core/conversation';
+import { StoreUnavailableError, VersionConflictError } from '../../functions/core/errors';
 import { faultError } from './inject';
 
 const $metadata = { httpStatusCode: 400 };

@@ -9,19 +9,23 @@ import {
   ABANDONED_AFTER_SECONDS,
   atCap,
   type Conversation,
-  type ConversationStore,
   type TranscriptEntry,
-  VersionConflictError,
 } from '../conversation';
 import { advance, begin } from '../engine/engine';
 import { t } from '../engine/render';
 import type { BotMessage, Channel } from '../engine/state';
-import { BusyError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors';
+import {
+  BusyError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  VersionConflictError,
+} from '../errors';
 import type { Language } from '../flow';
 import type { Lead } from '../leads/lead';
 import { type LeadDeps, leadFor } from '../leads/leads';
+import type { ConversationStore, SmsStore } from '../ports';
 import { MESSAGE_RULE, type RateRule, take } from '../rate-limit';
-import type { SmsStore } from './sms/line';
 
 export interface ChatDeps {
   store: ConversationStore;

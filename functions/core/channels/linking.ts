@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Conversation } from '../conversation';
-import { VersionConflictError } from '../conversation';
 import { ask } from '../engine/ask';
 import { codeHash } from '../engine/linking';
 import { t } from '../engine/render';
+import { VersionConflictError } from '../errors';
+import type { SmsSender, SmsStore } from '../ports';
 import { todayIn } from '../today';
 import type { ChatDeps, TurnResult } from './channels';
-import type { SmsLine, SmsSender, SmsStore } from './sms/line';
+import type { SmsLine } from './sms/line';
 import { renderSms } from './sms/render';
 
 export interface LinkDeps extends ChatDeps {

@@ -6,23 +6,16 @@
  * Emergency leads nobody accepted within the roster's escalation time are re-routed to the next
  * match and the on-call address. On AWS a DynamoDB Streams consumer calls the same functions.
  */
-import { VersionConflictError } from '../conversation';
+
+import { VersionConflictError } from '../errors';
+import type { LeadStore, Logger, Mailer } from '../ports';
 import type { Roster } from '../routing/roster';
 import { escalationDueAt, route } from '../routing/routing';
 import { todayIn } from '../today';
-import { buildLeadEmail, type LeadEmail } from './email';
-import type { Lead, LeadStore } from './lead';
+import { buildLeadEmail } from './email';
+import type { Lead } from './lead';
 import { dayCounts } from './leads';
 import { leadLinks } from './links';
-
-export interface Mailer {
-  send(message: LeadEmail): Promise<{ messageId: string }>;
-}
-
-export interface DeliveryLog {
-  info(event: string, fields?: Record<string, unknown>): void;
-  error(event: string, fields?: Record<string, unknown>): void;
-}
 
 export interface DeliveryDeps {
   leads: LeadStore;
@@ -34,7 +27,7 @@ export interface DeliveryDeps {
   mailFrom: string;
   timeZone: string;
   now: () => Date;
-  log: DeliveryLog;
+  log: Logger;
 }
 
 export const MAX_ATTEMPTS = 30;

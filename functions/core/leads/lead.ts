@@ -66,13 +66,3 @@ export type Lead = z.infer<typeof LeadSchema>;
 
 /** An open lead of a phone number: a second intake within 30 days updates it (DOMAIN.md). */
 export const OPEN_LEAD_DAYS = 30;
-
-export interface LeadStore {
-  get(leadId: string): Promise<Lead | undefined>;
-  /** Leads created on a day (YYYY-MM-DD in the firm's time zone), oldest first. */
-  listDay(day: string): Promise<Lead[]>;
-  /** The lead a phone number opened in the last OPEN_LEAD_DAYS days, if still open. */
-  openLeadOf(phone: string, now: Date): Promise<Lead | undefined>;
-  /** Saves a changed lead under its version (bumped already); VersionConflictError if it moved. */
-  save(lead: Lead): Promise<void>;
-}

@@ -5,10 +5,11 @@
  */
 import type { Conversation } from '../conversation';
 import { factsOf } from '../engine/outcome';
+import type { LeadStore } from '../ports';
 import type { Roster } from '../routing/roster';
 import { route } from '../routing/routing';
 import { todayIn } from '../today';
-import type { Lead, LeadStore } from './lead';
+import type { Lead } from './lead';
 
 export interface LeadDeps {
   leads: LeadStore;

@@ -18,11 +18,8 @@ import { conversationKey } from '../../../functions/adapters/keys';
 import { silentLogger } from '../../../functions/adapters/log';
 import { hashToken } from '../../../functions/adapters/tokens';
 import { applyMessage, startConversation } from '../../../functions/core/channels/channels';
-import {
-  type Conversation,
-  StoreUnavailableError,
-  VersionConflictError,
-} from '../../../functions/core/conversation';
+import type { Conversation } from '../../../functions/core/conversation';
+import { StoreUnavailableError, VersionConflictError } from '../../../functions/core/errors';
 import { createApp } from '../../../functions/http/app';
 import { content } from '../../helpers/content';
 import { NOW } from '../../helpers/intake';

@@ -5,22 +5,19 @@
  * once.
  */
 
-import {
-  ABANDONED_AFTER_SECONDS,
-  type Conversation,
-  VersionConflictError,
-} from '../../conversation';
+import { ABANDONED_AFTER_SECONDS, type Conversation } from '../../conversation';
 import { begin, erasesEnded } from '../../engine/engine';
 import { t } from '../../engine/render';
-import { BusyError, RateLimitedError } from '../../errors';
+import { BusyError, RateLimitedError, VersionConflictError } from '../../errors';
 import type { Language } from '../../flow';
 import type { Lead } from '../../leads/lead';
 import { normalize } from '../../parse/normalize';
+import type { SmsTurnWrite } from '../../ports';
 import { type Bucket, MESSAGE_RULE, take } from '../../rate-limit';
 import { applyMessage, leadOfTurn } from '../channels';
 import { fillWebLink, type LinkDeps } from '../linking';
 import { keywordLanguage, smsKeyword } from './keywords';
-import { RECENT_SIDS, type SmsLine, type SmsTurnWrite } from './line';
+import { RECENT_SIDS, type SmsLine } from './line';
 import { renderSms } from './render';
 
 export interface SmsDeps extends LinkDeps {

@@ -6,9 +6,7 @@
  * the line and the conversation are saved in one transaction.
  */
 import * as z from 'zod';
-import type { Conversation } from '../../conversation';
 import { LanguageSchema } from '../../flow';
-import type { Lead } from '../../leads/lead';
 import { BucketSchema } from '../../rate-limit';
 
 /**
@@ -42,32 +40,3 @@ export const SmsLineSchema = z.strictObject({
   expiresAt: z.number().int().positive().optional(),
 });
 export type SmsLine = z.infer<typeof SmsLineSchema>;
-
-export interface SmsTurnWrite {
-  /** The line, version already bumped; version 1 means it is new. */
-  line: SmsLine;
-  /** The conversation to create (version 1) or save (version bumped), if it changed. */
-  conversation?: Conversation;
-  /** The lead of a conversation that qualified with this turn, written in the same transaction. */
-  lead?: Lead;
-  /** A conversation to erase ("borrar mis datos"). */
-  deleteConversationId?: string;
-}
-
-export interface SmsStore {
-  /** The line as stored now (a consistent read). */
-  getLine(phone: string): Promise<SmsLine | undefined>;
-  /**
-   * The line as this process last saved or read it, read only when unknown: it may be stale, so it
-   * is only for a turn whose commit re-checks the line's version (a stale line loses the race, and
-   * the turn runs again on getLine). Saves a read on a texter's next message.
-   */
-  lastKnownLine(phone: string): Promise<SmsLine | undefined>;
-  /** Writes all of it or nothing; a lost race throws VersionConflictError. */
-  commit(write: SmsTurnWrite): Promise<void>;
-}
-
-/** Outbound text messages (the adapter: Twilio's REST API, or a local outbox). */
-export interface SmsSender {
-  send(message: { to: string; body: string }): Promise<{ id: string }>;
-}

@@ -1,0 +1,78 @@
+/**
+ * The ports: every way the domain reaches the outside (its stores, the text sender, the mailer,
+ * the log), declared once. Adapters in functions/adapters/ implement them; the composition root
+ * (functions/deps.ts) hands them to the core; tests pass their own. Clocks, id and secret makers
+ * are plain functions on the deps (`now`, `newId`, ...), not ports.
+ */
+import type { SmsLine } from './channels/sms/line';
+import type { Conversation } from './conversation';
+import type { LeadEmail } from './leads/email';
+import type { Lead } from './leads/lead';
+
+/**
+ * Structured log lines. Callers pass only ids, routes, statuses and error names: logs never hold
+ * message text, names, phone numbers or A-numbers (DOMAIN.md privacy).
+ */
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+export interface ConversationStore {
+  /** Creates a new conversation; fails if the id exists. */
+  create(conversation: Conversation): Promise<void>;
+  /** The conversation, or undefined when unknown or expired. */
+  get(id: string): Promise<Conversation | undefined>;
+  /**
+   * Saves `conversation` (whose version is already bumped) if the stored one is still at
+   * `conversation.version - 1`; otherwise throws VersionConflictError. With a lead, both are
+   * written in one transaction (the conversation that qualified and its lead).
+   */
+  save(conversation: Conversation, lead?: Lead): Promise<void>;
+  /** Removes the conversation and everything stored with it. */
+  delete(id: string): Promise<void>;
+}
+
+export interface LeadStore {
+  get(leadId: string): Promise<Lead | undefined>;
+  /** Leads created on a day (YYYY-MM-DD in the firm's time zone), oldest first. */
+  listDay(day: string): Promise<Lead[]>;
+  /** The lead a phone number opened in the last OPEN_LEAD_DAYS days, if still open. */
+  openLeadOf(phone: string, now: Date): Promise<Lead | undefined>;
+  /** Saves a changed lead under its version (bumped already); VersionConflictError if it moved. */
+  save(lead: Lead): Promise<void>;
+}
+
+export interface SmsTurnWrite {
+  /** The line, version already bumped; version 1 means it is new. */
+  line: SmsLine;
+  /** The conversation to create (version 1) or save (version bumped), if it changed. */
+  conversation?: Conversation;
+  /** The lead of a conversation that qualified with this turn, written in the same transaction. */
+  lead?: Lead;
+  /** A conversation to erase ("borrar mis datos"). */
+  deleteConversationId?: string;
+}
+
+export interface SmsStore {
+  /** The line as stored now (a consistent read). */
+  getLine(phone: string): Promise<SmsLine | undefined>;
+  /**
+   * The line as this process last saved or read it, read only when unknown: it may be stale, so it
+   * is only for a turn whose commit re-checks the line's version (a stale line loses the race, and
+   * the turn runs again on getLine). Saves a read on a texter's next message.
+   */
+  lastKnownLine(phone: string): Promise<SmsLine | undefined>;
+  /** Writes all of it or nothing; a lost race throws VersionConflictError. */
+  commit(write: SmsTurnWrite): Promise<void>;
+}
+
+/** Outbound text messages (the adapter: Twilio's REST API, or a local outbox). */
+export interface SmsSender {
+  send(message: { to: string; body: string }): Promise<{ id: string }>;
+}
+
+/** Sends a lead email (the adapter: a file outbox, SMTP or SES). */
+export interface Mailer {
+  send(message: LeadEmail): Promise<{ messageId: string }>;
+}
