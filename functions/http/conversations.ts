@@ -3,13 +3,14 @@
  */
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { hashToken, newToken, tokenMatches } from '../adapters/tokens';
-import { continueOnWeb, sendMessage, startConversation } from '../core/channels/channels';
-import { type LinkDeps, prepareTextLink } from '../core/channels/linking';
+import { newToken } from '../adapters/tokens';
+import { sendMessage, startConversation } from '../core/channels/channels';
+import { continueOnWeb, type LinkDeps, prepareTextLink } from '../core/channels/linking';
 import type { Conversation } from '../core/conversation';
 import { isDone } from '../core/engine/state';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors';
 import { LanguageSchema } from '../core/flow';
+import { hashSecret, secretMatches } from '../core/secrets';
 import { readJson } from './body';
 
 const StartSchema = z.strictObject({
@@ -51,7 +52,7 @@ function bearer(header: string | undefined): string {
 
 function authorizer(token: string) {
   return (conversation: Conversation) => {
-    if (!tokenMatches(token, conversation.tokenHash)) throw new UnauthorizedError();
+    if (!secretMatches(token, conversation.tokenHash)) throw new UnauthorizedError();
   };
 }
 
@@ -68,7 +69,7 @@ export function conversationRoutes(deps: LinkDeps) {
       const { conversation, replies } = await startConversation(deps, {
         language: body.language,
         channel: body.channel,
-        tokenHash: hashToken(token),
+        tokenHash: hashSecret(token),
       });
       return c.json(
         { conversationId: conversation.id, token, messages: replies, state: state(conversation) },
@@ -96,7 +97,7 @@ export function conversationRoutes(deps: LinkDeps) {
       // A code naming no possible conversation is a wrong link like any other: 403, not 404.
       if (!IdSchema.safeParse(id).success) throw new ForbiddenError(WRONG_LINK);
       const token = newToken();
-      const conversation = await continueOnWeb(deps, id, secret, hashToken(token));
+      const conversation = await continueOnWeb(deps, id, secret, hashSecret(token));
       return c.json({
         conversationId: conversation.id,
         token,

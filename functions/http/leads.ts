@@ -4,23 +4,9 @@
  */
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import { renderSms } from '../core/channels/sms/render';
-import type { Content } from '../core/content';
-import { t } from '../core/engine/render';
-import { BusyError, VersionConflictError } from '../core/errors';
-import { type DeliveryDeps, reroute } from '../core/leads/delivery';
-import type { Lead } from '../core/leads/lead';
+import { type AnswerDeps, acceptLead, declineLead } from '../core/leads/accept';
 import { type LeadAction, verifyLeadLink } from '../core/leads/links';
-import type { ConversationStore, SmsSender, SmsStore } from '../core/ports';
 import { errorBody } from './errors';
-
-export interface LeadRouteDeps {
-  delivery: DeliveryDeps;
-  store: ConversationStore;
-  sms: SmsStore;
-  sender: SmsSender;
-  content: Content;
-}
 
 /**
  * Whether an id could be a stored lead's: DynamoDB refuses a key over 2048 bytes (a 500), and a
@@ -36,19 +22,7 @@ const page = (title: string, body: unknown) => html`<!doctype html>
 .user{background:#1d4e5f;color:#fff;border-radius:.6rem;padding:.5rem .8rem;margin:.4rem 0 .4rem 3rem;white-space:pre-wrap}
 small{color:#555}</style></head><body>${body}</body></html>`;
 
-/** Tells the client, by text if that is how they came and it is safe, that an attorney took it. */
-async function tellClient(deps: LeadRouteDeps, lead: Lead) {
-  const phone = lead.contact.phone;
-  if (lead.channel !== 'sms' || !phone || lead.contact.safeToContact === 'no') return;
-  const line = await deps.sms.getLine(phone);
-  if (!line || line.optedOut) return;
-  const language = line.language;
-  const text = t(deps.content, { language, answers: {} }, 'lead.accepted');
-  for (const body of renderSms([{ role: 'bot', text }], language))
-    await deps.sender.send({ to: phone, body });
-}
-
-export function leadRoutes(deps: LeadRouteDeps) {
+export function leadRoutes(deps: AnswerDeps) {
   const verified = (action: LeadAction, leadId: string, sig: string | undefined) =>
     verifyLeadLink(deps.delivery.linkSecret, leadId, action, sig, deps.delivery.now());
   const forbidden = {
@@ -116,40 +90,20 @@ export function leadRoutes(deps: LeadRouteDeps) {
     .post('/:id/accept', async (c) => {
       const signed = await signedLead(c, 'accept');
       if (signed instanceof Response) return signed;
-      // The delivery worker may save the lead at the same moment: re-read and apply again.
-      for (let attempt = 1; attempt <= 5; attempt++) {
-        const lead =
-          attempt === 1 ? signed.lead : await deps.delivery.leads.get(signed.lead.leadId);
-        if (!lead) break;
-        if (lead.status === 'accepted') {
-          return c.html(
-            page(
-              'Already accepted',
-              html`<p>This lead was already accepted by ${lead.acceptedBy?.attorneyId ?? 'someone'}.</p>`,
-            ),
-          );
-        }
-        const at = deps.delivery.now().toISOString();
-        try {
-          await deps.delivery.leads.save({
-            ...lead,
-            version: lead.version + 1,
-            status: 'accepted',
-            acceptedBy: { attorneyId: signed.who, at },
-          });
-        } catch (error) {
-          if (error instanceof VersionConflictError) continue;
-          throw error;
-        }
-        await tellClient(deps, lead);
-        return c.html(page('Accepted', html`<p>Thank you. The lead is yours.</p>`));
-      }
-      throw new BusyError();
+      const { accepted, lead } = await acceptLead(deps, signed.lead, signed.who);
+      if (accepted) return c.html(page('Accepted', html`<p>Thank you. The lead is yours.</p>`));
+      return c.html(
+        page(
+          'Already accepted',
+          html`<p>This lead was already accepted by ${lead.acceptedBy?.attorneyId ?? 'someone'}.</p>`,
+        ),
+      );
     })
     .post('/:id/decline', async (c) => {
       const signed = await signedLead(c, 'decline');
       if (signed instanceof Response) return signed;
-      if (signed.lead.status === 'accepted') {
+      const { declined, lead } = await declineLead(deps, signed.lead, signed.who);
+      if (!declined) {
         return c.html(
           page(
             'Already accepted',
@@ -157,11 +111,10 @@ export function leadRoutes(deps: LeadRouteDeps) {
           ),
         );
       }
-      const next = await reroute(deps.delivery, signed.lead, `declined by ${signed.who}`);
       return c.html(
         page(
           'Declined',
-          html`<p>Declined. It goes to ${next.routing.attorneyId ?? 'the intake team'} next.</p>`,
+          html`<p>Declined. It goes to ${lead.routing.attorneyId ?? 'the intake team'} next.</p>`,
         ),
       );
     });

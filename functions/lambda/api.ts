@@ -14,9 +14,10 @@ import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
 import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
 import { outboxSender, twilioRestSender } from '../adapters/sms-sender';
-import { hashToken, newCode, newSecret, newToken } from '../adapters/tokens';
+import { newCode, newSecret, newToken } from '../adapters/tokens';
 import type { Mailer } from '../core/ports';
 import { UNLIMITED } from '../core/rate-limit';
+import { hashSecret } from '../core/secrets';
 import { createApp } from '../http/app';
 import { lambdaRuntime } from './runtime';
 
@@ -48,6 +49,7 @@ const app = createApp({
     linkSecret,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     firmName: content.firm.name,
+    strings: content.strings,
     mailFrom: config.MAIL_FROM,
     timeZone,
     now,
@@ -55,7 +57,7 @@ const app = createApp({
   },
   store: createDynamoStore({ client, tableName: config.TABLE_NAME, now, timeZone }),
   sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME, timeZone }),
-  newTokenHash: () => hashToken(newToken()),
+  newTokenHash: () => hashSecret(newToken()),
   twilio: { authToken, publicBaseUrl: config.PUBLIC_BASE_URL },
   sender:
     config.TWILIO_ACCOUNT_SID && config.TWILIO_FROM_NUMBER

@@ -11,9 +11,10 @@ import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
 import { createDynamoStore } from '../adapters/dynamo-store';
 import { jsonLogger } from '../adapters/log';
 import { loadRoster } from '../adapters/roster-file';
-import { hashToken, newCode, newSecret, newToken } from '../adapters/tokens';
+import { newCode, newSecret, newToken } from '../adapters/tokens';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import type { Logger, Mailer, SmsSender } from '../core/ports';
+import { hashSecret } from '../core/secrets';
 import type { AppDeps } from '../http/app';
 
 export interface LocalDepsOptions {
@@ -52,6 +53,7 @@ export function localDeps(options: LocalDepsOptions): AppDeps {
     linkSecret: options.linkSecret,
     publicBaseUrl: options.twilio.publicBaseUrl,
     firmName: content.firm.name,
+    strings: content.strings,
     mailFrom: options.mailFrom ?? 'intake@localhost',
     timeZone,
     now,
@@ -62,7 +64,7 @@ export function localDeps(options: LocalDepsOptions): AppDeps {
     sms: createDynamoSmsStore({ client, tableName, timeZone }),
     leads: { leads, roster, newId: randomUUID, now, timeZone },
     delivery,
-    newTokenHash: () => hashToken(newToken()),
+    newTokenHash: () => hashSecret(newToken()),
     twilio: options.twilio,
     sender: options.sender,
     newCode,

@@ -3,7 +3,6 @@
  * It owns the read-apply-save loop that makes two messages arriving together both count, in
  * order, once each.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Content } from '../content';
 import {
   ABANDONED_AFTER_SECONDS,
@@ -14,18 +13,13 @@ import {
 import { advance, begin } from '../engine/engine';
 import { t } from '../engine/render';
 import type { BotMessage, Channel } from '../engine/state';
-import {
-  BusyError,
-  ForbiddenError,
-  NotFoundError,
-  RateLimitedError,
-  VersionConflictError,
-} from '../errors';
+import { NotFoundError, RateLimitedError } from '../errors';
 import type { Language } from '../flow';
 import type { Lead } from '../leads/lead';
 import { type LeadDeps, leadFor } from '../leads/leads';
 import type { ConversationStore, SmsStore } from '../ports';
 import { MESSAGE_RULE, type RateRule, take } from '../rate-limit';
+import { retryOnConflict } from '../retry';
 
 export interface ChatDeps {
   store: ConversationStore;
@@ -47,9 +41,6 @@ export async function leadOfTurn(deps: ChatDeps, before: Conversation, after: Co
   const qualified = before.intake.status === 'active' && after.intake.status === 'qualified';
   return qualified && deps.leads ? leadFor(deps.leads, after) : undefined;
 }
-
-/** How many times a message is re-applied on fresh state after losing a race. */
-const MAX_ATTEMPTS = 25;
 
 export interface TurnResult {
   conversation: Conversation;
@@ -138,7 +129,8 @@ export async function sendMessage(
   /** Runs on the applied turn before it is saved; what it returns runs once it is saved. */
   prepare?: (result: TurnResult) => Promise<() => Promise<void>>,
 ): Promise<TurnResult> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  // Someone else's message may land first: then ours is applied again, after theirs.
+  return retryOnConflict(async () => {
     const current = await deps.store.get(id);
     if (!current) throw new NotFoundError('conversation');
     authorize(current);
@@ -151,21 +143,12 @@ export async function sendMessage(
     result.conversation.rate = allowance.bucket;
     const afterSave = prepare ? await prepare(result) : undefined;
     const lead = await leadOfTurn(deps, current, result.conversation);
-    try {
-      if (result.conversation.intake.status === 'deleted') await erase(deps, current);
-      else await deps.store.save(result.conversation, lead);
-      if (lead) deps.onLead?.(lead);
-      await afterSave?.();
-      return result;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-      // Someone else's message landed first: back off a little, then apply ours after theirs.
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt)),
-      );
-    }
-  }
-  throw new BusyError();
+    if (result.conversation.intake.status === 'deleted') await erase(deps, current);
+    else await deps.store.save(result.conversation, lead);
+    if (lead) deps.onLead?.(lead);
+    await afterSave?.();
+    return result;
+  });
 }
 
 /**
@@ -193,42 +176,4 @@ async function erase(deps: ChatDeps, conversation: Conversation): Promise<void> 
     return;
   }
   await deps.store.delete(conversation.id);
-}
-
-/**
- * Opens a conversation on the web from the one-time link texted for "web": the secret must match
- * and not be expired; it is then spent, and the conversation gets a new web token (only its hash
- * is kept). A wrong, used or expired link is a ForbiddenError, which says nothing more.
- */
-export async function continueOnWeb(
-  deps: ChatDeps,
-  id: string,
-  secret: string,
-  tokenHash: string,
-): Promise<Conversation> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const current = await deps.store.get(id);
-    const link = current?.webLink;
-    const now = deps.now();
-    const given = createHash('sha256').update(secret).digest();
-    const expected = link ? Buffer.from(link.secretHash, 'hex') : Buffer.alloc(32);
-    const valid =
-      link !== undefined && timingSafeEqual(given, expected) && now.toISOString() < link.expiresAt;
-    if (!current || !valid) throw new ForbiddenError('This link is wrong, used or expired.');
-    const next: Conversation = {
-      ...current,
-      tokenHash,
-      webLink: undefined,
-      version: current.version + 1,
-      updatedAt: now.toISOString(),
-      intake: { ...current.intake, channel: 'web' },
-    };
-    try {
-      await deps.store.save(next);
-      return next;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-    }
-  }
-  throw new BusyError();
 }

@@ -3,13 +3,13 @@
  * for "continue by text", pointing the phone's line at the conversation once verified, and the
  * one-time link for "web". Secrets are made here, stored only as hashes, and never logged.
  */
-import { createHash } from 'node:crypto';
 import type { Conversation } from '../conversation';
 import { ask } from '../engine/ask';
-import { codeHash } from '../engine/linking';
 import { t } from '../engine/render';
-import { VersionConflictError } from '../errors';
+import { ForbiddenError } from '../errors';
 import type { SmsSender, SmsStore } from '../ports';
+import { retryOnConflict } from '../retry';
+import { hashSecret, secretMatches } from '../secrets';
 import { todayIn } from '../today';
 import type { ChatDeps, TurnResult } from './channels';
 import type { SmsLine } from './sms/line';
@@ -31,7 +31,6 @@ const WEB_LINK_MINUTES = 30;
 
 const later = (now: Date, minutes: number) =>
   new Date(now.getTime() + minutes * 60_000).toISOString();
-export const secretHash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
  * Before a web turn is saved: a requested code is made and its hash kept on the conversation, or,
@@ -69,7 +68,7 @@ export async function prepareTextLink(
       const code = deps.newCode();
       intake.link = {
         phone: effect.phone,
-        codeHash: codeHash(code),
+        codeHash: hashSecret(code),
         expiresAt: later(now, CODE_MINUTES),
         tries: 0,
       };
@@ -115,7 +114,7 @@ async function pointLine(
   phone: string,
   conversation: Conversation,
 ): Promise<SmsLine> {
-  for (let attempt = 1; attempt <= 10; attempt++) {
+  return retryOnConflict(async () => {
     const current = await deps.sms.getLine(phone);
     const at = deps.now().toISOString();
     // The conversation the phone leaves stops taking its texts, in the same transaction.
@@ -143,14 +142,9 @@ async function pointLine(
           updatedAt: at,
           recent: [],
         };
-    try {
-      await deps.sms.commit({ line, conversation: unlinked });
-      return line;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-    }
-  }
-  throw new VersionConflictError('sms line', 0);
+    await deps.sms.commit({ line, conversation: unlinked });
+    return line;
+  }, 10);
 }
 
 /**
@@ -166,7 +160,7 @@ export function fillWebLink(
   const secret = deps.newSecret();
   const now = deps.now();
   conversation.webLink = {
-    secretHash: secretHash(secret),
+    secretHash: hashSecret(secret),
     expiresAt: later(now, WEB_LINK_MINUTES),
   };
   conversation.intake.effects = [];
@@ -179,4 +173,39 @@ export function fillWebLink(
   return replies.map((r) =>
     r.text.includes('{link}') ? { ...r, text: r.text.replace('{link}', link) } : r,
   );
+}
+
+/** A hash no secret has, to compare against when there is no link. */
+const NO_HASH = '0'.repeat(64);
+
+/**
+ * Opens a conversation on the web from the one-time link texted for "web": the secret must match
+ * and not be expired; it is then spent, and the conversation gets a new web token (only its hash
+ * is kept). A wrong, used or expired link is a ForbiddenError, which says nothing more.
+ */
+export async function continueOnWeb(
+  deps: ChatDeps,
+  id: string,
+  secret: string,
+  tokenHash: string,
+): Promise<Conversation> {
+  return retryOnConflict(async () => {
+    const current = await deps.store.get(id);
+    const link = current?.webLink;
+    const now = deps.now();
+    // Compared even when there is no link, so the time taken tells nothing.
+    const matches = secretMatches(secret, link?.secretHash ?? NO_HASH);
+    const valid = link !== undefined && matches && now.toISOString() < link.expiresAt;
+    if (!current || !valid) throw new ForbiddenError('This link is wrong, used or expired.');
+    const next: Conversation = {
+      ...current,
+      tokenHash,
+      webLink: undefined,
+      version: current.version + 1,
+      updatedAt: now.toISOString(),
+      intake: { ...current.intake, channel: 'web' },
+    };
+    await deps.store.save(next);
+    return next;
+  });
 }

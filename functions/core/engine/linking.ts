@@ -5,8 +5,8 @@
  * - "web" by SMS: a one-time link opens the same conversation in the web chat.
  * The engine decides; the service carries out the `effects` (texting, making secrets).
  */
-import { createHash } from 'node:crypto';
 import { parsePhone } from '../parse';
+import { secretMatches } from '../secrets';
 import { ask, bot, type EngineContext, reask, type Turn } from './ask';
 import { formatAnswer, t } from './render';
 import type { IntakeState } from './state';
@@ -15,8 +15,6 @@ import type { IntakeState } from './state';
 export const LINK_STEPS = ['linkPhone', 'linkCode'] as const;
 /** Wrong codes before the link is abandoned. */
 export const MAX_CODE_TRIES = 5;
-
-export const codeHash = (code: string) => createHash('sha256').update(code).digest('hex');
 
 function phoneText(ctx: EngineContext, state: IntakeState, phone: string): string {
   const step = ctx.content.flow.steps.find((s) => s.id === 'phone');
@@ -83,7 +81,7 @@ export function answerLinkCode(
   if (!link || ctx.now.toISOString() > link.expiresAt)
     return resume(ctx, state, today, 'link.expired');
   const code = text.replace(/\D/g, '');
-  if (code.length !== 6 || codeHash(code) !== link.codeHash) {
+  if (code.length !== 6 || !secretMatches(code, link.codeHash)) {
     link.tries += 1;
     if (link.tries >= MAX_CODE_TRIES) return resume(ctx, state, today, 'link.failed');
     return { state, replies: [bot(t(ctx.content, state, 'link.wrongCode'))] };

@@ -16,10 +16,10 @@ import { createDynamoSmsStore } from '../../../functions/adapters/dynamo-sms-sto
 import { createDynamoStore } from '../../../functions/adapters/dynamo-store';
 import { conversationKey } from '../../../functions/adapters/keys';
 import { silentLogger } from '../../../functions/adapters/log';
-import { hashToken } from '../../../functions/adapters/tokens';
 import { applyMessage, startConversation } from '../../../functions/core/channels/channels';
 import type { Conversation } from '../../../functions/core/conversation';
 import { StoreUnavailableError, VersionConflictError } from '../../../functions/core/errors';
+import { hashSecret } from '../../../functions/core/secrets';
 import { createApp } from '../../../functions/http/app';
 import { content } from '../../helpers/content';
 import { NOW } from '../../helpers/intake';
@@ -39,7 +39,7 @@ async function conversation(): Promise<Conversation> {
   };
   const started = await startConversation(
     { store: memory, content: content(), now: () => NOW, newId: () => ID },
-    { language: 'en', channel: 'web', tokenHash: hashToken(TOKEN) },
+    { language: 'en', channel: 'web', tokenHash: hashSecret(TOKEN) },
   );
   return started.conversation;
 }
@@ -99,7 +99,7 @@ describe('the API under faults', () => {
     allowedOrigins: ['*'],
     log: silentLogger,
     sms: createDynamoSmsStore({ client, tableName: 't' }),
-    newTokenHash: () => hashToken(TOKEN),
+    newTokenHash: () => hashSecret(TOKEN),
     twilio: { authToken: 'x'.repeat(32), publicBaseUrl: 'http://localhost:3000' },
     sender: { send: async () => ({ id: 'none' }) },
     newCode: () => '123456',

@@ -8,12 +8,13 @@
 import { ABANDONED_AFTER_SECONDS, type Conversation } from '../../conversation';
 import { begin, erasesEnded } from '../../engine/engine';
 import { t } from '../../engine/render';
-import { BusyError, RateLimitedError, VersionConflictError } from '../../errors';
+import { RateLimitedError, VersionConflictError } from '../../errors';
 import type { Language } from '../../flow';
 import type { Lead } from '../../leads/lead';
 import { normalize } from '../../parse/normalize';
 import type { SmsTurnWrite } from '../../ports';
 import { type Bucket, MESSAGE_RULE, take } from '../../rate-limit';
+import { retryOnConflict } from '../../retry';
 import { applyMessage, leadOfTurn } from '../channels';
 import { fillWebLink, type LinkDeps } from '../linking';
 import { keywordLanguage, smsKeyword } from './keywords';
@@ -30,8 +31,6 @@ export interface InboundSms {
   from: string;
   body: string;
 }
-
-const MAX_ATTEMPTS = 25;
 
 // Words that make a first message Spanish: the first reply should already be in the right language.
 const SPANISH =
@@ -58,7 +57,7 @@ type Outcome =
  * @example await handleInboundSms(deps, { sid: 'SM…', from: '+12133734253', body: 'hola' })
  */
 export async function handleInboundSms(deps: SmsDeps, inbound: InboundSms): Promise<string[]> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  return retryOnConflict(async (attempt) => {
     // First on what this process last knew of the line; a stale one is caught (a conversation
     // that is no longer the phone's, or a line whose version moved) and the turn runs again on
     // a fresh read.
@@ -66,24 +65,16 @@ export async function handleInboundSms(deps: SmsDeps, inbound: InboundSms): Prom
     const line = await (fresh ? deps.sms.getLine : deps.sms.lastKnownLine)(inbound.from);
     const seen = line?.recent.find((r) => r.sid === inbound.sid);
     if (seen) return seen.bodies;
-    try {
-      const outcome = await turn(deps, line, inbound, fresh);
-      if (outcome.kind === 'commit') {
-        await deps.sms.commit(outcome.write);
-        if (outcome.write.lead) deps.onLead?.(outcome.write.lead);
-      } else if (outcome.kind === 'save') {
-        await deps.store.save(outcome.conversation, outcome.lead);
-        if (outcome.lead) deps.onLead?.(outcome.lead);
-      }
-      return outcome.bodies;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt)),
-      );
+    const outcome = await turn(deps, line, inbound, fresh);
+    if (outcome.kind === 'commit') {
+      await deps.sms.commit(outcome.write);
+      if (outcome.write.lead) deps.onLead?.(outcome.write.lead);
+    } else if (outcome.kind === 'save') {
+      await deps.store.save(outcome.conversation, outcome.lead);
+      if (outcome.lead) deps.onLead?.(outcome.lead);
     }
-  }
-  throw new BusyError();
+    return outcome.bodies;
+  });
 }
 
 /** Takes one message from a bucket, or refuses the text with 429. */
