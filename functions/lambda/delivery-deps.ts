@@ -41,6 +41,7 @@ export async function deliveryDeps(runtime: LambdaRuntime): Promise<DeliveryDeps
     linkSecret: await runtime.linkSecret(),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     firmName: bundle.firm.name,
+    strings: bundle.strings,
     mailFrom: config.MAIL_FROM,
     timeZone,
     now: () => new Date(),

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { buildLeadEmail, leadSubject, shortName } from '../../functions/core/leads/email';
+import {
+  buildLeadEmail,
+  emailWords,
+  type LeadEmailOptions,
+  leadSubject,
+  shortName,
+} from '../../functions/core/leads/email';
 import { LeadJsonSchema, leadJson } from '../../functions/core/leads/json';
 import { type Lead, LeadSchema } from '../../functions/core/leads/lead';
+import { content } from '../helpers/content';
 
 const LINKS = {
   transcript: 'https://intake.example.com/leads/L01HX7/transcript?sig=t1',
   accept: 'https://intake.example.com/leads/L01HX7/accept?sig=a1',
   decline: 'https://intake.example.com/leads/L01HX7/decline?sig=d1',
 };
-const OPTIONS = { firmName: 'Example Immigration Defense', from: 'intake@example.com' };
+const OPTIONS: LeadEmailOptions = {
+  firmName: 'Example Immigration Defense',
+  from: 'intake@example.com',
+  strings: content().strings,
+};
+const ENGLISH = emailWords(content().strings, 'en');
 
 /** A daughter writes by SMS about her mother, detained at Otay Mesa; consultation in Spanish. */
 function detainedLead(): Lead {
@@ -95,7 +107,9 @@ const withLead = (patch: Partial<Lead>, facts: Lead['facts'] = {}): Lead => {
 
 describe('the subject', () => {
   it('puts urgency first, then the headline, first name and initial, facility and language', () => {
-    expect(leadSubject(detainedLead())).toBe('[EMERGENCY] Detained — María L., Otay Mesa, Spanish');
+    expect(leadSubject(detainedLead(), ENGLISH)).toBe(
+      '[EMERGENCY] Detained — María L., Otay Mesa, Spanish',
+    );
   });
 
   it('names the top flag when the client is not detained, and the city where they live', () => {
@@ -109,7 +123,9 @@ describe('the subject', () => {
       },
       { detained: 'no' },
     );
-    expect(leadSubject(asylum)).toBe('[HIGH] Asylum (deadline) — María L., San Diego, Spanish');
+    expect(leadSubject(asylum, ENGLISH)).toBe(
+      '[HIGH] Asylum (deadline) — María L., San Diego, Spanish',
+    );
     const missed = withLead(
       {
         urgency: 'high',
@@ -118,12 +134,14 @@ describe('the subject', () => {
       },
       { detained: 'no', missedHearing: 'yes' },
     );
-    expect(leadSubject(missed)).toBe('[HIGH] Missed hearing — María L., San Diego, English');
+    expect(leadSubject(missed, ENGLISH)).toBe(
+      '[HIGH] Missed hearing — María L., San Diego, English',
+    );
   });
 
   it('says "Intake" with no flag, and a hearing date when a hearing this week drove the level', () => {
     const plain = withLead({ urgency: 'normal', flags: [], language: 'Mam' }, { detained: 'no' });
-    expect(leadSubject(plain)).toBe('[NORMAL] Intake — María L., San Diego, Mam');
+    expect(leadSubject(plain, ENGLISH)).toBe('[NORMAL] Intake — María L., San Diego, Mam');
     const hearing = withLead(
       {
         urgency: 'emergency',
@@ -131,7 +149,7 @@ describe('the subject', () => {
       },
       { detained: 'no', nextHearingDate: '2027-03-18' },
     );
-    expect(leadSubject(hearing)).toMatch(/^\[EMERGENCY\] Hearing March 18 — /);
+    expect(leadSubject(hearing, ENGLISH)).toMatch(/^\[EMERGENCY\] Hearing March 18 — /);
   });
 
   it('shows only the first name and last initial, and stays under 80 characters', () => {
@@ -142,14 +160,14 @@ describe('the subject', () => {
       { contact: { name: 'Bartholomew-Alexander Montgomery-Featherstonehaugh' } },
       { facility: 'Northwest ICE Processing Center in Tacoma, Washington State' },
     );
-    const subject = leadSubject(long);
+    const subject = leadSubject(long, ENGLISH);
     expect(subject.length).toBeLessThanOrEqual(80);
     expect(subject).not.toContain('Featherstonehaugh');
   });
 
   it('cannot be split into extra headers by CR/LF in client text', () => {
     const lead = withLead({ contact: { name: 'Eve\r\nBcc: spy@example.net\r\n X' } });
-    const subject = leadSubject(lead);
+    const subject = leadSubject(lead, ENGLISH);
     expect(subject).not.toMatch(/[\r\n]/);
     expect(subject).toBe('[EMERGENCY] Detained — Eve X., Otay Mesa, Spanish');
   });
@@ -270,6 +288,74 @@ describe('the body', () => {
     const lead = withLead({}, { adverseParties: 'Jorge Ramírez' });
     const { text } = buildLeadEmail(lead, LINKS, OPTIONS);
     expect(text).toContain('CONFLICT CHECK\nPeople to check for conflicts: Jorge Ramírez\n');
+  });
+});
+
+describe('the words, from prompts/strings.*.yaml', () => {
+  const en = content().strings.en;
+  const withStrings = (changes: Record<string, string>): LeadEmailOptions => ({
+    ...OPTIONS,
+    strings: { ...content().strings, en: { ...en, ...changes } },
+  });
+
+  it('labels facts and answers as the intake summary does', () => {
+    const { text } = buildLeadEmail(detainedLead(), LINKS, OPTIONS);
+    const label = (id: string) => en[`steps.${id}.label`];
+    expect(text).toContain(`\n${label('detained')}: ${en['answers.yes']}\n`);
+    expect(text).toContain(`\n${label('hasCourtCase')}: ${en['answers.unsure']}\n`);
+    expect(text).toContain(
+      `\n${label('entryManner')}: ${en['steps.entryManner.options.without-inspection']}\n`,
+    );
+    expect(text).toContain(`\n${label('usFamily')}: ${en['steps.usFamily.options.child-usc']}\n`);
+    expect(text).toContain(
+      `\n${label('preferredLanguage')}: ${en['steps.preferredLanguage.options.es']}\n`,
+    );
+  });
+
+  it('shows a label changed in the catalog, in the subject and both parts', () => {
+    const options = withStrings({
+      'steps.detained.label': 'Held by ICE',
+      'email.flags.bond': 'Custody (bond)',
+      'email.urgency.emergency': 'URGENT',
+    });
+    const { subject, text, html } = buildLeadEmail(detainedLead(), LINKS, options);
+    expect(subject).toBe('[URGENT] Detained — María L., Otay Mesa, Spanish');
+    expect(text).toContain('\nHeld by ICE: Yes\n');
+    expect(text).toContain('\n* Custody (bond) (bond)\n');
+    expect(html).toContain('Held by ICE</div>');
+    expect(html).toContain('URGENT · NEW LEAD');
+    expect(text + html).not.toContain('Bond hearing');
+  });
+
+  it("keeps the attorney's wording where it differs from the client's", () => {
+    const lead = withLead({}, { criminalHistory: 'prefer-not' });
+    const { text } = buildLeadEmail(lead, LINKS, OPTIONS);
+    expect(en['answers.prefer-not']).toBe('Prefer not to say');
+    expect(text).toContain('\nArrests or convictions: Prefers not to say\n');
+  });
+
+  it('writes the whole email in Spanish for a firm whose attorneys read Spanish', () => {
+    const es = content().strings.es;
+    const lead = withLead({ flags: [] }, { criminalHistory: 'prefer-not' });
+    const { subject, text, html } = buildLeadEmail(lead, LINKS, { ...OPTIONS, language: 'es' });
+    expect(subject).toBe('[EMERGENCIA] Detenido — María L., Otay Mesa, Español');
+    expect(text).toContain(`\n${es['steps.detained.label']}: Sí\n`);
+    expect(text).toContain(`\n${es['steps.detainedSince.label']}: 12 de marzo de 2027\n`);
+    expect(text).toContain(`\n${es['steps.criminalHistory.label']}: Prefiere no decirlo\n`);
+    expect(text).toContain(`\nAceptar este caso: ${LINKS.accept}\n`);
+    expect(text).toContain('Ninguna opción quedó señalada con los datos dados.');
+    expect(html).toContain('<html lang="es">');
+    for (const english of ['Detained now', 'Accept this lead', 'Possible options', 'received']) {
+      expect(text + html).not.toContain(english);
+    }
+  });
+
+  it('names the missing string when the catalog lacks one of its words', () => {
+    const strings = { ...content().strings, en: { ...en } };
+    delete strings.en['email.decline'];
+    expect(() => buildLeadEmail(detainedLead(), LINKS, { ...OPTIONS, strings })).toThrow(
+      'missing string en:email.decline',
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { createMailer, MailSendError } from '../../functions/adapters/mail';
 import { buildLeadEmail } from '../../functions/core/leads/email';
 import { LeadJsonSchema, leadJson } from '../../functions/core/leads/json';
 import { type Lead, LeadSchema } from '../../functions/core/leads/lead';
+import { content } from '../helpers/content';
 
 const AT = '2027-03-14T17:22:05.000Z';
 
@@ -54,7 +55,11 @@ const message = buildLeadEmail(
     accept: 'https://intake.example.com/leads/L01HX7/accept?sig=a',
     decline: 'https://intake.example.com/leads/L01HX7/decline?sig=d',
   },
-  { firmName: 'Example Immigration Defense', from: 'intake@example.com' },
+  {
+    firmName: 'Example Immigration Defense',
+    from: 'intake@example.com',
+    strings: content().strings,
+  },
 );
 
 let dir: string;

@@ -7,6 +7,7 @@
  * match and the on-call address. On AWS a DynamoDB Streams consumer calls the same functions.
  */
 
+import type { Catalog } from '../content';
 import { VersionConflictError } from '../errors';
 import type { LeadStore, Logger, Mailer } from '../ports';
 import type { Roster } from '../routing/roster';
@@ -24,6 +25,8 @@ export interface DeliveryDeps {
   linkSecret: string;
   publicBaseUrl: string;
   firmName: string;
+  /** The strings catalog: the lead email's words and the intake summary's labels. */
+  strings: Catalog;
   mailFrom: string;
   timeZone: string;
   now: () => Date;
@@ -81,6 +84,7 @@ export async function deliverLead(
       firmName: deps.firmName,
       from: deps.mailFrom,
       timeZone: deps.timeZone,
+      strings: deps.strings,
     },
   );
   const attempts = claimed.delivery.attempts + 1;

@@ -1,0 +1,264 @@
+/**
+ * What the lead email says, once, for both of its parts (email.ts renders the text, email-html.ts
+ * the HTML): the subject, the headline, the notices, the sections and the footer. Every client
+ * string is put on one line without control or bidi-override characters here, so typed text cannot
+ * forge a header, a link line or a reordered display; HTML escaping is the HTML part's job.
+ */
+import { formatDate } from '../engine/render';
+import type { FactId, Facts } from '../facts';
+import { phoneNumber } from '../parse/phone-metadata';
+import { FLAG_PRIORITY, type Flag, type FlagId } from '../screening/screening';
+import type { EmailWords } from './email-words';
+import type { Lead } from './lead';
+
+/** The facts of each body section (DOMAIN.md ids), under their `email.sections` title. */
+const SECTIONS: Array<{ title: string; facts: FactId[] }> = [
+  { title: 'detention', facts: ['detained', 'facility', 'detainedSince', 'aNumber'] },
+  {
+    title: 'court',
+    facts: [
+      'hasCourtCase',
+      'nextHearingDate',
+      'court',
+      'removalOrder',
+      'missedHearing',
+      'reenteredAfterRemoval',
+    ],
+  },
+  {
+    title: 'history',
+    facts: [
+      'citizenship',
+      'entryDate',
+      'entryManner',
+      'isLpr',
+      'lprSince',
+      'usFamily',
+      'birthDate',
+      'fearOfReturn',
+      'crimeVictim',
+      'helpedPolice',
+      'trafficking',
+      'abusedByFamily',
+      'abusedByParent',
+      'criminalHistory',
+    ],
+  },
+  // Sent only to the firm; never by SMS (DOMAIN.md "SMS rules").
+  { title: 'conflicts', facts: ['adverseParties'] },
+];
+const FREE_TEXT = new Set<FactId>(['facility', 'court', 'adverseParties', 'name', 'location']);
+const DATE_FACTS = new Set<FactId>([
+  'detainedSince',
+  'nextHearingDate',
+  'entryDate',
+  'lprSince',
+  'birthDate',
+]);
+
+/**
+ * Client text made safe to show on one line: control and bidi-override characters removed, every
+ * run of whitespace (CR/LF included) one space.
+ */
+export function oneLine(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  const unsafe = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+  return value.replace(unsafe, '').replace(/\s+/g, ' ').trim();
+}
+
+function cut(value: string, max: number): string {
+  const chars = Array.from(value);
+  return chars.length <= max
+    ? value
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
+/** The consultation's language by name ("Spanish"); another language as the client named it. */
+function languageName(language: string, words: EmailWords): string {
+  return words.languageName(language) ?? oneLine(language);
+}
+
+/** "Maria Lopez Garcia" → "Maria G.": first word and the last word's initial, for notifications. */
+export function shortName(name: string | undefined): string | undefined {
+  const words = oneLine(name ?? '')
+    .split(' ')
+    .filter(Boolean);
+  const first = words[0];
+  if (!first) return undefined;
+  const last = words.length > 1 ? Array.from(words[words.length - 1] ?? '')[0] : undefined;
+  return last ? `${cut(first, 20)} ${last.toUpperCase()}.` : cut(first, 20);
+}
+
+export function headline(lead: Lead, words: EmailWords): string {
+  const say = words.say;
+  if (lead.facts.detained === 'yes') return say('headline.detained');
+  // A hearing soon drove the level (screening lists the deciding rules first): say so rather
+  // than name a longer-term option.
+  if (lead.urgencyReasons[0]?.startsWith('nextHearingDate ') && lead.facts.nextHearingDate) {
+    const date = formatDate(lead.facts.nextHearingDate, words.language).replace(/, \d{4}$/, '');
+    return say('headline.hearing', { date });
+  }
+  const top = topFlag(lead.flags);
+  if (top === 'motion-to-reopen')
+    return say(
+      lead.facts.missedHearing === 'yes' ? 'headline.missedHearing' : 'headline.removalOrder',
+    );
+  if (top === 'reinstatement-risk') return say('headline.reentered');
+  return top ? words.flag(top) : say('headline.intake');
+}
+
+function topFlag(flags: Flag[]): FlagId | undefined {
+  const rank = (id: FlagId) => (FLAG_PRIORITY as readonly FlagId[]).indexOf(id);
+  return flags.map((f) => f.id).sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/**
+ * "[EMERGENCY] Detained — Maria L., Otay Mesa, Spanish": urgency first, the first name and last
+ * initial only (subjects show in lock-screen notifications), the facility or city, the language.
+ *
+ * @example leadSubject(lead, emailWords(content.strings, 'en')) // '[HIGH] Missed hearing — José H., San Diego, English'
+ */
+export function leadSubject(lead: Lead, words: EmailWords): string {
+  const place =
+    lead.facts.detained === 'yes' && lead.facts.facility
+      ? lead.facts.facility
+      : lead.facts.location?.split(',')[0];
+  const who = [
+    shortName(lead.contact.name ?? lead.facts.name),
+    place && cut(oneLine(place), 24),
+    cut(languageName(lead.language, words), 16),
+  ].filter(Boolean);
+  return cut(
+    oneLine(`[${words.urgency(lead.urgency)}] ${headline(lead, words)} — ${who.join(', ')}`),
+    80,
+  );
+}
+
+function formatPhone(value: string): string {
+  const phone = phoneNumber(value);
+  if (!phone) return value;
+  return phone.country === 'US' ? phone.formatNational() : phone.formatInternational();
+}
+
+function factValue(id: FactId, value: NonNullable<Facts[FactId]>, words: EmailWords): string {
+  if (Array.isArray(value)) return value.map((v) => words.answer(id, v) ?? v).join('; ');
+  if (DATE_FACTS.has(id)) return formatDate(value, words.language);
+  if (id === 'citizenship') {
+    const country = new Intl.DisplayNames([words.language], { type: 'region' }).of(value);
+    return `${country ?? value} (${value})`;
+  }
+  if (id === 'phone') return formatPhone(value);
+  if (id === 'preferredLanguage') return languageName(value, words);
+  // Free text stays as typed: a facility called "Other" is not the choice 'other'.
+  return FREE_TEXT.has(id) ? value : (words.answer(id, value) ?? value);
+}
+
+function receivedAt(iso: string, language: string, timeZone = 'UTC'): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat(`${language}-US`, {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
+}
+
+export type Row = [label: string, value: string];
+export type Notice = { tone: 'danger' | 'warn'; text: string };
+export type Section =
+  | { kind: 'rows'; title: string; rows: Row[] }
+  | { kind: 'flags'; title: string; note: string; flags: Flag[] }
+  | { kind: 'questions'; title: string; items: Row[] };
+
+/** What must be read before anything else: not safe to contact, already represented, handoff. */
+export function notices(lead: Lead, words: EmailWords): Notice[] {
+  const out: Notice[] = [];
+  const { say } = words;
+  const c = lead.contact;
+  if ((c.safeToContact ?? lead.facts.safeToContact) === 'no') {
+    const way = c.safeContactAlternative
+      ? ` ${say('saferWay', { way: oneLine(c.safeContactAlternative) })}`
+      : '';
+    out.push({ tone: 'danger', text: `${say('notSafe')}${way}` });
+  }
+  if (lead.represented) out.push({ tone: 'warn', text: say('represented') });
+  if (lead.handoff) out.push({ tone: 'warn', text: say('handoff') });
+  return out;
+}
+
+export function sections(lead: Lead, words: EmailWords): Section[] {
+  const { facts, contact } = lead;
+  const { say, label } = words;
+  const show = (id: FactId): Row[] => {
+    const value = facts[id];
+    return value === undefined ? [] : [[label(id), oneLine(factValue(id, value, words))]];
+  };
+  const given = (label: string, value: string | undefined): Row[] =>
+    value ? [[label, oneLine(value)]] : [];
+  const phone = contact.phone ?? facts.phone;
+  const safe = contact.safeToContact ?? facts.safeToContact;
+  const contactRows: Row[] = [
+    ...given(label('name'), contact.name ?? facts.name),
+    // A relative or friend often writes for a detained person: the phone and email are theirs.
+    ...(facts.aboutSelf === 'no' || contact.writerName
+      ? given(
+          say('writtenBy'),
+          say('onBehalf', { name: contact.writerName ?? say('nameNotGiven') }),
+        )
+      : []),
+    ...given(label('phone'), phone && formatPhone(phone)),
+    ...given(label('email'), contact.email ?? facts.email),
+    ...show('location'),
+    [label('preferredLanguage'), languageName(lead.language, words)],
+    ...given(label('safeToContact'), safe && words.answer('safeToContact', safe)),
+    ...given(label('safeContactAlternative'), contact.safeContactAlternative),
+    [say('cameInBy'), say(`channels.${lead.channel}`)],
+  ];
+  const all: Section[] = [
+    { kind: 'flags', title: say('sections.flags'), note: say('flagsNote'), flags: lead.flags },
+    { kind: 'rows', title: say('sections.contact'), rows: contactRows },
+    ...SECTIONS.map(
+      (s): Section => ({
+        kind: 'rows',
+        title: say(`sections.${s.title}`),
+        rows: s.facts.flatMap(show),
+      }),
+    ),
+    {
+      kind: 'questions',
+      title: say('sections.questions'),
+      items: lead.questions.map(
+        (q): Row => [
+          oneLine(q.text),
+          q.articleId ? say('answeredWith', { article: q.articleId }) : say('notAnswered'),
+        ],
+      ),
+    },
+  ];
+  // Flags always show (saying none were raised is information); empty fact sections do not.
+  return all.filter((s) => s.kind === 'flags' || (s.kind === 'rows' ? s.rows : s.items).length > 0);
+}
+
+/** The last lines of both parts: the lead, why it came to this reader, confidentiality. */
+export function footer(
+  lead: Lead,
+  words: EmailWords,
+  options: { firmName: string; timeZone?: string },
+): string[] {
+  const { say } = words;
+  const why = lead.routing.reasons.map(oneLine).join('; ');
+  const at = receivedAt(lead.createdAt, words.language, options.timeZone);
+  return [
+    say('received', { leadId: lead.leadId, at }),
+    why ? say('sentBecause', { reasons: why }) : '',
+    say('linksExpire'),
+    say('confidential', { firm: options.firmName }),
+  ].filter(Boolean);
+}
