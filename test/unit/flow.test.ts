@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SMS_KEYWORDS } from '../../functions/core/channels/keywords';
 import { checkCatalog, flattenStrings } from '../../functions/core/content';
 import { COMMAND_WORDS } from '../../functions/core/engine/commands';
 import { advance, begin } from '../../functions/core/engine/engine';
@@ -12,7 +13,6 @@ import { optionLabel, optionValues } from '../../functions/core/engine/render';
 import type { IntakeState } from '../../functions/core/engine/state';
 import { conditionSteps, FlowSchema, LANGUAGES, type Step } from '../../functions/core/flow';
 import { normalize } from '../../functions/core/parse/normalize';
-import { SMS_KEYWORDS } from '../../functions/core/sms-keywords';
 import { content } from '../helpers/content';
 
 const NOW = new Date('2026-11-25T18:00:00Z');

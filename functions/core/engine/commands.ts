@@ -3,6 +3,7 @@
  * message (after case and accent folding), so an answer that merely contains "back" or "ayuda"
  * is still read as an answer.
  */
+import { HELP_WORDS } from '../channels/keywords';
 import type { Language } from '../flow';
 import { normalize } from '../parse/normalize';
 
@@ -49,7 +50,7 @@ const WORDS: Array<[Command, string[]]> = [
     ['espanol', 'spanish', 'en espanol', 'in spanish', 'castellano'],
   ],
   [{ kind: 'language', language: 'en' }, ['english', 'ingles', 'en ingles', 'in english']],
-  [{ kind: 'help' }, ['help', 'ayuda', 'menu', 'commands', 'comandos', '?']],
+  [{ kind: 'help' }, [...HELP_WORDS, 'menu', 'commands', 'comandos', '?']],
   [
     { kind: 'back' },
     ['back', 'go back', 'previous', 'atras', 'volver', 'regresar', 'anterior', 'undo'],

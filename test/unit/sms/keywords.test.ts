@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordLanguage, smsKeyword } from '../../../functions/core/channels/sms/keywords';
+import { keywordLanguage, smsKeyword } from '../../../functions/core/channels/keywords';
 
 describe('SMS keywords', () => {
   it.each([

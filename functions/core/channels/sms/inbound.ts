@@ -16,8 +16,8 @@ import type { SmsTurnWrite } from '../../ports';
 import { type Bucket, MESSAGE_RULE, take } from '../../rate-limit';
 import { retryOnConflict } from '../../retry';
 import { applyMessage, leadOfTurn } from '../channels';
+import { keywordLanguage, smsKeyword } from '../keywords';
 import { fillWebLink, type LinkDeps } from '../linking';
-import { keywordLanguage, smsKeyword } from './keywords';
 import { RECENT_SIDS, type SmsLine } from './line';
 import { renderSms } from './render';
 
