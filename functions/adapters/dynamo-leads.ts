@@ -17,7 +17,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { VersionConflictError } from '../core/errors';
 import { type Lead, LeadSchema, OPEN_LEAD_DAYS } from '../core/leads/lead';
 import type { LeadStore } from '../core/ports';
-import { todayIn } from '../core/today';
+import { todayIn } from '../core/calendar';
 import { translateStoreError } from './dynamo-errors';
 
 export const leadKey = (leadId: string) => ({ pk: `LEAD#${leadId}`, sk: 'LEAD' });

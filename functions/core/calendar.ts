@@ -1,35 +1,138 @@
 /**
- * Small pure helpers for calendar dates written as ISO strings ('YYYY-MM-DD'), and for the partial
- * dates an intake stores when the client knows only the month or the year ('YYYY-MM', 'YYYY').
- *
- * All arithmetic is on whole UTC days, so no time zone or daylight-saving change can move a date:
- * the caller decides which calendar day "today" is (in the firm's time zone) and passes it in.
+ * The one calendar: dates as plain { y, m, d } numbers and day counts since 1970-01-01, and the
+ * ISO strings an intake stores ('YYYY-MM-DD', or 'YYYY-MM' / 'YYYY' when the client knows only the
+ * month or the year). All arithmetic is on whole days, never on `Date` objects, so no host clock,
+ * time zone or daylight-saving change can move a date: "today" is decided once, in the firm's time
+ * zone (`todayIn`), and passed in.
  */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** A calendar date; `m` is 1–12. */
+export interface CivilDate {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/**
+ * Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+ *
+ * @example daysFromCivil({ y: 1970, m: 1, d: 2 }) // => 1
+ */
+export function daysFromCivil({ y, m, d }: CivilDate): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100);
+  return era * 146097 + dayOfEra + dayOfYear - 719468;
+}
+
+/**
+ * The date `days` days after 1970-01-01 (the inverse of `daysFromCivil`).
+ *
+ * @example civilFromDays(31) // => { y: 1970, m: 2, d: 1 }
+ */
+export function civilFromDays(days: number): CivilDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+/**
+ * Number of days in a month, leap years included.
+ *
+ * @example daysInMonth(2028, 2) // => 29
+ */
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/**
+ * Whether the numbers make a real date (no February 30, no month 13).
+ *
+ * @example isRealDate({ y: 2027, m: 2, d: 30 }) // => false
+ */
+export function isRealDate({ y, m, d }: CivilDate): boolean {
+  return (
+    Number.isInteger(y) &&
+    m >= 1 &&
+    m <= 12 &&
+    Number.isInteger(d) &&
+    d >= 1 &&
+    d <= daysInMonth(y, m)
+  );
+}
+
+/**
+ * Reads a strict ISO 'YYYY-MM-DD'. It is for the trusted "today" passed in by the caller, so a
+ * malformed value is a programming error and throws.
+ *
+ * @example readIsoDate('2027-03-14') // => { y: 2027, m: 3, d: 14 }
+ */
+export function readIsoDate(iso: string): CivilDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const date = match
+    ? { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) }
+    : undefined;
+  if (!date || !isRealDate(date)) throw new TypeError(`today must be YYYY-MM-DD, got "${iso}"`);
+  return date;
+}
+
+/**
+ * Formats as 'YYYY-MM-DD', or 'YYYY-MM' / 'YYYY' when the day or month is unknown.
+ *
+ * @example formatDate({ y: 2015, m: 3 }) // => '2015-03'
+ */
+export function formatDate({ y, m, d }: { y: number; m?: number; d?: number }): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (m === undefined) return String(y).padStart(4, '0');
+  if (d === undefined) return `${String(y).padStart(4, '0')}-${pad(m)}`;
+  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+}
+
+/**
+ * Adds months, keeping the day but clamping it to the month's end (Jan 31 + 1 month = Feb 28).
+ *
+ * @example addMonths({ y: 2027, m: 1, d: 31 }, 1) // => { y: 2027, m: 2, d: 28 }
+ */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  const index = date.y * 12 + (date.m - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return { y, m, d: Math.min(date.d, daysInMonth(y, m)) };
+}
+
+/**
+ * Day of the week, 0 = Sunday … 6 = Saturday.
+ *
+ * @example weekday({ y: 2027, m: 3, d: 14 }) // => 0
+ */
+export function weekday(date: CivilDate): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((daysFromCivil(date) + 4) % 7) + 7) % 7;
+}
 
 /** The first and last calendar day a (possibly partial) date can stand for, both 'YYYY-MM-DD'. */
 export interface DateRange {
   earliest: string;
   latest: string;
-}
-
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-function format(year: number, month: number, day: number): string {
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-}
-
-/** Number of days in a month (1-12) of a year, leap years included. */
-export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one.
-  const d = new Date(0);
-  d.setUTCFullYear(year, month, 0);
-  return d.getUTCDate();
 }
 
 /**
@@ -39,22 +142,16 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function isValidIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return m !== null && isRealDate({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) });
 }
 
-function toUtcDayNumber(iso: string): number {
+function dayNumber(iso: string): number {
   if (!isValidIsoDate(iso)) throw new RangeError(`Not a calendar date 'YYYY-MM-DD': ${iso}`);
-  const d = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 1900-1999.
-  d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return Math.round(d.getTime() / DAY_MS);
-}
-
-function fromUtcDayNumber(day: number): string {
-  const d = new Date(day * DAY_MS);
-  return format(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return daysFromCivil({
+    y: Number(iso.slice(0, 4)),
+    m: Number(iso.slice(5, 7)),
+    d: Number(iso.slice(8, 10)),
+  });
 }
 
 /**
@@ -63,12 +160,12 @@ function fromUtcDayNumber(day: number): string {
  * @example daysBetween('2026-11-25', '2027-03-02') // 97
  */
 export function daysBetween(from: string, to: string): number {
-  return toUtcDayNumber(to) - toUtcDayNumber(from);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The date `days` days after `iso` (before it when negative). */
 export function addDays(iso: string, days: number): string {
-  return fromUtcDayNumber(toUtcDayNumber(iso) + days);
+  return formatDate(civilFromDays(dayNumber(iso) + days));
 }
 
 /**
@@ -82,7 +179,7 @@ export function addYears(iso: string, years: number): string {
   const year = Number(iso.slice(0, 4)) + years;
   const month = Number(iso.slice(5, 7));
   const day = Math.min(Number(iso.slice(8, 10)), daysInMonth(year, month));
-  return format(year, month, day);
+  return formatDate({ y: year, m: month, d: day });
 }
 
 /**
@@ -111,13 +208,18 @@ export function partialDateRange(partial: string): DateRange | undefined {
   const m = PARTIAL_DATE.exec(partial);
   if (!m) return undefined;
   const year = Number(m[1]);
-  if (m[2] === undefined) return { earliest: format(year, 1, 1), latest: format(year, 12, 31) };
+  if (m[2] === undefined) {
+    return {
+      earliest: formatDate({ y: year, m: 1, d: 1 }),
+      latest: formatDate({ y: year, m: 12, d: 31 }),
+    };
+  }
   const month = Number(m[2]);
   if (month < 1 || month > 12) return undefined;
   if (m[3] === undefined) {
     return {
-      earliest: format(year, month, 1),
-      latest: format(year, month, daysInMonth(year, month)),
+      earliest: formatDate({ y: year, m: month, d: 1 }),
+      latest: formatDate({ y: year, m: month, d: daysInMonth(year, month) }),
     };
   }
   return isValidIsoDate(partial) ? { earliest: partial, latest: partial } : undefined;
@@ -126,4 +228,20 @@ export function partialDateRange(partial: string): DateRange | undefined {
 /** The earlier of two ISO dates (string order is date order for 'YYYY-MM-DD'). */
 export function earlierDate(a: string, b: string): string {
   return a <= b ? a : b;
+}
+
+/**
+ * "Today" on the firm's clock. Every date rule (deadlines, "next Tuesday", ages) uses the
+ * conversation's own clock in the firm's time zone, never the server's.
+ *
+ * @example todayIn(new Date('2026-11-26T03:00:00Z'), 'America/Los_Angeles') // '2026-11-25'
+ */
+export function todayIn(now: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

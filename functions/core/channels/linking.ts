@@ -3,6 +3,8 @@
  * for "continue by text", pointing the phone's line at the conversation once verified, and the
  * one-time link for "web". Secrets are made here, stored only as hashes, and never logged.
  */
+
+import { todayIn } from '../calendar';
 import type { Conversation } from '../conversation';
 import { ask } from '../engine/ask';
 import { t } from '../engine/render';
@@ -10,7 +12,6 @@ import { ForbiddenError } from '../errors';
 import type { SmsSender, SmsStore } from '../ports';
 import { retryOnConflict } from '../retry';
 import { hashSecret, secretMatches } from '../secrets';
-import { todayIn } from '../today';
 import type { ChatDeps, TurnResult } from './channels';
 import type { SmsLine } from './sms/line';
 import { renderSms } from './sms/render';

@@ -1,8 +1,8 @@
+import { todayIn } from '../calendar';
 import type { Facts } from '../facts';
 import type { Language, Step } from '../flow';
 import { parseChoice, parseYesNo } from '../parse';
 import { isSkip, normalize } from '../parse/normalize';
-import { todayIn } from '../today';
 import { parseAnswer } from './answers';
 import {
   ask,

@@ -7,12 +7,12 @@
  * match and the on-call address. On AWS a DynamoDB Streams consumer calls the same functions.
  */
 
+import { todayIn } from '../calendar';
 import type { Catalog } from '../content';
 import { VersionConflictError } from '../errors';
 import type { LeadStore, Logger, Mailer } from '../ports';
 import type { Roster } from '../routing/roster';
 import { escalationDueAt, route } from '../routing/routing';
-import { todayIn } from '../today';
 import { buildLeadEmail } from './email';
 import type { Lead } from './lead';
 import { dayCounts } from './leads';

@@ -3,12 +3,13 @@
  * routed to an attorney by the roster. A second intake from the same phone within 30 days updates
  * the open lead instead of making a new one. Pure but for the store reads it is given.
  */
+
+import { todayIn } from '../calendar';
 import type { Conversation } from '../conversation';
 import { factsOf } from '../engine/outcome';
 import type { LeadStore } from '../ports';
 import type { Roster } from '../routing/roster';
 import { route } from '../routing/routing';
-import { todayIn } from '../today';
 import type { Lead } from './lead';
 
 export interface LeadDeps {

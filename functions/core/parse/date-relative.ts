@@ -3,16 +3,9 @@
  * "el año pasado". The text arrives already normalised and cleaned by `parseDate`.
  */
 
+import { addMonths, type CivilDate, civilFromDays, daysFromCivil, weekday } from '../calendar';
 import { own } from '../own';
-import {
-  addMonths,
-  type CivilDate,
-  civilFromDays,
-  daysFromCivil,
-  NUMBER_WORDS,
-  WEEKDAYS,
-  weekday,
-} from './calendar';
+import { NUMBER_WORDS, WEEKDAYS } from './date-words';
 
 export type DateDirection = 'past' | 'future' | 'any';
 

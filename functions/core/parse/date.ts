@@ -8,22 +8,15 @@
  * Day/month is only read when the first number cannot be a month ("14/03/2027").
  */
 
+import { daysFromCivil, daysInMonth, formatDate, isRealDate, readIsoDate } from '../calendar';
 import { own } from '../own';
-import {
-  daysFromCivil,
-  daysInMonth,
-  formatDate,
-  isRealDate,
-  MONTHS,
-  readIsoDate,
-  WEEKDAYS,
-} from './calendar';
 import {
   type DateContext,
   type DateDirection,
   type PartialDate,
   readRelative,
 } from './date-relative';
+import { MONTHS, WEEKDAYS } from './date-words';
 import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
 
 export type { DateDirection } from './date-relative';

@@ -8,7 +8,7 @@ import {
   isRealDate,
   readIsoDate,
   weekday,
-} from '../../../functions/core/parse/calendar';
+} from '../../functions/core/calendar';
 
 describe('calendar arithmetic', () => {
   it.each([
