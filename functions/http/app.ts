@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps) {
   if (deps.delivery) {
     app.route('/leads', leadRoutes({ ...deps, delivery: deps.delivery }));
   }
-  app.route('/', webRoutes(deps.assets));
+  app.route('/', webRoutes(deps.assets, deps.content.strings));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));
   app.onError((error, c) => respondToError(c, error, deps.log));

@@ -8,6 +8,8 @@
  * Privacy (DOMAIN.md): the conversation id and token live in sessionStorage only, so a reload
  * resumes but a closed browser forgets; "Quick exit" (or Esc twice) wipes it and leaves.
  * Safety: server and user text is only ever set with textContent, never parsed as HTML.
+ * Words: every word it shows is `widget.*` of prompts/strings.<lang>.yaml, which the server writes
+ * into STRINGS below when it serves this file (functions/http/web.ts).
  */
 (() => {
   const script = document.currentScript;
@@ -25,69 +27,8 @@
   const KEY = `amparo:v1:${API}`;
   const FIRM = (data.firm || '').trim();
 
-  const STRINGS = {
-    en: {
-      region: 'Chat with the intake assistant',
-      title: 'Intake assistant',
-      sub: 'Automated assistant · not a lawyer',
-      subFirm: 'Automated intake assistant · not a lawyer',
-      exit: 'Quick exit',
-      exitHint: 'Leave this site now and clear this chat. You can also press Esc twice.',
-      langs: 'Language',
-      log: 'Conversation',
-      inputLabel: 'Your message',
-      placeholder: 'Type your answer…',
-      send: 'Send',
-      choices: 'Choose an answer',
-      bot: 'Assistant said:',
-      you: 'You said:',
-      typing: 'The assistant is writing…',
-      connecting: 'Connecting…',
-      done: 'This conversation has ended.',
-      restart: 'Start a new conversation',
-      retry: 'Try again',
-      open: 'Chat with us',
-      close: 'Close chat',
-      errNetwork:
-        'We could not reach the server. Check your connection and try again. Your message was kept.',
-      errRate: (s) => `Too many messages in a short time. Please wait ${s} and try again.`,
-      seconds: (n) => (n ? `${n} second${n === 1 ? '' : 's'}` : 'a moment'),
-      errExpired: 'This conversation is no longer available. You can start a new one.',
-      errInvalid: 'That message could not be sent. Please check it and try again.',
-      errServer: 'Something went wrong on our side. Please try again in a moment.',
-    },
-    es: {
-      region: 'Chat con el asistente de admisión',
-      title: 'Asistente de admisión',
-      sub: 'Asistente automático · no es abogado',
-      subFirm: 'Asistente automático de admisión · no es abogado',
-      exit: 'Salida rápida',
-      exitHint:
-        'Salir de este sitio ahora y borrar este chat. También puede presionar Esc dos veces.',
-      langs: 'Idioma',
-      log: 'Conversación',
-      inputLabel: 'Su mensaje',
-      placeholder: 'Escriba su respuesta…',
-      send: 'Enviar',
-      choices: 'Elija una respuesta',
-      bot: 'El asistente dijo:',
-      you: 'Usted dijo:',
-      typing: 'El asistente está escribiendo…',
-      connecting: 'Conectando…',
-      done: 'Esta conversación terminó.',
-      restart: 'Empezar una nueva conversación',
-      retry: 'Intentar de nuevo',
-      open: 'Escríbanos',
-      close: 'Cerrar el chat',
-      errNetwork:
-        'No pudimos conectar con el servidor. Revise su conexión e intente de nuevo. Guardamos su mensaje.',
-      errRate: (s) => `Demasiados mensajes en poco tiempo. Espere ${s} e intente de nuevo.`,
-      seconds: (n) => (n ? `${n} segundo${n === 1 ? '' : 's'}` : 'un momento'),
-      errExpired: 'Esta conversación ya no está disponible. Puede empezar una nueva.',
-      errInvalid: 'No se pudo enviar ese mensaje. Revíselo e intente de nuevo.',
-      errServer: 'Algo salió mal de nuestro lado. Intente de nuevo en un momento.',
-    },
-  };
+  // { en: {...}, es: {...} }: the `widget.*` strings, written in by the server (see the header).
+  const STRINGS = /* amparo:strings */ {};
   const pickLang = (v) => (/^es\b/i.test(String(v || '')) ? 'es' : 'en');
 
   const S = {
@@ -101,7 +42,11 @@
     lastEsc: 0,
     controllers: new Set(),
   };
-  const t = (k) => STRINGS[S.lang][k];
+  // A string in the widget's language, its {placeholders} filled from `vars`.
+  const t = (k, vars) =>
+    String(STRINGS[S.lang]?.[k] ?? '').replace(/\{(\w+)\}/g, (whole, name) =>
+      String(vars?.[name] ?? whole),
+    );
 
   // ---- storage: sessionStorage only (see header); tolerate browsers that refuse it ----
   const store = {
@@ -283,7 +228,7 @@
     class: 'amparo-lang',
     lang: 'en',
     'data-testid': 'amparo-lang-en',
-    text: 'English',
+    text: STRINGS.en?.languageName,
     onclick: () => switchLang('en'),
   });
   const langEs = h('button', {
@@ -291,7 +236,7 @@
     class: 'amparo-lang',
     lang: 'es',
     'data-testid': 'amparo-lang-es',
-    text: 'Español',
+    text: STRINGS.es?.languageName,
     onclick: () => switchLang('es'),
   });
   const langGroup = h('div', { class: 'amparo-langs', role: 'group' }, langEn, langEs);
@@ -546,7 +491,11 @@
   }
   function explain(r) {
     if (!r) return t('errNetwork');
-    if (r.status === 429) return t('errRate')(t('seconds')(r.retryAfter));
+    if (r.status === 429) {
+      const n = r.retryAfter;
+      const wait = n ? (n === 1 ? t('secondsOne') : t('secondsMany', { n })) : t('aMoment');
+      return t('errRate', { wait });
+    }
     if (r.status === 401 || r.status === 404) return t('errExpired');
     if (r.status >= 400 && r.status < 500) return t('errInvalid');
     return t('errServer');
@@ -612,7 +561,7 @@
   function switchLang(lang) {
     if (lang === S.lang) return;
     if (S.conv && S.state && !S.state.done && !S.busy)
-      send(lang === 'es' ? 'español' : 'english', null, null);
+      send(STRINGS[lang]?.languageCommand, null, null);
     else applyLang(lang); // nothing to tell the server yet: the next conversation starts in it
   }
 
