@@ -20,13 +20,14 @@ import {
   TextSchema,
 } from '../core/content';
 import { type Flow, FlowSchema, LANGUAGES } from '../core/flow';
-import { type Article, ArticleFrontSchema } from '../core/knowledge/article';
 import {
   type ArticleAnalysis,
   ArticleAnalysisSchema,
   analyzeArticles,
-  buildKnowledgeBase,
-} from '../core/knowledge/search';
+} from '../core/knowledge/analysis';
+import { type Article, ArticleFrontSchema } from '../core/knowledge/article';
+import { buildKnowledgeBase } from '../core/knowledge/search';
+import { type Vocabulary, VocabularySchema } from '../core/knowledge/vocabulary';
 import { type MetadataJson, phoneMetadata, usePhoneMetadata } from '../core/parse/phone-metadata';
 import { type Roster, RosterSchema } from '../core/routing/roster';
 import { type TpsData, TpsDataSchema, tpsScreeningContext } from '../core/screening/tps';
@@ -41,6 +42,8 @@ export interface ContentInputs {
   tps: TpsData;
   /** Both languages' articles, the firm's words already filled in. */
   articles: Article[];
+  /** The knowledge search's words (knowledge/vocabulary.yaml). */
+  vocabulary: Vocabulary;
 }
 
 /** Names used in error messages for where the flow and the strings came from. */
@@ -66,7 +69,7 @@ export function buildContent(
   if (problems.length) throw new ContentError(`${names.strings}:\n  ${problems.join('\n  ')}`);
   let knowledge: Content['knowledge'];
   try {
-    knowledge = buildKnowledgeBase(inputs.articles, analysis);
+    knowledge = buildKnowledgeBase(inputs.articles, inputs.vocabulary, analysis);
   } catch (error) {
     throw new ContentError(`${names.flow}: ${(error as Error).message}`);
   }
@@ -83,9 +86,12 @@ export function buildContent(
 
 const BundleArticleSchema = ArticleFrontSchema.extend({ body: z.string().min(50) });
 
-/** Version 1 of content.json. Every part is checked with the same schemas as the source files. */
+/**
+ * Version 2 of content.json (1 had no vocabulary). Every part is checked with the same schemas as
+ * the source files.
+ */
 export const ContentBundleSchema = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(2),
   flow: FlowSchema,
   strings: z.strictObject(
     Object.fromEntries(LANGUAGES.map((lang) => [lang, z.record(z.string(), TextSchema)])) as {
@@ -95,10 +101,15 @@ export const ContentBundleSchema = z.strictObject({
   firm: FirmSchema,
   tps: TpsDataSchema,
   articles: z.array(BundleArticleSchema),
+  /** The knowledge search's words (knowledge/vocabulary.yaml). */
+  vocabulary: VocabularySchema,
   roster: RosterSchema,
-  /** libphonenumber's numbering plans (functions/core/parse/phone-metadata.ts): data, not code. */
-  /** The articles read into terms at build time (functions/core/knowledge/search.ts). */
+  /**
+   * The articles read into terms at build time with the vocabulary
+   * (functions/core/knowledge/analysis.ts).
+   */
   knowledgeIndex: ArticleAnalysisSchema,
+  /** libphonenumber's numbering plans (functions/core/parse/phone-metadata.ts): data, not code. */
   phoneMetadata: z.looseObject({
     version: z.number(),
     country_calling_codes: z.record(z.string(), z.array(z.string())),
@@ -123,10 +134,13 @@ export function writeContentBundle(
   const { assets, ...rest } = inputs;
   const bundle = parseBundle(
     {
-      version: 1,
+      version: 2,
       ...rest,
-      // Read from the articles exactly as the Lambda will parse them back.
-      knowledgeIndex: analyzeArticles(z.array(BundleArticleSchema).parse(rest.articles)),
+      // Read from the articles and the vocabulary exactly as the Lambda will parse them back.
+      knowledgeIndex: analyzeArticles(
+        z.array(BundleArticleSchema).parse(rest.articles),
+        VocabularySchema.parse(rest.vocabulary),
+      ),
       phoneMetadata: phoneMetadata(),
     },
     'content bundle',

@@ -1,7 +1,7 @@
 /**
- * Loads the content (flow, strings, firm settings, TPS list) and the web assets from disk and
- * validates them, once at start. Invalid content stops the start with every problem listed,
- * so a typo in a YAML file never reaches a client mid-conversation.
+ * Loads the content (flow, strings, firm settings, TPS list, the knowledge search's vocabulary)
+ * and the web assets from disk and validates them, once at start. Invalid content stops the start
+ * with every problem listed, so a typo in a YAML file never reaches a client mid-conversation.
  *
  * Reading (YAML and Markdown, here) is apart from building (`buildContent` in content-bundle.ts):
  * the Lambda builds the same Content from a prebuilt JSON and never loads the YAML parser.
@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { type Catalog, type Content, FirmSchema, flattenStrings } from '../core/content';
 import { FlowSchema, LANGUAGES } from '../core/flow';
+import { VocabularySchema } from '../core/knowledge/vocabulary';
 import { TpsDataSchema } from '../core/screening/tps';
 import type { WebAssets } from '../http/web';
 import { buildContent, type ContentInputs } from './content-bundle';
@@ -58,7 +59,16 @@ export function readContentInputs({ root, firmFile }: ContentPaths): ContentInpu
   const firm = validated(firmPath, FirmSchema.safeParse(readYaml(firmPath)));
   const tpsPath = at('knowledge', 'tps-countries.yaml');
   const tps = validated(tpsPath, TpsDataSchema.safeParse(readYaml(tpsPath)));
-  return { flow, strings, firm, tps, articles: loadArticles(root, firm) };
+  const vocabularyPath = at('knowledge', 'vocabulary.yaml');
+  let vocabularyData: unknown;
+  try {
+    vocabularyData = readYaml(vocabularyPath);
+  } catch (error) {
+    // The likeliest slip, a concept added twice, is a YAML error ("Map keys must be unique").
+    throw new ContentError(`${vocabularyPath}: ${(error as Error).message}`);
+  }
+  const vocabulary = validated(vocabularyPath, VocabularySchema.safeParse(vocabularyData));
+  return { flow, strings, firm, tps, articles: loadArticles(root, firm), vocabulary };
 }
 
 export function loadContent(paths: ContentPaths): Content {

@@ -12,29 +12,31 @@
  * count against it) and score well enough. Below that the caller says "I don't know that one",
  * never a weak guess. Coverage is read the way people write:
  *
- * - off-topic words (vocabulary.ts OFF_TOPIC: taxes, passport, driver's license, Social Security)
- *   weigh OFF_TOPIC_WEIGHT against every article whose phrasings do not ask about them, so such
- *   a question gets no answer even when another of its words matches;
- * - everyday words (EVERYDAY: "worried", "situación", "conviene") weigh little either way;
+ * - off-topic words (knowledge/vocabulary.yaml offTopic: taxes, passport, driver's license,
+ *   Social Security) weigh heavily against every article whose phrasings do not ask about them,
+ *   so such a question gets no answer even when another of its words matches;
+ * - everyday words (everyday: "worried", "situación", "conviene") weigh little either way;
  * - in a long message, what an article leaves unexplained counts in proportion to LONG_TERMS
  *   over the number of terms: the story around the telling words counts less;
  * - a word no article knows is tried as another form of one (terms.ts `variants`: "llaman",
- *   "pidió", "regresarme"), then as a misspelling of one.
+ *   "pidió", "regresarme"), then as a misspelling of one (query.ts reads the question).
+ *
+ * The articles' text is read into terms by analysis.ts, with the vocabulary's tables (terms.ts).
  */
-import { createHash } from 'node:crypto';
-import * as z from 'zod';
 import type { Language } from '../flow';
-import type { Article } from './article';
 import {
-  CONTEXT_TERMS,
-  EVERYDAY_TERMS,
-  formOfStopWord,
-  OFF_TOPIC_TERMS,
-  processTerm,
-  recognized,
-  variants,
-  words,
-} from './terms';
+  type ArticleAnalysis,
+  analyzeArticles,
+  checkAnalysis,
+  FIELDS,
+  type Field,
+} from './analysis';
+import type { Article } from './article';
+import { EXAMPLE_OOV_WEIGHT, queryReader } from './query';
+import { termsOf } from './terms';
+import type { Vocabulary } from './vocabulary';
+
+export { type ArticleAnalysis, ArticleAnalysisSchema, analyzeArticles } from './analysis';
 
 export interface Hit {
   article: Article;
@@ -81,32 +83,12 @@ export function confidentHits(
 const EXAMPLE_WEIGHT = 0.7;
 /** How much an article's second-nearest phrasing adds to its nearest one. */
 const SECOND_EXAMPLE = 0.2;
-/** Weight of a word no article uses (for comparison, a term in one article weighs ~3.4). */
-const UNKNOWN_WEIGHT = 2.5;
-/** Weight, against the example phrasings, of a word none of them uses. */
-const EXAMPLE_OOV_WEIGHT = 4;
-/** How much an unmatched context word (CONTEXT_TERMS: "my brother", "scared") counts. */
+/** How much an unmatched context word (contextTerms: "my brother", "scared") counts. */
 const CONTEXT_DISCOUNT = 0.3;
 /** How much a context word counts when comparing with example phrasings. */
 const CONTEXT_EXAMPLE_WEIGHT = 0.7;
-/** A misspelling corrected to a known word counts this much of that word. */
-const FUZZY_WEIGHT = 0.8;
-/** The most a one- or two-digit number, or a year, can weigh ("hace 6 años", "en 2019"). */
-const SMALL_NUMBER_WEIGHT = 0.5;
-/** Another form of a known word ("pidió" for pedir, "llaman" for llamar) counts this much. */
-const VARIANT_WEIGHT = 0.9;
-/** The most an everyday word (EVERYDAY: "worried", "situación") weighs, in either comparison. */
-const EVERYDAY_WEIGHT = 0.8;
-/**
- * Weight of an off-topic word (OFF_TOPIC: taxes, passport, driver's license) in the question;
- * an article that mentions it in passing matches only its ordinary weight, so the rest counts
- * against coverage.
- */
-const OFF_TOPIC_WEIGHT = 6;
 /** Terms a question can have before what an article leaves unexplained counts less. */
 const LONG_TERMS = 4;
-/** Words whose reading is remembered, at most; past it the memory starts over. */
-const RESOLVED_CACHE = 20_000;
 /**
  * Phrasing-IDF mass of matched terms below which the score is scaled down: one common word
  * ("time", "help") is not enough to answer, one telling word ("fianza", "NTA") is.
@@ -114,36 +96,7 @@ const RESOLVED_CACHE = 20_000;
 const MIN_EVIDENCE = 4;
 const BM25 = { k1: 1.2, b: 0.5 };
 /** Field weights for BM25: a word in the title or a phrasing tells more than one in the body. */
-const FIELD_BOOST = { title: 1, questions: 1, short: 0.7, body: 0.5 } as const;
-type Field = keyof typeof FIELD_BOOST;
-const FIELDS = Object.keys(FIELD_BOOST) as Field[];
-
-interface QueryTerm {
-  term: string;
-  /** Weight in the question: IDF over articles, or UNKNOWN_WEIGHT when no article has it. */
-  weight: number;
-  /** Weight against example phrasings: IDF over the phrasings. */
-  exampleWeight: number;
-  known: boolean;
-  /**
-   * For an off-topic word, what it weighs against every article whose phrasings do not ask about
-   * it (those match it as usual); else 0.
-   */
-  penalty: number;
-}
-
-/** True when a and b are at most one edit apart (insert, delete, substitute or swap). */
-function oneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
+const FIELD_BOOST: Record<Field, number> = { title: 1, questions: 1, short: 0.7, body: 0.5 };
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -152,99 +105,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 /**
- * What reading the articles' text yields: per article (both languages share a slot) the term
- * counts by field and the field lengths; each example phrasing's terms and article; the surface
- * words seen. Plain JSON, so the Lambda's content.json can carry it and skip the reading, which
- * is most of the index's build time.
- */
-export const ArticleAnalysisSchema = z.strictObject({
-  /** SHA-256 of the articles it was made from: an analysis of other articles is refused. */
-  source: z.string(),
-  ids: z.array(z.string()),
-  tf: z.array(z.array(z.tuple([z.string(), z.array(z.number())]))),
-  len: z.array(z.array(z.number())),
-  exampleTerms: z.array(z.array(z.string())),
-  exampleArticle: z.array(z.number().int().nonnegative()),
-  surface: z.array(z.tuple([z.string(), z.number()])),
-});
-export type ArticleAnalysis = z.infer<typeof ArticleAnalysisSchema>;
-
-/** SHA-256 of the articles, as JSON. */
-function fingerprint(articles: Article[]): string {
-  return createHash('sha256').update(JSON.stringify(articles)).digest('hex');
-}
-
-/**
- * Reads every article's text into terms (the slow half of building the index).
+ * Builds the index over every article of both languages, with the vocabulary's tables;
+ * `analysis` (from analyzeArticles on the same articles and vocabulary, e.g. precomputed at build
+ * time) saves reading them again.
  *
- * @example analyzeArticles(articles).ids // ['bond', 'detention', ...]
- */
-export function analyzeArticles(articles: Article[]): ArticleAnalysis {
-  const ids = [...new Set(articles.map((a) => a.id))];
-  const slot = new Map(ids.map((id, i) => [id, i]));
-  const tf = ids.map(() => new Map<string, number[]>());
-  const len = ids.map(() => FIELDS.map(() => 0));
-  // Article text repeats its words: each is folded once.
-  const folded = new Map<string, string | null>();
-  const termOf = (w: string, lang: Language) => {
-    const key = `${lang}:${w}`;
-    let term = folded.get(key);
-    if (term === undefined) {
-      term = processTerm(w, lang);
-      folded.set(key, term);
-    }
-    return term;
-  };
-  const exampleTerms: string[][] = [];
-  const exampleArticle: number[] = [];
-  const surface = new Map<string, number>();
-  for (const a of articles) {
-    const n = slot.get(a.id) ?? 0;
-    const text: Record<Field, string[]> = {
-      title: [a.title],
-      questions: a.questions,
-      short: [a.short],
-      body: [a.body],
-    };
-    FIELDS.forEach((f, k) => {
-      const ws = text[f].flatMap((segment) => words(segment));
-      const list = ws.flatMap((w) => termOf(w, a.lang) ?? []);
-      for (const t of list) {
-        const row = tf[n]?.get(t) ?? FIELDS.map(() => 0);
-        row[k] = (row[k] ?? 0) + 1;
-        tf[n]?.set(t, row);
-      }
-      const lengths = len[n];
-      if (lengths) lengths[k] = (lengths[k] ?? 0) + list.length;
-      for (const w of ws) {
-        if (w.length >= 4 && termOf(w, a.lang)) surface.set(w, (surface.get(w) ?? 0) + 1);
-      }
-    });
-    for (const q of a.questions) {
-      exampleTerms.push([...new Set(words(q).flatMap((w) => termOf(w, a.lang) ?? []))]);
-      exampleArticle.push(n);
-    }
-  }
-  return {
-    source: fingerprint(articles),
-    ids,
-    tf: tf.map((map) => [...map]),
-    len,
-    exampleTerms,
-    exampleArticle,
-    surface: [...surface],
-  };
-}
-
-/**
- * Builds the index over every article of both languages; `analysis` (from analyzeArticles on the
- * same articles, e.g. precomputed at build time) saves reading them again.
- *
- * @example buildKnowledgeBase(articles).search('mi esposo esta detenido', 'es')[0]?.article.id
+ * @example buildKnowledgeBase(articles, vocabulary).search('mi esposo esta detenido', 'es')[0]?.article.id
  */
 export function buildKnowledgeBase(
   articles: Article[],
-  analysis: ArticleAnalysis = analyzeArticles(articles),
+  vocabulary: Vocabulary,
+  analysis: ArticleAnalysis = analyzeArticles(articles, vocabulary),
 ): KnowledgeBase {
   const byLang = new Map<Language, Map<string, Article>>();
   for (const article of articles) {
@@ -252,9 +122,9 @@ export function buildKnowledgeBase(
     map.set(article.id, article);
     byLang.set(article.lang, map);
   }
-  if (analysis.source !== fingerprint(articles)) {
-    throw new Error('the knowledge analysis was made from other articles');
-  }
+  checkAnalysis(analysis, articles, vocabulary);
+  const terms = termsOf(vocabulary);
+  const CONTEXT_TERMS = terms.contextTerms;
   const { ids } = analysis;
   const tf = analysis.tf.map((entries) => new Map(entries));
   const { len, exampleTerms, exampleArticle } = analysis;
@@ -306,94 +176,7 @@ export function buildKnowledgeBase(
     (list) => Math.sqrt(list.reduce((s, t) => s + exampleIdf(t) ** 2, 0)) || 1,
   );
 
-  // Spelling correction: the known surface words by first letter and length, so a word is only
-  // compared with the few that could be one edit away.
-  const byShape = new Map<string, string[]>();
-  for (const w of surface.keys()) push(byShape, `${w[0]}${w.length}`, w);
-  function correct(word: string): string | undefined {
-    let best: string | undefined;
-    for (let l = word.length - 1; l <= word.length + 1; l++) {
-      for (const w of byShape.get(`${word[0]}${l}`) ?? []) {
-        if (!oneEdit(w, word)) continue;
-        if (!best || (surface.get(w) ?? 0) > (surface.get(best) ?? 0)) best = w;
-      }
-    }
-    return best;
-  }
-
-  /** How a word of a question is read, once per word and language: most questions repeat. */
-  const resolved = new Map<string, QueryTerm | null>();
-  function resolve(w: string, language: Language): QueryTerm | null {
-    const key = `${language}:${w}`;
-    const cached = resolved.get(key);
-    if (cached !== undefined) return cached;
-    const found = read(w, language);
-    if (resolved.size >= RESOLVED_CACHE) resolved.clear();
-    resolved.set(key, found);
-    return found;
-  }
-
-  /** One word of a question as a weighted term, or null when it says nothing. */
-  function read(w: string, language: Language): QueryTerm | null {
-    const term = processTerm(w, language);
-    if (!term) return null;
-    const known = (t: string, scale: number): QueryTerm => {
-      const cap = /^(\d{1,2}|19\d\d|20\d\d)$/.test(t)
-        ? SMALL_NUMBER_WEIGHT
-        : EVERYDAY_TERMS.has(t)
-          ? EVERYDAY_WEIGHT
-          : Number.POSITIVE_INFINITY;
-      return {
-        term: t,
-        weight: Math.min(idf(t), cap) * scale,
-        exampleWeight: Math.min(exampleIdf(t), cap) * scale,
-        known: true,
-        penalty: 0,
-      };
-    };
-    const unknown = (weight: number, exampleWeight: number): QueryTerm => ({
-      term,
-      weight,
-      exampleWeight,
-      known: false,
-      penalty: 0,
-    });
-    if (OFF_TOPIC_TERMS.has(term)) {
-      const base = df.has(term) ? known(term, 1) : unknown(0, 0);
-      return {
-        ...base,
-        exampleWeight: Math.max(base.exampleWeight, EXAMPLE_OOV_WEIGHT),
-        penalty: OFF_TOPIC_WEIGHT,
-      };
-    }
-    if (df.has(term)) return known(term, 1);
-    if (EVERYDAY_TERMS.has(term)) return unknown(EVERYDAY_WEIGHT, EVERYDAY_WEIGHT);
-    if (/\d/.test(w)) {
-      // Numbers the articles never use ("2019", "15 mil") say nothing either way.
-      return /^\d+$/.test(w) ? null : unknown(UNKNOWN_WEIGHT, EXAMPLE_OOV_WEIGHT);
-    }
-    // Another form of a known word ("pidió", "llaman", "regresarme"), else a misspelling of one.
-    const variant = variants(w, language).find((t) => df.has(t));
-    if (variant) return known(variant, VARIANT_WEIGHT);
-    const fixed = w.length >= 6 && !recognized(w) ? correct(w) : undefined;
-    const fixedTerm = fixed ? processTerm(fixed, language) : null;
-    if (fixedTerm && df.has(fixedTerm)) return known(fixedTerm, FUZZY_WEIGHT);
-    // "pudieron", "tendría": a form of a word that says nothing.
-    if (formOfStopWord(w)) return null;
-    return unknown(UNKNOWN_WEIGHT, EXAMPLE_OOV_WEIGHT);
-  }
-
-  /** The question's distinct terms with their weights. */
-  function queryTerms(query: string, language: Language): QueryTerm[] {
-    const out = new Map<string, QueryTerm>();
-    for (const w of words(query)) {
-      const found = resolve(w, language);
-      if (!found) continue;
-      const seen = out.get(found.term);
-      if (!seen || seen.weight < found.weight) out.set(found.term, found);
-    }
-    return [...out.values()];
-  }
+  const queryTerms = queryReader({ terms, df, idf, exampleIdf, surface });
 
   function candidates(query: string, language: Language, limit = 10): Hit[] {
     const qs = queryTerms(query, language);

@@ -119,10 +119,7 @@ function buildTerms(vocabulary: Vocabulary): Terms {
    * The phrases by their first word's stem. Phrases match word by word on stems, so one entry
    * covers its plurals and verb forms ("que tipos de casos", "se lo lleva", "check-ins").
    */
-  const PHRASE_INDEX = new Map<
-    string,
-    { words: string[]; chars: number; canonical: string[] }[]
-  >();
+  const PHRASE_INDEX = new Map<string, { words: string[]; chars: number; canonical: string[] }[]>();
   for (const [phrase, canonical] of PHRASES) {
     const words = phrase.split(' ').map(stem);
     const list = PHRASE_INDEX.get(words[0] ?? '') ?? [];

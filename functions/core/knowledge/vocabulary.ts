@@ -70,8 +70,8 @@ export const VocabularySchema = z
         });
       }
     };
-    vocabulary.offTopic.forEach((word, at) => concept(['offTopic', at], word));
-    vocabulary.contextTerms.forEach((word, at) => concept(['contextTerms', at], word));
+    for (const [at, word] of vocabulary.offTopic.entries()) concept(['offTopic', at], word);
+    for (const [at, word] of vocabulary.contextTerms.entries()) concept(['contextTerms', at], word);
     for (const [language, table] of Object.entries(vocabulary.byLanguage)) {
       for (const [word, folded] of Object.entries(table))
         concept(['byLanguage', language, word], folded);

@@ -1,11 +1,13 @@
 /**
  * The Lambda's content.json carries libphonenumber's numbering plans as data, and loading it
- * hands them to the phone parser: the Lambda's code has no copy of its own.
+ * hands them to the phone parser: the Lambda's code has no copy of its own. It carries the
+ * knowledge search's vocabulary the same way, with the articles read into terms by it.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_FILE, loadBundledContent } from '../../../functions/adapters/content-bundle';
+import { ContentError, readContentInputs } from '../../../functions/adapters/content-files';
 import { parsePhone } from '../../../functions/core/parse/phone';
 import {
   type MetadataJson,
@@ -42,5 +44,20 @@ describe('content.json', () => {
     loadBundledContent(dir);
     expect(parsePhone('+52 55 1234 5678').ok).toBe(false);
     expect(parsePhone('(213) 373-4253')).toEqual({ ok: true, value: '+12133734253' });
+  });
+
+  it('carries the vocabulary, and refuses an index made with another one', () => {
+    const bundle = JSON.parse(readFileSync(join(dir, CONTENT_FILE), 'utf8'));
+    const { vocabulary } = readContentInputs({ root: process.cwd() });
+    expect(bundle.vocabulary).toEqual(vocabulary);
+    expect(loadBundledContent(dir).content.knowledge.search('fiansa', 'es')[0]?.article.id).toBe(
+      'bond-hearings',
+    );
+
+    // The vocabulary edited after the index was built: "bail bond" would now fold to bond.
+    bundle.vocabulary.synonyms.bond.push('bail bond');
+    writeFileSync(join(dir, CONTENT_FILE), JSON.stringify(bundle));
+    expect(() => loadBundledContent(dir)).toThrow(ContentError);
+    expect(() => loadBundledContent(dir)).toThrow(/made from other articles or another vocabulary/);
   });
 });

@@ -1,0 +1,171 @@
+/**
+ * Reading a question into weighted terms, against the index's statistics: each word as its term,
+ * else as another form of a known word (terms.ts `variants`: "llaman", "pidió", "regresarme"),
+ * else as a misspelling of one; off-topic words (vocabulary offTopic) with the penalty they carry,
+ * everyday words (vocabulary everyday) capped low.
+ */
+import type { Language } from '../flow';
+import type { Terms } from './terms';
+
+export interface QueryTerm {
+  term: string;
+  /** Weight in the question: IDF over articles, or UNKNOWN_WEIGHT when no article has it. */
+  weight: number;
+  /** Weight against example phrasings: IDF over the phrasings. */
+  exampleWeight: number;
+  known: boolean;
+  /**
+   * For an off-topic word, what it weighs against every article whose phrasings do not ask about
+   * it (those match it as usual); else 0.
+   */
+  penalty: number;
+}
+
+/** What the index knows that reading a question needs. */
+export interface QueryStats {
+  terms: Terms;
+  /** Articles per term. */
+  df: ReadonlyMap<string, number>;
+  /** A term's IDF over the articles. */
+  idf(term: string): number;
+  /** A term's IDF over the example phrasings (EXAMPLE_OOV_WEIGHT when none uses it). */
+  exampleIdf(term: string): number;
+  /** The surface words of the articles (four letters or more), with their counts. */
+  surface: ReadonlyMap<string, number>;
+}
+
+/** Weight of a word no article uses (for comparison, a term in one article weighs ~3.4). */
+const UNKNOWN_WEIGHT = 2.5;
+/** Weight, against the example phrasings, of a word none of them uses. */
+export const EXAMPLE_OOV_WEIGHT = 4;
+/** A misspelling corrected to a known word counts this much of that word. */
+const FUZZY_WEIGHT = 0.8;
+/** The most a one- or two-digit number, or a year, can weigh ("hace 6 años", "en 2019"). */
+const SMALL_NUMBER_WEIGHT = 0.5;
+/** Another form of a known word ("pidió" for pedir, "llaman" for llamar) counts this much. */
+const VARIANT_WEIGHT = 0.9;
+/** The most an everyday word (everyday: "worried", "situación") weighs, in either comparison. */
+const EVERYDAY_WEIGHT = 0.8;
+/**
+ * Weight of an off-topic word (offTopic: taxes, passport, driver's license) in the question;
+ * an article that mentions it in passing matches only its ordinary weight, so the rest counts
+ * against coverage.
+ */
+const OFF_TOPIC_WEIGHT = 6;
+/** Words whose reading is remembered, at most; past it the memory starts over. */
+const RESOLVED_CACHE = 20_000;
+
+/** True when a and b are at most one edit apart (insert, delete, substitute or swap). */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A reader of questions over one index: the question's distinct terms with their weights.
+ *
+ * @example queryReader(stats)('mi esposo esta detenido', 'es').map((q) => q.term) // ['spouse', 'detain']
+ */
+export function queryReader(stats: QueryStats): (query: string, language: Language) => QueryTerm[] {
+  const { terms, df, idf, exampleIdf, surface } = stats;
+
+  // Spelling correction: the known surface words by first letter and length, so a word is only
+  // compared with the few that could be one edit away.
+  const byShape = new Map<string, string[]>();
+  for (const w of surface.keys()) {
+    const key = `${w[0]}${w.length}`;
+    const list = byShape.get(key);
+    if (list) list.push(w);
+    else byShape.set(key, [w]);
+  }
+  function correct(word: string): string | undefined {
+    let best: string | undefined;
+    for (let l = word.length - 1; l <= word.length + 1; l++) {
+      for (const w of byShape.get(`${word[0]}${l}`) ?? []) {
+        if (!oneEdit(w, word)) continue;
+        if (!best || (surface.get(w) ?? 0) > (surface.get(best) ?? 0)) best = w;
+      }
+    }
+    return best;
+  }
+
+  /** How a word of a question is read, once per word and language: most questions repeat. */
+  const resolved = new Map<string, QueryTerm | null>();
+  function resolve(w: string, language: Language): QueryTerm | null {
+    const key = `${language}:${w}`;
+    const cached = resolved.get(key);
+    if (cached !== undefined) return cached;
+    const found = read(w, language);
+    if (resolved.size >= RESOLVED_CACHE) resolved.clear();
+    resolved.set(key, found);
+    return found;
+  }
+
+  /** One word of a question as a weighted term, or null when it says nothing. */
+  function read(w: string, language: Language): QueryTerm | null {
+    const term = terms.processTerm(w, language);
+    if (!term) return null;
+    const known = (t: string, scale: number): QueryTerm => {
+      const cap = /^(\d{1,2}|19\d\d|20\d\d)$/.test(t)
+        ? SMALL_NUMBER_WEIGHT
+        : terms.everydayTerms.has(t)
+          ? EVERYDAY_WEIGHT
+          : Number.POSITIVE_INFINITY;
+      return {
+        term: t,
+        weight: Math.min(idf(t), cap) * scale,
+        exampleWeight: Math.min(exampleIdf(t), cap) * scale,
+        known: true,
+        penalty: 0,
+      };
+    };
+    const unknown = (weight: number, exampleWeight: number): QueryTerm => ({
+      term,
+      weight,
+      exampleWeight,
+      known: false,
+      penalty: 0,
+    });
+    if (terms.offTopicTerms.has(term)) {
+      const base = df.has(term) ? known(term, 1) : unknown(0, 0);
+      return {
+        ...base,
+        exampleWeight: Math.max(base.exampleWeight, EXAMPLE_OOV_WEIGHT),
+        penalty: OFF_TOPIC_WEIGHT,
+      };
+    }
+    if (df.has(term)) return known(term, 1);
+    if (terms.everydayTerms.has(term)) return unknown(EVERYDAY_WEIGHT, EVERYDAY_WEIGHT);
+    if (/\d/.test(w)) {
+      // Numbers the articles never use ("2019", "15 mil") say nothing either way.
+      return /^\d+$/.test(w) ? null : unknown(UNKNOWN_WEIGHT, EXAMPLE_OOV_WEIGHT);
+    }
+    // Another form of a known word ("pidió", "llaman", "regresarme"), else a misspelling of one.
+    const variant = terms.variants(w, language).find((t) => df.has(t));
+    if (variant) return known(variant, VARIANT_WEIGHT);
+    const fixed = w.length >= 6 && !terms.recognized(w) ? correct(w) : undefined;
+    const fixedTerm = fixed ? terms.processTerm(fixed, language) : null;
+    if (fixedTerm && df.has(fixedTerm)) return known(fixedTerm, FUZZY_WEIGHT);
+    // "pudieron", "tendría": a form of a word that says nothing.
+    if (terms.formOfStopWord(w)) return null;
+    return unknown(UNKNOWN_WEIGHT, EXAMPLE_OOV_WEIGHT);
+  }
+
+  return (query, language) => {
+    const out = new Map<string, QueryTerm>();
+    for (const w of terms.words(query)) {
+      const found = resolve(w, language);
+      if (!found) continue;
+      const seen = out.get(found.term);
+      if (!seen || seen.weight < found.weight) out.set(found.term, found);
+    }
+    return [...out.values()];
+  };
+}
