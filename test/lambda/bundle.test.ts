@@ -21,9 +21,11 @@ import type {
 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { leadKey, leadWrites } from '../../functions/adapters/dynamo-leads';
+import { leadWrites } from '../../functions/adapters/dynamo-leads';
+import { leadKey } from '../../functions/adapters/keys';
 import { expectedSignature } from '../../functions/adapters/twilio-signature';
-import { type Lead, LeadSchema } from '../../functions/core/leads/lead';
+import type { Lead } from '../../functions/core/leads/lead';
+import { aLead } from '../helpers/lead';
 import { freshTable } from '../helpers/server';
 import { type BuiltLambda, buildLambda } from './build';
 import { API_URL, httpEvent, streamEvent, streamRecord } from './events';
@@ -220,25 +222,11 @@ describe('the API bundle', () => {
 describe('the delivery bundle', () => {
   const AT = new Date().toISOString();
   const lead = (leadId: string): Lead =>
-    LeadSchema.parse({
+    aLead({
       leadId,
-      conversationId: `C-${leadId}`,
       createdAt: AT,
-      updatedAt: AT,
-      version: 1,
-      channel: 'web',
-      language: 'es',
-      urgency: 'emergency',
       urgencyReasons: ['detained = yes'],
-      flags: [],
-      facts: { detained: 'yes', preferredLanguage: 'es' },
       contact: { name: 'Ana', phone: '+16195550142' },
-      questions: [],
-      represented: false,
-      handoff: false,
-      routing: { attorneyId: null, to: ['intake@firm.example'], reasons: ['no match'], at: AT },
-      status: 'new',
-      delivery: { status: 'pending', attempts: 0 },
     });
   let handler: StreamHandler;
   let dataDir: string;

@@ -7,8 +7,9 @@ import {
   shortName,
 } from '../../functions/core/leads/email';
 import { LeadJsonSchema, leadJson } from '../../functions/core/leads/json';
-import { type Lead, LeadSchema } from '../../functions/core/leads/lead';
+import type { Lead } from '../../functions/core/leads/lead';
 import { content } from '../helpers/content';
+import { aLead } from '../helpers/lead';
 
 const LINKS = {
   transcript: 'https://intake.example.com/leads/L01HX7/transcript?sig=t1',
@@ -24,16 +25,8 @@ const ENGLISH = emailWords(content().strings, 'en');
 
 /** A daughter writes by SMS about her mother, detained at Otay Mesa; consultation in Spanish. */
 function detainedLead(): Lead {
-  return LeadSchema.parse({
-    leadId: 'L01HX7',
-    conversationId: 'C01HX7',
-    createdAt: '2027-03-14T17:22:05.000Z',
-    updatedAt: '2027-03-14T17:22:05.000Z',
-    version: 1,
+  return aLead({
     channel: 'sms',
-    language: 'es',
-    urgency: 'emergency',
-    urgencyReasons: ['detained = yes: the client is in immigration detention'],
     flags: [
       {
         id: 'bond',
@@ -87,16 +80,11 @@ function detainedLead(): Lead {
         articleId: 'bond-hearing',
       },
     ],
-    represented: false,
-    handoff: false,
     routing: {
       attorneyId: 'att-rivera',
       to: ['rivera@example.com', 'oncall@example.com'],
       reasons: ['speaks es', 'covers CA', 'focus detained', 'fewest today', 'emergency: on-call'],
-      at: '2027-03-14T17:22:05.000Z',
     },
-    status: 'new',
-    delivery: { status: 'pending', attempts: 0 },
   });
 }
 

@@ -6,22 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMailer, MailSendError } from '../../functions/adapters/mail';
 import { buildLeadEmail } from '../../functions/core/leads/email';
 import { LeadJsonSchema, leadJson } from '../../functions/core/leads/json';
-import { type Lead, LeadSchema } from '../../functions/core/leads/lead';
+import type { Lead } from '../../functions/core/leads/lead';
 import { content } from '../helpers/content';
+import { aLead } from '../helpers/lead';
 
 const AT = '2027-03-14T17:22:05.000Z';
 
 /** A detained Spanish speaker; name and facility are hostile, to check escaping survives MIME. */
-const lead: Lead = LeadSchema.parse({
-  leadId: 'L01HX7',
-  conversationId: 'C01HX7',
+const lead: Lead = aLead({
   createdAt: AT,
-  updatedAt: AT,
-  version: 1,
-  channel: 'web',
-  language: 'es',
-  urgency: 'emergency',
-  urgencyReasons: ['detained = yes: the client is in immigration detention'],
   flags: [
     {
       id: 'bond',
@@ -42,11 +35,7 @@ const lead: Lead = LeadSchema.parse({
     phone: '+16195550142',
   },
   questions: [{ text: '¿Cuánto cuesta la fianza?', at: AT, step: 'facility', articleId: null }],
-  represented: false,
-  handoff: false,
-  routing: { attorneyId: 'att-rivera', to: ['rivera@example.com'], reasons: ['speaks es'], at: AT },
-  status: 'new',
-  delivery: { status: 'pending', attempts: 0 },
+  routing: { attorneyId: 'att-rivera', to: ['rivera@example.com'], reasons: ['speaks es'] },
 });
 const message = buildLeadEmail(
   lead,
