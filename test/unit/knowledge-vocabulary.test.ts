@@ -66,7 +66,7 @@ describe('knowledge/vocabulary.yaml', () => {
   });
 
   it('names a number left unquoted and a compound folding to a phrase', () => {
-    const data = parse(source.replace('w2, "1099",', 'w2, 1099,'));
+    const data = parse(source.replace('- "1099"', '- 1099'));
     const taxes: unknown[] = data.synonyms.taxes;
     expect(
       issues({ ...data, compounds: { ...data.compounds, 'car wash': ['work place'] } }),
@@ -94,7 +94,7 @@ describe('loading the content', () => {
   };
 
   it('stops with an error naming the file and the bad entry', () => {
-    writeFileSync(file, source.replace('bond: [fianza,', 'bond: [fiánza,'));
+    writeFileSync(file, source.replace('  bond:\n    - fianza\n', '  bond:\n    - fiánza\n'));
     const error = loadError();
     expect(error).toBeInstanceOf(ContentError);
     expect(error.message).toBe(
@@ -104,7 +104,7 @@ describe('loading the content', () => {
   });
 
   it('stops with an error naming the file when a concept is added twice', () => {
-    writeFileSync(file, source.replace('synonyms:\n', 'synonyms:\n  bond: [bail bond]\n'));
+    writeFileSync(file, source.replace('synonyms:\n', 'synonyms:\n  bond:\n    - bail bond\n'));
     const error = loadError();
     expect(error).toBeInstanceOf(ContentError);
     expect(error.message).toMatch(new RegExp(`^${file}: Map keys must be unique`));
