@@ -3,8 +3,8 @@
  * qualified (`leadWrites`, used by both conversation stores); afterwards it changes only under its
  * version condition (delivery, accept, decline, re-routing).
  *
- * Items: LEAD#<id> / LEAD (gsi1: LEADS#<day> / <createdAt>#<id>, to list a day's leads for routing
- * counts, the delivery worker and `npm run leads`), PHONE#<e164> / LEAD (the phone's open lead).
+ * Items (functions/adapters/keys.ts, patterns 6-8): the lead, listed by its day on gsi1, and the
+ * phone's pointer to its open lead.
  */
 import {
   type DynamoDBClient,
@@ -14,14 +14,13 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { todayIn } from '../core/calendar';
 import { VersionConflictError } from '../core/errors';
 import { type Lead, LeadSchema, OPEN_LEAD_DAYS } from '../core/leads/lead';
 import type { LeadStore } from '../core/ports';
-import { todayIn } from '../core/calendar';
+import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
-
-export const leadKey = (leadId: string) => ({ pk: `LEAD#${leadId}`, sk: 'LEAD' });
-export const phoneLeadKey = (phone: string) => ({ pk: `PHONE#${phone}`, sk: 'LEAD' });
+import { leadDayIndex, leadKey, leadsOfDayKey, phoneLeadKey } from './keys';
 
 function leadItem(lead: Lead, timeZone: string) {
   const day = todayIn(new Date(lead.createdAt), timeZone);
@@ -29,8 +28,7 @@ function leadItem(lead: Lead, timeZone: string) {
     {
       ...leadKey(lead.leadId),
       type: 'lead',
-      gsi1pk: `LEADS#${day}`,
-      gsi1sk: `${lead.createdAt}#${lead.leadId}`,
+      ...leadDayIndex(day, lead.createdAt, lead.leadId),
       ...lead,
     },
     { removeUndefinedValues: true },
@@ -45,12 +43,7 @@ export function leadWrites(tableName: string, lead: Lead, timeZone: string): Tra
         TableName: tableName,
         Item: leadItem(lead, timeZone),
         // A new lead must not exist; an updated one must be the version that was read.
-        ...(lead.version === 1
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: marshall({ ':expected': lead.version - 1 }),
-            }),
+        ...versioned(lead.version),
       },
     },
   ];
@@ -105,7 +98,7 @@ export function createDynamoLeadStore(options: {
               TableName: tableName,
               IndexName: 'gsi1',
               KeyConditionExpression: 'gsi1pk = :day',
-              ExpressionAttributeValues: marshall({ ':day': `LEADS#${day}` }),
+              ExpressionAttributeValues: marshall({ ':day': leadsOfDayKey(day) }),
               ExclusiveStartKey: start ? marshall(start) : undefined,
             }),
           );
@@ -146,8 +139,8 @@ export function createDynamoLeadStore(options: {
           new PutItemCommand({
             TableName: tableName,
             Item: leadItem(lead, timeZone),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: marshall({ ':expected': lead.version - 1 }),
+            // Delivery, accept, decline and re-routing each read the lead and save the next one.
+            ...versioned(lead.version),
           }),
         );
       } catch (error) {

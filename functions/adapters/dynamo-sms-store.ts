@@ -20,19 +20,10 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { lineExpiry, type SmsLine, SmsLineSchema } from '../core/channels/sms/line';
 import { VersionConflictError } from '../core/errors';
 import type { SmsStore } from '../core/ports';
+import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
 import { conversationKey, lineKey } from './keys';
-
-function versioned(version: number) {
-  // Version 1 is a create: nothing may be there yet. Otherwise the stored one must be the one read.
-  return version === 1
-    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-    : {
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: marshall({ ':expected': version - 1 }),
-      };
-}
 
 /** Lines remembered per process; a line is a few KB (its recent replies). */
 const REMEMBERED_LINES = 500;

@@ -21,6 +21,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type Conversation, ConversationSchema } from '../core/conversation';
 import { VersionConflictError } from '../core/errors';
 import type { ConversationStore } from '../core/ports';
+import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
 import { conversationKey, TTL_ATTRIBUTE } from './keys';
@@ -72,7 +73,7 @@ export function createDynamoStore({
             Item: item,
             // A new id must not overwrite anything: ids are random, a clash is a bug, unless what
             // is there is this very item (a retried attempt that had committed).
-            ConditionExpression: 'attribute_not_exists(pk)',
+            ...versioned(1),
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
@@ -119,8 +120,7 @@ export function createDynamoStore({
                   Put: {
                     TableName: tableName,
                     Item: toItem(conversation),
-                    ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-                    ExpressionAttributeValues: marshall({ ':expected': expected }),
+                    ...versioned(conversation.version),
                   },
                 },
                 ...leadWrites(tableName, lead, timeZone),
@@ -143,8 +143,7 @@ export function createDynamoStore({
             Item: item,
             // Optimistic locking: only the writer that read version N may write N+1. A second
             // message processed at the same time fails here and is re-applied on fresh state.
-            ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-            ExpressionAttributeValues: marshall({ ':expected': expected }),
+            ...versioned(conversation.version),
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );

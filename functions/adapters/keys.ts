@@ -1,22 +1,46 @@
 /**
  * Key design of Amparo's single DynamoDB table. Every item has a generic `pk` and `sk`; secondary
- * access uses `gsi1pk` / `gsi1sk`. Every key is built here and nowhere else.
+ * access uses `gsi1pk` / `gsi1sk`. Every key is built here and nowhere else, and this list is
+ * every access pattern there is.
  *
- * Access patterns:
+ * Conversations (functions/adapters/dynamo-store.ts)
  * 1. Read a conversation by id ............ GetItem  pk = CONV#<id>, sk = CONV
  * 2. Create a conversation ................ PutItem  condition attribute_not_exists(pk)
  * 3. Save a turn (optimistic locking) ..... PutItem  condition version = :expected
+ *    (every update of every item is conditioned so: functions/adapters/dynamo-conditions.ts)
  * 4. Erase a conversation ("delete my data") DeleteItem pk = CONV#<id>, sk = CONV
+ *
+ * Texters' lines (functions/adapters/dynamo-sms-store.ts)
+ * 5. A texter's line ...................... GetItem / Put in a transaction with its conversation:
+ *                                           pk = PHONE#<e164>, sk = LINE
+ *
+ * Leads (functions/adapters/dynamo-leads.ts)
+ * 6. A lead by id ......................... GetItem  pk = LEAD#<id>, sk = LEAD; written in the
+ *                                           transaction of the turn that qualified, then under
+ *                                           its version (delivery, accept, decline, re-routing)
+ * 7. A day's leads, oldest first .......... Query gsi1  gsi1pk = LEADS#<day>, gsi1sk = <createdAt>#<id>
+ *                                           (routing counts, the delivery worker, `npm run leads`)
+ * 8. A phone's open lead .................. GetItem  pk = PHONE#<e164>, sk = LEAD (a pointer)
+ *
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
  * so readers treat an item whose expiresAt has passed as absent.
- *
- * 5. A texter's line .................... see lineKey below
- * Reserved for the leads issue: LEAD#<id> items and gsi1 for leads by delivery status.
  */
-export const conversationKey = (id: string) => ({ pk: `CONV#${id}`, sk: 'CONV' });
-
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-/** 5. A texter's line (SMS): pk = PHONE#<e164>, sk = LINE. Saved in one transaction with the
- * conversation it points to (TransactWriteItems), each under its own version condition. */
+export const conversationKey = (id: string) => ({ pk: `CONV#${id}`, sk: 'CONV' });
+
+/** 5. Saved in one transaction with the conversation it points to, each under its own version. */
 export const lineKey = (phone: string) => ({ pk: `PHONE#${phone}`, sk: 'LINE' });
+
+export const leadKey = (leadId: string) => ({ pk: `LEAD#${leadId}`, sk: 'LEAD' });
+
+/** 7. `day` is YYYY-MM-DD in the firm's time zone. */
+export const leadsOfDayKey = (day: string) => `LEADS#${day}`;
+
+/** 7. The lead's place in its day's list: by creation time, then id. */
+export const leadDayIndex = (day: string, createdAt: string, leadId: string) => ({
+  gsi1pk: leadsOfDayKey(day),
+  gsi1sk: `${createdAt}#${leadId}`,
+});
+
+export const phoneLeadKey = (phone: string) => ({ pk: `PHONE#${phone}`, sk: 'LEAD' });
