@@ -13,6 +13,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type SESTransportOptions, type Transporter } from 'nodemailer';
+import { type Config, ConfigError } from '../config';
 import type { Mailer } from '../core/ports';
 
 export type MailerConfig =
@@ -114,5 +115,29 @@ export function createMailer(config: MailerConfig): Mailer {
       return transportMailer(nodemailer.createTransport(config.smtpUrl));
     case 'ses':
       return transportMailer(nodemailer.createTransport({ SES: config.ses }));
+  }
+}
+
+/**
+ * The mailer MAIL_TRANSPORT names. `ses` needs the SES client the Lambda entry makes (this file
+ * imports no AWS package); without one, as on a local machine, it is a ConfigError.
+ */
+export function configuredMailer(
+  config: Pick<Config, 'MAIL_TRANSPORT' | 'SMTP_URL' | 'DATA_DIR'>,
+  ses?: SESTransportOptions['SES'],
+): Mailer {
+  switch (config.MAIL_TRANSPORT) {
+    case 'ses':
+      if (!ses) {
+        throw new ConfigError(
+          'MAIL_TRANSPORT=ses sends through Amazon SES and is meant for AWS; use file or smtp locally.',
+        );
+      }
+      return createMailer({ transport: 'ses', ses });
+    case 'smtp':
+      // The configuration's own check makes SMTP_URL required with smtp.
+      return createMailer({ transport: 'smtp', smtpUrl: config.SMTP_URL ?? '' });
+    case 'file':
+      return createMailer({ transport: 'file', outboxDir: join(config.DATA_DIR, 'outbox') });
   }
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Config } from '../config';
 import type { SmsSender } from '../core/ports';
 
 export interface OutboundSms {
@@ -67,4 +68,22 @@ export function outboxSender(dir: string, now: () => Date = () => new Date()): S
       return { id };
     },
   };
+}
+
+/**
+ * The sender the configuration names: Twilio's REST API when TWILIO_ACCOUNT_SID and
+ * TWILIO_FROM_NUMBER are set, else the outbox in `outboxDir`.
+ */
+export function configuredSender(
+  config: Pick<Config, 'TWILIO_ACCOUNT_SID' | 'TWILIO_FROM_NUMBER'>,
+  authToken: string,
+  outboxDir: string,
+): SmsSender {
+  return config.TWILIO_ACCOUNT_SID && config.TWILIO_FROM_NUMBER
+    ? twilioRestSender({
+        accountSid: config.TWILIO_ACCOUNT_SID,
+        authToken,
+        from: config.TWILIO_FROM_NUMBER,
+      })
+    : outboxSender(outboxDir);
 }

@@ -1,20 +1,14 @@
 /**
- * Builds the app's dependencies for a local process (the `npm start` server and the tests'
- * servers): the real DynamoDB store, content from disk, the real clock.
+ * The app's dependencies for a local process (the `npm start` server and the tests' servers): the
+ * content, roster and web assets read from disk, then the one builder (functions/deps.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'hono';
 import { loadContent, loadWebAssets } from '../adapters/content-files';
-import { createDynamoLeadStore } from '../adapters/dynamo-leads';
-import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
-import { createDynamoStore } from '../adapters/dynamo-store';
-import { jsonLogger } from '../adapters/log';
 import { loadRoster } from '../adapters/roster-file';
-import { newCode, newSecret, newToken } from '../adapters/tokens';
-import type { DeliveryDeps } from '../core/leads/delivery';
 import type { Logger, Mailer, SmsSender } from '../core/ports';
-import { hashSecret } from '../core/secrets';
+import { buildAppDeps } from '../deps';
 import type { AppDeps } from '../http/app';
 
 export interface LocalDepsOptions {
@@ -34,47 +28,31 @@ export interface LocalDepsOptions {
   rosterFile?: string;
   linkSecret: string;
   mailFrom?: string;
+  /** RATE_LIMITS: 'off' lifts the message limits; default 'on'. */
+  rateLimits?: 'on' | 'off';
+  /** With it (and limits on), /api requests are limited per client address. */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 export function localDeps(options: LocalDepsOptions): AppDeps {
-  const now = options.now ?? (() => new Date());
-  const content = loadContent({ root: options.root, firmFile: options.firmFile });
-  const timeZone = content.firm.timeZone;
-  const { client, tableName } = options;
-  const leads = createDynamoLeadStore({ client, tableName, timeZone });
-  const roster = loadRoster(
-    options.rosterFile ?? join(options.root, 'prompts', 'roster.example.yaml'),
-  );
-  const log = options.log ?? jsonLogger();
-  const delivery: DeliveryDeps = {
-    leads,
-    roster,
-    mailer: options.mailer,
-    linkSecret: options.linkSecret,
-    publicBaseUrl: options.twilio.publicBaseUrl,
-    firmName: content.firm.name,
-    strings: content.strings,
-    mailFrom: options.mailFrom ?? 'intake@localhost',
-    timeZone,
-    now,
-    log,
-  };
-  return {
-    store: createDynamoStore({ client, tableName, now, timeZone }),
-    sms: createDynamoSmsStore({ client, tableName, timeZone }),
-    leads: { leads, roster, newId: randomUUID, now, timeZone },
-    delivery,
-    newTokenHash: () => hashSecret(newToken()),
-    twilio: options.twilio,
-    sender: options.sender,
-    newCode,
-    newSecret,
-    publicBaseUrl: options.twilio.publicBaseUrl,
-    content,
+  return buildAppDeps({
+    config: {
+      TABLE_NAME: options.tableName,
+      PUBLIC_BASE_URL: options.twilio.publicBaseUrl,
+      MAIL_FROM: options.mailFrom ?? 'intake@localhost',
+      ALLOWED_ORIGINS: options.allowedOrigins ?? ['*'],
+      RATE_LIMITS: options.rateLimits ?? 'on',
+    },
+    client: options.client,
+    content: loadContent({ root: options.root, firmFile: options.firmFile }),
+    roster: loadRoster(options.rosterFile ?? join(options.root, 'prompts', 'roster.example.yaml')),
     assets: loadWebAssets(options.root),
-    now,
-    newId: randomUUID,
-    allowedOrigins: options.allowedOrigins ?? ['*'],
-    log,
-  };
+    linkSecret: options.linkSecret,
+    twilioAuthToken: options.twilio.authToken,
+    mailer: options.mailer,
+    sender: options.sender,
+    now: options.now,
+    log: options.log,
+    clientAddress: options.clientAddress,
+  });
 }

@@ -9,10 +9,9 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { dynamoClient } from '../adapters/dynamo-client';
 import { ensureTable } from '../adapters/dynamo-store';
-import { createMailer } from '../adapters/mail';
-import { outboxSender, twilioRestSender } from '../adapters/sms-sender';
+import { configuredMailer } from '../adapters/mail';
+import { configuredSender } from '../adapters/sms-sender';
 import { ConfigError, loadConfig } from '../config';
-import { UNLIMITED } from '../core/rate-limit';
 import { createApp } from '../http/app';
 import { startDeliveryWorker } from './delivery-worker';
 import { localDeps } from './deps';
@@ -25,19 +24,6 @@ function localSecret(dataDir: string, name: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });
   return secret;
-}
-
-/** Lead emails locally: .eml files under .data/outbox (default) or a real SMTP server. */
-function localMailer(config: ReturnType<typeof loadConfig>) {
-  if (config.MAIL_TRANSPORT === 'smtp' && config.SMTP_URL) {
-    return createMailer({ transport: 'smtp', smtpUrl: config.SMTP_URL });
-  }
-  if (config.MAIL_TRANSPORT === 'ses') {
-    throw new ConfigError(
-      'MAIL_TRANSPORT=ses sends through Amazon SES and is meant for AWS; use file or smtp locally.',
-    );
-  }
-  return createMailer({ transport: 'file', outboxDir: join(config.DATA_DIR, 'outbox') });
 }
 
 async function main() {
@@ -65,26 +51,20 @@ async function main() {
     firmFile: config.FIRM_FILE,
     allowedOrigins: config.ALLOWED_ORIGINS,
     twilio: { authToken: twilioToken, publicBaseUrl: config.PUBLIC_BASE_URL },
-    sender:
-      config.TWILIO_ACCOUNT_SID && config.TWILIO_FROM_NUMBER
-        ? twilioRestSender({
-            accountSid: config.TWILIO_ACCOUNT_SID,
-            authToken: twilioToken,
-            from: config.TWILIO_FROM_NUMBER,
-          })
-        : outboxSender(join(config.DATA_DIR, 'sms-outbox')),
-    mailer: localMailer(config),
+    sender: configuredSender(config, twilioToken, join(config.DATA_DIR, 'sms-outbox')),
+    // Lead emails locally: .eml files under .data/outbox (default) or a real SMTP server.
+    mailer: configuredMailer(config),
     rosterFile: config.ROSTER_FILE,
     linkSecret,
     mailFrom: config.MAIL_FROM,
+    rateLimits: config.RATE_LIMITS,
+    // Requests to /api are limited per client address, as the socket saw it.
+    clientAddress: (c) => getConnInfo(c).remote.address,
   });
   // The in-process delivery worker: each new lead at once, and every few seconds whatever is due
   // (retries after a mail failure, emergency leads nobody accepted in time).
   const worker = startDeliveryWorker(deps);
   deps.onLead = () => worker.kick();
-  // Requests to /api are limited per client address, as the socket saw it.
-  if (config.RATE_LIMITS === 'on') deps.clientAddress = (c) => getConnInfo(c).remote.address;
-  else deps.messageRule = UNLIMITED;
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     console.log(`\nAmparo is running for ${deps.content.firm.name}.`);

@@ -1,0 +1,112 @@
+/**
+ * The one place the app's dependencies are assembled: the DynamoDB stores on one client and table,
+ * lead delivery, the SMS channel, secrets and limits. The local server and the tests' servers
+ * (functions/local/deps.ts, which reads the content from disk first), the API Lambda and the
+ * delivery Lambdas (functions/lambda/) each call it once; they differ only in what they hand in:
+ * where the content comes from (YAML or content.json), the secrets (.data/ or Secrets Manager),
+ * the mailer and the text sender.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'hono';
+import { createDynamoLeadStore } from './adapters/dynamo-leads';
+import { createDynamoSmsStore } from './adapters/dynamo-sms-store';
+import { createDynamoStore } from './adapters/dynamo-store';
+import { jsonLogger } from './adapters/log';
+import { newCode, newSecret, newToken } from './adapters/tokens';
+import type { Config } from './config';
+import type { Catalog, Content, Firm } from './core/content';
+import type { DeliveryDeps } from './core/leads/delivery';
+import type { Logger, Mailer, SmsSender } from './core/ports';
+import { UNLIMITED } from './core/rate-limit';
+import type { Roster } from './core/routing/roster';
+import { hashSecret } from './core/secrets';
+import type { AppDeps } from './http/app';
+import type { WebAssets } from './http/web';
+
+/** What every runtime has: the configuration's values, the table, the clock and the log. */
+export interface BaseInputs {
+  config: Pick<Config, 'TABLE_NAME' | 'PUBLIC_BASE_URL' | 'MAIL_FROM'>;
+  client: DynamoDBClient;
+  roster: Roster;
+  linkSecret: string;
+  mailer: Mailer;
+  now?: () => Date;
+  log?: Logger;
+}
+
+/**
+ * Lead delivery's dependencies: all the delivery Lambdas need (they load no knowledge index).
+ *
+ * @example buildDeliveryDeps({ config, client, roster, linkSecret, mailer, firm, strings })
+ */
+export function buildDeliveryDeps(
+  inputs: BaseInputs & { firm: Pick<Firm, 'name' | 'timeZone'>; strings: Catalog },
+): DeliveryDeps {
+  const { config, client, firm } = inputs;
+  return {
+    leads: createDynamoLeadStore({ client, tableName: config.TABLE_NAME, timeZone: firm.timeZone }),
+    roster: inputs.roster,
+    mailer: inputs.mailer,
+    linkSecret: inputs.linkSecret,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    firmName: firm.name,
+    strings: inputs.strings,
+    mailFrom: config.MAIL_FROM,
+    timeZone: firm.timeZone,
+    now: inputs.now ?? (() => new Date()),
+    log: inputs.log ?? jsonLogger(),
+  };
+}
+
+export interface AppInputs extends BaseInputs {
+  config: BaseInputs['config'] & Pick<Config, 'ALLOWED_ORIGINS' | 'RATE_LIMITS'>;
+  content: Content;
+  assets: WebAssets;
+  twilioAuthToken: string;
+  sender: SmsSender;
+  /**
+   * The client's address as the server saw it (the socket's, or API Gateway's sourceIp, never a
+   * header a client can set); with RATE_LIMITS=on, /api requests are limited per address.
+   */
+  clientAddress?: (c: Context) => string | undefined;
+}
+
+/**
+ * The whole app's dependencies, for `createApp(deps)`.
+ *
+ * @example createApp(buildAppDeps({ config, client, content, roster, assets, ... }))
+ */
+export function buildAppDeps(inputs: AppInputs): AppDeps {
+  const { config, client, content } = inputs;
+  const now = inputs.now ?? (() => new Date());
+  const log = inputs.log ?? jsonLogger();
+  const timeZone = content.firm.timeZone;
+  const delivery = buildDeliveryDeps({
+    ...inputs,
+    now,
+    log,
+    firm: content.firm,
+    strings: content.strings,
+  });
+  const limited = config.RATE_LIMITS === 'on';
+  return {
+    store: createDynamoStore({ client, tableName: config.TABLE_NAME, now, timeZone }),
+    sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME, timeZone }),
+    leads: { leads: delivery.leads, roster: inputs.roster, newId: randomUUID, now, timeZone },
+    delivery,
+    newTokenHash: () => hashSecret(newToken()),
+    twilio: { authToken: inputs.twilioAuthToken, publicBaseUrl: config.PUBLIC_BASE_URL },
+    sender: inputs.sender,
+    newCode,
+    newSecret,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    content,
+    assets: inputs.assets,
+    now,
+    newId: randomUUID,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    log,
+    ...(limited ? { clientAddress: inputs.clientAddress } : { messageRule: UNLIMITED }),
+  };
+}
