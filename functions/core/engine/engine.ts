@@ -1,7 +1,7 @@
 import { todayIn } from '../calendar';
 import type { Facts } from '../facts';
 import type { Language, Step } from '../flow';
-import { parseChoice, parseYesNo } from '../parse';
+import { parseYesNo } from '../parse';
 import { isSkip, normalize } from '../parse/normalize';
 import { parseAnswer } from './answers';
 import {
@@ -17,6 +17,7 @@ import {
 } from './ask';
 import { type Command, parseCommand } from './commands';
 import { holds } from './conditions';
+import { answerConfirm, answerEdit, CHANGE_WORDS, lineNumber } from './confirm';
 import {
   answerLinkCode,
   answerLinkPhone,
@@ -25,11 +26,11 @@ import {
   startTextLink,
   startWebLink,
 } from './linking';
-import { decideOutcome, inServiceArea } from './outcome';
+import { inServiceArea } from './outcome';
 import { answerQuestion, looksLikeQuestion, takesFreeText } from './questions';
 import { t } from './render';
 import type { BotMessage, Channel, IntakeState } from './state';
-import { closingMessages, summaryLines } from './summary';
+import { closingMessages } from './summary';
 
 export { type EngineContext, nextStep, STUCK_AFTER, type Turn };
 
@@ -280,60 +281,6 @@ function answerDelete(ctx: EngineContext, state: IntakeState, text: string, toda
   const cancelled = bot(t(ctx.content, state, 'commands.deleteCancelled'));
   if (state.status !== 'active') return { state, replies: [cancelled] };
   return { state, replies: [cancelled, ...ask(ctx, state, today)] };
-}
-
-function answerConfirm(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
-  const labels = (value: string) =>
-    (['en', 'es'] as const).map((lang) => {
-      const label = ctx.content.strings[lang][`confirm.options.${value}`];
-      return typeof label === 'string' ? label : value;
-    });
-  // "cambiar la 11", "change 3": the client already says which answer.
-  if (CHANGE_WORDS.test(normalize(text)) && lineNumber(text) !== undefined) {
-    return answerEdit(ctx, state, text, today);
-  }
-  const picked = parseChoice(text, [
-    { value: 'yes', labels: labels('yes') },
-    { value: 'change', labels: [...labels('change'), 'cambiar', 'corregir', 'edit', 'change'] },
-  ]);
-  const byWord: Record<string, string> = { yes: 'yes', no: 'change' };
-  const answer = picked.ok ? picked.value : byWord[yesNo(text) ?? ''];
-  if (answer === 'change' || CHANGE_WORDS.test(normalize(text))) {
-    state.step = 'confirmEdit';
-    state.attempts = 0;
-    return { state, replies: ask(ctx, state, today) };
-  }
-  if (answer !== 'yes') return reask(ctx, state, today, ask(ctx, state, today), 'confirm.example');
-  const outcome = decideOutcome(ctx.content, state, today, ctx.now.toISOString());
-  state.outcome = outcome;
-  state.status = outcome.status;
-  state.step = 'end';
-  return { state, replies: closingMessages(ctx.content, state, today) };
-}
-
-/** Words that ask to change an answer at the summary ("está mal la fecha", "fix 3"). */
-const CHANGE_WORDS =
-  /\b(change|fix|edit|correct|wrong|cambiar|cambia|cambie|corregir|corrige|esta mal|mal)\b/;
-
-/** The summary line a message names: "11", "#11", "la 11", "número 11", "cambiar la 11". */
-function lineNumber(text: string): number | undefined {
-  const numbers = text.match(/\d{1,2}/g) ?? [];
-  return numbers.length === 1 ? Number(numbers[0]) : undefined;
-}
-
-function answerEdit(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
-  const lines = summaryLines(ctx.content, state, today);
-  const n = lineNumber(text);
-  const line = n === undefined ? undefined : lines[n - 1];
-  if (!line) {
-    state.step = 'confirmEdit';
-    return reask(ctx, state, today, ask(ctx, state, today), 'confirm.pickEditExample');
-  }
-  delete state.answers[line.step.id];
-  state.skipped = state.skipped.filter((id) => id !== line.step.id);
-  state.step = line.step.id;
-  state.attempts = 0;
-  return { state, replies: ask(ctx, state, today) };
 }
 
 function answerStep(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
