@@ -15,14 +15,13 @@ import { createDynamoStore } from './adapters/dynamo-store';
 import { jsonLogger } from './adapters/log';
 import { newCode, newSecret, newToken } from './adapters/tokens';
 import type { Config } from './config';
-import type { Catalog, Content, Firm } from './core/content';
+import type { Catalog, Content, Firm, WebAssets } from './core/content';
 import type { DeliveryDeps } from './core/leads/delivery';
 import type { Logger, Mailer, SmsSender } from './core/ports';
 import { UNLIMITED } from './core/rate-limit';
 import type { Roster } from './core/routing/roster';
 import { hashSecret } from './core/secrets';
 import type { AppDeps } from './http/app';
-import type { WebAssets } from './http/web';
 
 /** What every runtime has: the configuration's values, the table, the clock and the log. */
 export interface BaseInputs {

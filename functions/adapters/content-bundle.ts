@@ -18,6 +18,7 @@ import {
   type Firm,
   FirmSchema,
   TextSchema,
+  type WebAssets,
 } from '../core/content';
 import { type Flow, FlowSchema, LANGUAGES } from '../core/flow';
 import {
@@ -31,7 +32,6 @@ import { type Vocabulary, VocabularySchema } from '../core/knowledge/vocabulary'
 import { type MetadataJson, phoneMetadata, usePhoneMetadata } from '../core/parse/phone-metadata';
 import { type Roster, RosterSchema } from '../core/routing/roster';
 import { type TpsData, TpsDataSchema, tpsScreeningContext } from '../core/screening/tps';
-import type { WebAssets } from '../http/web';
 import { ContentError } from './content-errors';
 
 /** The validated inputs of the content, as read from prompts/ and knowledge/. */

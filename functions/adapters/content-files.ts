@@ -9,11 +9,16 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { type Catalog, type Content, FirmSchema, flattenStrings } from '../core/content';
+import {
+  type Catalog,
+  type Content,
+  FirmSchema,
+  flattenStrings,
+  type WebAssets,
+} from '../core/content';
 import { FlowSchema, LANGUAGES } from '../core/flow';
 import { VocabularySchema } from '../core/knowledge/vocabulary';
 import { TpsDataSchema } from '../core/screening/tps';
-import type { WebAssets } from '../http/web';
 import { buildContent, type ContentInputs } from './content-bundle';
 import { ContentError } from './content-errors';
 import { loadArticles } from './knowledge-files';

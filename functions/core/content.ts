@@ -99,3 +99,9 @@ export function checkCatalog(flow: Flow, strings: Catalog): string[] {
   }
   return problems;
 }
+
+/** The demo page and the embeddable widget, read once from functions/web/ (or content's asset). */
+export interface WebAssets {
+  demoHtml: string;
+  widgetJs: string;
+}

@@ -9,6 +9,7 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { SmsDeps } from '../core/channels/sms/inbound';
+import type { WebAssets } from '../core/content';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import type { Logger } from '../core/ports';
 import { MAX_BODY_BYTES } from './body';
@@ -18,7 +19,7 @@ import { knowledgeRoutes } from './knowledge';
 import { leadRoutes } from './leads';
 import { addressLimit } from './limits';
 import { type TwilioConfig, twilioRoutes } from './twilio';
-import { type WebAssets, webRoutes } from './web';
+import { webRoutes } from './web';
 
 export interface AppDeps extends SmsDeps {
   /** Lead delivery and the signed lead links; without it the /leads routes are not served. */

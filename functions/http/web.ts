@@ -4,13 +4,8 @@
  * `widget.*` strings of prompts/, written in once, when the app is created.
  */
 import { Hono } from 'hono';
-import type { Catalog, Strings } from '../core/content';
+import type { Catalog, Strings, WebAssets } from '../core/content';
 import { LANGUAGES } from '../core/flow';
-
-export interface WebAssets {
-  demoHtml: string;
-  widgetJs: string;
-}
 
 /** The placeholder in widget.js that the strings of every language replace. */
 export const WIDGET_STRINGS_SLOT = '/* amparo:strings */ {}';
