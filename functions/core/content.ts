@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { type Flow, LANGUAGES, type Language } from './flow';
 import type { KnowledgeBase } from './knowledge/search';
+import { own } from './own';
 import type { tpsScreeningContext } from './screening/tps';
 
 /** A string, or a pair of forms for a client writing about themself or about someone else. */
@@ -98,6 +99,16 @@ export function checkCatalog(flow: Flow, strings: Catalog): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * A string's {placeholders} filled from `vars`; a name `vars` lacks stays as written, so a missing
+ * value shows up in review instead of as a blank.
+ *
+ * @example fill('Call {firm}', { firm: 'Ríos Law' }) // 'Call Ríos Law'
+ */
+export function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => own(vars, name) ?? whole);
 }
 
 /** The demo page and the embeddable widget, read once from functions/web/ (or content's asset). */

@@ -2,7 +2,7 @@
  * Turns the flow and the strings catalog into what a client reads: prompts in the right
  * language and person, choices as buttons, and the closing summary.
  */
-import type { Content } from '../content';
+import { type Content, fill } from '../content';
 import type { Language, Step } from '../flow';
 import { phoneNumber } from '../parse/phone-metadata';
 import type { Choice, IntakeState } from './state';
@@ -34,7 +34,7 @@ export function t(
     phone: content.firm.phone,
     ...vars,
   };
-  return form.replace(/\{(\w+)\}/g, (whole, name: string) => all[name] ?? whole);
+  return fill(form, all);
 }
 
 /** Label of a choice value in one language (used to accept labels typed in either language). */

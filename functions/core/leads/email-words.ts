@@ -4,7 +4,7 @@
  * and an answer named as in the client's summary (`steps.<fact>.label`, `steps.<fact>.options.*`,
  * `answers.*`), so the two cannot drift, unless `email.answers.<value>` words it for an attorney.
  */
-import type { Catalog } from '../content';
+import { type Catalog, fill } from '../content';
 import type { FactId } from '../facts';
 import type { Language } from '../flow';
 import { own } from '../own';
@@ -45,8 +45,7 @@ export function emailWords(catalog: Catalog, language: Language): EmailWords {
     if (text === undefined) throw new Error(`missing string ${language}:${key}`);
     return text;
   };
-  const say = (key: string, vars: Record<string, string> = {}) =>
-    get(`email.${key}`).replace(/\{(\w+)\}/g, (whole, name: string) => own(vars, name) ?? whole);
+  const say = (key: string, vars: Record<string, string> = {}) => fill(get(`email.${key}`), vars);
   return {
     language,
     say,
