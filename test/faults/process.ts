@@ -4,6 +4,7 @@
  * embedded DynamoDB Local's Java process included) can be listed and checked for leftovers.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ConfigSchema } from '../../functions/config';
 import { TEST_PUBLIC_BASE_URL, TWILIO_TEST_TOKEN } from '../helpers/server';
 
 export interface Amparo {
@@ -73,13 +74,28 @@ export async function until(check: () => boolean | Promise<boolean>, ms: number,
   }
 }
 
+/** Every variable `npm start` reads (functions/config.ts). */
+const CONFIG_VARIABLES = new Set(Object.keys(ConfigSchema.in.shape));
+
+/**
+ * The test runner's environment without any of Amparo's own variables: a developer's shell may
+ * set them for their own `npm start` (DYNAMODB_ENDPOINT, TABLE_NAME, TWILIO_ACCOUNT_SID and
+ * TWILIO_FROM_NUMBER, ROSTER_FILE, LINK_SECRET…), and a server started here must not use that
+ * database, send real texts, or read another roster; it gets only what startAmparo sets.
+ */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.has(name)),
+  );
+}
+
 /**
  * Starts `functions/local/start.ts` with PORT and DATA_DIR, as `npm start` does (`tsx` is loaded
  * with `node --import tsx`, so the pid is the server itself: a signal reaches it, not a wrapper).
  */
 export async function startAmparo(options: { port: number; dataDir: string }): Promise<Amparo> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inheritedEnv(),
     PORT: String(options.port),
     DATA_DIR: options.dataDir,
     PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
@@ -89,8 +105,6 @@ export async function startAmparo(options: { port: number; dataDir: string }): P
     // the abuse limits, which are not what they test.
     RATE_LIMITS: 'off',
   };
-  delete env.DYNAMODB_ENDPOINT;
-  delete env.LINK_SECRET;
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'functions/local/start.ts'],

@@ -29,7 +29,6 @@ import {
   shapedLike,
 } from './bodies';
 import {
-  type Bench,
   BULK_RUNS,
   checked,
   codeOf,
@@ -41,12 +40,7 @@ import {
 } from './harness';
 import { framing, type HostileRequest, inProcess, overSocket, unparseable } from './transport';
 
-let b: Bench;
-let before: string[];
-let items: number;
-useBench((state) => {
-  ({ b, before, items } = state);
-});
+const b = useBench();
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 const decoded = (segment: string) => {
@@ -130,7 +124,7 @@ describe('POST /api/conversations', () => {
       params(BULK_RUNS),
     );
     expect(sent).toBe(BULK_RUNS);
-    await expectUntouched(b, before, items);
+    await expectUntouched(b);
   });
 });
 
@@ -226,12 +220,12 @@ describe('POST /api/conversations/{id}/messages', () => {
           req.payloads,
         );
         expectAnswer(answer, expected);
-        if (sent % 2500 === 0) expect(await b.snapshot()).toEqual(before);
+        if (sent % 2500 === 0) expect(await b.snapshot()).toEqual(b.before);
       }),
       params(BULK_RUNS),
     );
     expect(sent).toBe(BULK_RUNS);
-    await expectUntouched(b, before, items);
+    await expectUntouched(b);
   });
 });
 
@@ -261,7 +255,7 @@ describe('GET /api/conversations/{id}', () => {
       params(BULK_RUNS),
     );
     expect(sent).toBe(BULK_RUNS);
-    await expectUntouched(b, before, items);
+    await expectUntouched(b);
   });
 
   it('gives the token holder markup they typed back as JSON text only', async () => {
@@ -329,7 +323,7 @@ describe('POST /api/conversations/continue', () => {
       params(BULK_RUNS),
     );
     expect(sent).toBe(BULK_RUNS);
-    await expectUntouched(b, before, items);
+    await expectUntouched(b);
   });
 });
 
@@ -366,8 +360,8 @@ describe('good requests full of markup (not bad ones: they are stored as text)',
     for (const text of typed) expect(users).toContain(text);
     expect(await b.snapshot()).toEqual(before);
     // One conversation more, and nothing else, for the properties that follow.
-    expect(await b.count()).toBe(items + 1);
-    items += 1;
+    expect(await b.count()).toBe(b.items + 1);
+    b.items += 1;
   });
 });
 
@@ -428,6 +422,6 @@ describe('the web chat API over a real socket', () => {
       params(SOCKET_RUNS),
     );
     expect(sent).toBe(SOCKET_RUNS);
-    await expectUntouched(b, before, items);
+    await expectUntouched(b);
   });
 });

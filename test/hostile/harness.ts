@@ -7,8 +7,7 @@ import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type fc from 'fast-check';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { leadKey } from '../../functions/adapters/dynamo-leads';
-import { conversationKey, lineKey } from '../../functions/adapters/keys';
+import { conversationKey, leadKey, lineKey } from '../../functions/adapters/keys';
 import { type App, createApp } from '../../functions/http/app';
 import { type ApiState, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
@@ -58,6 +57,10 @@ export interface Bench {
   lead?: { leadId: string; conversationId: string; attorneyId: string };
   /** The raw DynamoDB items of everything above, as JSON, to compare byte for byte. */
   snapshot(): Promise<string[]>;
+  /** The snapshot taken once everything was seeded: what every later snapshot must equal. */
+  before: string[];
+  /** How many items the table held once seeded; a test that adds one on purpose counts it here. */
+  items: number;
   /** Texts and emails the server had sent once seeded. */
   sent: { texts: number; emails: number };
   /** How many items the table holds. */
@@ -191,6 +194,8 @@ export async function bench(options: { lead?: boolean } = {}): Promise<Bench> {
     sms: { phone, id: smsId, code },
     lead,
     snapshot,
+    before: first,
+    items: await count(),
     count,
     close: () => server.close(),
   };
@@ -290,9 +295,9 @@ export const codeOf = (answer: Answer) =>
  * Fails when any seeded item changed, the table holds items it should not, the in-process app
  * tried to write, or the server texted or mailed anyone.
  */
-export async function expectUntouched(b: Bench, before: string[], items: number) {
-  expect(await b.snapshot()).toEqual(before);
-  expect(await b.count()).toBe(items);
+export async function expectUntouched(b: Bench) {
+  expect(await b.snapshot()).toEqual(b.before);
+  expect(await b.count()).toBe(b.items);
   expect(b.writes()).toBe(0);
   expect(b.errors).toEqual([]);
   expect(b.server.logs.filter((line) => /"level":"error"|unhandled/.test(line))).toEqual([]);
@@ -300,22 +305,16 @@ export async function expectUntouched(b: Bench, before: string[], items: number)
   expect(b.server.emails).toHaveLength(b.sent.emails);
 }
 
-/** What a test file checks against: its bench, the seeded items as they were, and how many. */
-export interface FileBench {
-  b: Bench;
-  before: string[];
-  items: number;
-}
-
 /**
- * Starts a bench before the file's tests (its seeded items snapshotted and counted), hands it to
- * `use`, and closes it after them.
+ * The file's bench: started (seeded, snapshotted, counted) before the file's tests and closed after
+ * them. The object returned is filled in by that beforeAll, so read it inside tests (and the
+ * arbitraries they run), never at the top of the file.
  */
-export function useBench(use: (state: FileBench) => void, options: { lead?: boolean } = {}) {
-  let started: Bench | undefined;
+export function useBench(options: { lead?: boolean } = {}): Bench {
+  const file = {} as Bench;
   beforeAll(async () => {
-    started = await bench(options);
-    use({ b: started, before: await started.snapshot(), items: await started.count() });
+    Object.assign(file, await bench(options));
   }, 60_000);
-  afterAll(() => started?.close());
+  afterAll(() => file.close?.());
+  return file;
 }

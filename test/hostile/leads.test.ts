@@ -17,7 +17,6 @@ import {
   unknownUuid,
 } from './arbitraries';
 import {
-  type Bench,
   BULK_RUNS,
   checked,
   codeOf,
@@ -28,15 +27,7 @@ import {
 } from './harness';
 import { framing, type HostileRequest, inProcess, overSocket, unparseable } from './transport';
 
-let b: Bench;
-let before: string[];
-let items: number;
-useBench(
-  (state) => {
-    ({ b, before, items } = state);
-  },
-  { lead: true },
-);
+const b = useBench({ lead: true });
 
 const DAY = 86_400_000;
 const leadOf = () => {
@@ -162,12 +153,12 @@ describe('the signed lead links', () => {
             expect(answer.status).toBe(expected.status);
             if (expected.status !== 200) expect(codeOf(answer)).toBe(expected.code);
           }
-          if (sent % 2500 === 0) expect(await b.snapshot()).toEqual(before);
+          if (sent % 2500 === 0) expect(await b.snapshot()).toEqual(b.before);
         }),
         params(BULK_RUNS),
       );
       expect(sent).toBe(BULK_RUNS);
-      await expectUntouched(b, before, items);
+      await expectUntouched(b);
     },
   );
 
@@ -188,7 +179,7 @@ describe('the signed lead links', () => {
       params(SOCKET_RUNS),
     );
     expect(sent).toBe(SOCKET_RUNS);
-    await expectUntouched(b, before, items);
+    await expectUntouched(b);
   });
 
   it('answer a rightly signed link naming an id too long to be a key with 404, not 500', async () => {
@@ -221,6 +212,6 @@ describe('the signed lead links', () => {
     expect(answer.text).toContain('Transcript');
     // The markup the client typed is there, escaped (checked() found it nowhere raw).
     expect(answer.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(await b.snapshot()).toEqual(before);
+    expect(await b.snapshot()).toEqual(b.before);
   });
 });

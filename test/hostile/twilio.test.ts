@@ -23,7 +23,6 @@ import {
 } from './arbitraries';
 import { bytesOf } from './bodies';
 import {
-  type Bench,
   BULK_RUNS,
   checked,
   codeOf,
@@ -34,12 +33,7 @@ import {
 } from './harness';
 import { framing, type HostileRequest, inProcess, overSocket, unparseable } from './transport';
 
-let b: Bench;
-let before: string[];
-let items: number;
-useBench((state) => {
-  ({ b, before, items } = state);
-});
+const b = useBench();
 
 const PATH = '/webhooks/twilio/sms';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: what XML 1.0 cannot carry
@@ -189,12 +183,12 @@ describe('POST /webhooks/twilio/sms', () => {
           expect(answer.status).toBe(r.expected.status);
           expect(codeOf(answer)).toBe(r.expected.code);
         }
-        if (sent % 2500 === 0) expect(await b.snapshot()).toEqual(before);
+        if (sent % 2500 === 0) expect(await b.snapshot()).toEqual(b.before);
       }),
       params(BULK_RUNS),
     );
     expect(sent).toBe(BULK_RUNS);
-    await expectUntouched(b, before, items);
+    await expectUntouched(b);
   });
 
   it(`answers ${SOCKET_RUNS} of them over a real socket, whatever the framing`, async () => {
@@ -220,7 +214,7 @@ describe('POST /webhooks/twilio/sms', () => {
       params(SOCKET_RUNS),
     );
     expect(sent).toBe(SOCKET_RUNS);
-    await expectUntouched(b, before, items);
+    await expectUntouched(b);
   });
 
   it('escapes every reply it could ever send: no markup survives, the text reads back', () => {
