@@ -1,14 +1,18 @@
 /**
- * The demo page and the embeddable widget. Their files are read once by the composition root
- * (functions/adapters/content-files.ts) and served from memory; widget.js gets its words, the
- * `widget.*` strings of prompts/, written in once, when the app is created.
+ * The demo page and the embeddable widget. The composition root reads the page and bundles the
+ * widget once (functions/adapters/content-files.ts), and they are served from memory; widget.js
+ * gets its words, the `widget.*` strings of prompts/, written in once, when the app is created.
  */
 import { Hono } from 'hono';
 import type { Catalog, Strings, WebAssets } from '../core/content';
 import { LANGUAGES } from '../core/flow';
 
-/** The placeholder in widget.js that the strings of every language replace. */
-export const WIDGET_STRINGS_SLOT = '/* amparo:strings */ {}';
+/**
+ * The placeholder in widget.js that the strings of every language replace: the string literal of
+ * functions/web/widget/strings.js as esbuild prints it (double quotes). A string and not a
+ * comment, because a bundler keeps strings as written and comments only as it sees fit.
+ */
+export const WIDGET_STRINGS_SLOT = '"amparo:strings"';
 
 // The demo page loads only its own script and styles and talks only to its own origin.
 const DEMO_CSP = [

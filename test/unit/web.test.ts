@@ -1,18 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadWebAssets } from '../../functions/adapters/content-files';
 import type { Catalog } from '../../functions/core/content';
 import { parseCommand } from '../../functions/core/engine/commands';
 import { WIDGET_STRINGS_SLOT, webRoutes } from '../../functions/http/web';
 import { content } from '../helpers/content';
 
-const WIDGET_JS = readFileSync('functions/web/widget.js', 'utf8');
+/** widget.js as bundled from functions/web/widget/, before the server writes its strings in. */
+const WIDGET_JS = loadWebAssets('.').widgetJs;
 const assets = { demoHtml: '<!doctype html><title>demo</title>', widgetJs: WIDGET_JS };
 
 /** The served widget.js, and the STRINGS object written into it, read back. */
 async function served(strings: Catalog) {
   const res = await webRoutes(assets, strings).request('/widget.js');
   const js = await res.text();
-  const json = /const STRINGS = (\{.*?\});\n/.exec(js)?.[1] ?? 'null';
+  // What stands where the slot was: the bundle's text before and after the slot is unchanged.
+  const at = WIDGET_JS.indexOf(WIDGET_STRINGS_SLOT);
+  const tail = WIDGET_JS.length - at - WIDGET_STRINGS_SLOT.length;
+  const json = at < 0 ? 'null' : js.slice(at, js.length - tail);
   return { res, js, json, words: JSON.parse(json) as Record<string, Record<string, string>> };
 }
 
@@ -30,6 +34,8 @@ describe('GET /widget.js', () => {
     const { res, js, words } = await served(strings);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    // The bundler kept the one slot of strings.js as the server looks for it.
+    expect(WIDGET_JS.split(WIDGET_STRINGS_SLOT)).toHaveLength(2);
     expect(js).not.toContain(WIDGET_STRINGS_SLOT);
     expect(words.en).toEqual(widgetKeys(strings, 'en'));
     expect(words.es).toEqual(widgetKeys(strings, 'es'));

@@ -1,0 +1,117 @@
+/**
+ * Sending a message (typed, a choice, or a language command) and recovering when it fails: the
+ * text goes back in the composer, and "Try again" re-reads the transcript before sending twice.
+ */
+import { call, explain } from './http.js';
+import {
+  applyState,
+  clearLog,
+  disableActive,
+  redraw,
+  renderAll,
+  renderMessage,
+  reveal,
+  setBusy,
+  showAlert,
+} from './render.js';
+import { S } from './state.js';
+import { store } from './storage.js';
+import { lang, STRINGS, t } from './strings.js';
+import { applyLang, grow, ui } from './ui.js';
+
+export function onSubmit(e) {
+  e.preventDefault();
+  const text = ui.input.value.trim();
+  if (text) send(text, text, null);
+}
+
+export function switchLang(value) {
+  if (value === lang()) return;
+  if (S.conv && S.state && !S.state.done && !S.busy)
+    send(STRINGS[value]?.languageCommand, null, null);
+  else applyLang(value); // nothing to tell the server yet: the next conversation starts in it
+}
+
+/** Sends `value`, shown as `label`; `chosenBtn` is the clicked choice, null when typed. */
+export async function send(value, label, chosenBtn) {
+  if (S.busy || S.exited || !S.conv || S.state?.done) return;
+  const { input, log } = ui;
+  const typed = chosenBtn === null && label === value;
+  const count = log.childElementCount;
+  showAlert(null);
+  const before = S.active.slice();
+  disableActive(chosenBtn);
+  S.active = [];
+  const bubble = renderMessage({ role: 'user', text: label || value });
+  if (typed) {
+    input.value = '';
+    grow();
+  }
+  log.scrollTop = log.scrollHeight;
+  setBusy(true);
+  let r = null;
+  try {
+    r = await call(
+      'POST',
+      `/api/conversations/${encodeURIComponent(S.conv.conversationId)}/messages`,
+      { text: value },
+    );
+  } catch {
+    /* network */
+  }
+  if (S.exited) return;
+  setBusy(false);
+  if (r && r.status === 200 && r.body) {
+    const first = renderAll(r.body.messages, send);
+    applyState(r.body.state); // before scrolling: the end bar takes room from the log
+    reveal(first);
+    if (chosenBtn) log.focus({ preventScroll: true }); // the clicked button is now disabled
+    return;
+  }
+  // Not delivered: take the bubble back, give the text back, re-open the choices.
+  bubble.remove();
+  for (const b of before) b.disabled = false;
+  if (chosenBtn) chosenBtn.classList.remove('amparo-chosen');
+  S.active = before;
+  if (typed && !input.value) {
+    input.value = value;
+    grow();
+  }
+  if (r && (r.status === 401 || r.status === 404)) {
+    store.clear();
+    applyState({ ...(S.state || {}), done: true });
+    showAlert(t('errExpired'));
+    return;
+  }
+  const retry = () => {
+    showAlert(null); // one retry at a time
+    if (typed) input.value = '';
+    resync(count).then((delivered) => {
+      if (!delivered) send(value, label, chosenBtn);
+    });
+  };
+  showAlert(explain(r), r && r.status >= 400 && r.status < 500 && r.status !== 429 ? null : retry);
+}
+
+// After a lost response the server may have the message already: ask before sending twice.
+async function resync(localCount) {
+  if (!S.conv) return false;
+  try {
+    const r = await call('GET', `/api/conversations/${encodeURIComponent(S.conv.conversationId)}`);
+    if (S.exited) return true;
+    if (
+      r.status === 200 &&
+      r.body &&
+      Array.isArray(r.body.messages) &&
+      r.body.messages.length > localCount
+    ) {
+      clearLog();
+      redraw(r.body.messages, send);
+      applyState(r.body.state);
+      return true;
+    }
+  } catch {
+    /* still offline: the send below will say so */
+  }
+  return false;
+}

@@ -1,0 +1,197 @@
+/**
+ * The widget's elements, built once inside an open shadow root so host-page CSS cannot clash.
+ * buildUi fills `ui`; the other modules read their elements from it.
+ */
+import { FIRM, INLINE } from './config.js';
+import { h, retranslate, tr } from './dom.js';
+import { lang, STRINGS, setLang } from './strings.js';
+import { CSS } from './styles.js';
+
+export const ui = {};
+
+/**
+ * Builds the panel (and, floating, its launcher) and wires its controls to `on`:
+ * exit(), open(boolean), switchLang(lang), submit(event), restart().
+ */
+export function buildUi(on) {
+  const host = h('div', { class: 'amparo-host', 'data-amparo': '' });
+  const shadow = host.attachShadow({ mode: 'open' });
+  // Constructed stylesheets are not blocked by a host page's `style-src` CSP; <style> is the fallback.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    shadow.append(h('style', { text: CSS }));
+  }
+
+  const root = h('div', { class: `amparo-root${INLINE ? '' : ' amparo-float'}`, lang: lang() });
+  const exitBtn = h('button', {
+    type: 'button',
+    class: 'amparo-exit',
+    'data-testid': 'amparo-exit',
+    'aria-describedby': 'amparo-exit-hint',
+    i18n: 'exit',
+    onclick: on.exit,
+  });
+  const exitHint = h('span', { id: 'amparo-exit-hint', class: 'amparo-sr', i18n: 'exitHint' });
+  tr(exitBtn, 'title', 'exitHint');
+  const closeBtn = INLINE
+    ? null
+    : h('button', {
+        type: 'button',
+        class: 'amparo-close',
+        text: '×',
+        onclick: () => on.open(false),
+      });
+  if (closeBtn) tr(closeBtn, 'aria-label', 'close');
+  const titleEl = FIRM
+    ? h('p', { class: 'amparo-title', text: FIRM })
+    : h('p', { class: 'amparo-title', i18n: 'title' });
+  const head = h(
+    'div',
+    { class: 'amparo-head' },
+    titleEl,
+    exitBtn,
+    closeBtn,
+    h('p', { class: 'amparo-sub', i18n: FIRM ? 'subFirm' : 'sub' }),
+    exitHint,
+  );
+  const langEn = h('button', {
+    type: 'button',
+    class: 'amparo-lang',
+    lang: 'en',
+    'data-testid': 'amparo-lang-en',
+    text: STRINGS.en?.languageName,
+    onclick: () => on.switchLang('en'),
+  });
+  const langEs = h('button', {
+    type: 'button',
+    class: 'amparo-lang',
+    lang: 'es',
+    'data-testid': 'amparo-lang-es',
+    text: STRINGS.es?.languageName,
+    onclick: () => on.switchLang('es'),
+  });
+  const langGroup = h('div', { class: 'amparo-langs', role: 'group' }, langEn, langEs);
+  tr(langGroup, 'aria-label', 'langs');
+  const bar = h(
+    'div',
+    { class: 'amparo-bar' },
+    h('span', { i18n: 'langs', 'aria-hidden': 'true' }),
+    langGroup,
+  );
+  const log = h('div', {
+    class: 'amparo-log',
+    role: 'log',
+    'aria-live': 'polite',
+    'aria-relevant': 'additions',
+    tabindex: '0',
+    'data-testid': 'amparo-log',
+  });
+  tr(log, 'aria-label', 'log');
+  const status = h('div', { class: 'amparo-status', role: 'status', 'aria-live': 'polite' });
+  const alertEl = h('div', { role: 'alert' });
+  const input = h('textarea', {
+    id: 'amparo-input',
+    class: 'amparo-input',
+    rows: '1',
+    maxlength: '2000',
+    autocomplete: 'off',
+    enterkeyhint: 'send',
+    'data-testid': 'amparo-input',
+  });
+  tr(input, 'aria-label', 'inputLabel');
+  tr(input, 'placeholder', 'placeholder');
+  const sendBtn = h('button', {
+    type: 'submit',
+    class: 'amparo-send',
+    'data-testid': 'amparo-send',
+    i18n: 'send',
+  });
+  const composer = h(
+    'form',
+    { class: 'amparo-composer', onsubmit: on.submit },
+    h('label', { for: 'amparo-input', class: 'amparo-sr', i18n: 'inputLabel' }),
+    input,
+    sendBtn,
+  );
+  const restartBtn = h('button', {
+    type: 'button',
+    class: 'amparo-primary',
+    'data-testid': 'amparo-restart',
+    i18n: 'restart',
+    onclick: on.restart,
+  });
+  const doneBar = h(
+    'div',
+    { class: 'amparo-done', hidden: true },
+    h('p', { i18n: 'done' }),
+    restartBtn,
+  );
+  const panel = h(
+    'section',
+    { class: 'amparo-panel', id: 'amparo-panel' },
+    head,
+    bar,
+    log,
+    status,
+    alertEl,
+    doneBar,
+    composer,
+  );
+  tr(panel, 'aria-label', 'region');
+  const launcher = INLINE
+    ? null
+    : h('button', {
+        type: 'button',
+        class: 'amparo-launcher',
+        'aria-controls': 'amparo-panel',
+        'aria-expanded': 'false',
+        i18n: 'open',
+        onclick: () => on.open(true),
+      });
+  root.append(panel);
+  if (launcher) root.append(launcher);
+  shadow.append(root);
+
+  input.addEventListener('keydown', (e) => {
+    // Enter sends, Shift+Enter is a new line; never send in the middle of an IME composition.
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      on.submit(e);
+    }
+  });
+  input.addEventListener('input', grow);
+
+  Object.assign(ui, {
+    host,
+    root,
+    panel,
+    launcher,
+    log,
+    status,
+    alertEl,
+    input,
+    sendBtn,
+    doneBar,
+    langEn,
+    langEs,
+  });
+}
+
+/** Fits the composer's height to its text, up to 140px. */
+export function grow() {
+  const { input } = ui;
+  input.style.height = 'auto';
+  input.style.height = `${Math.min(input.scrollHeight + 3, 140)}px`;
+}
+
+/** Switches the widget's own words (not the conversation) to `value`'s language. */
+export function applyLang(value) {
+  const now = setLang(value);
+  ui.root.setAttribute('lang', now);
+  retranslate(ui.root);
+  ui.langEn.setAttribute('aria-pressed', String(now === 'en'));
+  ui.langEs.setAttribute('aria-pressed', String(now === 'es'));
+}
