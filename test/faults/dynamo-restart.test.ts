@@ -2,7 +2,7 @@
  * DynamoDB Local killed (SIGKILL) and restarted on the same port and data directory while web
  * and SMS conversations are running message by message. The clients do what the widget and
  * Twilio do: after a 503 or a dropped connection the widget reads the transcript and sends the
- * message again only if it is not there (functions/web/widget.js `resync`); Twilio redelivers
+ * message again only if it is not there (functions/web/widget/send.js `resync`); Twilio redelivers
  * the same MessageSid. Once the database is back, every conversation holds every message
  * exactly once, in order.
  */
