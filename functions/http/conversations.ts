@@ -63,6 +63,11 @@ function conversationId(raw: string): string {
 
 export function conversationRoutes(deps: LinkDeps) {
   return new Hono()
+    .use('*', async (c, next) => {
+      await next();
+      // A transcript must never stay in a browser's or a proxy's cache, errors included.
+      c.header('Cache-Control', 'no-store');
+    })
     .post('/', async (c) => {
       const body = await readJson(c, StartSchema, { allowEmpty: true });
       const token = newToken();

@@ -60,7 +60,7 @@ describe('continuing a web chat by text', () => {
     ]);
   });
 
-  it('sends nothing to a number that opted out, and says so', async () => {
+  it('sends nothing to a number that opted out, and does not say so', async () => {
     const phone = '+12133734298';
     await sendSms(server, { from: phone, body: 'hola' });
     await sendSms(server, { from: phone, body: 'STOP' });
@@ -70,8 +70,12 @@ describe('continuing a web chat by text', () => {
     await say(server.url, id, token, 'continue by text');
     const reply = await say(server.url, id, token, phone);
     expect(server.outbox.length).toBe(before);
-    expect(reply.messages[0]?.text).toMatch(/opted out/);
-    expect(reply.state.step).toBe('matter');
+    // The same words as for any number (test/privacy/opt-out-oracle.test.ts): nothing to learn.
+    expect(reply.messages[0]?.text).toMatch(/^If \(213\) 373-4298 can receive texts/);
+    expect(reply.state.step).toBe('linkCode');
+    // No code can be typed to it; "back" returns to the intake where it was.
+    const back = await say(server.url, id, token, 'back');
+    expect(back.state.step).toBe('matter');
   });
 });
 

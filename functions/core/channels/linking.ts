@@ -4,9 +4,7 @@
  * one-time link for "web". Secrets are made here, stored only as hashes, and never logged.
  */
 
-import { todayIn } from '../calendar';
 import type { Conversation } from '../conversation';
-import { ask } from '../engine/ask';
 import { t } from '../engine/render';
 import { ForbiddenError } from '../errors';
 import type { SmsSender, SmsStore } from '../ports';
@@ -34,9 +32,10 @@ const later = (now: Date, minutes: number) =>
   new Date(now.getTime() + minutes * 60_000).toISOString();
 
 /**
- * Before a web turn is saved: a requested code is made and its hash kept on the conversation, or,
- * when the phone opted out of texts, the link is dropped and the client told. Returns what to do
- * once the turn is saved.
+ * Before a web turn is saved: a requested code is made and its hash kept on the conversation.
+ * Returns what to do once the turn is saved: text the code, unless the phone opted out of texts.
+ * Then nothing is sent, but the chat reads exactly as for any number (DOMAIN.md "Safety rules"):
+ * a different answer would tell anyone who types a number that its owner wrote to the firm.
  */
 export async function prepareTextLink(
   deps: LinkDeps,
@@ -49,23 +48,6 @@ export async function prepareTextLink(
   for (const effect of intake.effects) {
     if (effect.kind === 'send-code') {
       const line = await deps.sms.getLine(effect.phone);
-      if (line?.optedOut) {
-        // Nothing is ever sent to a number that opted out, not even a code.
-        intake.step = intake.resumeStep ?? intake.step;
-        intake.resumeStep = undefined;
-        const today = todayIn(now, deps.content.firm.timeZone);
-        result.replies.splice(
-          0,
-          result.replies.length,
-          {
-            role: 'bot',
-            text: t(deps.content, intake, 'link.optedOut'),
-          },
-          ...ask({ content: deps.content, now }, intake, today),
-        );
-        replaceTail(conversation, result);
-        continue;
-      }
       const code = deps.newCode();
       intake.link = {
         phone: effect.phone,
@@ -73,6 +55,8 @@ export async function prepareTextLink(
         expiresAt: later(now, CODE_MINUTES),
         tries: 0,
       };
+      // Nothing is ever sent to a number that opted out, not even a code.
+      if (line?.optedOut) continue;
       const body = t(deps.content, intake, 'link.codeText', { code });
       actions.push(async () => {
         for (const text of renderSms([{ role: 'bot', text: body }], intake.language)) {
@@ -94,16 +78,6 @@ export async function prepareTextLink(
   return async () => {
     for (const action of actions) await action();
   };
-}
-
-/** The transcript's last bot entries follow the replies after they were changed here. */
-function replaceTail(conversation: Conversation, result: TurnResult) {
-  const lastUser = conversation.transcript.map((e) => e.role).lastIndexOf('user');
-  const at = conversation.updatedAt;
-  conversation.transcript = [
-    ...conversation.transcript.slice(0, lastUser + 1),
-    ...result.replies.map((r) => ({ ...r, at })),
-  ];
 }
 
 /**
