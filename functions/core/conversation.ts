@@ -29,6 +29,12 @@ export const ConversationSchema = z.strictObject({
   transcript: z.array(TranscriptEntrySchema),
   /** A one-time link texted to continue on the web: SHA-256 of its secret, and when it expires. */
   webLink: z.strictObject({ secretHash: z.string(), expiresAt: z.string() }).optional(),
+  /**
+   * The first transcript entry the current web token may read. A conversation opened on the web
+   * from a link texted for "web" starts reading at its pending question: whoever holds the phone
+   * may not be the client, so nothing answered before is shown (DOMAIN.md "Safety rules").
+   */
+  readFrom: z.number().int().nonnegative().optional(),
   /** The conversation's message allowance (functions/core/rate-limit.ts). */
   rate: BucketSchema.optional(),
   /**
@@ -44,6 +50,10 @@ export const ConversationSchema = z.strictObject({
     .optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** What the current web token may read of the transcript (see `readFrom`). */
+export const readable = (conversation: Conversation): TranscriptEntry[] =>
+  conversation.transcript.slice(conversation.readFrom ?? 0);
 
 /**
  * How long a conversation may grow. A whole intake with questions is under 100 messages and

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { newToken } from '../adapters/tokens';
 import { sendMessage, startConversation } from '../core/channels/channels';
 import { continueOnWeb, type LinkDeps, prepareTextLink } from '../core/channels/linking';
-import type { Conversation } from '../core/conversation';
+import { type Conversation, readable } from '../core/conversation';
 import { isDone } from '../core/engine/state';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors';
 import { LanguageSchema } from '../core/flow';
@@ -107,7 +107,7 @@ export function conversationRoutes(deps: LinkDeps) {
         conversationId: conversation.id,
         token,
         language: conversation.intake.language,
-        messages: conversation.transcript.map(message),
+        messages: readable(conversation).map(message),
         state: state(conversation),
       });
     })
@@ -120,7 +120,7 @@ export function conversationRoutes(deps: LinkDeps) {
       return c.json({
         conversationId: conversation.id,
         language: conversation.intake.language,
-        messages: conversation.transcript.map(message),
+        messages: readable(conversation).map(message),
         state: state(conversation),
       });
     });

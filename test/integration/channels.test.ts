@@ -101,10 +101,14 @@ describe('continuing a text conversation on the web', () => {
     const body = await opened.json();
     expect(body.conversationId).toBe(id);
     expect(body.state).toEqual({ step: 'matter', done: false, language: 'en' });
+    // It opens at the pending question, asked again, with nothing answered before
+    // (test/privacy/web-link.test.ts); the stored transcript stays whole for the firm.
+    expect(body.messages.map((m: { role: string }) => m.role)).toEqual(['bot']);
+    expect(body.messages[0].text).toMatch(/What do you need help with/);
     expect(
-      body.messages
-        .filter((m: { role: string }) => m.role === 'user')
-        .map((m: { text: string }) => m.text),
+      (await server.deps.store.get(id ?? ''))?.transcript
+        .filter((m) => m.role === 'user')
+        .map((m) => m.text),
     ).toEqual(['hello', 'yes', 'web']);
     const next = await say(server.url, body.conversationId, body.token, '2');
     expect(next.state.step).toBe('aboutSelf');

@@ -4,7 +4,9 @@
  * one-time link for "web". Secrets are made here, stored only as hashes, and never logged.
  */
 
+import { todayIn } from '../calendar';
 import type { Conversation } from '../conversation';
+import { ask } from '../engine/ask';
 import { t } from '../engine/render';
 import { ForbiddenError } from '../errors';
 import type { SmsSender, SmsStore } from '../ports';
@@ -172,13 +174,23 @@ export async function continueOnWeb(
     const matches = secretMatches(secret, link?.secretHash ?? NO_HASH);
     const valid = link !== undefined && matches && now.toISOString() < link.expiresAt;
     if (!current || !valid) throw new ForbiddenError('This link is wrong, used or expired.');
+    const at = now.toISOString();
+    const intake = { ...current.intake, channel: 'web' as const };
+    // The chat opens at the pending question, asked again; nothing before it is readable.
+    const pending = ask(
+      { content: deps.content, now },
+      intake,
+      todayIn(now, deps.content.firm.timeZone),
+    );
     const next: Conversation = {
       ...current,
       tokenHash,
       webLink: undefined,
       version: current.version + 1,
-      updatedAt: now.toISOString(),
-      intake: { ...current.intake, channel: 'web' },
+      updatedAt: at,
+      intake,
+      transcript: [...current.transcript, ...pending.map((m) => ({ ...m, at }))],
+      readFrom: current.transcript.length,
     };
     await deps.store.save(next);
     return next;
