@@ -157,8 +157,8 @@ const NO_HASH = '0'.repeat(64);
 
 /**
  * Opens a conversation on the web from the one-time link texted for "web": the secret must match
- * and not be expired; it is then spent, and the conversation gets a new web token (only its hash
- * is kept). A wrong, used or expired link is a ForbiddenError, which says nothing more.
+ * and not be expired; it is then spent, the conversation gets a new web token (only its hash is
+ * kept), and the phone's line lets go of it. A wrong, used or expired link is a ForbiddenError, which says nothing more.
  */
 export async function continueOnWeb(
   deps: ChatDeps,
@@ -191,8 +191,24 @@ export async function continueOnWeb(
       intake,
       transcript: [...current.transcript, ...pending.map((m) => ({ ...m, at }))],
       readFrom: current.transcript.length,
+      // The phone lets go of it: a later text starts anew instead of reaching a web chat (whose
+      // replies would carry what SMS never may).
+      texts: undefined,
     };
-    await deps.store.save(next);
+    const phone = current.texts?.phone;
+    const line = phone && deps.sms ? await deps.sms.getLine(phone) : undefined;
+    if (deps.sms && line?.conversationId === current.id) {
+      // The line and the conversation in one transaction, each under its version.
+      const detached = {
+        ...line,
+        conversationId: undefined,
+        version: line.version + 1,
+        updatedAt: at,
+      };
+      await deps.sms.commit({ line: detached, conversation: next });
+    } else {
+      await deps.store.save(next);
+    }
     return next;
   });
 }

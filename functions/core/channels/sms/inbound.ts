@@ -158,8 +158,14 @@ async function turn(
 
   if (current && continuing) {
     const rate = spend(deps, current.rate, now);
-    const applied = applyMessage(deps.content, current, inbound.body, now);
-    if (applied.conversation === current) {
+    // The replies go out by SMS, so they are made as for SMS (no A-number, criminal history or
+    // adverse parties), whatever channel the conversation was last on.
+    const bySms =
+      current.intake.channel === 'sms'
+        ? current
+        : { ...current, intake: { ...current.intake, channel: 'sms' as const } };
+    const applied = applyMessage(deps.content, bySms, inbound.body, now);
+    if (applied.conversation === bySms) {
       // At its cap: the kind note, and only the line (this MessageSid's reply) stored.
       return lineOnly(base, renderSms(applied.replies, current.intake.language));
     }
