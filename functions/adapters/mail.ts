@@ -10,7 +10,7 @@
  * quote addresses ("550 <ana@example.com>: mailbox unavailable"), and errors end up in logs and in
  * the lead's `delivery.lastError`.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type SESTransportOptions, type Transporter } from 'nodemailer';
 import { type Config, ConfigError } from '../config';
@@ -77,8 +77,15 @@ function fileMailer(outboxDir: string, now: () => Date): Mailer {
         // ':' is not allowed in Windows file names; the time stays sortable.
         const at = now().toISOString().replace(/:/g, '-');
         const file = join(outboxDir, `${at}-${fileSafe(message.headers['X-Amparo-Lead-Id'])}.eml`);
-        // 'wx': never overwrite an earlier message.
-        await writeFile(file, info.message as Buffer, { flag: 'wx' });
+        // Written whole, then given its name, so a reader of the outbox never opens half a
+        // message; 'wx' and link() both refuse to overwrite an earlier one.
+        const part = `${file}.part`;
+        await writeFile(part, info.message as Buffer, { flag: 'wx' });
+        try {
+          await link(part, file);
+        } finally {
+          await unlink(part);
+        }
         return { messageId: info.messageId };
       } catch (error) {
         throw MailSendError.from(error);
