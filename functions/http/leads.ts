@@ -4,7 +4,7 @@
  */
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import { type AnswerDeps, acceptLead, declineLead } from '../core/leads/accept';
+import { type AnswerDeps, acceptLead, declineLead, holdsLead } from '../core/leads/accept';
 import { type LeadAction, verifyLeadLink } from '../core/leads/links';
 import { errorBody } from './errors';
 
@@ -65,16 +65,30 @@ export function leadRoutes(deps: AnswerDeps) {
     );
   };
 
+  /** A link from an email the lead has moved on from: nothing is changed (409). */
+  const movedOn = (c: Context) =>
+    c.html(
+      page(
+        'Moved on',
+        html`<p>This lead has moved on to someone else since this email, so nothing was changed.</p>`,
+      ),
+      409,
+    );
+
   return new Hono()
     .get('/:id/accept', confirm('accept', 'Accept this lead'))
     .get('/:id/decline', confirm('decline', 'Decline this lead'))
     .get('/:id', async (c) => {
       const id = c.req.param('id');
-      if (!verified('view', id, c.req.query('sig')))
-        return c.json(forbidden.error, forbidden.status);
+      const who = verified('view', id, c.req.query('sig'));
+      if (!who) return c.json(forbidden.error, forbidden.status);
       if (!storable(id)) return noSuchLead(c);
       const lead = await deps.delivery.leads.get(id);
       if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
+      // The transcript is for whoever holds the lead now; an older email's link stops working.
+      if (!holdsLead(lead, who)) {
+        return c.json(errorBody('forbidden', 'This lead has moved on to someone else.'), 403);
+      }
       const conversation = await deps.store.get(lead.conversationId);
       const entries = conversation?.transcript ?? [];
       c.header('Cache-Control', 'no-store');
@@ -90,8 +104,11 @@ export function leadRoutes(deps: AnswerDeps) {
     .post('/:id/accept', async (c) => {
       const signed = await signedLead(c, 'accept');
       if (signed instanceof Response) return signed;
-      const { accepted, lead } = await acceptLead(deps, signed.lead, signed.who);
-      if (accepted) return c.html(page('Accepted', html`<p>Thank you. The lead is yours.</p>`));
+      const { result, lead } = await acceptLead(deps, signed.lead, signed.who);
+      if (result === 'accepted') {
+        return c.html(page('Accepted', html`<p>Thank you. The lead is yours.</p>`));
+      }
+      if (result === 'moved-on') return movedOn(c);
       return c.html(
         page(
           'Already accepted',
@@ -102,8 +119,9 @@ export function leadRoutes(deps: AnswerDeps) {
     .post('/:id/decline', async (c) => {
       const signed = await signedLead(c, 'decline');
       if (signed instanceof Response) return signed;
-      const { declined, lead } = await declineLead(deps, signed.lead, signed.who);
-      if (!declined) {
+      const { result, lead } = await declineLead(deps, signed.lead, signed.who);
+      if (result === 'moved-on') return movedOn(c);
+      if (result === 'already-accepted') {
         return c.html(
           page(
             'Already accepted',

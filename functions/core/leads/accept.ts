@@ -1,7 +1,10 @@
 /**
  * What an attorney's answer to a lead does (API.md "Leads"): accept takes it, once, and tells the
  * client by text when that is how they came and it is safe; decline offers it to the next match.
- * The signed links (functions/http/leads.ts) and, later, the staff console call these.
+ * Only the lead's current attorney (or the intake team, for a lead routed to nobody) may answer or
+ * read it (DOMAIN.md "Safety rules"): the links of an email that went to someone before are
+ * stale, so a replayed decline moves it no further and who declined cannot take it back. The
+ * signed links (functions/http/leads.ts) and, later, the staff console call these.
  */
 import type { SmsLine } from '../channels/sms/line';
 import { renderSms } from '../channels/sms/render';
@@ -20,6 +23,10 @@ export interface AnswerDeps {
   sender: SmsSender;
   content: Content;
 }
+
+/** Whether `who` (the attorney a link was signed for, or 'intake') holds the lead now. */
+export const holdsLead = (lead: Lead, who: string): boolean =>
+  who === (lead.routing.attorneyId ?? 'intake');
 
 /** Tells the client, by text if that is how they came and it is safe, that an attorney took it. */
 async function tellClient(deps: AnswerDeps, lead: Lead) {
@@ -43,12 +50,13 @@ export async function acceptLead(
   deps: AnswerDeps,
   read: Lead,
   attorneyId: string,
-): Promise<{ accepted: boolean; lead: Lead }> {
+): Promise<{ result: 'accepted' | 'already-accepted' | 'moved-on'; lead: Lead }> {
   return retryOnConflict(async (attempt) => {
     const lead = attempt === 1 ? read : await deps.delivery.leads.get(read.leadId);
     // Leads are never deleted; were one gone, the answer is the same as for a busy lead.
     if (!lead) throw new BusyError();
-    if (lead.status === 'accepted') return { accepted: false, lead };
+    if (lead.status === 'accepted') return { result: 'already-accepted', lead };
+    if (!holdsLead(lead, attorneyId)) return { result: 'moved-on', lead };
     const at = deps.delivery.now().toISOString();
     const next: Lead = {
       ...lead,
@@ -58,19 +66,29 @@ export async function acceptLead(
     };
     await deps.delivery.leads.save(next);
     await tellClient(deps, lead);
-    return { accepted: true, lead: next };
+    return { result: 'accepted', lead: next };
   }, 5);
 }
 
 /**
  * Declines a lead for `attorneyId`: it goes to the next match (DOMAIN.md "Routing"). An accepted
- * lead stays where it is.
+ * lead stays where it is, and so does one that already moved on from `attorneyId`. The re-routing
+ * is saved under the version read, so two declines at once move it once.
  */
 export async function declineLead(
   deps: AnswerDeps,
   lead: Lead,
   attorneyId: string,
-): Promise<{ declined: boolean; lead: Lead }> {
-  if (lead.status === 'accepted') return { declined: false, lead };
-  return { declined: true, lead: await reroute(deps.delivery, lead, `declined by ${attorneyId}`) };
+): Promise<{ result: 'declined' | 'already-accepted' | 'moved-on'; lead: Lead }> {
+  return retryOnConflict<{ result: 'declined' | 'already-accepted' | 'moved-on'; lead: Lead }>(
+    async (attempt) => {
+      const current = attempt === 1 ? lead : await deps.delivery.leads.get(lead.leadId);
+      if (!current) throw new BusyError();
+      if (current.status === 'accepted') return { result: 'already-accepted', lead: current };
+      if (!holdsLead(current, attorneyId)) return { result: 'moved-on', lead: current };
+      const next = await reroute(deps.delivery, current, `declined by ${attorneyId}`);
+      return { result: 'declined', lead: next };
+    },
+    5,
+  );
 }
