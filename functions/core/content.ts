@@ -51,6 +51,14 @@ export const FirmSchema = z.strictObject({
   }, 'not an IANA time zone'),
   serviceArea: z.strictObject({ states: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1) }),
   coveredFacilities: z.array(z.string().min(2)).default([]),
+  /**
+   * Countries (ISO codes) codes and links are texted to on request; the default is the US and its
+   * territories. Anything else is refused, so nobody can make the firm pay to text abroad.
+   */
+  textCountries: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .min(1)
+    .default(['US', 'PR', 'VI', 'GU', 'AS', 'MP']),
   referrals: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),
   /** What a consultation costs and how it works, for the "consultation-cost" article. */
   consultation: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),

@@ -6,6 +6,7 @@
  * The engine decides; the service carries out the `effects` (texting, making secrets).
  */
 import { parsePhone } from '../parse';
+import { phoneNumber } from '../parse/phone-metadata';
 import { secretMatches } from '../secrets';
 import { ask, bot, type EngineContext, reask, type Turn } from './ask';
 import { formatAnswer, t } from './render';
@@ -13,15 +14,26 @@ import type { IntakeState } from './state';
 
 /** Steps of the linking itself; `resumeStep` is where the intake goes on afterwards. */
 export const LINK_STEPS = ['linkPhone', 'linkCode'] as const;
-/** Wrong codes before the link is abandoned. */
+/** Wrong codes a conversation may type, whatever code they were for. */
 export const MAX_CODE_TRIES = 5;
+/** Codes a conversation may have texted. */
+export const MAX_CODES = 3;
 
 function phoneText(ctx: EngineContext, state: IntakeState, phone: string): string {
   const step = ctx.content.flow.steps.find((s) => s.id === 'phone');
   return step ? formatAnswer(ctx.content, state, step, phone) : phone;
 }
 
-function requestCode(ctx: EngineContext, state: IntakeState, phone: string): Turn {
+function requestCode(ctx: EngineContext, state: IntakeState, phone: string, today: string): Turn {
+  const country = phoneNumber(phone)?.country;
+  if (!country || !ctx.content.firm.textCountries.includes(country)) {
+    return resume(ctx, state, today, 'link.countryNotTexted');
+  }
+  const codes = state.codes ?? { sent: 0, tries: 0 };
+  if (codes.sent >= MAX_CODES || codes.tries >= MAX_CODE_TRIES) {
+    return resume(ctx, state, today, 'link.noMoreCodes');
+  }
+  state.codes = { ...codes, sent: codes.sent + 1 };
   state.effects.push({ kind: 'send-code', phone });
   state.step = 'linkCode';
   state.attempts = 0;
@@ -39,7 +51,7 @@ export function startTextLink(ctx: EngineContext, state: IntakeState, today: str
   }
   if (!(LINK_STEPS as readonly string[]).includes(state.step)) state.resumeStep = state.step;
   const phone = state.answers.phone;
-  if (typeof phone === 'string') return requestCode(ctx, state, phone);
+  if (typeof phone === 'string') return requestCode(ctx, state, phone, today);
   state.step = 'linkPhone';
   return { state, replies: [bot(say('link.askPhone'))] };
 }
@@ -59,7 +71,7 @@ export function answerLinkPhone(
       [bot(t(ctx.content, state, 'link.askPhone'))],
       'steps.phone.example',
     );
-  return requestCode(ctx, state, phone.value);
+  return requestCode(ctx, state, phone.value, today);
 }
 
 /** Leaves the linking and asks the question the intake was on. */
@@ -83,7 +95,9 @@ export function answerLinkCode(
   const code = text.replace(/\D/g, '');
   if (code.length !== 6 || !secretMatches(code, link.codeHash)) {
     link.tries += 1;
-    if (link.tries >= MAX_CODE_TRIES) return resume(ctx, state, today, 'link.failed');
+    const codes = state.codes ?? { sent: 1, tries: 0 };
+    state.codes = { ...codes, tries: codes.tries + 1 };
+    if (state.codes.tries >= MAX_CODE_TRIES) return resume(ctx, state, today, 'link.failed');
     return { state, replies: [bot(t(ctx.content, state, 'link.wrongCode'))] };
   }
   // Verified: the intake goes on by text, where it was.

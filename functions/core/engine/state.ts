@@ -113,6 +113,13 @@ export const IntakeStateSchema = z.strictObject({
   questions: z.array(AskedQuestionSchema).default([]),
   effects: z.array(EffectSchema).default([]),
   link: PhoneLinkSchema.optional(),
+  /**
+   * Codes texted for "continue by text" in this conversation, and wrong codes typed, whatever
+   * code they were for: a new code does not give new tries (DOMAIN.md "Safety rules").
+   */
+  codes: z
+    .strictObject({ sent: z.number().int().nonnegative(), tries: z.number().int().nonnegative() })
+    .optional(),
 });
 export type IntakeState = z.infer<typeof IntakeStateSchema>;
 
