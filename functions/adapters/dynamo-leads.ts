@@ -47,7 +47,8 @@ export function leadWrites(tableName: string, lead: Lead, timeZone: string): Tra
       },
     },
   ];
-  if (lead.contact.phone) {
+  // Only a proven phone points at its lead: a number typed on the web must not take it over.
+  if (lead.contact.phone && lead.phoneProven) {
     writes.push({
       Put: {
         TableName: tableName,

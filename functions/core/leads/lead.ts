@@ -51,6 +51,13 @@ export const LeadSchema = z.strictObject({
   /** Attorneys it was offered to and who declined or did not answer in time. */
   offeredTo: z.array(z.string()).optional(),
   acceptedBy: z.strictObject({ attorneyId: z.string(), at: z.string() }).optional(),
+  /**
+   * Whether the client's phone is proven theirs (they texted from it, or typed the code texted to
+   * it); only a proven phone's lead is found again by the phone, and merged into.
+   */
+  phoneProven: z.boolean().optional(),
+  /** An open lead of the same phone that this unproven intake did not merge into, for staff. */
+  possibleDuplicateOf: z.string().optional(),
   delivery: z.strictObject({
     /** pending → sending (claimed by one worker until claimedUntil) → sent; failed after many tries. */
     status: z.enum(['pending', 'sending', 'sent', 'failed']),

@@ -80,17 +80,56 @@ export async function leadFor(deps: LeadDeps, conversation: Conversation): Promi
     routing,
     delivery: { status: 'pending' as const, attempts: 0, nextAttemptAt: at },
   };
+  // Proven: the conversation is this phone's text conversation (texted from it, or linked to it
+  // by the code texted to it). A number only typed on the web may be anyone's.
+  const phoneProven = facts.phone !== undefined && conversation.texts?.phone === facts.phone;
   const open = facts.phone ? await deps.leads.openLeadOf(facts.phone, now) : undefined;
-  if (open) {
+  if (open && phoneProven && open.phoneProven) {
     // Same person, again within 30 days: the open lead is updated and its summary sent again.
     return {
       ...open,
       ...body,
+      ...safeMerge(open, body),
       // Once an attorney accepted it, the update goes to that attorney.
       routing: open.status === 'accepted' ? open.routing : routing,
       questions: [...open.questions, ...intake.questions],
       version: open.version + 1,
+      phoneProven,
     };
   }
-  return { ...body, leadId: deps.newId(), createdAt: at, version: 1, status: 'new' };
+  // Whoever typed a number that has an open lead gets a lead of their own, for staff to compare.
+  return {
+    ...body,
+    leadId: deps.newId(),
+    createdAt: at,
+    version: 1,
+    status: 'new',
+    phoneProven,
+    possibleDuplicateOf: open?.leadId,
+  };
+}
+
+/**
+ * What a merge may not undo (DOMAIN.md "Safety rules"): once it was not safe to call, it stays
+ * so (with the safe way given then, unless a new one is given), and the people to check for
+ * conflicts are kept.
+ */
+function safeMerge(open: Lead, next: Pick<Lead, 'contact' | 'facts'>) {
+  const unsafe = open.contact.safeToContact === 'no';
+  const parties = [open.facts.adverseParties, next.facts.adverseParties].filter(
+    (p, i, all): p is string => typeof p === 'string' && p !== '' && all.indexOf(p) === i,
+  );
+  return {
+    contact: {
+      ...next.contact,
+      ...(unsafe
+        ? {
+            safeToContact: 'no' as const,
+            safeContactAlternative:
+              next.contact.safeContactAlternative ?? open.contact.safeContactAlternative,
+          }
+        : {}),
+    },
+    facts: { ...next.facts, ...(parties.length ? { adverseParties: parties.join('; ') } : {}) },
+  };
 }
