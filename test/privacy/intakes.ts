@@ -5,6 +5,8 @@
  */
 import type { ApiState, Started } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
+import type { TestServer } from '../helpers/server';
+import { sendSms, smsStep } from '../helpers/sms';
 import { PERSON } from './pii';
 
 /** RESIDENT's answers with PERSON's data, and fear of return (so adverse parties are asked). */
@@ -65,4 +67,30 @@ export async function webIntake(
     await say(answer);
   }
   return { id, token, state, say };
+}
+
+/**
+ * A texter's intake with PERSON's data until `until` (the arrest story typed where the
+ * criminal-history question is asked), then "web" from the phone and its one-time link opened:
+ * the answer of `POST /api/conversations/continue`.
+ */
+export async function textThenOpenOnWeb(server: TestServer, phone: string, until: string) {
+  const asides = structuredClone(PII_ASIDES);
+  await sendSms(server, { from: phone, body: 'hello' });
+  for (let i = 0; i < 60; i++) {
+    const step = (await smsStep(server, phone)) ?? '';
+    if (step === until) break;
+    const answer = asides[step]?.shift() ?? PII_ANSWERS[step];
+    if (answer === undefined) throw new Error(`no answer for ${step}`);
+    await sendSms(server, { from: phone, body: answer });
+  }
+  if ((await smsStep(server, phone)) !== until)
+    throw new Error(`the intake never reached ${until}`);
+  const reply = await sendSms(server, { from: phone, body: 'web' });
+  const code = /amparo\.test\/\?continue=([^\s]+)/.exec(reply.bodies.join('\n'))?.[1] ?? '';
+  return fetch(`${server.url}/api/conversations/continue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
 }

@@ -8,8 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { sendSms, smsStep } from '../helpers/sms';
-import { PII_ANSWERS } from './intakes';
+import { textThenOpenOnWeb } from './intakes';
 import { e164, findPii, PERSON } from './pii';
 
 let server: TestServer;
@@ -20,26 +19,7 @@ afterAll(() => server.close());
 
 describe('the one-time web link texted for "web"', () => {
   it('opens at the pending question, with none of the answers given by text', async () => {
-    const phone = e164(PERSON.textPhone);
-    // The arrest story is typed where the criminal-history question is asked, then answered.
-    const asides: Record<string, string[]> = { criminalHistory: [PERSON.criminalStory] };
-    await sendSms(server, { from: phone, body: 'hello' });
-    for (let i = 0; i < 60; i++) {
-      const step = (await smsStep(server, phone)) ?? '';
-      if (step === 'represented') break;
-      const answer = asides[step]?.shift() ?? PII_ANSWERS[step];
-      if (answer === undefined) throw new Error(`no answer for ${step}`);
-      await sendSms(server, { from: phone, body: answer });
-    }
-    expect(await smsStep(server, phone)).toBe('represented');
-
-    const reply = await sendSms(server, { from: phone, body: 'web' });
-    const code = /amparo\.test\/\?continue=([^\s]+)/.exec(reply.bodies.join('\n'))?.[1] ?? '';
-    const opened = await fetch(`${server.url}/api/conversations/continue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    });
+    const opened = await textThenOpenOnWeb(server, e164(PERSON.textPhone), 'represented');
     expect(opened.status).toBe(200);
     const body = (await opened.json()) as {
       conversationId: string;

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { sendSms, smsStep } from '../helpers/sms';
-import { PII_ANSWERS } from './intakes';
+import { sendSms } from '../helpers/sms';
+import { PII_ANSWERS, textThenOpenOnWeb } from './intakes';
 import { e164, findPii, PERSON } from './pii';
 
 let server: TestServer;
@@ -20,22 +20,7 @@ afterAll(() => server.close());
 describe('texts after the conversation moved to the web', () => {
   it('never reach the web conversation, and no SMS carries its answers', async () => {
     const phone = e164(PERSON.textPhone);
-    await sendSms(server, { from: phone, body: 'hello' });
-    for (let i = 0; i < 60; i++) {
-      const step = (await smsStep(server, phone)) ?? '';
-      if (step === 'preferredLanguage') break;
-      const answer = PII_ANSWERS[step];
-      if (answer === undefined) throw new Error(`no answer for ${step}`);
-      await sendSms(server, { from: phone, body: answer });
-    }
-    expect(await smsStep(server, phone)).toBe('preferredLanguage');
-    const reply = await sendSms(server, { from: phone, body: 'web' });
-    const code = /amparo\.test\/\?continue=([^\s]+)/.exec(reply.bodies.join('\n'))?.[1] ?? '';
-    const opened = await fetch(`${server.url}/api/conversations/continue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    });
+    const opened = await textThenOpenOnWeb(server, phone, 'preferredLanguage');
     expect(opened.status).toBe(200);
     const { conversationId } = (await opened.json()) as { conversationId: string };
     const before = await server.deps.store.get(conversationId);
