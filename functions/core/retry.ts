@@ -23,6 +23,8 @@ export async function retryOnConflict<T>(
       return await attempt(n);
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
+      // After the last attempt there is nothing to wait for.
+      if (n === attempts) break;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * n)));
     }
   }

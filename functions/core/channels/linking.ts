@@ -158,7 +158,8 @@ const NO_HASH = '0'.repeat(64);
 /**
  * Opens a conversation on the web from the one-time link texted for "web": the secret must match
  * and not be expired; it is then spent, the conversation gets a new web token (only its hash is
- * kept), and the phone's line lets go of it. A wrong, used or expired link is a ForbiddenError, which says nothing more.
+ * kept), and the phone's line lets go of it. A wrong, used or expired link is a ForbiddenError,
+ * which says nothing more.
  */
 export async function continueOnWeb(
   deps: ChatDeps,
@@ -170,11 +171,11 @@ export async function continueOnWeb(
     const current = await deps.store.get(id);
     const link = current?.webLink;
     const now = deps.now();
+    const at = now.toISOString();
     // Compared even when there is no link, so the time taken tells nothing.
     const matches = secretMatches(secret, link?.secretHash ?? NO_HASH);
-    const valid = link !== undefined && matches && now.toISOString() < link.expiresAt;
+    const valid = link !== undefined && matches && at < link.expiresAt;
     if (!current || !valid) throw new ForbiddenError('This link is wrong, used or expired.');
-    const at = now.toISOString();
     const intake = { ...current.intake, channel: 'web' as const };
     // The chat opens at the pending question, asked again; nothing before it is readable.
     const pending = ask(
