@@ -69,6 +69,9 @@ function spawnLoopbackDynamo(port: number, dataDir: string | null): ChildProcess
   const storage = dataDir ? ['-dbPath', dataDir] : ['-inMemory'];
   const args = ['-port', String(port), ...storage, '-sharedDb', '-disableTelemetry'];
   return spawn('java', [`-Djava.library.path=${libraries}`, '-cp', jar, LAUNCHER, ...args], {
+    // It may write dynamodb-local-metadata.json into its working directory: beside the jar, as
+    // the package's own launcher did, not into the project.
+    cwd: dirname(jar),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
