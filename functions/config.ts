@@ -28,6 +28,11 @@ export const ConfigSchema = z
       .optional(),
     MAIL_TRANSPORT: z.enum(['file', 'smtp', 'ses']).default('file'),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /**
+     * Addition (README): `required` = smtps:// or STARTTLS on smtp://, certificate verified;
+     * `local-plain` = plain SMTP allowed, to a test server on this machine only (adapters/mail.ts).
+     */
+    SMTP_TLS: z.enum(['required', 'local-plain']).default('required'),
     MAIL_FROM: z.string().min(3).default('intake@localhost'),
     LINK_SECRET: z.string().min(32).optional(),
     ROSTER_FILE: z.string().min(1).optional(),
