@@ -32,9 +32,17 @@ export const ConversationSchema = z.strictObject({
   /**
    * The first transcript entry the current web token may read. A conversation opened on the web
    * from a link texted for "web" starts reading at its pending question: whoever holds the phone
-   * may not be the client, so nothing answered before is shown (DOMAIN.md "Safety rules").
+   * may not be the client, so nothing answered before is shown (DOMAIN.md "Safety rules"); a
+   * message sent after a pause of over an hour starts reading at itself.
    */
   readFrom: z.number().int().nonnegative().optional(),
+  /** Why entries before `readFrom` are hidden: a pause of over an hour, or a texted link. */
+  readFromBecause: z.enum(['pause', 'link']).optional(),
+  /**
+   * When the current web token was issued or last sent a message: it reads earlier messages back
+   * for an hour after, and expires 30 days after (functions/core/channels/web/reading.ts).
+   */
+  tokenActiveAt: z.string().optional(),
   /** The conversation's message allowance (functions/core/rate-limit.ts). */
   rate: BucketSchema.optional(),
   /**
@@ -50,10 +58,6 @@ export const ConversationSchema = z.strictObject({
     .optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
-
-/** What the current web token may read of the transcript (see `readFrom`). */
-export const readable = (conversation: Conversation): TranscriptEntry[] =>
-  conversation.transcript.slice(conversation.readFrom ?? 0);
 
 /**
  * How long a conversation may grow. A whole intake with questions is under 100 messages and

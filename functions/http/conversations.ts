@@ -6,11 +6,17 @@ import * as z from 'zod';
 import { newToken } from '../adapters/tokens';
 import { sendMessage, startConversation } from '../core/channels/channels';
 import { continueOnWeb, type LinkDeps, prepareTextLink } from '../core/channels/linking';
-import { type Conversation, readable } from '../core/conversation';
+import {
+  READ_BACK_MINUTES,
+  type ReadBack,
+  readBack,
+  readConversation,
+} from '../core/channels/web/reading';
+import type { Conversation } from '../core/conversation';
 import { isDone } from '../core/engine/state';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors';
 import { LanguageSchema } from '../core/flow';
-import { hashSecret, secretMatches } from '../core/secrets';
+import { hashSecret } from '../core/secrets';
 import { readJson } from './body';
 
 const StartSchema = z.strictObject({
@@ -41,19 +47,30 @@ const state = (c: Conversation) => ({
   language: c.intake.language,
 });
 
-const message = ({ role, text, choices }: Conversation['transcript'][number]) =>
+const message = ({ role, text, choices }: ReadBack['messages'][number]) =>
   choices ? { role, text, choices } : { role, text };
+
+/**
+ * The conversation as its token reads it: API.md's fields, and two more. `hidden` (when earlier
+ * messages are left out): why, 'pause', 'link' or 'end'; `hidesIn`: seconds until what is shown
+ * now is more than the token may read, when the widget reads it again.
+ */
+const view = (conversation: Conversation, read: ReadBack) => ({
+  conversationId: conversation.id,
+  language: conversation.intake.language,
+  messages: read.messages.map(message),
+  state: state(conversation),
+  ...(read.hidden ? { hidden: read.hidden } : {}),
+  hidesIn: read.hidesIn,
+});
+
+/** A message was just sent or the chat just started: all of it is readable for the window. */
+const FULL_WINDOW = READ_BACK_MINUTES * 60;
 
 function bearer(header: string | undefined): string {
   const match = /^Bearer ([A-Za-z0-9_-]{16,256})$/.exec(header ?? '');
   if (!match?.[1]) throw new UnauthorizedError();
   return match[1];
-}
-
-function authorizer(token: string) {
-  return (conversation: Conversation) => {
-    if (!secretMatches(token, conversation.tokenHash)) throw new UnauthorizedError();
-  };
 }
 
 function conversationId(raw: string): string {
@@ -77,7 +94,13 @@ export function conversationRoutes(deps: LinkDeps) {
         tokenHash: hashSecret(token),
       });
       return c.json(
-        { conversationId: conversation.id, token, messages: replies, state: state(conversation) },
+        {
+          conversationId: conversation.id,
+          token,
+          messages: replies,
+          state: state(conversation),
+          hidesIn: FULL_WINDOW,
+        },
         201,
       );
     })
@@ -86,14 +109,10 @@ export function conversationRoutes(deps: LinkDeps) {
       // The token is checked before the body is read: a stranger learns nothing from errors.
       const token = bearer(c.req.header('authorization'));
       const body = await readJson(c, MessageSchema);
-      const { conversation, replies } = await sendMessage(
-        deps,
-        id,
-        body.text,
-        authorizer(token),
-        (result) => prepareTextLink(deps, result),
+      const { conversation, replies } = await sendMessage(deps, id, body.text, token, (result) =>
+        prepareTextLink(deps, result),
       );
-      return c.json({ messages: replies, state: state(conversation) });
+      return c.json({ messages: replies, state: state(conversation), hidesIn: FULL_WINDOW });
     })
     .post('/continue', async (c) => {
       // The one-time link texted for "web": <conversationId>.<secret>, good once for 30 minutes.
@@ -104,24 +123,14 @@ export function conversationRoutes(deps: LinkDeps) {
       const token = newToken();
       const conversation = await continueOnWeb(deps, id, secret, hashSecret(token));
       return c.json({
-        conversationId: conversation.id,
         token,
-        language: conversation.intake.language,
-        messages: readable(conversation).map(message),
-        state: state(conversation),
+        ...view(conversation, readBack(deps.content, conversation, deps.now())),
       });
     })
     .get('/:id', async (c) => {
       const id = conversationId(c.req.param('id'));
       const token = bearer(c.req.header('authorization'));
-      const conversation = await deps.store.get(id);
-      if (!conversation) throw new NotFoundError('conversation');
-      authorizer(token)(conversation);
-      return c.json({
-        conversationId: conversation.id,
-        language: conversation.intake.language,
-        messages: readable(conversation).map(message),
-        state: state(conversation),
-      });
+      const { conversation, read } = await readConversation(deps, id, token);
+      return c.json(view(conversation, read));
     });
 }

@@ -20,6 +20,7 @@ import { type LeadDeps, leadFor } from '../leads/leads';
 import type { ConversationStore, SmsStore } from '../ports';
 import { MESSAGE_RULE, type RateRule, take } from '../rate-limit';
 import { retryOnConflict } from '../retry';
+import { checkToken, tokenMessage } from './web/reading';
 
 export interface ChatDeps {
   store: ConversationStore;
@@ -116,16 +117,16 @@ export function applyMessage(
 }
 
 /**
- * Reads the conversation, lets `authorize` refuse it, takes one message from its allowance
- * (RateLimitedError when spent), applies the message and saves it under optimistic locking; on
- * a lost race it starts again from the newer state, so concurrent messages are all applied, one
- * after the other.
+ * A web chat message: reads the conversation, checks the bearer token (functions/core/channels/
+ * web/reading.ts: its hash and its age), takes one message from the allowance (RateLimitedError
+ * when spent), applies the message and saves it under optimistic locking; on a lost race it
+ * starts again from the newer state, so concurrent messages are all applied, one after the other.
  */
 export async function sendMessage(
   deps: ChatDeps,
   id: string,
   text: string,
-  authorize: (conversation: Conversation) => void,
+  token: string,
   /** Runs on the applied turn before it is saved; what it returns runs once it is saved. */
   prepare?: (result: TurnResult) => Promise<() => Promise<void>>,
 ): Promise<TurnResult> {
@@ -133,13 +134,16 @@ export async function sendMessage(
   return retryOnConflict(async () => {
     const current = await deps.store.get(id);
     if (!current) throw new NotFoundError('conversation');
-    authorize(current);
     const now = deps.now();
+    checkToken(token, current, now);
     const allowance = take(current.rate, deps.messageRule ?? MESSAGE_RULE, now);
     if (!allowance.ok) throw new RateLimitedError(allowance.retryAfterSeconds);
-    const result = applyMessage(deps.content, current, text, now);
+    // After a pause the token reads only from this message on (before the turn: its replies
+    // must not show answers back either).
+    const opened = tokenMessage(current, now);
+    const result = applyMessage(deps.content, opened, text, now);
     // At its cap: the kind note, and nothing stored.
-    if (result.conversation === current) return result;
+    if (result.conversation === opened) return result;
     result.conversation.rate = allowance.bucket;
     const afterSave = prepare ? await prepare(result) : undefined;
     const lead = await leadOfTurn(deps, current, result.conversation);

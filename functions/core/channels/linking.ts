@@ -15,6 +15,7 @@ import { hashSecret, secretMatches } from '../secrets';
 import type { ChatDeps, TurnResult } from './channels';
 import type { SmsLine } from './sms/line';
 import { renderSms } from './sms/render';
+import { hideEarlier } from './web/reading';
 
 export interface LinkDeps extends ChatDeps {
   sms: SmsStore;
@@ -176,22 +177,25 @@ export async function continueOnWeb(
     const matches = secretMatches(secret, link?.secretHash ?? NO_HASH);
     const valid = link !== undefined && matches && at < link.expiresAt;
     if (!current || !valid) throw new ForbiddenError('This link is wrong, used or expired.');
-    const intake = { ...current.intake, channel: 'web' as const };
-    // The chat opens at the pending question, asked again; nothing before it is readable.
+    // The chat opens at the pending question, asked again; nothing before it is readable, and
+    // the intake shows no answer back (the closing summary included).
+    const opened = hideEarlier(
+      { ...current, intake: { ...current.intake, channel: 'web' } },
+      'link',
+    );
     const pending = ask(
       { content: deps.content, now },
-      intake,
+      opened.intake,
       todayIn(now, deps.content.firm.timeZone),
     );
     const next: Conversation = {
-      ...current,
+      ...opened,
       tokenHash,
+      tokenActiveAt: at,
       webLink: undefined,
       version: current.version + 1,
       updatedAt: at,
-      intake,
       transcript: [...current.transcript, ...pending.map((m) => ({ ...m, at }))],
-      readFrom: current.transcript.length,
       // The phone lets go of it: a later text starts anew instead of reaching a web chat (whose
       // replies would carry what SMS never may).
       texts: undefined,

@@ -90,6 +90,16 @@ export function nextStep(ctx: EngineContext, state: IntakeState, today: string):
 export function ask(ctx: EngineContext, state: IntakeState, today: string): BotMessage[] {
   const say = (key: string) => t(ctx.content, state, key);
   if (state.step === 'consent') return [consentQuestion(ctx, state)];
+  if (state.hideAnswers && (state.step === 'confirm' || state.step === 'confirmEdit')) {
+    // The summary is every answer: whoever holds the chat now may not be the client.
+    return [
+      bot(say('confirm.hidden')),
+      bot(say('confirm.hiddenQuestion'), [
+        { value: 'yes', label: say('confirm.options.yes') },
+        { value: 'change', label: say('confirm.options.change') },
+      ]),
+    ];
+  }
   if (state.step === 'confirm') {
     return [
       summaryMessage(ctx.content, state, today),

@@ -5,8 +5,9 @@
 
 import { parseChoice } from '../parse';
 import { normalize } from '../parse/normalize';
-import { ask, type EngineContext, reask, type Turn, yesNo } from './ask';
+import { ask, bot, type EngineContext, reask, type Turn, yesNo } from './ask';
 import { decideOutcome } from './outcome';
+import { t } from './render';
 import type { IntakeState } from './state';
 import { closingMessages, summaryLines } from './summary';
 
@@ -21,17 +22,17 @@ export function answerConfirm(
       const label = ctx.content.strings[lang][`confirm.options.${value}`];
       return typeof label === 'string' ? label : value;
     });
+  const wantsChange = CHANGE_WORDS.test(normalize(text));
   // "cambiar la 11", "change 3": the client already says which answer.
-  if (CHANGE_WORDS.test(normalize(text)) && lineNumber(text) !== undefined) {
-    return answerEdit(ctx, state, text, today);
-  }
+  if (wantsChange && lineNumber(text) !== undefined) return answerEdit(ctx, state, text, today);
   const picked = parseChoice(text, [
     { value: 'yes', labels: labels('yes') },
     { value: 'change', labels: [...labels('change'), 'cambiar', 'corregir', 'edit', 'change'] },
   ]);
   const byWord: Record<string, string> = { yes: 'yes', no: 'change' };
   const answer = picked.ok ? picked.value : byWord[yesNo(text) ?? ''];
-  if (answer === 'change' || CHANGE_WORDS.test(normalize(text))) {
+  if (answer === 'change' || wantsChange) {
+    if (state.hideAnswers) return cannotShow(ctx, state, today);
     state.step = 'confirmEdit';
     state.attempts = 0;
     return { state, replies: ask(ctx, state, today) };
@@ -42,6 +43,20 @@ export function answerConfirm(
   state.status = outcome.status;
   state.step = 'end';
   return { state, replies: closingMessages(ctx.content, state, today) };
+}
+
+/**
+ * Changing an answer shows the summary, which is every answer; once answers are hidden
+ * (IntakeState.hideAnswers) the client may send them as they are or start over, and is told why.
+ * Naming a line ("change 3") would re-ask that question, which tells what was asked: not either.
+ */
+function cannotShow(ctx: EngineContext, state: IntakeState, today: string): Turn {
+  state.step = 'confirm';
+  state.attempts = 0;
+  return {
+    state,
+    replies: [bot(t(ctx.content, state, 'confirm.hiddenChange')), ...ask(ctx, state, today)],
+  };
 }
 
 /** Words that ask to change an answer at the summary ("está mal la fecha", "fix 3"). */
@@ -60,6 +75,7 @@ export function answerEdit(
   text: string,
   today: string,
 ): Turn {
+  if (state.hideAnswers) return cannotShow(ctx, state, today);
   const lines = summaryLines(ctx.content, state, today);
   const n = lineNumber(text);
   const line = n === undefined ? undefined : lines[n - 1];

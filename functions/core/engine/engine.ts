@@ -59,14 +59,21 @@ export function begin(ctx: EngineContext, language: Language, channel: Channel):
 
 /** The disclaimers and consent question, recorded in the audit trail each time they are shown. */
 function disclosures(ctx: EngineContext, state: IntakeState): BotMessage[] {
-  const { content, now } = ctx;
-  const say = (key: string) => t(content, state, key);
   state.disclosures.push({
-    version: content.flow.disclaimerVersion,
+    version: ctx.content.flow.disclaimerVersion,
     language: state.language,
     channel: state.channel,
-    at: now.toISOString(),
+    at: ctx.now.toISOString(),
   });
+  return introMessages(ctx, state);
+}
+
+/**
+ * The disclaimers and the consent question as words only, recording nothing: the pending
+ * question of an intake still at consent.
+ */
+export function introMessages(ctx: EngineContext, state: IntakeState): BotMessage[] {
+  const say = (key: string) => t(ctx.content, state, key);
   const intro = [say('intro.welcome'), say('intro.disclaimer'), say('intro.danger')];
   if (state.channel === 'sms') intro.push(say('intro.smsTerms'));
   intro.push(say('intro.languageHint'));

@@ -120,6 +120,13 @@ export const IntakeStateSchema = z.strictObject({
   codes: z
     .strictObject({ sent: z.number().int().nonnegative(), tries: z.number().int().nonnegative() })
     .optional(),
+  /**
+   * Nothing answered is shown back any more: the web token that holds this chat no longer reads
+   * its earlier messages (a pause of over an hour, or a chat opened from a link texted for "web";
+   * functions/core/channels/web/reading.ts), so the closing summary and the closing message say
+   * none of the answers. A new intake (restart) starts without it.
+   */
+  hideAnswers: z.boolean().optional(),
 });
 export type IntakeState = z.infer<typeof IntakeStateSchema>;
 

@@ -37,7 +37,10 @@ export function summaryMessage(content: Content, state: IntakeState, today: stri
   return { role: 'bot', text: [t(content, state, 'confirm.intro'), ...lines].join('\n') };
 }
 
-/** What the client hears at the end: what happens next, or a kind referral. */
+/**
+ * What the client hears at the end: what happens next, or a kind referral. Once answers are hidden
+ * (IntakeState.hideAnswers), a qualified intake's closing says none of them.
+ */
 export function closingMessages(content: Content, state: IntakeState, today: string): BotMessage[] {
   const say = (key: string, vars?: Record<string, string>) => t(content, state, key, vars);
   const outcome = state.outcome;
@@ -49,6 +52,11 @@ export function closingMessages(content: Content, state: IntakeState, today: str
       ? 'end.referredNotImmigration'
       : 'end.referredOutOfArea';
     return [{ role: 'bot', text: `${say(key, { referrals })}\n\n${say('end.danger')}` }];
+  }
+  if (state.hideAnswers) {
+    // Nothing the answers chose: not the name, the safer way, the other lawyer, the articles.
+    const text = [say('end.qualifiedHidden'), say('end.haveReady'), say('end.danger')].join('\n\n');
+    return [{ role: 'bot', text }];
   }
   const urgency = outcome.screening?.urgency ?? 'normal';
   const next = { emergency: 'end.nextEmergency', high: 'end.nextHigh', normal: 'end.nextNormal' }[
