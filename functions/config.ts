@@ -26,6 +26,15 @@ export const ConfigSchema = z
       .string()
       .regex(/^\+[1-9]\d{6,14}$/, 'is not an E.164 number')
       .optional(),
+    /**
+     * Addition (README): the API key outbound texts authenticate with (the auth token only checks
+     * webhook signatures). On Lambda the secret comes from TWILIO_API_KEY_SECRET_ARN.
+     */
+    TWILIO_API_KEY_SID: z
+      .string()
+      .regex(/^SK[0-9a-fA-F]{32}$/, 'is not a Twilio API key SID (SK…)')
+      .optional(),
+    TWILIO_API_KEY_SECRET: z.string().min(16).optional(),
     MAIL_TRANSPORT: z.enum(['file', 'smtp', 'ses']).default('file'),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /**
@@ -55,6 +64,13 @@ export const ConfigSchema = z
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((c, ctx) => {
+    if (c.TWILIO_ACCOUNT_SID && c.TWILIO_FROM_NUMBER && !c.TWILIO_API_KEY_SID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_API_KEY_SID'],
+        message: 'is required to send texts (TWILIO_ACCOUNT_SID and TWILIO_FROM_NUMBER are set)',
+      });
+    }
     if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) {
       ctx.addIssue({
         code: 'custom',

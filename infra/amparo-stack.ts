@@ -91,6 +91,15 @@ export class AmparoStack extends Stack {
       description: 'Amparo: the Twilio auth token (put the value from the Twilio console here)',
       generateSecretString: { passwordLength: 32, excludePunctuation: true },
     });
+    // Texts go out with a Twilio API key (a Restricted key can only create messages), never with
+    // the auth token: filled in by the admin after deploy, like the token.
+    const sending = config.twilioAccountSid && config.twilioFromNumber && config.twilioApiKeySid;
+    const twilioApiKeySecret = sending
+      ? new secrets.Secret(this, 'TwilioApiKeySecret', {
+          description: 'Amparo: the secret of the Twilio API key that sends texts (put it here)',
+          generateSecretString: { passwordLength: 32, excludePunctuation: true },
+        })
+      : undefined;
     const linkSecret = new secrets.Secret(this, 'LinkSecret', {
       description: 'Amparo: signs lead links and codes (generated; rotating it voids sent links)',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -142,10 +151,12 @@ export class AmparoStack extends Stack {
       ...common,
       TWILIO_AUTH_TOKEN_SECRET_ARN: twilioToken.secretArn,
       ALLOWED_ORIGINS: config.allowedOrigins.join(','),
-      ...(config.twilioAccountSid && config.twilioFromNumber
+      ...(sending && twilioApiKeySecret
         ? {
             TWILIO_ACCOUNT_SID: config.twilioAccountSid,
             TWILIO_FROM_NUMBER: config.twilioFromNumber,
+            TWILIO_API_KEY_SID: config.twilioApiKeySid,
+            TWILIO_API_KEY_SECRET_ARN: twilioApiKeySecret.secretArn,
           }
         : {}),
     });
@@ -169,6 +180,7 @@ export class AmparoStack extends Stack {
       this.grantItems(fn, key, ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     }
     twilioToken.grantRead(api);
+    twilioApiKeySecret?.grantRead(api);
     for (const fn of [api, delivery, escalation]) linkSecret.grantRead(fn);
 
     const sesIdentityArn = this.formatArn({
@@ -270,11 +282,17 @@ export class AmparoStack extends Stack {
       description: 'Put the Twilio auth token into this secret after deploy',
       value: twilioToken.secretArn,
     });
+    if (twilioApiKeySecret) {
+      new CfnOutput(this, 'TwilioApiKeySecretArn', {
+        description: "Put the Twilio API key's secret into this secret after deploy",
+        value: twilioApiKeySecret.secretArn,
+      });
+    }
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'DataKeyArn', { value: key.keyArn });
 
     acknowledgeFindings({
-      secrets: { twilioToken, linkSecret },
+      secrets: { twilioToken, twilioApiKeySecret, linkSecret },
       routes: [webhookRoute, defaultRoute],
       functions: [api, delivery, escalation],
       deliveryRole: delivery.role,

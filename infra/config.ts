@@ -73,6 +73,27 @@ export const InfraConfigSchema = z
       .string()
       .regex(/^\+[1-9]\d{6,14}$/)
       .optional(),
+    /** The Twilio API key (SK…) texts are sent with; its secret goes into a secret after deploy. */
+    twilioApiKeySid: z
+      .string()
+      .regex(/^SK[0-9a-fA-F]{32}$/)
+      .optional(),
+  })
+  .superRefine((c, ctx) => {
+    // Sending needs all three; the auth token only checks webhook signatures.
+    const sending = [c.twilioAccountSid, c.twilioFromNumber, c.twilioApiKeySid];
+    if (sending.some(Boolean) && !sending.every(Boolean)) {
+      for (const key of ['twilioAccountSid', 'twilioFromNumber', 'twilioApiKeySid'] as const) {
+        if (!c[key]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message:
+              'is needed to send texts (twilioAccountSid, twilioFromNumber and twilioApiKeySid go together)',
+          });
+        }
+      }
+    }
   })
   .transform((c) => ({
     ...c,

@@ -8,7 +8,7 @@ import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 export interface AcknowledgedConstructs {
-  secrets: { twilioToken: IConstruct; linkSecret: IConstruct };
+  secrets: { twilioToken: IConstruct; twilioApiKeySecret?: IConstruct; linkSecret: IConstruct };
   routes: (IConstruct | undefined)[];
   functions: IConstruct[];
   deliveryRole: IConstruct | undefined;
@@ -20,6 +20,10 @@ export const ACKNOWLEDGMENTS = {
   twilioTokenRotation:
     'The Twilio auth token is issued by Twilio: the admin rotates it in the Twilio console and ' +
     'pastes the new value into this secret (infra/README.md); a rotation Lambda cannot do it.',
+  twilioApiKeyRotation:
+    "The Twilio API key's secret is shown once by Twilio when the key is made: the admin makes a " +
+    'new key in the Twilio console, pastes its secret here and its SID into twilioApiKeySid, then ' +
+    'deletes the old key (infra/README.md); a rotation Lambda cannot do it.',
   linkSecretRotation:
     'Rotating the link secret voids every signed transcript/accept/decline link already in ' +
     "attorneys' inboxes (valid 14 days); it is rotated by hand in a quiet period (infra/README.md).",
@@ -46,6 +50,9 @@ const ack = (scope: IConstruct | undefined, id: string, reason: string) => {
 
 export function acknowledgeFindings(on: AcknowledgedConstructs): void {
   ack(on.secrets.twilioToken, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.twilioTokenRotation);
+  if (on.secrets.twilioApiKeySecret) {
+    ack(on.secrets.twilioApiKeySecret, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.twilioApiKeyRotation);
+  }
   ack(on.secrets.linkSecret, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.linkSecretRotation);
   for (const route of on.routes) ack(route, 'AwsSolutions-APIG4', ACKNOWLEDGMENTS.publicRoutes);
   for (const fn of on.functions) ack(fn, 'AwsSolutions-L1', ACKNOWLEDGMENTS.runtime);

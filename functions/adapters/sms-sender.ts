@@ -3,11 +3,17 @@
  * when TWILIO_ACCOUNT_SID and TWILIO_FROM_NUMBER are set, else written to .data/sms-outbox/ as a
  * JSON file per message, so local runs and tests can read what would have been sent. Nothing is
  * ever sent to a number that opted out: callers check the line first, and this refuses too.
+ *
+ * The REST calls authenticate with an API key (TWILIO_API_KEY_SID and its secret), never with the
+ * account's auth token: the token is the master key of the whole Twilio account (numbers, logs of
+ * every text, sub-accounts, billing) and stays in memory only to check webhook signatures, while a
+ * key can be restricted to creating messages and revoked on its own (Twilio, "Twilio API
+ * requests": API key as the Basic username, its secret as the password).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config';
+import { type Config, ConfigError } from '../config';
 import type { SmsSender } from '../core/ports';
 
 export interface OutboundSms {
@@ -22,8 +28,11 @@ export class SmsSendError extends Error {
 }
 
 export interface TwilioRestOptions {
+  /** The account whose Messages resource is called (AC…). */
   accountSid: string;
-  authToken: string;
+  /** The API key (SK…) and its secret: the Basic credentials. */
+  apiKeySid: string;
+  apiKeySecret: string;
   from: string;
   /** The API's base URL; tests point it at a local fake. */
   baseUrl?: string;
@@ -34,7 +43,7 @@ export interface TwilioRestOptions {
 export function twilioRestSender(options: TwilioRestOptions): SmsSender {
   const base = options.baseUrl ?? 'https://api.twilio.com';
   const doFetch = options.fetch ?? fetch;
-  const auth = Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64');
+  const auth = Buffer.from(`${options.apiKeySid}:${options.apiKeySecret}`).toString('base64');
   return {
     async send({ to, body }) {
       const res = await doFetch(`${base}/2010-04-01/Accounts/${options.accountSid}/Messages.json`, {
@@ -71,19 +80,29 @@ export function outboxSender(dir: string, now: () => Date = () => new Date()): S
 }
 
 /**
- * The sender the configuration names: Twilio's REST API when TWILIO_ACCOUNT_SID and
- * TWILIO_FROM_NUMBER are set, else the outbox in `outboxDir`.
+ * The sender the configuration names: Twilio's REST API with the API key when TWILIO_ACCOUNT_SID
+ * and TWILIO_FROM_NUMBER are set, else the outbox in `outboxDir`. `apiKeySecret` is
+ * TWILIO_API_KEY_SECRET (locally) or the secret TWILIO_API_KEY_SECRET_ARN names (on AWS); `rest`
+ * points the REST calls elsewhere (tests).
  */
 export function configuredSender(
-  config: Pick<Config, 'TWILIO_ACCOUNT_SID' | 'TWILIO_FROM_NUMBER'>,
-  authToken: string,
+  config: Pick<Config, 'TWILIO_ACCOUNT_SID' | 'TWILIO_FROM_NUMBER' | 'TWILIO_API_KEY_SID'>,
+  apiKeySecret: string | undefined,
   outboxDir: string,
+  rest: Pick<TwilioRestOptions, 'baseUrl' | 'fetch'> = {},
 ): SmsSender {
-  return config.TWILIO_ACCOUNT_SID && config.TWILIO_FROM_NUMBER
-    ? twilioRestSender({
-        accountSid: config.TWILIO_ACCOUNT_SID,
-        authToken,
-        from: config.TWILIO_FROM_NUMBER,
-      })
-    : outboxSender(outboxDir);
+  if (!config.TWILIO_ACCOUNT_SID || !config.TWILIO_FROM_NUMBER) return outboxSender(outboxDir);
+  if (!config.TWILIO_API_KEY_SID || !apiKeySecret) {
+    throw new ConfigError(
+      'Texts go out through Twilio with an API key: set TWILIO_API_KEY_SID and ' +
+        'TWILIO_API_KEY_SECRET (the auth token only checks webhook signatures).',
+    );
+  }
+  return twilioRestSender({
+    accountSid: config.TWILIO_ACCOUNT_SID,
+    apiKeySid: config.TWILIO_API_KEY_SID,
+    apiKeySecret,
+    from: config.TWILIO_FROM_NUMBER,
+    ...rest,
+  });
 }

@@ -17,9 +17,10 @@ import { lambdaRuntime } from './runtime';
 const runtime = lambdaRuntime();
 const { config } = runtime;
 
-const [twilioAuthToken, linkSecret] = await Promise.all([
+const [twilioAuthToken, linkSecret, twilioApiKeySecret] = await Promise.all([
   runtime.twilioAuthToken(),
   runtime.linkSecret(),
+  runtime.twilioApiKeySecret(),
 ]);
 const { content, roster, assets } = loadBundledContent(runtime.contentDir);
 
@@ -38,7 +39,8 @@ const app = createApp(
     linkSecret,
     twilioAuthToken,
     mailer: noMail,
-    sender: configuredSender(config, twilioAuthToken, '/tmp/sms-outbox'),
+    // Texts go out with the API key; the auth token only checks the webhook's signatures.
+    sender: configuredSender(config, twilioApiKeySecret, '/tmp/sms-outbox'),
     // API Gateway's sourceIp: the address the request came from, not a header a client can set.
     clientAddress: (c) => getConnInfo(c).remote.address,
   }),

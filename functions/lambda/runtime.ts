@@ -11,6 +11,7 @@ import { type Config, ConfigError, loadConfig } from '../config';
 /** Set by the stack (infra/amparo-stack.ts): ARNs only, never secret values. */
 const LambdaEnvSchema = z.object({
   TWILIO_AUTH_TOKEN_SECRET_ARN: z.string().min(1).optional(),
+  TWILIO_API_KEY_SECRET_ARN: z.string().min(1).optional(),
   LINK_SECRET_ARN: z.string().min(1).optional(),
   /** Where content.json, widget.js and demo.html are: the function's own directory by default. */
   CONTENT_DIR: z.string().min(1).optional(),
@@ -24,6 +25,11 @@ export interface LambdaRuntime {
   linkSecret(): Promise<string>;
   /** The Twilio auth token (TWILIO_AUTH_TOKEN, or the secret TWILIO_AUTH_TOKEN_SECRET_ARN names). */
   twilioAuthToken(): Promise<string>;
+  /**
+   * The Twilio API key's secret that texts are sent with (TWILIO_API_KEY_SECRET, or the secret
+   * TWILIO_API_KEY_SECRET_ARN names); undefined, and not read, when texts are not sent.
+   */
+  twilioApiKeySecret(): Promise<string | undefined>;
 }
 
 export function lambdaRuntime(
@@ -54,5 +60,14 @@ export function lambdaRuntime(
         arnVariable: 'TWILIO_AUTH_TOKEN_SECRET_ARN',
         secretId: lambdaEnv.TWILIO_AUTH_TOKEN_SECRET_ARN,
       }),
+    twilioApiKeySecret: async () =>
+      config.TWILIO_ACCOUNT_SID && config.TWILIO_FROM_NUMBER
+        ? secretFrom(reader, {
+            variable: 'TWILIO_API_KEY_SECRET',
+            value: config.TWILIO_API_KEY_SECRET,
+            arnVariable: 'TWILIO_API_KEY_SECRET_ARN',
+            secretId: lambdaEnv.TWILIO_API_KEY_SECRET_ARN,
+          })
+        : undefined,
   };
 }

@@ -51,7 +51,11 @@ async function main() {
     firmFile: config.FIRM_FILE,
     allowedOrigins: config.ALLOWED_ORIGINS,
     twilio: { authToken: twilioToken, publicBaseUrl: config.PUBLIC_BASE_URL },
-    sender: configuredSender(config, twilioToken, join(config.DATA_DIR, 'sms-outbox')),
+    sender: configuredSender(
+      config,
+      config.TWILIO_API_KEY_SECRET,
+      join(config.DATA_DIR, 'sms-outbox'),
+    ),
     // Lead emails locally: .eml files under .data/outbox (default) or a real SMTP server.
     mailer: configuredMailer(config),
     rosterFile: config.ROSTER_FILE,

@@ -37,6 +37,20 @@ describe('infraConfig', () => {
     expect(bad).toThrow(/logRetentionDays/);
   });
 
+  it('sends texts only with the account, the number and the API key together', () => {
+    const account = { twilioAccountSid: `AC${'1'.repeat(32)}`, twilioFromNumber: '+12135550142' };
+    expect(() => infraConfig(fromContext(account), {})).toThrow(/twilioApiKeySid/);
+    expect(() => infraConfig(fromContext({ twilioApiKeySid: `SK${'2'.repeat(32)}` }), {})).toThrow(
+      /twilioAccountSid[\s\S]*twilioFromNumber/,
+    );
+    const all = infraConfig(
+      fromContext({ ...account, twilioApiKeySid: `SK${'2'.repeat(32)}` }),
+      {},
+    );
+    expect(all.twilioApiKeySid).toBe(`SK${'2'.repeat(32)}`);
+    expect(infraConfig(fromContext({}), {}).twilioApiKeySid).toBeUndefined();
+  });
+
   it('lists the example values still in use', () => {
     expect(exampleKeys(infraConfig(fromContext({}), {}))).toEqual([
       'senderAddress',

@@ -139,6 +139,24 @@ describe('the functions', () => {
     });
   });
 
+  it('send texts with the Twilio API key, whose secret only the API function reads', () => {
+    const api = envOf('Api');
+    const keySecret = logicalId('AWS::SecretsManager::Secret', 'TwilioApiKeySecret');
+    expect(api.TWILIO_API_KEY_SID).toBe(`SK${'0'.repeat(32)}`);
+    expect(api.TWILIO_API_KEY_SECRET_ARN).toEqual({ Ref: keySecret });
+    expect(api.TWILIO_API_KEY_SECRET).toBeUndefined();
+    const readers = Object.values(resources)
+      .filter(
+        (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties).includes(keySecret),
+      )
+      .map((r) => JSON.stringify(r.Properties.Roles));
+    expect(readers).toHaveLength(1);
+    expect(readers[0]).toContain(logicalId('AWS::IAM::Role', 'ApiRole'));
+    for (const name of ['Delivery', 'Escalation']) {
+      expect(envOf(name).TWILIO_API_KEY_SECRET_ARN).toBeUndefined();
+    }
+  });
+
   it('let the API read and write items of the table and nothing else of it', () => {
     const role = logicalId('AWS::IAM::Role', 'ApiRole');
     const tableId = logicalId('AWS::DynamoDB::Table', 'Table');

@@ -13,6 +13,7 @@ export const TEST_CONTEXT = {
   alarmEmail: 'it-admin@firm.example',
   twilioAccountSid: `AC${'0'.repeat(32)}`,
   twilioFromNumber: '+12135550142',
+  twilioApiKeySid: `SK${'0'.repeat(32)}`,
 };
 
 /**
