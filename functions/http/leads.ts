@@ -86,7 +86,7 @@ export function leadRoutes(deps: AnswerDeps) {
       const lead = await deps.delivery.leads.get(id);
       if (!lead) return c.json(errorBody('not_found', 'There is no such lead.'), 404);
       // The transcript is for whoever holds the lead now; an older email's link stops working.
-      if (!holdsLead(lead, who)) {
+      if (!holdsLead(lead, who, deps.delivery.roster)) {
         return c.json(errorBody('forbidden', 'This lead has moved on to someone else.'), 403);
       }
       const conversation = await deps.store.get(lead.conversationId);

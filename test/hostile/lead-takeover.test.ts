@@ -8,6 +8,7 @@
  * makes it safe to call or drops the people to check for conflicts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDue } from '../../functions/core/leads/delivery';
 import type { Lead } from '../../functions/core/leads/lead';
 import { type ApiState, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
@@ -62,6 +63,13 @@ describe("a web intake that types the victim's number", () => {
     const made = (await leadsOf(his))[0];
     expect(made?.leadId).not.toBe(hers?.leadId);
     expect(made?.possibleDuplicateOf).toBe(hers?.leadId);
+    // Whoever reads its email is told, before calling, that the number has another open lead.
+    if (!server.deps.delivery) throw new Error('no delivery');
+    await deliverDue(server.deps.delivery);
+    const email = server.emails.find((m) => m.headers['X-Amparo-Lead-Id'] === made?.leadId);
+    expect(email?.text).toContain(`already has an open lead (${hers?.leadId})`);
+    const json = JSON.parse(email?.attachments[0].content ?? '{}');
+    expect(json).toMatchObject({ possibleDuplicateOf: hers?.leadId, phoneProven: false });
   });
 
   it('merges a second intake by text from her own phone, still not safe to call, names kept', async () => {

@@ -9,8 +9,9 @@ import { say, start } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
+let clock = new Date('2026-11-25T18:00:00Z').getTime();
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ now: () => new Date(clock) });
 });
 afterAll(() => server.close());
 
@@ -65,5 +66,44 @@ describe('texting codes on request', () => {
     const after = await c.say(code);
     expect(after.state.step).not.toBe('aboutSelf');
     expect((await server.deps.store.get(c.id))?.intake.channel).toBe('web');
+  });
+
+  it('texts one number at most 3 codes an hour, whichever conversations ask', async () => {
+    const phone = '+12133734403';
+    const replies: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const c = await chat();
+      await c.say('continue by text');
+      const asked = await c.say('(213) 373-4403');
+      replies.push(asked.messages.map((m) => m.text).join(' '));
+    }
+    expect(server.outbox.filter((m) => m.to === phone)).toHaveLength(3);
+    // The chat reads the same for the codes not sent: it tells nobody that others asked.
+    expect(new Set(replies).size).toBe(1);
+    clock += 61 * 60_000;
+    const later = await chat();
+    await later.say('continue by text');
+    await later.say('(213) 373-4403');
+    expect(server.outbox.filter((m) => m.to === phone)).toHaveLength(4);
+  });
+
+  it("texts no more than the firm's hourly budget, spread over any numbers", async () => {
+    clock += 2 * 3_600_000;
+    const firm = server.deps.content.firm;
+    const budget = firm.textsPerHour;
+    firm.textsPerHour = 4;
+    try {
+      const before = server.outbox.length;
+      for (let i = 0; i < 7; i++) {
+        const c = await chat();
+        await c.say('continue by text');
+        const asked = await c.say(`(213) 373-${4410 + i}`);
+        expect(asked.state.step).toBe('linkCode');
+      }
+      expect(server.outbox.length - before).toBe(4);
+      expect(server.logs.join('\n')).toContain('firm-hourly-budget');
+    } finally {
+      firm.textsPerHour = budget;
+    }
   });
 });

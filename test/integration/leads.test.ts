@@ -51,7 +51,13 @@ beforeAll(async () => {
   const port = (smtp.server.address() as AddressInfo).port;
   server = await startTestServer({
     now: () => clock,
-    mailer: createMailer({ transport: 'smtp', smtpUrl: `smtp://127.0.0.1:${port}` }),
+    // A test mail server on this machine, without STARTTLS: the explicit local opt-out
+    // (SMTP_TLS=local-plain); test/privacy/smtp-tls.test.ts covers TLS.
+    mailer: createMailer({
+      transport: 'smtp',
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      tls: 'local-plain',
+    }),
   });
 });
 afterAll(async () => {
@@ -194,7 +200,7 @@ describe('the signed links', () => {
 });
 
 describe('an emergency nobody accepts', () => {
-  it('is offered to the next matching attorney and on-call after the escalation time', async () => {
+  it('is offered to the next matching attorney after the escalation time, on-call once an hour', async () => {
     await drain();
     const { lead } = await intake({
       ...RESIDENT,
@@ -204,18 +210,30 @@ describe('an emergency nobody accepts', () => {
       detainedSince: 'yesterday',
     });
     expect(lead?.urgency).toBe('emergency');
+    const onCall = delivery().roster.onCallEmail;
     await deliverDue(delivery());
-    expect(inbox).toHaveLength(1);
+    // One email to the attorney and one to on-call, each with links of its own.
+    expect(inbox.map((m) => m.to)).toEqual([
+      lead?.routing.to[0] ? [lead.routing.to[0]] : [],
+      [onCall],
+    ]);
     clock = new Date(clock.getTime() + 29 * 60_000);
     await deliverDue(delivery());
-    expect(inbox).toHaveLength(1);
+    expect(inbox).toHaveLength(2);
     clock = new Date(clock.getTime() + 2 * 60_000);
     await deliverDue(delivery());
-    expect(inbox).toHaveLength(2);
+    // The next attorney now; on-call was paged for it half an hour ago.
+    expect(inbox).toHaveLength(3);
     const moved = await delivery().leads.get(lead?.leadId ?? '');
     expect(moved?.routing.attorneyId).not.toBe(lead?.routing.attorneyId);
-    expect(moved?.routing.to).toContain(delivery().roster.onCallEmail);
+    expect(inbox[2]?.to).toEqual([moved?.routing.to[0]]);
+    expect(moved?.routing.to).not.toContain(onCall);
     expect(moved?.routing.reasons[0]).toMatch(/not accepted within 30 minutes/);
+    expect(moved?.routing.reasons.at(-1)).toMatch(/Not paged to the on-call address/);
+    // Half an hour later still nobody took it: offered on, and on-call paged again.
+    clock = new Date(clock.getTime() + 31 * 60_000);
+    await deliverDue(delivery());
+    expect(inbox.slice(3).map((m) => m.to[0])).toContain(onCall);
   });
 });
 

@@ -436,6 +436,7 @@ describe('lead.json', () => {
         'routedTo',
         'language',
         'questions',
+        'phoneProven',
       ].sort(),
     );
     expect(json.flags[0]).toEqual({ id: 'bond', reasons: lead.flags[0]?.reasons });

@@ -358,7 +358,7 @@ describe('route: emergencies and re-offers', () => {
     expect(decision.to).toEqual(['amy-chen@example.com', 'oncall@example.com']);
     expect(reasonsOf(decision)).toContain(
       'Emergency: also sent to the on-call address oncall@example.com (on call: Amy Chen). ' +
-        'If no one accepts it within 30 minutes, it is offered to the next matching attorney and the on-call address again.',
+        'If no one accepts it within 30 minutes, it is offered to the next matching attorney, and the on-call address again (paged at most once an hour for one conversation or address).',
     );
   });
 

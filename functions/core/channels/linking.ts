@@ -9,7 +9,7 @@ import type { Conversation } from '../conversation';
 import { ask } from '../engine/ask';
 import { t } from '../engine/render';
 import { ForbiddenError } from '../errors';
-import type { SmsSender, SmsStore } from '../ports';
+import type { LimitStore, Logger, SmsSender, SmsStore } from '../ports';
 import { retryOnConflict } from '../retry';
 import { hashSecret, secretMatches } from '../secrets';
 import type { ChatDeps, TurnResult } from './channels';
@@ -20,15 +20,43 @@ import { hideEarlier } from './web/reading';
 export interface LinkDeps extends ChatDeps {
   sms: SmsStore;
   sender: SmsSender;
+  /** Texts to one number an hour, and the firm's hourly budget, across every process. */
+  limits: LimitStore;
+  log: Logger;
   /** Six random digits. */
   newCode: () => string;
-  /** At least 128 random bits, URL-safe. */
-  newSecret: () => string;
+  /**
+   * The secret of the one-time web link asked for by the text `sid`: at least 128 bits,
+   * URL-safe, made with a key the table does not hold, the same for a retry of that text.
+   */
+  webLinkSecret: (conversationId: string, sid: string) => string;
   /** PUBLIC_BASE_URL, for the web link. */
   publicBaseUrl: string;
 }
 
 const CODE_MINUTES = 10;
+/** Codes one number may be texted in an hour, whichever conversations ask (DOMAIN.md). */
+export const CODES_PER_NUMBER_HOUR = 3;
+const HOUR_SECONDS = 3_600;
+
+/**
+ * Whether a code may be texted to `phone` now: at most CODES_PER_NUMBER_HOUR to one number and
+ * the firm's `textsPerHour` in all, in any hour. When not, nothing is sent and the chat reads
+ * the same: it must not tell whoever typed a number whether someone else asked for it.
+ */
+async function mayTextCode(deps: LinkDeps, phone: string, now: Date): Promise<boolean> {
+  const { limits } = deps;
+  if (!(await limits.take(`codes:number:${phone}`, CODES_PER_NUMBER_HOUR, HOUR_SECONDS, now))) {
+    deps.log.info('code_not_sent', { reason: 'number-hourly-limit' });
+    return false;
+  }
+  const budget = deps.content.firm.textsPerHour;
+  if (!(await limits.take('codes:firm', budget, HOUR_SECONDS, now))) {
+    deps.log.error('code_not_sent', { reason: 'firm-hourly-budget', budget });
+    return false;
+  }
+  return true;
+}
 const WEB_LINK_MINUTES = 30;
 
 const later = (now: Date, minutes: number) =>
@@ -36,9 +64,10 @@ const later = (now: Date, minutes: number) =>
 
 /**
  * Before a web turn is saved: a requested code is made and its hash kept on the conversation.
- * Returns what to do once the turn is saved: text the code, unless the phone opted out of texts.
- * Then nothing is sent, but the chat reads exactly as for any number (DOMAIN.md "Safety rules"):
- * a different answer would tell anyone who types a number that its owner wrote to the firm.
+ * Returns what to do once the turn is saved: text the code, unless the phone opted out of texts
+ * or a texting limit is reached (mayTextCode). Then nothing is sent, but the chat reads exactly as
+ * for any number (DOMAIN.md "Safety rules"): a different answer would tell anyone who types a
+ * number that its owner wrote to the firm.
  */
 export async function prepareTextLink(
   deps: LinkDeps,
@@ -62,6 +91,7 @@ export async function prepareTextLink(
       if (line?.optedOut) continue;
       const body = t(deps.content, intake, 'link.codeText', { code });
       actions.push(async () => {
+        if (!(await mayTextCode(deps, effect.phone, now))) return;
         for (const text of renderSms([{ role: 'bot', text: body }], intake.language)) {
           await deps.sender.send({ to: effect.phone, body: text });
         }
@@ -125,17 +155,27 @@ async function pointLine(
   }, 10);
 }
 
+/** Where a reply kept for a retried webhook had the web link's secret: the conversation's id. */
+const SECRET_SLOT = /\{web-link:([0-9a-f-]{36})\}/g;
+
 /**
  * A "web" request by SMS: a one-time secret for the conversation, its hash kept, and the link put
- * into the replies where they say {link}; the transcript keeps "[link]", never the secret.
+ * into the replies where they say {link}; the transcript keeps "[link]", never the secret. The
+ * secret is a keyed hash of the conversation and the text's MessageSid (`deps.webLinkSecret`), so
+ * a retried webhook can be sent the same link although it is stored nowhere.
+ *
+ * @returns the replies, and a `keep` that turns their SMS bodies into what may be stored
  */
 export function fillWebLink(
   deps: LinkDeps,
   conversation: Conversation,
   replies: TurnResult['replies'],
-) {
-  if (!conversation.intake.effects.some((e) => e.kind === 'web-link')) return replies;
-  const secret = deps.newSecret();
+  sid: string,
+): { replies: TurnResult['replies']; keep: (bodies: string[]) => string[] } {
+  if (!conversation.intake.effects.some((e) => e.kind === 'web-link')) {
+    return { replies, keep: (bodies) => bodies };
+  }
+  const secret = deps.webLinkSecret(conversation.id, sid);
   const now = deps.now();
   conversation.webLink = {
     secretHash: hashSecret(secret),
@@ -148,9 +188,17 @@ export function fillWebLink(
       ? { ...e, text: e.text.replace('{link}', '[link]') }
       : e,
   );
-  return replies.map((r) =>
-    r.text.includes('{link}') ? { ...r, text: r.text.replace('{link}', link) } : r,
-  );
+  return {
+    replies: replies.map((r) =>
+      r.text.includes('{link}') ? { ...r, text: r.text.replace('{link}', link) } : r,
+    ),
+    keep: (bodies) => bodies.map((b) => b.replaceAll(secret, `{web-link:${conversation.id}}`)),
+  };
+}
+
+/** Bodies kept for a retried webhook, as they were sent: with the web link's secret again. */
+export function sentBodies(deps: LinkDeps, bodies: string[], sid: string): string[] {
+  return bodies.map((b) => b.replace(SECRET_SLOT, (_, id: string) => deps.webLinkSecret(id, sid)));
 }
 
 /** A hash no secret has, to compare against when there is no link. */

@@ -1,8 +1,8 @@
 /**
  * What an attorney's answer to a lead does (API.md "Leads"): accept takes it, once, and tells the
  * client by text when that is how they came and it is safe; decline offers it to the next match.
- * Only the lead's current attorney (or the intake team, for a lead routed to nobody) may answer or
- * read it (DOMAIN.md "Safety rules"): the links of an email that went to someone before are
+ * Only the lead's current attorney (or the intake team, for a lead routed to nobody), or the
+ * on-call or intake address it was sent to, may answer or read it (DOMAIN.md "Safety rules"): the links of an email that went to someone before are
  * stale, so a replayed decline moves it no further and who declined cannot take it back. The
  * signed links (functions/http/leads.ts) and, later, the staff console call these.
  */
@@ -13,7 +13,8 @@ import { t } from '../engine/render';
 import { BusyError } from '../errors';
 import type { ConversationStore, SmsSender, SmsStore } from '../ports';
 import { retryOnConflict } from '../retry';
-import { type DeliveryDeps, reroute } from './delivery';
+import type { Roster } from '../routing/roster';
+import { type DeliveryDeps, recipientsOf, reroute } from './delivery';
 import type { Lead } from './lead';
 
 export interface AnswerDeps {
@@ -24,9 +25,18 @@ export interface AnswerDeps {
   content: Content;
 }
 
-/** Whether `who` (the attorney a link was signed for, or 'intake') holds the lead now. */
-export const holdsLead = (lead: Lead, who: string): boolean =>
-  who === (lead.routing.attorneyId ?? 'intake');
+/**
+ * Whether `who` (whom a link was signed for: an attorney's id, 'on-call' or 'intake') holds the
+ * lead now: its current attorney (the intake team when none matched), or the on-call or intake
+ * address its current routing went to.
+ */
+export function holdsLead(
+  lead: Lead,
+  who: string,
+  roster: Pick<Roster, 'onCallEmail' | 'intakeEmail'>,
+): boolean {
+  return recipientsOf(lead, roster).some((r) => r.who === who);
+}
 
 /** Tells the client, by text if that is how they came and it is safe, that an attorney took it. */
 async function tellClient(deps: AnswerDeps, lead: Lead) {
@@ -56,7 +66,7 @@ export async function acceptLead(
     // Leads are never deleted; were one gone, the answer is the same as for a busy lead.
     if (!lead) throw new BusyError();
     if (lead.status === 'accepted') return { result: 'already-accepted', lead };
-    if (!holdsLead(lead, attorneyId)) return { result: 'moved-on', lead };
+    if (!holdsLead(lead, attorneyId, deps.delivery.roster)) return { result: 'moved-on', lead };
     const at = deps.delivery.now().toISOString();
     const next: Lead = {
       ...lead,
@@ -85,7 +95,8 @@ export async function declineLead(
       const current = attempt === 1 ? lead : await deps.delivery.leads.get(lead.leadId);
       if (!current) throw new BusyError();
       if (current.status === 'accepted') return { result: 'already-accepted', lead: current };
-      if (!holdsLead(current, attorneyId)) return { result: 'moved-on', lead: current };
+      if (!holdsLead(current, attorneyId, deps.delivery.roster))
+        return { result: 'moved-on', lead: current };
       const next = await reroute(deps.delivery, current, `declined by ${attorneyId}`);
       return { result: 'declined', lead: next };
     },

@@ -1,7 +1,8 @@
 /**
- * Getting each lead's summary to the right inbox exactly once, whatever the mail server does.
+ * Getting each lead's summary to the right inboxes exactly once, whatever the mail server does.
  * The lead is stored before any email is tried. A worker claims a pending lead (a version-checked
- * save that only one worker can win), sends, and marks it sent; a failure is retried with backoff,
+ * save that only one worker can win), sends one email to each recipient with links signed for
+ * that recipient, and marks it sent (a retry sends only to those it did not reach); a failure is retried with backoff,
  * after 5 failures the intake team is added, after MAX_ATTEMPTS it is marked failed and logged.
  * Emergency leads nobody accepted within the roster's escalation time are re-routed to the next
  * match and the on-call address. On AWS a DynamoDB Streams consumer calls the same functions.
@@ -10,7 +11,7 @@
 import { todayIn } from '../calendar';
 import type { Catalog } from '../content';
 import { VersionConflictError } from '../errors';
-import type { LeadStore, Logger, Mailer } from '../ports';
+import type { LeadStore, LimitStore, Logger, Mailer } from '../ports';
 import type { Roster } from '../routing/roster';
 import { escalationDueAt, route } from '../routing/routing';
 import { buildLeadEmail } from './email';
@@ -20,6 +21,8 @@ import { leadLinks } from './links';
 
 export interface DeliveryDeps {
   leads: LeadStore;
+  /** Where on-call pages are held (at most one an hour per conversation and per address). */
+  limits: LimitStore;
   roster: Roster;
   mailer: Mailer;
   linkSecret: string;
@@ -52,8 +55,68 @@ export function isDue(lead: Lead, now: Date): boolean {
   return false;
 }
 
+/** How long a page to the on-call address holds off the next from the same source. */
+export const ON_CALL_PAGE_SECONDS = 3_600;
+
 /**
- * Tries to deliver one lead's summary. Returns what happened; never throws for a mail failure.
+ * Who each address of the routing is, for the links signed for it (DOMAIN.md "Safety rules"):
+ * the first is the attorney's (or the intake team's, when no attorney matched); then the on-call
+ * and intake addresses, each with links of its own.
+ */
+export function recipientsOf(
+  lead: Pick<Lead, 'routing'>,
+  roster: Pick<Roster, 'onCallEmail' | 'intakeEmail'>,
+): Array<{ address: string; who: string }> {
+  return lead.routing.to.map((address, i) => ({
+    address,
+    who:
+      i === 0
+        ? (lead.routing.attorneyId ?? 'intake')
+        : address === roster.onCallEmail
+          ? 'on-call'
+          : 'intake',
+  }));
+}
+
+/**
+ * Whether this routing of an emergency may page the on-call address: not when it was paged in
+ * the last hour for the same conversation or for one started from the same address (a script's
+ * flood of fake emergencies, or one nobody accepts, re-offered every 30 minutes). A retried send
+ * of the same routing holds what it held.
+ */
+async function mayPageOnCall(deps: DeliveryDeps, lead: Lead, now: Date): Promise<boolean> {
+  const holder = `${lead.leadId}@${lead.routing.at}`;
+  const sources = [`on-call:conversation:${lead.conversationId}`];
+  if (lead.origin) sources.push(`on-call:origin:${lead.origin}`);
+  for (const source of sources) {
+    if (!(await deps.limits.hold(source, holder, ON_CALL_PAGE_SECONDS, now))) return false;
+  }
+  return true;
+}
+
+/**
+ * The routing as it goes out now: without the on-call address when it may not be paged (it is
+ * then no recipient of this lead, and its links would not work either).
+ */
+async function pagedRouting(deps: DeliveryDeps, lead: Lead, now: Date) {
+  const { routing } = lead;
+  const onCall = deps.roster.onCallEmail;
+  const pending = routing.to.includes(onCall) && !lead.delivery.sentTo?.includes(onCall);
+  if (!pending || (await mayPageOnCall(deps, lead, now))) return routing;
+  return {
+    ...routing,
+    to: routing.to.filter((a) => a !== onCall),
+    reasons: [
+      ...routing.reasons,
+      `Not paged to the on-call address ${onCall}: it was paged for an emergency from the same ` +
+        'conversation or address less than an hour ago.',
+    ],
+  };
+}
+
+/**
+ * Tries to deliver one lead's summary: one email to each address of its routing, each with links
+ * signed for that recipient. Returns what happened; never throws for a mail failure.
  *
  * @example await deliverLead(deps, leadId) // 'sent'
  */
@@ -64,7 +127,7 @@ export async function deliverLead(
   const now = deps.now();
   const lead = await deps.leads.get(leadId);
   if (!lead || !isDue(lead, now)) return 'skipped';
-  const claimed: Lead = {
+  let claimed: Lead = {
     ...lead,
     version: lead.version + 1,
     delivery: { ...lead.delivery, status: 'sending', claimedUntil: iso(now.getTime() + CLAIM_MS) },
@@ -76,54 +139,63 @@ export async function deliverLead(
     if (error instanceof VersionConflictError) return 'skipped';
     throw error;
   }
-  const who = claimed.routing.attorneyId ?? 'intake';
-  const message = buildLeadEmail(
-    claimed,
-    leadLinks(deps.publicBaseUrl, deps.linkSecret, claimed.leadId, who, now),
-    {
-      firmName: deps.firmName,
-      from: deps.mailFrom,
-      timeZone: deps.timeZone,
-      strings: deps.strings,
-    },
-  );
+  claimed = { ...claimed, routing: await pagedRouting(deps, claimed, now) };
+  const options = {
+    firmName: deps.firmName,
+    from: deps.mailFrom,
+    timeZone: deps.timeZone,
+    strings: deps.strings,
+  };
+  const sentTo = [...(claimed.delivery.sentTo ?? [])];
   const attempts = claimed.delivery.attempts + 1;
-  try {
-    await deps.mailer.send(message);
-  } catch (error) {
-    const name =
-      error instanceof Error ? ((error as { code?: string }).code ?? error.name) : 'Error';
-    const failed = attempts >= MAX_ATTEMPTS;
-    const to =
-      attempts >= COPY_INTAKE_AFTER && !claimed.routing.to.includes(deps.roster.intakeEmail)
-        ? [...claimed.routing.to, deps.roster.intakeEmail]
-        : claimed.routing.to;
-    // Ids and the error's name only: logs never hold client data.
-    deps.log.error(failed ? 'lead_delivery_failed' : 'lead_delivery_retry', {
-      leadId: claimed.leadId,
-      attempts,
-      error: name,
-    });
-    await deps.leads.save({
-      ...claimed,
-      version: claimed.version + 1,
-      routing: { ...claimed.routing, to },
-      delivery: {
-        status: failed ? 'failed' : 'pending',
-        attempts,
-        lastError: name,
-        nextAttemptAt: failed ? undefined : iso(now.getTime() + backoffMs(attempts)),
-      },
-    });
-    return failed ? 'failed' : 'retry';
+  for (const { address, who } of recipientsOf(claimed, deps.roster)) {
+    if (sentTo.includes(address)) continue;
+    const links = leadLinks(deps.publicBaseUrl, deps.linkSecret, claimed.leadId, who, now);
+    try {
+      await deps.mailer.send({ ...buildLeadEmail(claimed, links, options), to: [address] });
+      sentTo.push(address);
+    } catch (error) {
+      return failed(deps, { ...claimed, delivery: { ...claimed.delivery, sentTo } }, error);
+    }
   }
   await deps.leads.save({
     ...claimed,
     version: claimed.version + 1,
-    delivery: { status: 'sent', attempts, sentAt: deps.now().toISOString() },
+    delivery: { status: 'sent', attempts, sentAt: deps.now().toISOString(), sentTo },
   });
   deps.log.info('lead_delivered', { leadId: claimed.leadId, attempts });
   return 'sent';
+}
+
+/** A send failed: retried with backoff, the intake team copied after a few, failed after many. */
+async function failed(deps: DeliveryDeps, claimed: Lead, error: unknown) {
+  const now = deps.now();
+  const name = error instanceof Error ? ((error as { code?: string }).code ?? error.name) : 'Error';
+  const attempts = claimed.delivery.attempts + 1;
+  const gaveUp = attempts >= MAX_ATTEMPTS;
+  const to =
+    attempts >= COPY_INTAKE_AFTER && !claimed.routing.to.includes(deps.roster.intakeEmail)
+      ? [...claimed.routing.to, deps.roster.intakeEmail]
+      : claimed.routing.to;
+  // Ids and the error's name only: logs never hold client data.
+  deps.log.error(gaveUp ? 'lead_delivery_failed' : 'lead_delivery_retry', {
+    leadId: claimed.leadId,
+    attempts,
+    error: name,
+  });
+  await deps.leads.save({
+    ...claimed,
+    version: claimed.version + 1,
+    routing: { ...claimed.routing, to },
+    delivery: {
+      status: gaveUp ? 'failed' : 'pending',
+      attempts,
+      lastError: name,
+      nextAttemptAt: gaveUp ? undefined : iso(now.getTime() + backoffMs(attempts)),
+      sentTo: claimed.delivery.sentTo,
+    },
+  });
+  return gaveUp ? 'failed' : 'retry';
 }
 
 /** Leads of the last LOOKBACK_DAYS days, newest day first. */

@@ -190,6 +190,13 @@ export function notices(lead: Lead, words: EmailWords): Notice[] {
   }
   if (lead.represented) out.push({ tone: 'warn', text: say('represented') });
   if (lead.handoff) out.push({ tone: 'warn', text: say('handoff') });
+  // A typed number with an open lead: maybe the client again, maybe someone who knows her number.
+  if (lead.possibleDuplicateOf) {
+    out.push({
+      tone: 'warn',
+      text: say('possibleDuplicate', { leadId: lead.possibleDuplicateOf }),
+    });
+  }
   return out;
 }
 

@@ -5,7 +5,8 @@
  * DOMAIN.md's keys: `leadId`, `urgency`, `flags` (id and reasons), `facts` (by DOMAIN.md's fact
  * ids), `contact`, `routedTo` and `language`. Added (documented in the README): `urgencyReasons`
  * (the urgency "comes with its reasons" like the flags), `createdAt`, and `questions` (what the
- * client asked, in their own words), which a CRM would otherwise have to scrape from the body.
+ * client asked, in their own words), which a CRM would otherwise have to scrape from the body;
+ * `phoneProven` and `possibleDuplicateOf` (DOMAIN.md "Safety rules": a typed phone is anyone's).
  */
 import * as z from 'zod';
 import { FactsSchema } from '../facts';
@@ -28,6 +29,10 @@ export const LeadJsonSchema = z.strictObject({
   /** The language for the consultation: 'en', 'es', or another named by the client. */
   language: z.string(),
   questions: z.array(z.strictObject({ text: z.string(), at: z.string() })),
+  /** An open lead of the same phone this intake, whose phone was only typed, did not merge into. */
+  possibleDuplicateOf: z.string().optional(),
+  /** Whether the client's phone was proven theirs (texted from, or by the code texted to it). */
+  phoneProven: z.boolean(),
 });
 export type LeadJson = z.infer<typeof LeadJsonSchema>;
 
@@ -50,5 +55,7 @@ export function leadJson(lead: Lead): LeadJson {
     routedTo: { attorneyId: lead.routing.attorneyId, to: lead.routing.to },
     language: lead.language,
     questions: lead.questions.map((q) => ({ text: q.text, at: q.at })),
+    possibleDuplicateOf: lead.possibleDuplicateOf,
+    phoneProven: lead.phoneProven === true,
   };
 }

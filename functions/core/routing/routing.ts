@@ -126,7 +126,8 @@ function preferFocus(pool: Attorney[], input: RoutingInput, reasons: string[]): 
  * //       'Goes to Ana Robles.',
  * //       'Emergency: also sent to the on-call address oncall@example.com (on call: Ana Robles).
  * //         If no one accepts it within 30 minutes, it is offered to the next matching attorney
- * //         and the on-call address again.'],
+ * //         and the on-call address again (paged at most once an hour for one conversation or
+ * //         address).'],
  * //     at: '2026-11-25T08:00:00Z' }
  */
 export function route(
@@ -145,7 +146,8 @@ export function route(
         `Emergency: also sent to the on-call address ${roster.onCallEmail}` +
           (onCall.length ? ` (on call: ${list(onCall)})` : '') +
           `. If no one accepts it within ${roster.escalationMinutes} minutes, it is offered to the ` +
-          'next matching attorney and the on-call address again.',
+          'next matching attorney, and the on-call address again (paged at most once an hour for ' +
+          'one conversation or address).',
       );
     }
     return { attorneyId: attorney?.id ?? null, to, reasons, at: context.now };

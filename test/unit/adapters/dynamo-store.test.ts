@@ -12,6 +12,7 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createDynamoLimitStore } from '../../../functions/adapters/dynamo-limits';
 import { createDynamoSmsStore } from '../../../functions/adapters/dynamo-sms-store';
 import { createDynamoStore } from '../../../functions/adapters/dynamo-store';
 import { conversationKey } from '../../../functions/adapters/keys';
@@ -95,15 +96,16 @@ describe('the API under faults', () => {
     content: content(),
     now: () => NOW,
     newId: () => ID,
-    assets: { demoHtml: '', widgetJs: '' },
+    assets: { demoHtml: '', widgetJs: '', chatJs: '' },
     allowedOrigins: ['*'],
     log: silentLogger,
     sms: createDynamoSmsStore({ client, tableName: 't' }),
+    limits: createDynamoLimitStore({ client, tableName: 't', secret: 'k'.repeat(32) }),
     newTokenHash: () => hashSecret(TOKEN),
     twilio: { authToken: 'x'.repeat(32), publicBaseUrl: 'http://localhost:3000' },
     sender: { send: async () => ({ id: 'none' }) },
     newCode: () => '123456',
-    newSecret: () => 's'.repeat(32),
+    webLinkSecret: () => 's'.repeat(32),
     publicBaseUrl: 'http://localhost:3000',
   });
   const post = (text: string) =>

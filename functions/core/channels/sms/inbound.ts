@@ -17,7 +17,7 @@ import { type Bucket, MESSAGE_RULE, take } from '../../rate-limit';
 import { retryOnConflict } from '../../retry';
 import { applyMessage, leadOfTurn } from '../channels';
 import { keywordLanguage, smsKeyword } from '../keywords';
-import { fillWebLink, type LinkDeps } from '../linking';
+import { fillWebLink, type LinkDeps, sentBodies } from '../linking';
 import { RECENT_SIDS, type SmsLine } from './line';
 import { renderSms } from './render';
 
@@ -64,7 +64,7 @@ export async function handleInboundSms(deps: SmsDeps, inbound: InboundSms): Prom
     const fresh = attempt > 1;
     const line = await (fresh ? deps.sms.getLine : deps.sms.lastKnownLine)(inbound.from);
     const seen = line?.recent.find((r) => r.sid === inbound.sid);
-    if (seen) return seen.bodies;
+    if (seen) return sentBodies(deps, seen.bodies, inbound.sid);
     const outcome = await turn(deps, line, inbound, fresh);
     if (outcome.kind === 'commit') {
       await deps.sms.commit(outcome.write);
@@ -105,9 +105,13 @@ async function turn(
   const base: SmsLine = line
     ? { ...line, version: line.version + 1, updatedAt: at }
     : { phone, optedOut: false, language, version: 1, updatedAt: at, recent: [] };
+  // What is kept for a retried webhook: the bodies, without a web link's secret.
+  let keep = (bodies: string[]) => bodies;
   const remember = (next: SmsLine, bodies: string[], carried: SmsLine['recent'] = []) => ({
     ...next,
-    recent: [...next.recent, ...carried, { sid: inbound.sid, bodies }].slice(-RECENT_SIDS),
+    recent: [...next.recent, ...carried, { sid: inbound.sid, bodies: keep(bodies) }].slice(
+      -RECENT_SIDS,
+    ),
   });
   const say = (key: string) =>
     renderSms([{ role: 'bot', text: t(deps.content, { language, answers: {} }, key) }], language);
@@ -118,7 +122,7 @@ async function turn(
   });
 
   const replay = current?.texts?.recent.find((r) => r.sid === inbound.sid);
-  if (replay) return { kind: 'replay', bodies: replay.bodies };
+  if (replay) return { kind: 'replay', bodies: sentBodies(deps, replay.bodies, inbound.sid) };
   // The conversation still carries this phone's texts exactly when the line still points at it.
   const linked = current?.texts?.phone === phone;
   // An ended intake takes a text only to be erased; on a fresh read of the line, so it is surely
@@ -171,8 +175,9 @@ async function turn(
     }
     const conversation = { ...applied.conversation, rate };
     const lead = await leadOfTurn(deps, current, conversation);
-    const replies = fillWebLink(deps, conversation, applied.replies);
-    const bodies = renderSms(replies, conversation.intake.language);
+    const filled = fillWebLink(deps, conversation, applied.replies, inbound.sid);
+    keep = filled.keep;
+    const bodies = renderSms(filled.replies, conversation.intake.language);
     if (conversation.intake.status === 'deleted') {
       return {
         kind: 'commit',
@@ -186,7 +191,9 @@ async function turn(
     }
     conversation.texts = {
       phone,
-      recent: [...(current.texts?.recent ?? []), { sid: inbound.sid, bodies }].slice(-RECENT_SIDS),
+      recent: [...(current.texts?.recent ?? []), { sid: inbound.sid, bodies: keep(bodies) }].slice(
+        -RECENT_SIDS,
+      ),
     };
     if (linked) return { kind: 'save', conversation, lead, bodies };
     // The line points here but the conversation did not know (after START, or a switch from
