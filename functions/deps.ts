@@ -40,11 +40,21 @@ export interface BaseInputs {
  * @example buildDeliveryDeps({ config, client, roster, linkSecret, mailer, firm, strings })
  */
 export function buildDeliveryDeps(
-  inputs: BaseInputs & { firm: Pick<Firm, 'name' | 'timeZone'>; strings: Catalog },
+  inputs: BaseInputs & {
+    firm: Pick<Firm, 'name' | 'timeZone' | 'retentionDays'>;
+    strings: Catalog;
+  },
 ): DeliveryDeps {
   const { config, client, firm } = inputs;
+  const now = inputs.now ?? (() => new Date());
   return {
-    leads: createDynamoLeadStore({ client, tableName: config.TABLE_NAME, timeZone: firm.timeZone }),
+    leads: createDynamoLeadStore({
+      client,
+      tableName: config.TABLE_NAME,
+      timeZone: firm.timeZone,
+      retentionDays: firm.retentionDays,
+      now,
+    }),
     roster: inputs.roster,
     mailer: inputs.mailer,
     linkSecret: inputs.linkSecret,
@@ -53,7 +63,7 @@ export function buildDeliveryDeps(
     strings: inputs.strings,
     mailFrom: config.MAIL_FROM,
     timeZone: firm.timeZone,
-    now: inputs.now ?? (() => new Date()),
+    now,
     log: inputs.log ?? jsonLogger(),
   };
 }
@@ -80,7 +90,7 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
   const { config, client, content } = inputs;
   const now = inputs.now ?? (() => new Date());
   const log = inputs.log ?? jsonLogger();
-  const timeZone = content.firm.timeZone;
+  const { timeZone, retentionDays } = content.firm;
   const delivery = buildDeliveryDeps({
     ...inputs,
     now,
@@ -90,8 +100,14 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
   });
   const limited = config.RATE_LIMITS === 'on';
   return {
-    store: createDynamoStore({ client, tableName: config.TABLE_NAME, now, timeZone }),
-    sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME, timeZone }),
+    store: createDynamoStore({
+      client,
+      tableName: config.TABLE_NAME,
+      now,
+      timeZone,
+      retentionDays,
+    }),
+    sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME, timeZone, retentionDays }),
     leads: { leads: delivery.leads, roster: inputs.roster, newId: randomUUID, now, timeZone },
     delivery,
     newTokenHash: () => hashSecret(newToken()),

@@ -5,22 +5,35 @@
  *
  *   npm run leads              the last 7 days
  *   npm run leads -- --days 30
+ *   npm run leads -- erase <leadId> [--by <your name or id>]
+ *                              erases the lead and everything it points to (functions/core/leads/erase.ts);
+ *                              the log line it writes says who and when, with ids only
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { loadContent } from '../functions/adapters/content-files';
 import { dynamoClient } from '../functions/adapters/dynamo-client';
 import { createDynamoLeadStore } from '../functions/adapters/dynamo-leads';
-import { ensureTable } from '../functions/adapters/dynamo-store';
+import { createDynamoSmsStore } from '../functions/adapters/dynamo-sms-store';
+import { createDynamoStore, ensureTable } from '../functions/adapters/dynamo-store';
+import { jsonLogger } from '../functions/adapters/log';
 import { loadConfig } from '../functions/config';
+import type { Firm } from '../functions/core/content';
 import { recentLeads } from '../functions/core/leads/delivery';
+import { eraseLead } from '../functions/core/leads/erase';
 import type { Lead } from '../functions/core/leads/lead';
+import type { LeadStore } from '../functions/core/ports';
 import { type RunningDynamo, startDynamoLocal } from '../functions/local/dynamodb-local';
 
 const config = loadConfig();
-const daysFlag = process.argv.indexOf('--days');
-const days = daysFlag > 0 ? Number(process.argv[daysFlag + 1]) || 7 : 7;
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const days = Number(flag('--days')) || 7;
+const erasing = args[0] === 'erase' ? { leadId: args[1], by: flag('--by') } : undefined;
 
 function row(lead: Lead): string {
   const d = lead.delivery;
@@ -55,6 +68,36 @@ async function runningEndpoint(): Promise<string | undefined> {
   }
 }
 
+/** `erase <leadId>`: the lead, its conversations and its phone's pointer; the line keeps STOP. */
+async function erase(
+  client: DynamoDBClient,
+  firm: Firm,
+  leads: LeadStore,
+  { leadId, by }: { leadId?: string; by?: string },
+) {
+  if (!leadId || leadId.startsWith('--')) throw new Error('usage: npm run leads -- erase <leadId>');
+  const tableName = config.TABLE_NAME;
+  const { timeZone, retentionDays } = firm;
+  const now = () => new Date();
+  const result = await eraseLead(
+    {
+      leads,
+      store: createDynamoStore({ client, tableName, timeZone, retentionDays, now }),
+      sms: createDynamoSmsStore({ client, tableName, timeZone, retentionDays }),
+      now,
+      // The record of who erased it: to stderr, so it can be kept apart from the output.
+      log: jsonLogger((line) => process.stderr.write(`${line}\n`)),
+    },
+    leadId,
+    by ?? process.env.USER ?? 'unknown',
+  );
+  console.log(
+    result === 'erased'
+      ? `Lead ${leadId} erased, with its conversations and its phone's pointer.`
+      : `No lead ${leadId}: it does not exist or was erased already.`,
+  );
+}
+
 async function main() {
   let dynamo: RunningDynamo | undefined;
   let endpoint = config.DYNAMODB_ENDPOINT ?? (await runningEndpoint());
@@ -66,8 +109,15 @@ async function main() {
   const client = dynamoClient(endpoint, config.AWS_REGION);
   try {
     await ensureTable(client, config.TABLE_NAME);
-    const timeZone = loadContent({ root: process.cwd(), firmFile: config.FIRM_FILE }).firm.timeZone;
-    const leads = createDynamoLeadStore({ client, tableName: config.TABLE_NAME, timeZone });
+    const firm = loadContent({ root: process.cwd(), firmFile: config.FIRM_FILE }).firm;
+    const { timeZone, retentionDays } = firm;
+    const now = () => new Date();
+    const tableName = config.TABLE_NAME;
+    const leads = createDynamoLeadStore({ client, tableName, timeZone, retentionDays, now });
+    if (erasing) {
+      await erase(client, firm, leads, erasing);
+      return;
+    }
     const all = (await recentLeads({ leads, now: () => new Date(), timeZone }, days)).sort((a, b) =>
       b.createdAt.localeCompare(a.createdAt),
     );

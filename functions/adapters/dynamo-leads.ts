@@ -4,9 +4,12 @@
  * version condition (delivery, accept, decline, re-routing).
  *
  * Items (functions/adapters/keys.ts, patterns 6-8): the lead, listed by its day on gsi1, and the
- * phone's pointer to its open lead.
+ * phone's pointer to its open lead. Each carries `expiresAt` (functions/core/retention.ts), set
+ * again on every save, and reads treat an item past it as absent: TTL deletion runs late.
  */
 import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -18,11 +21,12 @@ import { todayIn } from '../core/calendar';
 import { VersionConflictError } from '../core/errors';
 import { type Lead, LeadSchema, OPEN_LEAD_DAYS } from '../core/leads/lead';
 import type { LeadStore } from '../core/ports';
+import { DEFAULT_RETENTION_DAYS, isExpired, leadExpiry, pointerExpiry } from '../core/retention';
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
 import { leadDayIndex, leadKey, leadsOfDayKey, phoneLeadKey } from './keys';
 
-function leadItem(lead: Lead, timeZone: string) {
+function leadItem(lead: Lead, timeZone: string, retentionDays: number) {
   const day = todayIn(new Date(lead.createdAt), timeZone);
   return marshall(
     {
@@ -30,18 +34,25 @@ function leadItem(lead: Lead, timeZone: string) {
       type: 'lead',
       ...leadDayIndex(day, lead.createdAt, lead.leadId),
       ...lead,
+      // Kept for the firm's period after its last change, so every save may move it later.
+      expiresAt: leadExpiry(lead, retentionDays),
     },
     { removeUndefinedValues: true },
   );
 }
 
 /** The writes that store a lead with its conversation: the lead, and the phone's pointer to it. */
-export function leadWrites(tableName: string, lead: Lead, timeZone: string): TransactWriteItem[] {
+export function leadWrites(
+  tableName: string,
+  lead: Lead,
+  timeZone: string,
+  retentionDays = DEFAULT_RETENTION_DAYS,
+): TransactWriteItem[] {
   const writes: TransactWriteItem[] = [
     {
       Put: {
         TableName: tableName,
-        Item: leadItem(lead, timeZone),
+        Item: leadItem(lead, timeZone, retentionDays),
         // A new lead must not exist; an updated one must be the version that was read.
         ...versioned(lead.version),
       },
@@ -57,6 +68,7 @@ export function leadWrites(tableName: string, lead: Lead, timeZone: string): Tra
           type: 'phone-lead',
           leadId: lead.leadId,
           createdAt: lead.createdAt,
+          expiresAt: pointerExpiry(lead, retentionDays),
         }),
       },
     });
@@ -68,14 +80,28 @@ export function createDynamoLeadStore(options: {
   client: DynamoDBClient;
   tableName: string;
   timeZone: string;
+  /** The firm's retentionDays. */
+  retentionDays: number;
+  /** The clock, so leads past their retention read as absent in tests as in production. */
+  now: () => Date;
 }): LeadStore {
-  const { client, tableName, timeZone } = options;
+  const { client, tableName, timeZone, retentionDays, now } = options;
   const read = (item: Record<string, unknown>) => {
-    const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+    const {
+      pk: _pk,
+      sk: _sk,
+      type: _type,
+      gsi1pk: _g1,
+      gsi1sk: _g2,
+      expiresAt: _e,
+      ...rest
+    } = item;
     return LeadSchema.parse(rest);
   };
+  const live = (item: Record<string, unknown>) =>
+    !isExpired(item.expiresAt as number | undefined, now());
   const store: LeadStore = {
-    async get(leadId) {
+    async get(leadId, options) {
       try {
         const out = await client.send(
           new GetItemCommand({
@@ -84,7 +110,8 @@ export function createDynamoLeadStore(options: {
             ConsistentRead: true,
           }),
         );
-        return out.Item ? read(unmarshall(out.Item)) : undefined;
+        const item = out.Item ? unmarshall(out.Item) : undefined;
+        return item && (options?.expired || live(item)) ? read(item) : undefined;
       } catch (error) {
         throw translateStoreError(error);
       }
@@ -103,7 +130,10 @@ export function createDynamoLeadStore(options: {
               ExclusiveStartKey: start ? marshall(start) : undefined,
             }),
           );
-          for (const item of out.Items ?? []) leads.push(read(unmarshall(item)));
+          for (const item of out.Items ?? []) {
+            const lead = unmarshall(item);
+            if (live(lead)) leads.push(read(lead));
+          }
           start = out.LastEvaluatedKey ? unmarshall(out.LastEvaluatedKey) : undefined;
         } while (start);
       } catch (error) {
@@ -126,6 +156,7 @@ export function createDynamoLeadStore(options: {
         throw translateStoreError(error);
       }
       if (!pointer || typeof pointer.leadId !== 'string') return undefined;
+      if (isExpired(pointer.expiresAt as number | undefined, now)) return undefined;
       const lead = await store.get(pointer.leadId);
       const age = lead
         ? now.getTime() - new Date(lead.createdAt).getTime()
@@ -139,7 +170,7 @@ export function createDynamoLeadStore(options: {
         await client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: leadItem(lead, timeZone),
+            Item: leadItem(lead, timeZone, retentionDays),
             // Delivery, accept, decline and re-routing each read the lead and save the next one.
             ...versioned(lead.version),
           }),
@@ -148,6 +179,41 @@ export function createDynamoLeadStore(options: {
         throw translateStoreError(
           error,
           () => new VersionConflictError(`lead ${lead.leadId}`, lead.version - 1),
+        );
+      }
+    },
+    async delete(lead) {
+      const phone = lead.contact.phone;
+      try {
+        if (phone) {
+          await client.send(
+            new DeleteItemCommand({
+              TableName: tableName,
+              Key: marshall(phoneLeadKey(phone)),
+              // The phone may have opened a newer lead since: its pointer is that lead's.
+              ConditionExpression: 'leadId = :leadId',
+              ExpressionAttributeValues: marshall({ ':leadId': lead.leadId }),
+            }),
+          );
+        }
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw translateStoreError(error);
+      }
+      try {
+        await client.send(
+          new DeleteItemCommand({
+            TableName: tableName,
+            Key: marshall(leadKey(lead.leadId)),
+            // Only the version that was read: a lead merged into meanwhile may point at one more
+            // conversation, which the caller must erase too; a lead gone already is not erased twice.
+            ConditionExpression: 'version = :version',
+            ExpressionAttributeValues: marshall({ ':version': lead.version }),
+          }),
+        );
+      } catch (error) {
+        throw translateStoreError(
+          error,
+          () => new VersionConflictError(`lead ${lead.leadId}`, lead.version),
         );
       }
     },

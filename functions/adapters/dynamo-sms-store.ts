@@ -20,6 +20,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { lineExpiry, type SmsLine, SmsLineSchema } from '../core/channels/sms/line';
 import { VersionConflictError } from '../core/errors';
 import type { SmsStore } from '../core/ports';
+import { DEFAULT_RETENTION_DAYS } from '../core/retention';
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
@@ -33,8 +34,15 @@ export function createDynamoSmsStore(options: {
   tableName: string;
   /** The firm's time zone: leads are listed by the firm's day. */
   timeZone?: string;
+  /** The firm's retentionDays, for the lead a qualifying text writes. */
+  retentionDays?: number;
 }): SmsStore {
-  const { client, tableName, timeZone = 'America/Los_Angeles' } = options;
+  const {
+    client,
+    tableName,
+    timeZone = 'America/Los_Angeles',
+    retentionDays = DEFAULT_RETENTION_DAYS,
+  } = options;
   const known = new Map<string, SmsLine>();
   const remember = (line: SmsLine) => {
     known.delete(line.phone);
@@ -93,7 +101,7 @@ export function createDynamoSmsStore(options: {
           },
         });
       }
-      if (lead) items.push(...leadWrites(tableName, lead, timeZone));
+      if (lead) items.push(...leadWrites(tableName, lead, timeZone, retentionDays));
       if (deleteConversationId) {
         items.push({
           Delete: { TableName: tableName, Key: marshall(conversationKey(deleteConversationId)) },

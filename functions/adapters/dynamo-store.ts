@@ -21,6 +21,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type Conversation, ConversationSchema } from '../core/conversation';
 import { VersionConflictError } from '../core/errors';
 import type { ConversationStore } from '../core/ports';
+import { DEFAULT_RETENTION_DAYS, isExpired } from '../core/retention';
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
@@ -49,10 +50,13 @@ export interface DynamoStoreOptions {
   now: () => Date;
   /** The firm's time zone: leads are listed by the firm's day. */
   timeZone?: string;
+  /** The firm's retentionDays, for the lead a qualifying turn writes. */
+  retentionDays?: number;
 }
 
 export function createDynamoStore({
   timeZone = 'America/Los_Angeles',
+  retentionDays = DEFAULT_RETENTION_DAYS,
   client,
   tableName,
   now,
@@ -101,8 +105,7 @@ export function createDynamoStore({
       const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
       const conversation = ConversationSchema.parse(rest);
       // TTL deletion runs late; an expired conversation is gone as far as anyone can tell.
-      if (conversation.expiresAt && conversation.expiresAt * 1000 <= now().getTime())
-        return undefined;
+      if (isExpired(conversation.expiresAt, now())) return undefined;
       return conversation;
     },
 
@@ -123,7 +126,7 @@ export function createDynamoStore({
                     ...versioned(conversation.version),
                   },
                 },
-                ...leadWrites(tableName, lead, timeZone),
+                ...leadWrites(tableName, lead, timeZone, retentionDays),
               ],
             }),
           );

@@ -17,13 +17,16 @@
  * Leads (functions/adapters/dynamo-leads.ts)
  * 6. A lead by id ......................... GetItem  pk = LEAD#<id>, sk = LEAD; written in the
  *                                           transaction of the turn that qualified, then under
- *                                           its version (delivery, accept, decline, re-routing)
+ *                                           its version (delivery, accept, decline, re-routing);
+ *                                           erased by staff: DeleteItem under its version
  * 7. A day's leads, oldest first .......... Query gsi1  gsi1pk = LEADS#<day>, gsi1sk = <createdAt>#<id>
  *                                           (routing counts, the delivery worker, `npm run leads`)
- * 8. A phone's open lead .................. GetItem  pk = PHONE#<e164>, sk = LEAD (a pointer)
+ * 8. A phone's open lead .................. GetItem  pk = PHONE#<e164>, sk = LEAD (a pointer);
+ *                                           erased with its lead: DeleteItem if it names the lead
  *
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
- * so readers treat an item whose expiresAt has passed as absent.
+ * so readers treat an item whose expiresAt has passed as absent. Leads, their pointers and
+ * qualified conversations have one too (functions/core/retention.ts); an opted-out line never does.
  */
 export const TTL_ATTRIBUTE = 'expiresAt';
 

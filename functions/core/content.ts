@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { type Flow, LANGUAGES, type Language } from './flow';
 import type { KnowledgeBase } from './knowledge/search';
 import { own } from './own';
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './retention';
 import type { tpsScreeningContext } from './screening/tps';
 
 /** A string, or a pair of forms for a client writing about themself or about someone else. */
@@ -37,6 +38,8 @@ export function flattenStrings(tree: unknown, prefix = ''): Strings {
   return out;
 }
 
+const RETENTION_RANGE = `a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS} (default ${DEFAULT_RETENTION_DAYS})`;
+
 export const FirmSchema = z.strictObject({
   name: z.string().min(1),
   /** Given in the SMS HELP reply. */
@@ -59,6 +62,16 @@ export const FirmSchema = z.strictObject({
     .array(z.string().regex(/^[A-Z]{2}$/))
     .min(1)
     .default(['US', 'PR', 'VI', 'GU', 'AS', 'MP']),
+  /**
+   * Days a lead, its phone's pointer and its qualified conversation are kept after they last
+   * changed; then they are deleted (functions/core/retention.ts).
+   */
+  retentionDays: z
+    .number({ error: RETENTION_RANGE })
+    .int({ error: RETENTION_RANGE })
+    .min(MIN_RETENTION_DAYS, { error: RETENTION_RANGE })
+    .max(MAX_RETENTION_DAYS, { error: RETENTION_RANGE })
+    .default(DEFAULT_RETENTION_DAYS),
   referrals: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),
   /** What a consultation costs and how it works, for the "consultation-cost" article. */
   consultation: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),

@@ -34,13 +34,22 @@ export interface ConversationStore {
 }
 
 export interface LeadStore {
-  get(leadId: string): Promise<Lead | undefined>;
+  /**
+   * The lead, or undefined when unknown or past its retention (functions/core/retention.ts);
+   * `{ expired: true }` reads one that is past it but not deleted yet, to erase it.
+   */
+  get(leadId: string, options?: { expired?: boolean }): Promise<Lead | undefined>;
   /** Leads created on a day (YYYY-MM-DD in the firm's time zone), oldest first. */
   listDay(day: string): Promise<Lead[]>;
   /** The lead a phone number opened in the last OPEN_LEAD_DAYS days, if still open. */
   openLeadOf(phone: string, now: Date): Promise<Lead | undefined>;
   /** Saves a changed lead under its version (bumped already); VersionConflictError if it moved. */
   save(lead: Lead): Promise<void>;
+  /**
+   * Deletes the phone's pointer if it points at this lead, then the lead if it is still at
+   * `lead.version` (VersionConflictError if it changed, or is gone already).
+   */
+  delete(lead: Lead): Promise<void>;
 }
 
 export interface SmsTurnWrite {

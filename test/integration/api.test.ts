@@ -47,8 +47,10 @@ describe('a whole intake over HTTP', () => {
     // The token is stored only as its hash.
     expect(JSON.stringify(item)).not.toContain(started.token);
     expect(item?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
-    // A qualified lead is kept; only unfinished conversations expire.
-    expect(item?.expiresAt).toBeUndefined();
+    // A qualified conversation is kept for the firm's retention period (365 days), not 30.
+    const days = (item?.expiresAt * 1000 - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(364);
+    expect(days).toBeLessThanOrEqual(365);
     // Logs hold no message text, names or phone numbers.
     const logs = server.logs.join('\n');
     expect(logs).not.toMatch(/Maria|Lopez|2133734253|373-4253|123456789/);

@@ -19,6 +19,7 @@ import type { Lead } from '../leads/lead';
 import { type LeadDeps, leadFor } from '../leads/leads';
 import type { ConversationStore, SmsStore } from '../ports';
 import { MESSAGE_RULE, type RateRule, take } from '../rate-limit';
+import { keptUntil } from '../retention';
 import { retryOnConflict } from '../retry';
 import { checkToken, tokenMessage } from './web/reading';
 
@@ -51,9 +52,12 @@ export interface TurnResult {
 const entries = (replies: BotMessage[], at: string): TranscriptEntry[] =>
   replies.map((r) => ({ ...r, at }));
 
-/** Unfinished and unqualified conversations expire; a qualified one is kept for the firm. */
-function expiry(conversation: Conversation, now: Date): number | undefined {
-  if (conversation.intake.status === 'qualified') return undefined;
+/**
+ * Unfinished and unqualified conversations expire after 30 days; a qualified one (the lead's
+ * transcript) is kept for the firm's retention period after its last message.
+ */
+function expiry(content: Content, conversation: Conversation, now: Date): number {
+  if (conversation.intake.status === 'qualified') return keptUntil(now, content.firm.retentionDays);
   return Math.floor(now.getTime() / 1000) + ABANDONED_AFTER_SECONDS;
 }
 
@@ -78,7 +82,7 @@ export async function startConversation(
     intake: turn.state,
     transcript: entries(turn.replies, at),
   };
-  conversation.expiresAt = expiry(conversation, now);
+  conversation.expiresAt = expiry(deps.content, conversation, now);
   await deps.store.create(conversation);
   return { conversation, replies: turn.replies };
 }
@@ -112,7 +116,7 @@ export function applyMessage(
       ...entries(turn.replies, at),
     ],
   };
-  next.expiresAt = expiry(next, now);
+  next.expiresAt = expiry(content, next, now);
   return { conversation: next, replies: turn.replies };
 }
 
@@ -147,7 +151,8 @@ export async function sendMessage(
     result.conversation.rate = allowance.bucket;
     const afterSave = prepare ? await prepare(result) : undefined;
     const lead = await leadOfTurn(deps, current, result.conversation);
-    if (result.conversation.intake.status === 'deleted') await erase(deps, current);
+    if (result.conversation.intake.status === 'deleted')
+      await eraseConversation(deps, current.id, phonesOf(current));
     else await deps.store.save(result.conversation, lead);
     if (lead) deps.onLead?.(lead);
     await afterSave?.();
@@ -155,18 +160,31 @@ export async function sendMessage(
   });
 }
 
-/**
- * Erases a conversation. When a phone's SMS line points at it (it went on by text), the line is
- * taken off it in the same transaction, keeping only the number, so STOP stays honoured.
- */
-async function erase(deps: ChatDeps, conversation: Conversation): Promise<void> {
+/** The phones whose SMS line may point at a conversation: texted from, linked by code, or typed. */
+export function phonesOf(conversation: Conversation): (string | undefined)[] {
   const { texts, intake } = conversation;
   const answered = typeof intake.answers.phone === 'string' ? intake.answers.phone : undefined;
-  const phones = new Set([texts?.phone, intake.link?.phone, answered]);
-  for (const phone of phones) {
+  return [texts?.phone, intake.link?.phone, answered];
+}
+
+/**
+ * Erases conversation `id` ("delete my data", or staff erasing a lead). When the SMS line of one
+ * of `phones` points at it (it went on by text), the line is taken off it in the same
+ * transaction, keeping only the number and its opt-out, so STOP stays honoured. Erasing what is
+ * gone already changes nothing; a line that changed meanwhile is a VersionConflictError, to retry
+ * on a fresh read.
+ *
+ * @example await eraseConversation(deps, conversation.id, phonesOf(conversation))
+ */
+export async function eraseConversation(
+  deps: Pick<ChatDeps, 'store' | 'sms' | 'now'>,
+  id: string,
+  phones: Iterable<string | undefined>,
+): Promise<void> {
+  for (const phone of new Set(phones)) {
     if (!phone || !deps.sms) continue;
     const line = await deps.sms.getLine(phone);
-    if (line?.conversationId !== conversation.id) continue;
+    if (line?.conversationId !== id) continue;
     await deps.sms.commit({
       line: {
         ...line,
@@ -175,9 +193,9 @@ async function erase(deps: ChatDeps, conversation: Conversation): Promise<void> 
         version: line.version + 1,
         updatedAt: deps.now().toISOString(),
       },
-      deleteConversationId: conversation.id,
+      deleteConversationId: id,
     });
     return;
   }
-  await deps.store.delete(conversation.id);
+  await deps.store.delete(id);
 }

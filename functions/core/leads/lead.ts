@@ -31,7 +31,10 @@ export const ContactSchema = z.strictObject({
 
 export const LeadSchema = z.strictObject({
   leadId: z.string(),
+  /** The conversation of its latest intake: the transcript its email links to. */
   conversationId: z.string(),
+  /** The conversations of earlier intakes merged into it, so erasing the lead erases them too. */
+  earlierConversationIds: z.array(z.string()).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int().positive(),

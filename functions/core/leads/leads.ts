@@ -93,6 +93,7 @@ export async function leadFor(deps: LeadDeps, conversation: Conversation): Promi
       // Once an attorney accepted it, the update goes to that attorney.
       routing: open.status === 'accepted' ? open.routing : routing,
       questions: [...open.questions, ...intake.questions],
+      earlierConversationIds: [...(open.earlierConversationIds ?? []), open.conversationId],
       version: open.version + 1,
       phoneProven,
     };
