@@ -1,7 +1,7 @@
 /**
  * The content as one prebuilt JSON file, for the Lambda functions. At build time (infra/content.ts,
  * run by `cdk synth`) the YAML and Markdown read by content-files.ts, the roster and the web assets
- * are written into the function's asset as `content.json`, `widget.js` and `demo.html`; at cold
+ * are written into the function's asset as `content.json`, `widget.js`, `chat.js` and `demo.html`; at cold
  * start the Lambda reads that JSON, validates it again (it is a boundary: a file on disk) and builds
  * the same `Content` as `loadContent`, without carrying the YAML parser in its bundle.
  *
@@ -120,10 +120,11 @@ export type ContentBundle = z.infer<typeof ContentBundleSchema>;
 
 export const CONTENT_FILE = 'content.json';
 export const WIDGET_FILE = 'widget.js';
+export const CHAT_FILE = 'chat.js';
 export const DEMO_FILE = 'demo.html';
 
 /**
- * Build time: writes content.json, widget.js and demo.html into `dir` (created if missing).
+ * Build time: writes content.json, widget.js, chat.js and demo.html into `dir` (created if missing).
  * The inputs were validated when they were read; they are checked again here so a bundle that
  * would not load is never written.
  */
@@ -149,6 +150,7 @@ export function writeContentBundle(
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, CONTENT_FILE), JSON.stringify(bundle));
   writeFileSync(join(dir, WIDGET_FILE), assets.widgetJs);
+  writeFileSync(join(dir, CHAT_FILE), assets.chatJs);
   writeFileSync(join(dir, DEMO_FILE), assets.demoHtml);
 }
 
@@ -189,6 +191,7 @@ export function loadBundledContent(dir: string): {
     roster: bundle.roster,
     assets: {
       widgetJs: readFileSync(join(dir, WIDGET_FILE), 'utf8'),
+      chatJs: readFileSync(join(dir, CHAT_FILE), 'utf8'),
       demoHtml: readFileSync(join(dir, DEMO_FILE), 'utf8'),
     },
   };

@@ -85,13 +85,22 @@ export function loadContent(paths: ContentPaths): Content {
 }
 
 /**
- * The demo page, and widget.js bundled by esbuild from the modules in functions/web/widget/ (a
- * few milliseconds). Only here, at start and at synth: the Lambda reads the bundle prebuilt.
+ * The demo page, and the web chat's two scripts bundled by esbuild: widget.js, the embed a firm's
+ * page loads, from functions/web/loader/, and chat.js, the chat it shows in an iframe, from
+ * functions/web/widget/ (a few milliseconds each). Only here, at start and at synth: the Lambda
+ * reads them prebuilt.
  */
 export function loadWebAssets(root: string): WebAssets {
   const web = resolve(root, 'functions', 'web');
-  const entry = join(web, 'widget', 'main.js');
-  // The header comment of main.js leads the file; the bundler's own placement is turned off.
+  return {
+    demoHtml: readFileSync(join(web, 'demo.html'), 'utf8'),
+    widgetJs: bundle(root, join(web, 'loader', 'main.js')),
+    chatJs: bundle(root, join(web, 'widget', 'main.js')),
+  };
+}
+
+function bundle(root: string, entry: string): string {
+  // The header comment of the entry leads the file; the bundler's own placement is turned off.
   const header = /^\/\*![\s\S]*?\*\//.exec(readFileSync(entry, 'utf8'))?.[0] ?? '';
   const built = buildSync({
     entryPoints: [entry],
@@ -107,8 +116,5 @@ export function loadWebAssets(root: string): WebAssets {
     write: false,
     logLevel: 'silent',
   });
-  return {
-    demoHtml: readFileSync(join(web, 'demo.html'), 'utf8'),
-    widgetJs: built.outputFiles[0]?.text ?? '',
-  };
+  return built.outputFiles[0]?.text ?? '';
 }

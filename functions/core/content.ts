@@ -132,8 +132,11 @@ export function fill(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => own(vars, name) ?? whole);
 }
 
-/** The demo page and the embeddable widget, read once from functions/web/ (or content's asset). */
+/** The demo page and the web chat, read once from functions/web/ (or content's asset). */
 export interface WebAssets {
   demoHtml: string;
+  /** The embed a firm's page loads (/widget.js): it only shows the chat in an iframe. */
   widgetJs: string;
+  /** The chat itself (/chat.js), run in that iframe on Amparo's own origin (GET /chat). */
+  chatJs: string;
 }

@@ -39,6 +39,12 @@ export interface AppDeps extends SmsDeps {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use(requestId());
+  // The chat's page is framed by the firm's sites: its CSP's frame-ancestors says which (web.ts),
+  // and X-Frame-Options, which can name none of them, must not say SAMEORIGIN over it.
+  app.use('/chat', async (c, next) => {
+    await next();
+    c.res.headers.delete('X-Frame-Options');
+  });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -80,7 +86,7 @@ export function createApp(deps: AppDeps) {
   if (deps.delivery) {
     app.route('/leads', leadRoutes({ ...deps, delivery: deps.delivery }));
   }
-  app.route('/', webRoutes(deps.assets, deps.content.strings));
+  app.route('/', webRoutes(deps.assets, deps.content.strings, deps.allowedOrigins));
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));
   app.onError((error, c) => respondToError(c, error, deps.log));

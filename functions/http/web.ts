@@ -1,7 +1,9 @@
 /**
- * The demo page and the embeddable widget. The composition root reads the page and bundles the
- * widget once (functions/adapters/content-files.ts), and they are served from memory; widget.js
- * gets its words, the `widget.*` strings of prompts/, written in once, when the app is created.
+ * The demo page and the web chat: /widget.js, the embed a firm's page loads, which shows /chat in
+ * an iframe; /chat, the chat's page on Amparo's own origin, and /chat.js, the chat. The
+ * composition root reads the page and bundles the scripts once (functions/adapters/
+ * content-files.ts), and they are served from memory; both scripts get their words, the
+ * `widget.*` strings of prompts/, written in once, when the app is created.
  */
 import { Hono } from 'hono';
 import type { Catalog, Strings, WebAssets } from '../core/content';
@@ -14,17 +16,55 @@ import { LANGUAGES } from '../core/flow';
  */
 export const WIDGET_STRINGS_SLOT = '"amparo:strings"';
 
-// The demo page loads only its own script and styles and talks only to its own origin.
+// The demo page loads only its own script and styles and frames only the chat, from its origin.
 const DEMO_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
+  "frame-src 'self'",
   "img-src 'self' data:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The chat's page: its own script and the API on its own origin, and nothing else. Only the
+ * firm's sites (ALLOWED_ORIGINS, the same list CORS allows) may frame it, so no other page can
+ * dress it up or click through it.
+ */
+function chatCsp(allowedOrigins: string[]): string {
+  const ancestors = allowedOrigins.includes('*') ? '*' : allowedOrigins.join(' ');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors 'self' ${ancestors}`.trim(),
+  ].join('; ');
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** The chat's page: an empty document for /chat.js, titled until the chat names it. */
+function chatHtml(title: string): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex">',
+    `<title>${escapeHtml(title)}</title>`,
+    '<style>html,body{margin:0;height:100%;background:transparent;color-scheme:light}</style>',
+    '</head>',
+    '<body><script src="/chat.js"></script></body>',
+    '</html>',
+  ].join('\n');
+}
 
 function widgetStrings(strings: Strings, lang: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -37,7 +77,7 @@ function widgetStrings(strings: Strings, lang: string): Record<string, string> {
 }
 
 /**
- * widget.js with `{ en: {...}, es: {...} }` (the `widget.*` strings) in its slot, as JSON that
+ * A script (widget.js or chat.js) with `{ en: {...}, es: {...} }` (the `widget.*` strings) in its slot, as JSON that
  * cannot end the script it sits in: `<`, `>`, `&`, U+2028 and U+2029 are written as \u escapes.
  * A stand-in without the slot (some tests serve an empty widget) is returned as it is.
  *
@@ -58,8 +98,11 @@ export function widgetWithStrings(widgetJs: string, strings: Catalog): string {
   return widgetJs.replace(WIDGET_STRINGS_SLOT, () => json);
 }
 
-export function webRoutes(assets: WebAssets, strings: Catalog) {
+export function webRoutes(assets: WebAssets, strings: Catalog, allowedOrigins: string[]) {
   const widgetJs = widgetWithStrings(assets.widgetJs, strings);
+  const chatJs = widgetWithStrings(assets.chatJs, strings);
+  const page = chatHtml(String(strings.en['widget.title'] ?? ''));
+  const csp = chatCsp(allowedOrigins);
   return new Hono()
     .get('/', (c) => {
       c.header('Content-Security-Policy', DEMO_CSP);
@@ -70,5 +113,15 @@ export function webRoutes(assets: WebAssets, strings: Catalog) {
       c.header('Content-Type', 'application/javascript; charset=utf-8');
       c.header('Cache-Control', 'public, max-age=300');
       return c.body(widgetJs);
+    })
+    .get('/chat', (c) => {
+      c.header('Content-Security-Policy', csp);
+      c.header('Cache-Control', 'no-store');
+      return c.html(page);
+    })
+    .get('/chat.js', (c) => {
+      c.header('Content-Type', 'application/javascript; charset=utf-8');
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.body(chatJs);
     });
 }

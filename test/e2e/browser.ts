@@ -4,14 +4,24 @@
  */
 import { type Browser, chromium } from 'playwright-core';
 
+const DROPPED = [
+  '--single-process',
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--disable-site-isolation-trials',
+  '--disable-features=AudioServiceOutOfProcess,IsolateOrigins,site-per-process',
+];
+
 export async function launchBrowser(): Promise<Browser> {
   const sparticuz = (await import('@sparticuz/chromium')).default;
   const executablePath = process.env.CHROMIUM_PATH ?? (await sparticuz.executablePath());
   return chromium.launch({
     executablePath,
     // Its flags are tuned for Lambda; --single-process there makes closing one context kill the
-    // whole browser, and the tests open a fresh context per case.
-    args: sparticuz.args.filter((arg) => arg !== '--single-process'),
+    // whole browser, and the tests open a fresh context per case. The ones that turn off the
+    // same-origin policy and site isolation go too: the tests check what a page of one site can
+    // read of another's (test/privacy/embed.test.ts), as in a browser people use.
+    args: sparticuz.args.filter((arg) => !DROPPED.some((flag) => arg.startsWith(flag))),
     headless: true,
   });
 }

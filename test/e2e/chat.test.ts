@@ -1,10 +1,11 @@
 /**
- * Real Chromium drives the demo page (`GET /`) and its widget against the real server.
+ * Real Chromium drives the demo page (`GET /`) and its widget against the real server: the chat
+ * runs in the iframe the embed (/widget.js) puts on the page (GET /chat).
  * The flow is driven by `state.step` (DOMAIN.md fact ids plus consent/confirm), read from each
  * messages response, so rewording a question never breaks this test; a new step does, by name.
  * `E2E_BASE_URL=http://host:port` runs it against a server that is already up.
  */
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 
@@ -98,28 +99,36 @@ async function newPage(width = 1280, height = 900): Promise<Page> {
   return context.newPage();
 }
 
+/** The chat, in the embed's iframe. */
+const chat = (page: Page): FrameLocator => page.frameLocator('[data-testid="amparo-frame"]');
+function chatFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => new URL(f.url()).pathname === '/chat');
+  if (!frame) throw new Error('no chat frame');
+  return frame;
+}
+
 /** Opens the demo page and returns the state of the conversation it creates. */
 async function open(page: Page): Promise<State> {
   const created = page.waitForResponse(isCreate);
   await page.goto(`${server.url}/`);
   const res = await created;
   expect(res.status()).toBe(201);
-  await expect.poll(() => page.getByTestId('amparo-msg-bot').count()).toBeGreaterThan(0);
+  await expect.poll(() => chat(page).getByTestId('amparo-msg-bot').count()).toBeGreaterThan(0);
   return ((await res.json()) as Reply).state;
 }
 
 /** Sends one message (by clicking the matching choice, else typing) and waits for it to render. */
 async function say(page: Page, answer: string): Promise<Reply> {
-  const bots = page.getByTestId('amparo-msg-bot');
+  const bots = chat(page).getByTestId('amparo-msg-bot');
   const before = await bots.count();
   const reply = page.waitForResponse(isSend);
-  const choice = page.locator(
+  const choice = chat(page).locator(
     `[data-testid="amparo-choice"][data-value=${JSON.stringify(answer)}]:enabled`,
   );
   if (await choice.count()) await choice.last().click();
   else {
-    await page.getByTestId('amparo-input').fill(answer);
-    await page.getByTestId('amparo-input').press('Enter');
+    await chat(page).getByTestId('amparo-input').fill(answer);
+    await chat(page).getByTestId('amparo-input').press('Enter');
   }
   const res = await reply;
   const body = (await res.json()) as Reply;
@@ -134,7 +143,7 @@ async function drive(page: Page, state: State, stopAfter = Number.POSITIVE_INFIN
   const asked = new Map<string, number>();
   for (let n = 0; !state.done && n < stopAfter; n++) {
     const answer = ANSWERS[state.step];
-    const said = await page.getByTestId('amparo-msg-bot').last().textContent();
+    const said = await chat(page).getByTestId('amparo-msg-bot').last().textContent();
     if (answer === undefined) {
       throw new Error(`No answer for step "${state.step}" in ANSWERS. The bot said: ${said}`);
     }
@@ -148,8 +157,13 @@ async function drive(page: Page, state: State, stopAfter = Number.POSITIVE_INFIN
   return state;
 }
 
-const botTexts = (page: Page) => page.getByTestId('amparo-msg-bot').allTextContents();
+const botTexts = (page: Page) => chat(page).getByTestId('amparo-msg-bot').allTextContents();
 const storedKeys = (page: Page) =>
+  chatFrame(page).evaluate(() =>
+    Object.keys(sessionStorage).filter((k) => k.startsWith('amparo:')),
+  );
+/** What the tab keeps for the chat's origin, read from a page of that origin without the chat. */
+const keptKeys = (page: Page) =>
   page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('amparo:')));
 
 describe('web chat widget', () => {
@@ -162,7 +176,7 @@ describe('web chat widget', () => {
 
     // Reload mid-way: the transcript is redrawn from the server and the same step continues.
     const shown = await botTexts(page);
-    const userCount = await page.getByTestId('amparo-msg-user').count();
+    const userCount = await chat(page).getByTestId('amparo-msg-user').count();
     expect(await storedKeys(page)).toHaveLength(1);
     let created = false;
     page.on('request', (r) => {
@@ -174,37 +188,39 @@ describe('web chat widget', () => {
     const redrawn = (await (await transcript).json()) as Reply;
     expect(redrawn.state.step).toBe(state.step);
     await expect.poll(() => botTexts(page)).toEqual(shown);
-    expect(await page.getByTestId('amparo-msg-user').count()).toBe(userCount);
+    expect(await chat(page).getByTestId('amparo-msg-user').count()).toBe(userCount);
     expect(created).toBe(false);
 
     // Switch to Spanish: the bot answers in Spanish and the widget's own labels follow.
     const switched = await (async () => {
       const reply = page.waitForResponse(isSend);
-      await page.getByTestId('amparo-lang-es').click();
+      await chat(page).getByTestId('amparo-lang-es').click();
       return (await (await reply).json()) as Reply;
     })();
     expect(switched.state.language).toBe('es');
     expect(switched.state.step).toBe(state.step);
     expect(switched.messages.map((m) => m.text).join(' ')).toMatch(SPANISH);
     await expect
-      .poll(() => page.getByTestId('amparo-lang-es').getAttribute('aria-pressed'))
+      .poll(() => chat(page).getByTestId('amparo-lang-es').getAttribute('aria-pressed'))
       .toBe('true');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Su mensaje' }).count()).toBe(1);
-    expect(await page.getByTestId('amparo-send').textContent()).toBe('Enviar');
+    await expect
+      .poll(() => chat(page).getByRole('textbox', { name: 'Su mensaje' }).count())
+      .toBe(1);
+    expect(await chat(page).getByTestId('amparo-send').textContent()).toBe('Enviar');
 
     state = await drive(page, switched.state);
     expect(state.done).toBe(true);
     expect(state.language).toBe('es');
-    expect(await page.getByTestId('amparo-input').isDisabled()).toBe(true);
-    expect(await page.getByTestId('amparo-restart').isVisible()).toBe(true);
+    expect(await chat(page).getByTestId('amparo-input').isDisabled()).toBe(true);
+    expect(await chat(page).getByTestId('amparo-restart').isVisible()).toBe(true);
 
     // Quick exit: leaves for a neutral site and nothing of the conversation stays in the tab.
-    await page.getByTestId('amparo-exit').click();
+    await chat(page).getByTestId('amparo-exit').click();
     await page.waitForURL(EXIT_URL);
     await page.goto(`${server.url}/healthz`); // same origin and tab, no widget to write anew
-    expect(await storedKeys(page)).toEqual([]);
+    expect(await keptKeys(page)).toEqual([]);
     expect((await open(page)).step).toBe('consent'); // a new conversation, nothing redrawn
-    expect(await page.getByTestId('amparo-msg-user').count()).toBe(0);
+    expect(await chat(page).getByTestId('amparo-msg-user').count()).toBe(0);
     await page.context().close();
   }, 120_000);
 
@@ -218,17 +234,17 @@ describe('web chat widget', () => {
     await page.waitForURL(EXIT_URL);
     await page.unroute('**/api/**');
     await page.goto(`${server.url}/healthz`);
-    expect(await storedKeys(page)).toEqual([]);
+    expect(await keptKeys(page)).toEqual([]);
     await open(page); // a new conversation: the old one was wiped from sessionStorage
-    expect(await page.getByTestId('amparo-msg-user').count()).toBe(0);
+    expect(await chat(page).getByTestId('amparo-msg-user').count()).toBe(0);
     await page.context().close();
   });
 
   it('keeps the typed text and offers a retry when a send fails', async () => {
     const page = await newPage();
     await open(page);
-    const input = page.getByTestId('amparo-input');
-    const alert = page.getByRole('alert');
+    const input = chat(page).getByTestId('amparo-input');
+    const alert = chat(page).getByRole('alert');
 
     await page.route('**/api/conversations/*/messages', (route) => route.abort('failed'), {
       times: 1,
@@ -237,12 +253,14 @@ describe('web chat widget', () => {
     await input.press('Enter');
     await expect.poll(() => alert.textContent()).toMatch(/could not reach/i);
     expect(await input.inputValue()).toBe('yes');
-    expect(await page.getByTestId('amparo-msg-user').count()).toBe(0);
+    expect(await chat(page).getByTestId('amparo-msg-user').count()).toBe(0);
 
     const reply = page.waitForResponse(isSend);
     await alert.getByRole('button', { name: 'Try again' }).click();
     expect(((await (await reply).json()) as Reply).state.step).not.toBe('consent');
-    await expect.poll(() => page.getByTestId('amparo-msg-user').allTextContents()).toEqual(['yes']);
+    await expect
+      .poll(() => chat(page).getByTestId('amparo-msg-user').allTextContents())
+      .toEqual(['yes']);
     expect(await alert.textContent()).toBe('');
 
     // Rate limited: says how long to wait, still keeps the text.
@@ -271,11 +289,11 @@ describe('web chat widget', () => {
       }),
     );
     await input.press('Enter');
-    const last = page.getByTestId('amparo-msg-bot').last();
+    const last = chat(page).getByTestId('amparo-msg-bot').last();
     await expect
       .poll(() => last.textContent())
       .toBe('<img src=x onerror="document.title=1">\nline 2');
-    expect(await page.locator('[data-testid="amparo-log"] img').count()).toBe(0);
+    expect(await chat(page).locator('[data-testid="amparo-log"] img').count()).toBe(0);
     await page.context().close();
   });
 
@@ -288,21 +306,25 @@ describe('web chat widget', () => {
     ]);
     expect(width[0]).toBeLessThanOrEqual(width[1] ?? 0);
 
-    const log = page.getByRole('log');
+    const log = chat(page).getByRole('log');
     expect(await log.getAttribute('aria-live')).toBe('polite');
-    expect(await page.getByRole('textbox', { name: 'Your message' }).count()).toBe(1);
-    expect(await page.locator('label[for="amparo-input"]').textContent()).toBe('Your message');
+    expect(await chat(page).getByRole('textbox', { name: 'Your message' }).count()).toBe(1);
+    expect(await chat(page).locator('label[for="amparo-input"]').textContent()).toBe(
+      'Your message',
+    );
     for (const name of ['Send', 'Quick exit', 'English', 'Español']) {
-      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
+      expect(await chat(page).getByRole('button', { name, exact: true }).count(), name).toBe(1);
     }
-    expect(await page.getByRole('group', { name: 'Language' }).count()).toBe(1);
-    expect(await page.getByRole('status').count()).toBeGreaterThan(0);
+    expect(await chat(page).getByRole('group', { name: 'Language' }).count()).toBe(1);
+    expect(await chat(page).getByRole('status').count()).toBeGreaterThan(0);
 
     // Tab through the page: every control of the widget takes the focus in turn.
     const reached = new Set<string>();
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab');
-      const id = await page.evaluate(() => {
+      // Into the chat's frame: the page's focus is then on the frame, the frame's on a control.
+      const id = await chatFrame(page).evaluate(() => {
+        if (!document.hasFocus()) return '';
         let el: Element | null = document.activeElement;
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         return el?.getAttribute('data-testid') ?? '';
@@ -326,7 +348,7 @@ describe('a question in the middle of the intake, in the browser', () => {
     expect(state.step).toBe('matter');
     const asked = await say(page, 'what is an A-number?');
     expect(asked.state.step).toBe('matter');
-    const bots = page.getByTestId('amparo-msg-bot');
+    const bots = chat(page).getByTestId('amparo-msg-bot');
     const texts = await bots.allTextContents();
     expect(texts.at(-2)).toMatch(/general information, not legal advice/);
     expect(texts.at(-1)).toMatch(/back to my question/);

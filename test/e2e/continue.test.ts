@@ -32,10 +32,16 @@ describe('a one-time link from SMS, in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${server.url}/?continue=${code}`);
-    const choices = page.locator('[data-testid="amparo-choice"][data-value="court"]:enabled');
+    // The embed takes the code out of the address bar and hands it to the chat in its frame.
+    const chat = page.frameLocator('[data-testid="amparo-frame"]');
+    const choices = chat.locator('[data-testid="amparo-choice"][data-value="court"]:enabled');
     await expect.poll(() => choices.count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('amparo-msg-user').count()).toBe(0);
+    expect(await chat.getByTestId('amparo-msg-user').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('continue')).toBeNull();
+    // The chat says why nothing from before is shown.
+    expect(await chat.getByTestId('amparo-hidden').textContent()).toMatch(
+      /mensaje de texto|text message/,
+    );
 
     // The buttons of the pending question work in the browser.
     const sent = page.waitForResponse((r) => r.url().endsWith('/messages'));

@@ -5,13 +5,15 @@ import { parseCommand } from '../../functions/core/engine/commands';
 import { WIDGET_STRINGS_SLOT, webRoutes } from '../../functions/http/web';
 import { content } from '../helpers/content';
 
-/** widget.js as bundled from functions/web/widget/, before the server writes its strings in. */
-const WIDGET_JS = loadWebAssets('.').widgetJs;
-const assets = { demoHtml: '<!doctype html><title>demo</title>', widgetJs: WIDGET_JS };
+/** widget.js and chat.js as bundled from functions/web/, before the server writes strings in. */
+const BUILT = loadWebAssets('.');
+const assets = { ...BUILT, demoHtml: '<!doctype html><title>demo</title>' };
+const FIRMS = ['https://www.firm.example', 'https://firm.example'];
 
 /** The served widget.js, and the STRINGS object written into it, read back. */
-async function served(strings: Catalog) {
-  const res = await webRoutes(assets, strings).request('/widget.js');
+async function served(strings: Catalog, path: '/widget.js' | '/chat.js' = '/widget.js') {
+  const WIDGET_JS = path === '/widget.js' ? BUILT.widgetJs : BUILT.chatJs;
+  const res = await webRoutes(assets, strings, FIRMS).request(path);
   const js = await res.text();
   // What stands where the slot was: the bundle's text before and after the slot is unchanged.
   const at = WIDGET_JS.indexOf(WIDGET_STRINGS_SLOT);
@@ -28,10 +30,12 @@ const widgetKeys = (strings: Catalog, lang: 'en' | 'es') =>
       .map(([key, text]) => [key.slice('widget.'.length), text]),
   );
 
-describe('GET /widget.js', () => {
+describe.each(['/widget.js', '/chat.js'] as const)('GET %s', (path) => {
+  const WIDGET_JS = path === '/widget.js' ? BUILT.widgetJs : BUILT.chatJs;
+
   it('carries the widget strings of prompts/ in English and Spanish, as runnable script', async () => {
     const strings = content().strings;
-    const { res, js, words } = await served(strings);
+    const { res, js, words } = await served(strings, path);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
     // The bundler kept the one slot of strings.js as the server looks for it.
@@ -53,7 +57,7 @@ describe('GET /widget.js', () => {
       en: { ...strings.en, 'widget.send': send },
       es: { ...strings.es, 'widget.exit': 'Salir ya' },
     };
-    const { js, json, words } = await served(changed);
+    const { js, json, words } = await served(changed, path);
     expect(words.en?.send).toBe(send);
     expect(words.es?.exit).toBe('Salir ya');
     expect(json).not.toMatch(/[<>\u2028]/);
@@ -81,5 +85,25 @@ describe('GET /widget.js', () => {
       const command = strings[lang]['widget.languageCommand'];
       expect(parseCommand(String(command))).toEqual({ kind: 'language', language: lang });
     }
+  });
+});
+
+describe('GET /chat', () => {
+  it('may be framed by the firm sites only, and loads only its own script', async () => {
+    const res = await webRoutes(assets, content().strings, FIRMS).request('/chat');
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'self' https://www.firm.example https://firm.example");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(html).toContain('<script src="/chat.js"></script>');
+    expect(html).toContain('<title>Intake assistant</title>');
+  });
+
+  it('is framed by any site only where ALLOWED_ORIGINS says *', async () => {
+    const res = await webRoutes(assets, content().strings, ['*']).request('/chat');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self' *");
   });
 });

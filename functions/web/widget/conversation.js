@@ -1,8 +1,10 @@
 /**
- * Where a conversation comes from: a texted continue link, the one this tab already has
- * (sessionStorage), or a new one. A saved conversation the server no longer knows starts over.
+ * Where a conversation comes from: a texted continue link (its code passed on by the embed), the
+ * one this tab already has (sessionStorage), or a new one. A saved conversation the server no
+ * longer knows, or no longer lets this token read (expired), starts over.
  */
 import { call, explain } from './http.js';
+import { armIdle } from './idle.js';
 import { applyState, clearLog, redraw, renderAll, reveal, setBusy, showAlert } from './render.js';
 import { send } from './send.js';
 import { S } from './state.js';
@@ -11,10 +13,9 @@ import { lang } from './strings.js';
 import { ui } from './ui.js';
 
 /** The first open: runs once, however often the panel is opened and closed. */
-export function start() {
+export function start(code) {
   if (S.started) return;
   S.started = true;
-  const code = continueCode();
   if (code) return continueFrom(code);
   const saved = store.get();
   if (saved) resume(saved);
@@ -48,7 +49,22 @@ async function create() {
   store.set({ ...S.conv, open: true });
   const first = renderAll(r.body.messages, send);
   applyState(r.body.state);
+  armIdle(r.body.hidesIn);
   reveal(first);
+}
+
+/**
+ * Reads the conversation again once the hour is up (idle.js): it then shows only what the token
+ * may still read, and the words typed and not sent go too.
+ */
+export function reread() {
+  if (!S.conv || S.exited) return;
+  if (S.busy) {
+    armIdle(5);
+    return;
+  }
+  ui.input.value = '';
+  resume(S.conv);
 }
 
 async function resume(saved) {
@@ -72,25 +88,13 @@ async function resume(saved) {
     showAlert(explain(r), () => resume(saved));
     return;
   }
-  redraw(r.body.messages, send);
+  redraw(r.body.messages, send, r.body.hidden);
   applyState(r.body.state || { step: '', done: false, language: r.body.language });
+  armIdle(r.body.hidesIn);
 }
 
-// A one-time link texted to the client ("web" by SMS): ?continue=<code> opens that conversation.
-function continueCode() {
-  try {
-    const url = new URL(location.href);
-    const code = url.searchParams.get('continue');
-    if (!code) return null;
-    // The code works once; keep it out of the address bar and the history.
-    url.searchParams.delete('continue');
-    history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return code;
-  } catch {
-    return null;
-  }
-}
-
+// A one-time link texted to the client ("web" by SMS) opens that conversation: the embed took its
+// code out of the page's address and passed it on.
 async function continueFrom(code) {
   clearLog();
   setBusy(true, 'connecting');
@@ -109,6 +113,7 @@ async function continueFrom(code) {
   }
   S.conv = { conversationId: r.body.conversationId, token: r.body.token };
   store.set({ ...S.conv, open: true });
-  redraw(r.body.messages, send);
+  redraw(r.body.messages, send, r.body.hidden);
   applyState(r.body.state);
+  armIdle(r.body.hidesIn);
 }

@@ -1,7 +1,11 @@
 /**
- * Quick exit (DOMAIN.md): the button, or Esc twice anywhere on the page, leaves for a neutral site
- * at once and takes the visit with it. It needs no network.
+ * Quick exit (DOMAIN.md): the button, or Esc twice, clears what this frame keeps and takes the
+ * whole page away to a neutral site at once. It needs no network. In the embed's iframe the
+ * firm's page is told to leave (functions/web/loader/main.js); Esc twice on that page asks this
+ * frame to clear itself first ('exit' from the page).
  */
+import { FRAMED } from './config.js';
+import { toPage } from './frame.js';
 import { S } from './state.js';
 import { store } from './storage.js';
 import { ui } from './ui.js';
@@ -22,12 +26,22 @@ export function quickExit() {
   } catch {
     /* leaving anyway */
   }
-  location.replace(EXIT_URL);
+  if (!FRAMED) {
+    location.replace(EXIT_URL);
+    return;
+  }
+  toPage('exit');
+  // Should the page not be listening, a click still lets this frame take it away itself.
+  try {
+    window.top.location.replace(EXIT_URL);
+  } catch {
+    /* the page leaves on 'exit' */
+  }
 }
 
 /** Esc twice within ESC_WINDOW_MS exits; a single Esc calls `onOnce` (the float closes). */
 export function listenForEscape(onOnce) {
-  // Capture: the host page cannot swallow it.
+  // Capture: nothing else in the frame can swallow it.
   window.addEventListener(
     'keydown',
     (e) => {

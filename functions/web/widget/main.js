@@ -1,20 +1,23 @@
 /*!
- * Amparo web chat widget. Plain ES2020, no dependencies; one script, bundled by esbuild from
- * functions/web/widget/ (README.md there).
- *   <script src="https://firm.example/widget.js" data-api="https://api.example" defer></script>
- * Options: data-api (API base, default: this script's origin), data-lang ("en" | "es"),
- * data-firm (firm name shown in the header), data-mount (CSS selector: render inline there
- * instead of a floating launcher). Contract: /api/conversations in API.md ("Web chat").
+ * Amparo web chat. Plain ES2020, no dependencies; one script, bundled by esbuild from
+ * functions/web/widget/ (README.md there) and served as /chat.js to the page GET /chat, which
+ * the embed on a firm's site (/widget.js, functions/web/loader/) shows in an iframe. Options
+ * come from the frame's address after '#' (config.js). Contract: /api/conversations in API.md
+ * ("Web chat").
  *
- * Privacy (DOMAIN.md): the conversation id and token live in sessionStorage only, so a reload
- * resumes but a closed browser forgets; "Quick exit" (or Esc twice) wipes it and leaves.
+ * Privacy (DOMAIN.md): the conversation id and token live in this frame's sessionStorage only, on
+ * Amparo's origin, where scripts on the firm's page cannot read them or the transcript; a reload
+ * resumes but a closed browser forgets; after an hour without a message the chat shows only the
+ * pending question (idle.js); "Quick exit" (or Esc twice) wipes it and takes the page away.
  * Safety: server and user text is only ever set with textContent, never parsed as HTML.
  * Words: every word it shows is `widget.*` of prompts/strings.<lang>.yaml, which the server writes
  * into STRINGS (strings.js) when it serves this file (functions/http/web.ts).
  */
-import { INLINE, MOUNT } from './config.js';
-import { restart, start } from './conversation.js';
+import { FRAMED, INLINE } from './config.js';
+import { reread, restart, start } from './conversation.js';
 import { listenForEscape, quickExit } from './exit.js';
+import { fromPage, toPage } from './frame.js';
+import { onIdle } from './idle.js';
 import { onSubmit, switchLang } from './send.js';
 import { S } from './state.js';
 import { store } from './storage.js';
@@ -22,39 +25,40 @@ import { lang } from './strings.js';
 import { applyLang, buildUi, ui } from './ui.js';
 
 const ONCE = Symbol.for('amparo.widget');
-// Loaded twice on one page: keep the first. The modules above only declare; nothing is built yet.
+// Loaded twice in one page: keep the first. The modules above only declare; nothing is built yet.
 if (!window[ONCE]) {
   window[ONCE] = true;
-  buildUi({ exit: quickExit, open: setOpen, switchLang, submit: onSubmit, restart });
+  buildUi({ exit: quickExit, close, switchLang, submit: onSubmit, restart });
   listenForEscape(() => {
-    if (!INLINE && !ui.panel.hidden) setOpen(false);
+    if (!INLINE) close();
+  });
+  onIdle(reread);
+  fromPage((m) => {
+    if (m.kind === 'open') open(typeof m.code === 'string' ? m.code : null, Boolean(m.focus));
+    else if (m.kind === 'exit') quickExit();
   });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
   else mount();
 }
 
-function setOpen(open, focus = true) {
-  if (INLINE) return;
-  const { panel, launcher, input } = ui;
-  panel.hidden = !open;
-  launcher.hidden = open;
-  launcher.setAttribute('aria-expanded', String(open));
-  if (S.conv) store.set({ ...S.conv, open });
-  if (open) start();
-  if (focus) (open ? input : launcher).focus();
+/** The embed showed the frame: start (once), with the code of a texted link if there was one. */
+function open(code, focus) {
+  if (S.conv) store.set({ ...S.conv, open: true });
+  start(code);
+  if (focus) ui.input.focus();
+}
+
+/** Floating: the close button or Esc; the embed hides the frame and shows its launcher. */
+function close() {
+  if (S.conv) store.set({ ...S.conv, open: false });
+  toPage('close');
 }
 
 function mount() {
-  const target = INLINE ? document.querySelector(MOUNT) : null;
-  if (INLINE && !target) {
-    console.warn(`[amparo] data-mount "${MOUNT}" not found`);
-    return;
-  }
-  (target || document.body).append(ui.host);
+  document.body.append(ui.host);
   applyLang(lang());
-  if (INLINE) start();
-  else {
-    const saved = store.get();
-    setOpen(Boolean(saved && saved.open !== false), false);
-  }
+  // On its own (not in the embed's frame) it is a chat page and starts at once.
+  if (!FRAMED) return start(null);
+  const saved = store.get();
+  toPage('ready', { open: !INLINE && Boolean(saved && saved.open !== false) });
 }

@@ -73,6 +73,18 @@ export function renderMessage(m, prevBot, choose) {
   return wrap;
 }
 
+const HIDDEN_KEYS = { pause: 'hiddenPause', link: 'hiddenLink', end: 'hiddenEnd' };
+
+/**
+ * Why earlier messages are not shown (the API's `hidden`), first in the log; nothing when all
+ * of the conversation is shown.
+ */
+export function showHidden(hidden) {
+  const key = HIDDEN_KEYS[hidden];
+  if (!key) return;
+  ui.log.append(h('p', { class: 'amparo-note', 'data-testid': 'amparo-hidden', i18n: key }));
+}
+
 /** Appends the messages; returns the first one's element. */
 export function renderAll(messages, choose) {
   const first = [];
@@ -110,9 +122,10 @@ export function setBusy(busy, key) {
 }
 
 // Redraw a whole transcript without a screen reader reading all of it out again.
-export function redraw(messages, choose) {
+export function redraw(messages, choose, hidden) {
   const { log } = ui;
   log.setAttribute('aria-live', 'off');
+  showHidden(hidden);
   renderAll(messages, choose);
   log.scrollTop = log.scrollHeight;
   setTimeout(() => log.setAttribute('aria-live', 'polite'), 300);

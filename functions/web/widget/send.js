@@ -3,6 +3,7 @@
  * text goes back in the composer, and "Try again" re-reads the transcript before sending twice.
  */
 import { call, explain } from './http.js';
+import { armIdle } from './idle.js';
 import {
   applyState,
   clearLog,
@@ -37,7 +38,7 @@ export async function send(value, label, chosenBtn) {
   if (S.busy || S.exited || !S.conv || S.state?.done) return;
   const { input, log } = ui;
   const typed = chosenBtn === null && label === value;
-  const count = log.childElementCount;
+  const count = shownCount();
   showAlert(null);
   const before = S.active.slice();
   disableActive(chosenBtn);
@@ -62,6 +63,7 @@ export async function send(value, label, chosenBtn) {
   if (S.exited) return;
   setBusy(false);
   if (r && r.status === 200 && r.body) {
+    armIdle(r.body.hidesIn);
     const first = renderAll(r.body.messages, send);
     applyState(r.body.state); // before scrolling: the end bar takes room from the log
     reveal(first);
@@ -86,28 +88,30 @@ export async function send(value, label, chosenBtn) {
   const retry = () => {
     showAlert(null); // one retry at a time
     if (typed) input.value = '';
-    resync(count).then((delivered) => {
+    resync(count, S.state).then((delivered) => {
       if (!delivered) send(value, label, chosenBtn);
     });
   };
   showAlert(explain(r), r && r.status >= 400 && r.status < 500 && r.status !== 429 ? null : retry);
 }
 
-// After a lost response the server may have the message already: ask before sending twice.
-async function resync(localCount) {
+const shownCount = () => ui.log.querySelectorAll('.amparo-msg').length;
+
+// After a lost response the server may have the message already: ask before sending twice. It
+// was applied if the intake moved on, or if the server now shows more than was shown here.
+async function resync(localCount, before) {
   if (!S.conv) return false;
   try {
     const r = await call('GET', `/api/conversations/${encodeURIComponent(S.conv.conversationId)}`);
     if (S.exited) return true;
-    if (
-      r.status === 200 &&
-      r.body &&
-      Array.isArray(r.body.messages) &&
-      r.body.messages.length > localCount
-    ) {
+    const b = r.status === 200 ? r.body : null;
+    if (!b || !Array.isArray(b.messages) || !b.state) return false;
+    const moved = before && (b.state.step !== before.step || b.state.done !== before.done);
+    if (moved || b.messages.length > localCount) {
       clearLog();
-      redraw(r.body.messages, send);
-      applyState(r.body.state);
+      redraw(b.messages, send, b.hidden);
+      applyState(b.state);
+      armIdle(b.hidesIn);
       return true;
     }
   } catch {

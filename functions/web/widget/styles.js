@@ -1,7 +1,8 @@
 /**
- * The widget's stylesheet, adopted by its shadow root (ui.js), so it styles nothing of the host
- * page. A string here rather than a .css file: Biome would lay a .css file out one declaration a
- * line, four times the lines and bytes for the same rules.
+ * The chat's stylesheet, adopted by its shadow root (ui.js). The panel fills the frame: the embed
+ * on the firm's page sizes and places the frame (functions/web/loader/main.js). A string here
+ * rather than a .css file: Biome would lay a .css file out one declaration a line, four times the
+ * lines and bytes for the same rules.
  */
 export const CSS = `
 :host{all:initial;display:block}
@@ -12,16 +13,13 @@ export const CSS = `
 :where(.amparo-root) :where(button,textarea){font:inherit;color:inherit}
 :where(.amparo-root) button{cursor:pointer}
 .amparo-root :focus-visible{outline:3px solid #0b5cad;outline-offset:2px}
-.amparo-panel{container-type:inline-size;display:flex;flex-direction:column;width:100%;height:var(--amparo-height,clamp(440px,78vh,660px));
-  background:#fff;border:1px solid var(--line);border-radius:16px;overflow:hidden;
-  box-shadow:0 1px 2px rgba(16,42,51,.05),0 10px 30px rgba(16,42,51,.08)}
-.amparo-float .amparo-panel{position:fixed;z-index:2147483000;right:16px;bottom:16px;
-  width:min(400px,calc(100vw - 32px));height:min(640px,calc(100vh - 32px))}
+.amparo-panel{container-type:inline-size;display:flex;flex-direction:column;width:100%;height:100vh;
+  background:#fff;border:1px solid var(--line);border-radius:16px;overflow:hidden}
 .amparo-head{display:flex;flex-wrap:wrap;align-items:center;gap:2px 8px;padding:10px 12px 10px 16px;background:#f4f7f7;border-bottom:1px solid var(--line)}
 .amparo-title{flex:1 1 0;min-width:0;margin:0;font-weight:650;line-height:1.3;overflow-wrap:break-word}
 .amparo-sub{flex:1 0 100%;margin:0;font-size:.8125rem;color:var(--muted)}
 @container (min-width:440px){.amparo-head{display:grid;grid-template-columns:minmax(0,1fr) auto;column-gap:12px}
-  .amparo-float .amparo-head{grid-template-columns:minmax(0,1fr) auto auto}
+  .amparo-head:has(.amparo-close){grid-template-columns:minmax(0,1fr) auto auto}
   .amparo-title{grid-area:1/1}.amparo-sub{grid-area:2/1}.amparo-exit{grid-area:1/2/3/3}.amparo-close{grid-area:1/3/3/4}}
 .amparo-exit{flex:none;min-height:44px;padding:8px 14px;border:0;border-radius:999px;background:#9b1c1c;color:#fff;font-weight:700}
 .amparo-exit:hover{background:#7f1515}
@@ -59,14 +57,12 @@ export const CSS = `
 .amparo-input::placeholder{color:#5f6f75}
 .amparo-input:disabled{background:#f1f4f5;border-color:#c5cfd2}
 .amparo-send:disabled{background:#8fa3aa;cursor:default}
-.amparo-launcher{position:fixed;z-index:2147483000;right:16px;bottom:16px;min-height:52px;padding:12px 20px;border:0;border-radius:999px;
-  background:var(--ac);color:#fff;font-weight:650;box-shadow:0 6px 20px rgba(16,42,51,.25)}
+.amparo-note{margin:0;padding:10px 12px;border:1px solid var(--line);border-radius:12px;background:#f4f7f7;color:var(--muted);font-size:.9375rem}
 .amparo-sr{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 [hidden]{display:none!important}
 @keyframes amparo-in{from{opacity:0;transform:translateY(4px)}to{opacity:1;transform:none}}
 @keyframes amparo-dot{0%,80%,100%{opacity:.25}40%{opacity:1}}
-@media (max-width:480px){.amparo-float .amparo-panel{right:8px;left:8px;bottom:8px;width:auto;height:calc(100vh - 16px)}
-  .amparo-head{padding-left:12px}.amparo-log{padding:12px}.amparo-msg{max-width:94%}}
+@media (max-width:480px){.amparo-head{padding-left:12px}.amparo-log{padding:12px}.amparo-msg{max-width:94%}}
 @media (prefers-reduced-motion:reduce){.amparo-root *{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 @media (forced-colors:active){.amparo-bubble,.amparo-choice,.amparo-alert-box{border:1px solid CanvasText}}
 `;

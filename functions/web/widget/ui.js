@@ -1,17 +1,18 @@
 /**
- * The widget's elements, built once inside an open shadow root so host-page CSS cannot clash.
- * buildUi fills `ui`; the other modules read their elements from it.
+ * The chat's elements, built once inside a shadow root of the frame's page. buildUi fills `ui`;
+ * the other modules read their elements from it.
  */
-import { FIRM, INLINE } from './config.js';
+import { ACCENT, FIRM, INLINE } from './config.js';
 import { h, retranslate, tr } from './dom.js';
-import { lang, STRINGS, setLang } from './strings.js';
+import { toPage } from './frame.js';
+import { lang, STRINGS, setLang, t } from './strings.js';
 import { CSS } from './styles.js';
 
 export const ui = {};
 
 /**
- * Builds the panel (and, floating, its launcher) and wires its controls to `on`:
- * exit(), open(boolean), switchLang(lang), submit(event), restart().
+ * Builds the panel and wires its controls to `on`: exit(), close() (floating: the embed's
+ * launcher opens it again), switchLang(lang), submit(event), restart().
  */
 export function buildUi(on) {
   const host = h('div', { class: 'amparo-host', 'data-amparo': '' });
@@ -25,7 +26,8 @@ export function buildUi(on) {
     shadow.append(h('style', { text: CSS }));
   }
 
-  const root = h('div', { class: `amparo-root${INLINE ? '' : ' amparo-float'}`, lang: lang() });
+  const root = h('div', { class: 'amparo-root', lang: lang() });
+  if (ACCENT) root.style.setProperty('--amparo-accent', ACCENT);
   const exitBtn = h('button', {
     type: 'button',
     class: 'amparo-exit',
@@ -42,7 +44,7 @@ export function buildUi(on) {
         type: 'button',
         class: 'amparo-close',
         text: '×',
-        onclick: () => on.open(false),
+        onclick: on.close,
       });
   if (closeBtn) tr(closeBtn, 'aria-label', 'close');
   const titleEl = FIRM
@@ -141,18 +143,7 @@ export function buildUi(on) {
     composer,
   );
   tr(panel, 'aria-label', 'region');
-  const launcher = INLINE
-    ? null
-    : h('button', {
-        type: 'button',
-        class: 'amparo-launcher',
-        'aria-controls': 'amparo-panel',
-        'aria-expanded': 'false',
-        i18n: 'open',
-        onclick: () => on.open(true),
-      });
   root.append(panel);
-  if (launcher) root.append(launcher);
   shadow.append(root);
 
   input.addEventListener('keydown', (e) => {
@@ -168,7 +159,6 @@ export function buildUi(on) {
     host,
     root,
     panel,
-    launcher,
     log,
     status,
     alertEl,
@@ -187,10 +177,13 @@ export function grow() {
   input.style.height = `${Math.min(input.scrollHeight + 3, 140)}px`;
 }
 
-/** Switches the widget's own words (not the conversation) to `value`'s language. */
+/** Switches the chat's own words (not the conversation) to `value`'s language. */
 export function applyLang(value) {
   const now = setLang(value);
   ui.root.setAttribute('lang', now);
+  document.documentElement.lang = now;
+  document.title = FIRM || t('title');
+  toPage('lang', { lang: now }); // the embed's launcher and frame title follow
   retranslate(ui.root);
   ui.langEn.setAttribute('aria-pressed', String(now === 'en'));
   ui.langEs.setAttribute('aria-pressed', String(now === 'es'));
