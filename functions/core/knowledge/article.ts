@@ -14,6 +14,16 @@ export const SourceSchema = z.strictObject({
   url: z.string().optional(),
 });
 
+/** One rule an article states that is in flux or in litigation, and when someone last checked it. */
+export const InFluxItemSchema = z.strictObject({
+  /** What is changing, in a few words, naming the case or rule: "expansion of expedited removal
+   * (Make the Road N.Y. v. Noem, D.C. Cir. No. 25-5320)". */
+  what: z.string().min(3),
+  /** YYYY-MM-DD: when a person last checked its status against the sources. */
+  checked: z.iso.date(),
+});
+export type InFluxItem = z.infer<typeof InFluxItemSchema>;
+
 export const ArticleFrontSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   /** A short topic id shared by related articles: detention, court, asylum, ... */
@@ -25,8 +35,12 @@ export const ArticleFrontSchema = z.strictObject({
   /** YYYY-MM-DD: when a person last checked it against its sources. */
   lastReviewed: z.iso.date(),
   sources: z.array(SourceSchema).min(1),
-  /** Set when a rule it states is in flux or disputed; the text must say so plainly. */
-  inFlux: z.boolean().default(false),
+  /**
+   * The rules it states that are in flux or disputed, each with the date of its last check; the
+   * text must say so plainly. `true` (in flux, no dates) is still read, and `npm run
+   * content:review` lists it until its items are written out.
+   */
+  inFlux: z.union([z.boolean(), z.array(InFluxItemSchema).min(1)]).default(false),
   /** The short answer for SMS: plain text, at most two SMS segments. */
   short: z.string().min(20).max(306),
 });
