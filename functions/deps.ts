@@ -10,17 +10,18 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'hono';
 import { createDynamoLeadStore } from './adapters/dynamo-leads';
+import { createDynamoLimitStore } from './adapters/dynamo-limits';
 import { createDynamoSmsStore } from './adapters/dynamo-sms-store';
 import { createDynamoStore } from './adapters/dynamo-store';
 import { jsonLogger } from './adapters/log';
-import { newCode, newSecret, newToken } from './adapters/tokens';
+import { newCode, newToken } from './adapters/tokens';
 import type { Config } from './config';
 import type { Catalog, Content, Firm, WebAssets } from './core/content';
 import type { DeliveryDeps } from './core/leads/delivery';
 import type { Logger, Mailer, SmsSender } from './core/ports';
 import { UNLIMITED } from './core/rate-limit';
 import type { Roster } from './core/routing/roster';
-import { hashSecret } from './core/secrets';
+import { hashSecret, keyedHash } from './core/secrets';
 import type { AppDeps } from './http/app';
 
 /** What every runtime has: the configuration's values, the table, the clock and the log. */
@@ -54,6 +55,11 @@ export function buildDeliveryDeps(
       timeZone: firm.timeZone,
       retentionDays: firm.retentionDays,
       now,
+    }),
+    limits: createDynamoLimitStore({
+      client,
+      tableName: config.TABLE_NAME,
+      secret: inputs.linkSecret,
     }),
     roster: inputs.roster,
     mailer: inputs.mailer,
@@ -111,10 +117,13 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
     leads: { leads: delivery.leads, roster: inputs.roster, newId: randomUUID, now, timeZone },
     delivery,
     newTokenHash: () => hashSecret(newToken()),
+    limits: delivery.limits,
+    originOf: (address) => keyedHash(inputs.linkSecret, `address:${address}`),
     twilio: { authToken: inputs.twilioAuthToken, publicBaseUrl: config.PUBLIC_BASE_URL },
     sender: inputs.sender,
     newCode,
-    newSecret,
+    // 32 characters (192 bits) of a keyed hash: the table never holds a working link.
+    webLinkSecret: (id, sid) => keyedHash(inputs.linkSecret, `web-link:${id}:${sid}`).slice(0, 32),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     content,
     assets: inputs.assets,
@@ -122,6 +131,7 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
     newId: randomUUID,
     allowedOrigins: config.ALLOWED_ORIGINS,
     log,
-    ...(limited ? { clientAddress: inputs.clientAddress } : { messageRule: UNLIMITED }),
+    clientAddress: inputs.clientAddress,
+    ...(limited ? {} : { messageRule: UNLIMITED, addressRule: UNLIMITED }),
   };
 }

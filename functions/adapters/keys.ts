@@ -24,6 +24,11 @@
  * 8. A phone's open lead .................. GetItem  pk = PHONE#<e164>, sk = LEAD (a pointer);
  *                                           erased with its lead: DeleteItem if it names the lead
  *
+ * Limits across every process (functions/adapters/dynamo-limits.ts)
+ * 9. A limit's uses or holder ............. GetItem / PutItem (conditioned) pk = LIMIT#<keyed hash>,
+ *                                           sk = LIMIT: texts to a number an hour, the firm's
+ *                                           hourly texting budget, on-call pages
+ *
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
  * so readers treat an item whose expiresAt has passed as absent. Leads, their pointers and
  * qualified conversations have one too (functions/core/retention.ts); an opted-out line never does.
@@ -47,3 +52,6 @@ export const leadDayIndex = (day: string, createdAt: string, leadId: string) => 
 });
 
 export const phoneLeadKey = (phone: string) => ({ pk: `PHONE#${phone}`, sk: 'LEAD' });
+
+/** 9. `hash` is a keyed hash of what is limited: the table never holds the number or address. */
+export const limitKey = (hash: string) => ({ pk: `LIMIT#${hash}`, sk: 'LIMIT' });

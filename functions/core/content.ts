@@ -63,6 +63,12 @@ export const FirmSchema = z.strictObject({
     .min(1)
     .default(['US', 'PR', 'VI', 'GU', 'AS', 'MP']),
   /**
+   * Codes the chat may text in an hour for the whole firm, whoever asks: a ceiling on what a
+   * script spread over many addresses can make the firm pay. Past it, nothing is texted until
+   * the hour has room again (and the chat reads the same).
+   */
+  textsPerHour: z.number().int().min(1).max(10_000).default(100),
+  /**
    * Days a lead, its phone's pointer and its qualified conversation are kept after they last
    * changed; then they are deleted (functions/core/retention.ts).
    */

@@ -46,6 +46,12 @@ export const ConversationSchema = z.strictObject({
   /** The conversation's message allowance (functions/core/rate-limit.ts). */
   rate: BucketSchema.optional(),
   /**
+   * Where it was started from: a keyed hash of the client's address (ChatDeps.originOf), never
+   * the address. Its lead carries it, so a flood of emergencies from one address pages the
+   * on-call attorney once an hour, not once each (functions/core/leads/delivery.ts).
+   */
+  origin: z.string().optional(),
+  /**
    * Present while this is the current conversation of a phone's SMS line: the phone, and the
    * replies to its recent MessageSids, so a retried webhook gets the same reply. Removed in the
    * same transaction that points the line elsewhere or opts it out.

@@ -76,6 +76,24 @@ export interface SmsStore {
   commit(write: SmsTurnWrite): Promise<void>;
 }
 
+/**
+ * Limits that hold across every process (DOMAIN.md "Safety rules"): texts to one number an hour,
+ * the firm's hourly texting budget, on-call pages. Keys are the caller's (a phone, a conversation
+ * id, an address's keyed hash); the adapter stores them only hashed.
+ */
+export interface LimitStore {
+  /**
+   * Records one use of `key` when fewer than `max` were recorded in the last `windowSeconds`.
+   * Returns whether it was recorded (false: the limit is reached, nothing changed).
+   */
+  take(key: string, max: number, windowSeconds: number, now: Date): Promise<boolean>;
+  /**
+   * Holds `key` for `holder` for `seconds`, unless another holder has it now. Asking again for
+   * the same holder is yes (a retry after a crash gets what it held). Returns whether it holds.
+   */
+  hold(key: string, holder: string, seconds: number, now: Date): Promise<boolean>;
+}
+
 /** Outbound text messages (the adapter: Twilio's REST API, or a local outbox). */
 export interface SmsSender {
   send(message: { to: string; body: string }): Promise<{ id: string }>;

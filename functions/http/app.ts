@@ -12,6 +12,7 @@ import type { SmsDeps } from '../core/channels/sms/inbound';
 import type { WebAssets } from '../core/content';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import type { Logger } from '../core/ports';
+import type { RateRule } from '../core/rate-limit';
 import { MAX_BODY_BYTES } from './body';
 import { conversationRoutes } from './conversations';
 import { errorBody, RequestError, respondToError } from './errors';
@@ -34,6 +35,8 @@ export interface AppDeps extends SmsDeps {
    * (functions/http/limits.ts). The Twilio webhook is not: every text arrives from Twilio.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /** The per-address allowance; default ADDRESS_RULE. */
+  addressRule?: RateRule;
 }
 
 export function createApp(deps: AppDeps) {
@@ -76,7 +79,9 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.use('/api/*', limit);
-  if (deps.clientAddress) app.use('/api/*', addressLimit({ address: deps.clientAddress }));
+  if (deps.clientAddress) {
+    app.use('/api/*', addressLimit({ address: deps.clientAddress, rule: deps.addressRule }));
+  }
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/api/conversations', conversationRoutes(deps));

@@ -1,7 +1,7 @@
 /**
  * The web chat API of API.md: start a conversation, send a message, read the transcript.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import { newToken } from '../adapters/tokens';
 import { sendMessage, startConversation } from '../core/channels/channels';
@@ -78,7 +78,12 @@ function conversationId(raw: string): string {
   return raw;
 }
 
-export function conversationRoutes(deps: LinkDeps) {
+export function conversationRoutes(
+  deps: LinkDeps & {
+    /** The client's address, kept on the conversation only as a keyed hash (its origin). */
+    clientAddress?: (c: Context) => string | undefined;
+  },
+) {
   return new Hono()
     .use('*', async (c, next) => {
       await next();
@@ -92,6 +97,7 @@ export function conversationRoutes(deps: LinkDeps) {
         language: body.language,
         channel: body.channel,
         tokenHash: hashSecret(token),
+        address: deps.clientAddress?.(c),
       });
       return c.json(
         {

@@ -36,6 +36,8 @@ export interface ChatDeps {
   messageRule?: RateRule;
   /** The SMS lines: erasing a conversation takes its phone's line off it. */
   sms?: SmsStore;
+  /** A keyed hash of a client's address, stored as the conversation's origin. */
+  originOf?: (address: string) => string;
 }
 
 /** The lead to store with this turn, when the turn is the one that qualified the conversation. */
@@ -68,7 +70,7 @@ function expiry(content: Content, conversation: Conversation, now: Date): number
  */
 export async function startConversation(
   deps: ChatDeps,
-  input: { language: Language; channel: Channel; tokenHash: string },
+  input: { language: Language; channel: Channel; tokenHash: string; address?: string },
 ): Promise<TurnResult> {
   const now = deps.now();
   const turn = begin({ content: deps.content, now }, input.language, input.channel);
@@ -81,6 +83,7 @@ export async function startConversation(
     version: 1,
     intake: turn.state,
     transcript: entries(turn.replies, at),
+    origin: input.address && deps.originOf ? deps.originOf(input.address) : undefined,
   };
   conversation.expiresAt = expiry(deps.content, conversation, now);
   await deps.store.create(conversation);

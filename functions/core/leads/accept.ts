@@ -63,7 +63,7 @@ export async function acceptLead(
 ): Promise<{ result: 'accepted' | 'already-accepted' | 'moved-on'; lead: Lead }> {
   return retryOnConflict(async (attempt) => {
     const lead = attempt === 1 ? read : await deps.delivery.leads.get(read.leadId);
-    // Leads are never deleted; were one gone, the answer is the same as for a busy lead.
+    // Erased (or expired) between the link's read and now: the same answer as for a busy lead.
     if (!lead) throw new BusyError();
     if (lead.status === 'accepted') return { result: 'already-accepted', lead };
     if (!holdsLead(lead, attorneyId, deps.delivery.roster)) return { result: 'moved-on', lead };

@@ -61,6 +61,8 @@ export const LeadSchema = z.strictObject({
   phoneProven: z.boolean().optional(),
   /** An open lead of the same phone that this unproven intake did not merge into, for staff. */
   possibleDuplicateOf: z.string().optional(),
+  /** Where its conversation was started from, as a keyed hash (Conversation.origin). */
+  origin: z.string().optional(),
   delivery: z.strictObject({
     /** pending → sending (claimed by one worker until claimedUntil) → sent; failed after many tries. */
     status: z.enum(['pending', 'sending', 'sent', 'failed']),
@@ -68,6 +70,8 @@ export const LeadSchema = z.strictObject({
     attempts: z.number().int().nonnegative(),
     nextAttemptAt: z.string().optional(),
     sentAt: z.string().optional(),
+    /** Addresses the current routing's summary reached already; a retry sends to the others. */
+    sentTo: z.array(z.string()).optional(),
     /** The error's name only: never a message that could quote the client. */
     lastError: z.string().optional(),
   }),

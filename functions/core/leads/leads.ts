@@ -20,14 +20,18 @@ export interface LeadDeps {
   timeZone: string;
 }
 
-/** Leads each attorney got on `day`, and who got the last one (for ties "in turn"). */
+/**
+ * Leads each attorney got on `day`, and who got the last one (for ties "in turn"). Only leads
+ * whose phone is proven count (DOMAIN.md "Safety rules"): intakes with a typed number cost a
+ * script nothing, and must not use up the attorneys' caps that real clients need.
+ */
 export async function dayCounts(deps: Pick<LeadDeps, 'leads'>, day: string) {
   const leads = await deps.leads.listDay(day);
   const countsToday: Record<string, number> = {};
   let lastAssigned: string | null = null;
   for (const lead of leads) {
     const id = lead.routing.attorneyId;
-    if (!id) continue;
+    if (!id || !lead.phoneProven) continue;
     countsToday[id] = (countsToday[id] ?? 0) + 1;
     lastAssigned = id;
   }
@@ -79,6 +83,7 @@ export async function leadFor(deps: LeadDeps, conversation: Conversation): Promi
     handoff: outcome.handoff,
     routing,
     delivery: { status: 'pending' as const, attempts: 0, nextAttemptAt: at },
+    origin: conversation.origin,
   };
   // Proven: the conversation is this phone's text conversation (texted from it, or linked to it
   // by the code texted to it). A number only typed on the web may be anyone's.
