@@ -1,11 +1,12 @@
 /**
  * The whole product on AWS in one stack: the single DynamoDB table (same keys as
- * functions/adapters/dynamo-store.ts ensureTable), the API Lambda behind an HTTP API, the
- * lead-delivery Lambda on the table's stream with a dead-letter queue, the escalation timer, the
- * secrets, SES permission for the firm's identity, log groups and alarms (infra/alarms.ts).
- * Resource names are generated; only the stack name is chosen.
+ * functions/adapters/dynamo-store.ts ensureTable), the API Lambda behind an HTTP API with
+ * CloudFront and AWS WAF in front (infra/edge.ts, infra/waf.ts), the lead-delivery Lambda on the
+ * table's stream with a dead-letter queue, the escalation timer, the secrets, SES permission for
+ * the firm's identity, log groups and alarms (infra/alarms.ts). Resource names are generated; only
+ * the stack name is chosen.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -33,8 +34,11 @@ import { TTL_ATTRIBUTE } from '../functions/adapters/keys';
 import { Alarms } from './alarms';
 import type { LambdaName } from './bundling';
 import type { InfraConfig } from './config';
+import { Edge } from './edge';
 import { amparoFunction, retainedLogGroup } from './functions';
 import { acknowledgeFindings } from './nag';
+import { addOutputs } from './outputs';
+import { EdgeFirewall } from './waf';
 
 export interface AmparoStackProps extends StackProps {
   config: InfraConfig;
@@ -44,6 +48,11 @@ export interface AmparoStackProps extends StackProps {
   contentDir: string;
   /** The firm's name, for the alarm topic. */
   firmName: string;
+  /**
+   * The WAF web ACL's ARN when it lives in its own us-east-1 stack (infra/waf.ts); unset, the
+   * web ACL is made here, which CloudFormation accepts only in us-east-1.
+   */
+  webAclArn?: string;
 }
 
 /** Stage-wide throttling, and the Twilio webhook's own (one firm's texting is far below it). */
@@ -53,6 +62,7 @@ const WEBHOOK_THROTTLE = { rateLimit: 10, burstLimit: 20 };
 export class AmparoStack extends Stack {
   readonly table: dynamodb.Table;
   readonly api: HttpApi;
+  readonly edge: Edge;
   readonly functions: Record<LambdaName, NodejsFunction>;
 
   constructor(scope: Construct, id: string, props: AmparoStackProps) {
@@ -138,7 +148,10 @@ export class AmparoStack extends Stack {
         ),
       },
     });
-    const publicBaseUrl = this.api.apiEndpoint;
+    // Clients, Twilio and lead links reach the API only through CloudFront and its WAF.
+    const webAclArn = props.webAclArn ?? new EdgeFirewall(this, 'Firewall').webAcl.attrArn;
+    this.edge = new Edge(this, 'Edge', { api: this.api, webAclArn });
+    const publicBaseUrl = this.edge.url;
 
     const common = {
       TABLE_NAME: this.table.tableName,
@@ -150,6 +163,7 @@ export class AmparoStack extends Stack {
     const api = amparoFunction(this, 'api', props, {
       ...common,
       TWILIO_AUTH_TOKEN_SECRET_ARN: twilioToken.secretArn,
+      EDGE_SECRET_ARN: this.edge.originSecret.secretArn,
       ALLOWED_ORIGINS: config.allowedOrigins.join(','),
       ...(sending && twilioApiKeySecret
         ? {
@@ -181,6 +195,7 @@ export class AmparoStack extends Stack {
     }
     twilioToken.grantRead(api);
     twilioApiKeySecret?.grantRead(api);
+    this.edge.originSecret.grantRead(api);
     for (const fn of [api, delivery, escalation]) linkSecret.grantRead(fn);
 
     const sesIdentityArn = this.formatArn({
@@ -265,34 +280,22 @@ export class AmparoStack extends Stack {
       table: this.table,
     });
 
-    const base = publicBaseUrl;
-    new CfnOutput(this, 'ChatUrl', {
-      description: 'The demo page with the chat',
-      value: `${base}/`,
+    addOutputs(this, {
+      base: publicBaseUrl,
+      twilioTokenArn: twilioToken.secretArn,
+      twilioApiKeySecretArn: twilioApiKeySecret?.secretArn,
+      tableName: this.table.tableName,
+      dataKeyArn: key.keyArn,
     });
-    new CfnOutput(this, 'WidgetTag', {
-      description: "The tag to paste into the firm's site",
-      value: `<script src="${base}/widget.js" data-api="${base}" defer></script>`,
-    });
-    new CfnOutput(this, 'TwilioWebhookUrl', {
-      description: 'The Twilio number\'s "A message comes in" webhook (HTTP POST)',
-      value: `${base}/webhooks/twilio/sms`,
-    });
-    new CfnOutput(this, 'TwilioAuthTokenSecretArn', {
-      description: 'Put the Twilio auth token into this secret after deploy',
-      value: twilioToken.secretArn,
-    });
-    if (twilioApiKeySecret) {
-      new CfnOutput(this, 'TwilioApiKeySecretArn', {
-        description: "Put the Twilio API key's secret into this secret after deploy",
-        value: twilioApiKeySecret.secretArn,
-      });
-    }
-    new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'DataKeyArn', { value: key.keyArn });
 
     acknowledgeFindings({
-      secrets: { twilioToken, twilioApiKeySecret, linkSecret },
+      secrets: {
+        twilioToken,
+        twilioApiKeySecret,
+        linkSecret,
+        originSecret: this.edge.originSecret,
+      },
+      distribution: this.edge.distribution,
       routes: [webhookRoute, defaultRoute],
       functions: [api, delivery, escalation],
       deliveryRole: delivery.role,

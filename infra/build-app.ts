@@ -1,12 +1,19 @@
 /**
  * Builds the Amparo stack into an app: shared by infra/app.ts and the infra tests, so what is
  * tested is what `cdk deploy` deploys.
+ *
+ * The region is the CDK CLI's (CDK_DEFAULT_REGION, from the shell's AWS_REGION or profile). The
+ * WAF web ACL for CloudFront must be created in us-east-1: deployed there (or with no region, as
+ * in an offline synth), the Amparo stack holds it; deployed anywhere else, it goes into a second
+ * stack, `<stackName>Waf`, in us-east-1, and the Amparo stack reads its ARN through CDK's
+ * cross-region references (infra/README.md "Deploy outside us-east-1").
  */
 import { Annotations, type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AmparoStack } from './amparo-stack';
 import { exampleKeys, infraConfig } from './config';
 import { buildContentDir } from './content';
+import { AmparoWafStack, WAF_REGION } from './waf';
 
 export function buildAmparoApp(
   app: App,
@@ -20,8 +27,21 @@ export function buildAmparoApp(
     rosterFile: config.rosterFile,
   });
   const firmName = config.firmName ?? firm.name;
+  const region = env.CDK_DEFAULT_REGION;
+  const account = env.CDK_DEFAULT_ACCOUNT;
+  const waf =
+    region && region !== WAF_REGION
+      ? new AmparoWafStack(app, `${config.stackName}Waf`, {
+          description: `Amparo: the WAF web ACL for ${firmName}'s CloudFront (us-east-1)`,
+          env: { account, region: WAF_REGION },
+          crossRegionReferences: true,
+        })
+      : undefined;
   const stack = new AmparoStack(app, config.stackName, {
     description: `Amparo intake assistant for ${firmName}`,
+    ...(region ? { env: { account, region } } : {}),
+    crossRegionReferences: Boolean(waf),
+    webAclArn: waf?.firewall.webAcl.attrArn,
     config,
     root,
     contentDir: dir,

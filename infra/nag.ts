@@ -8,7 +8,13 @@ import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 export interface AcknowledgedConstructs {
-  secrets: { twilioToken: IConstruct; twilioApiKeySecret?: IConstruct; linkSecret: IConstruct };
+  secrets: {
+    twilioToken: IConstruct;
+    twilioApiKeySecret?: IConstruct;
+    linkSecret: IConstruct;
+    originSecret: IConstruct;
+  };
+  distribution: IConstruct;
   routes: (IConstruct | undefined)[];
   functions: IConstruct[];
   deliveryRole: IConstruct | undefined;
@@ -27,6 +33,21 @@ export const ACKNOWLEDGMENTS = {
   linkSecretRotation:
     'Rotating the link secret voids every signed transcript/accept/decline link already in ' +
     "attorneys' inboxes (valid 14 days); it is rotated by hand in a quiet period (infra/README.md).",
+  originSecretRotation:
+    'The CloudFront-to-API secret only proves that a request passed through CloudFront and its ' +
+    'WAF; CloudFront reads it at deploy (a dynamic reference), so a Secrets Manager rotation ' +
+    'would lock every client out until the next deploy. It is changed by hand with a deploy.',
+  geoRestriction:
+    'People who need a deportation-defense firm write from abroad too (relatives in Mexico or ' +
+    'Central America, someone already deported); a country block would turn them away.',
+  edgeAccessLogs:
+    "CloudFront's access logs would keep every client's IP address and full URL (signed lead " +
+    "links) for people contacting a deportation firm; like the API's own access logs (ids, " +
+    'route, status, no IP or path), they are left off. WAF metrics count what is blocked.',
+  defaultCertificate:
+    "The distribution uses CloudFront's default *.cloudfront.net certificate (no custom domain), " +
+    'whose security policy CloudFront fixes; browsers and Twilio negotiate TLS 1.2 or 1.3, and a ' +
+    'firm with its own domain can attach an ACM certificate with TLSv1.2_2021.',
   publicRoutes:
     'Public intake for anonymous people seeking help: each conversation is authorised by its ' +
     'bearer token in the app, the Twilio webhook by X-Twilio-Signature, lead links by HMAC ' +
@@ -54,6 +75,10 @@ export function acknowledgeFindings(on: AcknowledgedConstructs): void {
     ack(on.secrets.twilioApiKeySecret, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.twilioApiKeyRotation);
   }
   ack(on.secrets.linkSecret, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.linkSecretRotation);
+  ack(on.secrets.originSecret, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.originSecretRotation);
+  ack(on.distribution, 'AwsSolutions-CFR1', ACKNOWLEDGMENTS.geoRestriction);
+  ack(on.distribution, 'AwsSolutions-CFR3', ACKNOWLEDGMENTS.edgeAccessLogs);
+  ack(on.distribution, 'AwsSolutions-CFR4', ACKNOWLEDGMENTS.defaultCertificate);
   for (const route of on.routes) ack(route, 'AwsSolutions-APIG4', ACKNOWLEDGMENTS.publicRoutes);
   for (const fn of on.functions) ack(fn, 'AwsSolutions-L1', ACKNOWLEDGMENTS.runtime);
   ack(on.deliveryRole, 'AwsSolutions-IAM5[Resource::*]', ACKNOWLEDGMENTS.listStreams);

@@ -1,6 +1,7 @@
 /**
  * The API Lambda: the same `createApp(deps)` as the local server, wrapped by hono/aws-lambda
- * (API Gateway HTTP API, payload 2.0). Dependencies are built once per cold start by the one
+ * (API Gateway HTTP API, payload 2.0), behind CloudFront and its WAF: a request that did not come
+ * through CloudFront is refused (functions/lambda/edge.ts). Dependencies are built once per cold start by the one
  * builder (functions/deps.ts): the content from the prebuilt content.json (no YAML parser in this
  * bundle), the secrets from Secrets Manager. Lead emails are not sent from here: the delivery
  * function does it from the table's stream.
@@ -12,15 +13,17 @@ import { configuredSender } from '../adapters/sms-sender';
 import type { Mailer } from '../core/ports';
 import { buildAppDeps } from '../deps';
 import { createApp } from '../http/app';
+import { EDGE_VIEWER_HEADER, throughEdgeOnly, viewerAddress } from './edge';
 import { lambdaRuntime } from './runtime';
 
 const runtime = lambdaRuntime();
 const { config } = runtime;
 
-const [twilioAuthToken, linkSecret, twilioApiKeySecret] = await Promise.all([
+const [twilioAuthToken, linkSecret, twilioApiKeySecret, edgeSecret] = await Promise.all([
   runtime.twilioAuthToken(),
   runtime.linkSecret(),
   runtime.twilioApiKeySecret(),
+  runtime.edgeSecret(),
 ]);
 const { content, roster, assets } = loadBundledContent(runtime.contentDir);
 
@@ -41,9 +44,15 @@ const app = createApp(
     mailer: noMail,
     // Texts go out with the API key; the auth token only checks the webhook's signatures.
     sender: configuredSender(config, twilioApiKeySecret, '/tmp/sms-outbox'),
-    // API Gateway's sourceIp: the address the request came from, not a header a client can set.
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    // API Gateway's sourceIp: the address the request came from, not a header a client can set;
+    // behind CloudFront that is CloudFront's, and the client's is the header CloudFront sets.
+    clientAddress: (c) =>
+      viewerAddress(
+        c.req.header(EDGE_VIEWER_HEADER),
+        Boolean(edgeSecret),
+        getConnInfo(c).remote.address,
+      ),
   }),
 );
 
-export const handler = handle(app);
+export const handler = throughEdgeOnly(handle(app), edgeSecret);

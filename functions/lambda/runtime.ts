@@ -12,6 +12,8 @@ import { type Config, ConfigError, loadConfig } from '../config';
 const LambdaEnvSchema = z.object({
   TWILIO_AUTH_TOKEN_SECRET_ARN: z.string().min(1).optional(),
   TWILIO_API_KEY_SECRET_ARN: z.string().min(1).optional(),
+  /** The secret CloudFront sends the API with every request (infra/edge.ts). */
+  EDGE_SECRET_ARN: z.string().min(1).optional(),
   LINK_SECRET_ARN: z.string().min(1).optional(),
   /** Where content.json, widget.js and demo.html are: the function's own directory by default. */
   CONTENT_DIR: z.string().min(1).optional(),
@@ -30,6 +32,8 @@ export interface LambdaRuntime {
    * TWILIO_API_KEY_SECRET_ARN names); undefined, and not read, when texts are not sent.
    */
   twilioApiKeySecret(): Promise<string | undefined>;
+  /** The CloudFront-to-API secret (EDGE_SECRET_ARN); undefined when not behind CloudFront. */
+  edgeSecret(): Promise<string | undefined>;
 }
 
 export function lambdaRuntime(
@@ -69,5 +73,7 @@ export function lambdaRuntime(
             secretId: lambdaEnv.TWILIO_API_KEY_SECRET_ARN,
           })
         : undefined,
+    edgeSecret: async () =>
+      lambdaEnv.EDGE_SECRET_ARN ? reader.get(lambdaEnv.EDGE_SECRET_ARN) : undefined,
   };
 }

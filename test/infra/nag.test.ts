@@ -9,7 +9,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACKNOWLEDGMENTS } from '../../infra/nag';
-import { synthStack } from './synth';
+import { synthStack, TEST_CONTEXT } from './synth';
 
 let synthesized: ReturnType<typeof synthStack>;
 
@@ -25,6 +25,22 @@ describe('cdk-nag AwsSolutions', () => {
     );
     expect(findings).toEqual([]);
     expect(report.success).toBe(true);
+  });
+
+  it('finds nothing in either stack when the WAF stack is apart, for a region other than us-east-1', () => {
+    const { app } = synthStack({ bundle: false }, TEST_CONTEXT, {
+      CDK_DEFAULT_REGION: 'us-west-2',
+      CDK_DEFAULT_ACCOUNT: '123456789012',
+    });
+    const stacks = app.node.children.filter((c): c is Stack => c instanceof Stack);
+    expect(stacks.map((s) => `${s.stackName} ${s.region}`).sort()).toEqual([
+      'AmparoTest us-west-2',
+      'AmparoTestWaf us-east-1',
+    ]);
+    for (const stack of stacks) {
+      const report = new AwsSolutionsChecks().validateScope(stack);
+      expect(report.violations.map((v) => `${v.severity} ${v.ruleName}`)).toEqual([]);
+    }
   });
 
   it('is registered on the app, so a finding stops the synth; the assets hold the content', () => {

@@ -258,14 +258,17 @@ describe('the HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
   });
 
-  it('gives the API its own URL as PUBLIC_BASE_URL, the URL Twilio signs', () => {
-    const apiId = logicalId('AWS::ApiGatewayV2::Api', 'Api');
-    const endpoint = { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] };
-    expect(envOf('Api').PUBLIC_BASE_URL).toEqual(endpoint);
-    expect(envOf('Delivery').PUBLIC_BASE_URL).toEqual(endpoint);
+  it("gives the functions CloudFront's URL as PUBLIC_BASE_URL, the URL Twilio signs", () => {
+    const distribution = logicalId('AWS::CloudFront::Distribution', 'EdgeDistribution');
+    const url = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }]] };
+    expect(envOf('Api').PUBLIC_BASE_URL).toEqual(url);
+    expect(envOf('Delivery').PUBLIC_BASE_URL).toEqual(url);
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(outputs.TwilioWebhookUrl?.Value).toEqual({
-      'Fn::Join': ['', [endpoint, '/webhooks/twilio/sms']],
+      'Fn::Join': [
+        '',
+        ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }, '/webhooks/twilio/sms'],
+      ],
     });
   });
 });
@@ -300,7 +303,7 @@ describe('alarms and outputs', () => {
   it('outputs the chat URL, the widget tag and the Twilio webhook URL', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     const value = (name: string) => JSON.stringify(outputs[name]?.Value);
-    expect(value('ChatUrl')).toContain('ApiEndpoint');
+    expect(value('ChatUrl')).toContain('EdgeDistribution');
     expect(value('WidgetTag')).toMatch(/<script src=\\".*\/widget\.js\\" data-api=\\"/);
     expect(value('TwilioWebhookUrl')).toContain('/webhooks/twilio/sms');
     expect(value('TwilioAuthTokenSecretArn')).toContain('TwilioAuthToken');

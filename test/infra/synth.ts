@@ -23,10 +23,12 @@ export const TEST_CONTEXT = {
 export function synthStack(
   options: { bundle: boolean },
   context: Record<string, unknown> = TEST_CONTEXT,
+  /** The CDK CLI's variables, e.g. CDK_DEFAULT_REGION for a deployment outside us-east-1. */
+  env: Record<string, string> = {},
 ) {
   const app = new App({
     context: { ...context, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
   });
-  const stack = buildAmparoApp(app, resolve(import.meta.dirname, '../..'), {});
+  const stack = buildAmparoApp(app, resolve(import.meta.dirname, '../..'), env);
   return { app, stack };
 }
