@@ -1,7 +1,7 @@
 /**
  * Build-time content for the Lambda assets: reads and validates prompts/, knowledge/, the firm
  * file, the roster and the web assets exactly as the local server does, and writes content.json,
- * widget.js and demo.html into a directory (functions/adapters/content-bundle.ts). Bad content
+ * widget.js, chat.js and demo.html into a directory (functions/adapters/content-bundle.ts). Bad content
  * fails `cdk synth`, before anything is deployed.
  */
 import { mkdtempSync } from 'node:fs';

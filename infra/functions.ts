@@ -18,7 +18,7 @@ export interface FunctionProps {
   config: InfraConfig;
   /** The project root (functions/, package-lock.json). */
   root: string;
-  /** content.json, widget.js and demo.html, written at synth by infra/content.ts. */
+  /** content.json, widget.js, chat.js and demo.html, written at synth by infra/content.ts. */
   contentDir: string;
 }
 
