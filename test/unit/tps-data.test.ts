@@ -20,7 +20,7 @@ describe('knowledge/tps-countries.yaml', () => {
 
   it('carries its review date and names INA 244 and the USCIS TPS page as sources', () => {
     const data = TpsDataSchema.parse(raw);
-    expect(data.lastReviewed).toBe('2026-11-25');
+    expect(data.lastReviewed).toBe('2026-12-07');
     expect(data.sources.join('\n')).toContain('INA 244');
     expect(data.sources).toContain('USCIS, Temporary Protected Status (uscis.gov/tps)');
     expect(data.note).toMatch(/uscis\.gov\/tps/);
@@ -37,32 +37,32 @@ describe('knowledge/tps-countries.yaml', () => {
   it('raises the flag for the designated or litigated countries and not for terminated ones', () => {
     const codes = tpsCountryCodes(TpsDataSchema.parse(raw));
     expect(new Set(codes)).toEqual(
-      new Set([
-        'VE',
-        'HT',
-        'HN',
-        'NI',
-        'NP',
-        'ET',
-        'SS',
-        'SY',
-        'MM',
-        'SV',
-        'UA',
-        'SD',
-        'LB',
-        'SO',
-        'YE',
-      ]),
+      new Set(['VE', 'HT', 'HN', 'NI', 'NP', 'ET', 'SS', 'SY', 'MM', 'YE']),
     );
     expect(codes).not.toContain('AF');
     expect(codes).not.toContain('CM');
+    expect(codes).not.toContain('SO');
+  });
+
+  it('stops raising the flag for a designation whose end date passed with no extension confirmed', () => {
+    const data = TpsDataSchema.parse(raw);
+    const codes = tpsCountryCodes(data);
+    // El Salvador (2026-09-09), Ukraine and Sudan (2026-10-19), Lebanon (2026-05-27): each date
+    // is before the review, and no extension was found.
+    for (const code of ['SV', 'UA', 'SD', 'LB']) {
+      expect(codes, code).not.toContain(code);
+      const country = data.countries.find((c) => c.code === code);
+      expect(country?.status).toMatch(/has passed/);
+      const ends = /expire (\d{4}-\d{2}-\d{2})/.exec(country?.status ?? '')?.[1] ?? '';
+      expect(ends < data.lastReviewed, code).toBe(true);
+    }
   });
 
   it('says so in the note where the source was secondary or the status unconfirmed', () => {
     const data = TpsDataSchema.parse(raw);
     const status = (code: string) => data.countries.find((c) => c.code === code)?.status ?? '';
-    for (const code of ['SS', 'SY', 'MM', 'AF', 'CM']) expect(status(code)).toMatch(/secondary/);
+    for (const code of ['SS', 'SY', 'MM', 'AF', 'CM', 'SO'])
+      expect(status(code)).toMatch(/secondary/);
     for (const code of ['YE', 'SV', 'UA', 'SD', 'LB', 'SO'])
       expect(status(code)).toMatch(/unconfirmed/);
   });
@@ -81,10 +81,10 @@ describe('knowledge/tps-countries.yaml', () => {
     const data = TpsDataSchema.parse(raw);
     const result = screen(
       { citizenship: 'HT' },
-      { today: '2026-11-25', ...tpsScreeningContext(data) },
+      { today: '2026-12-07', ...tpsScreeningContext(data) },
     );
     const tps = result.flags.find((flag) => flag.id === 'tps');
-    expect(tps?.reasons.join('\n')).toContain('last reviewed 2026-11-25');
+    expect(tps?.reasons.join('\n')).toContain('last reviewed 2026-12-07');
     expect(tps?.reasons.join('\n')).toContain('Miot v. Trump');
   });
 });
