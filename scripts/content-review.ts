@@ -6,7 +6,8 @@
  * knowledge/glossary.yaml. `--today YYYY-MM-DD` reviews as of another day; `--check` exits 1 when
  * anything is listed.
  */
-import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readContentInputs } from '../functions/adapters/content-files';
 import type { Article } from '../functions/core/knowledge/article';
 import { checkGlossary, loadGlossary } from '../test/knowledge/glossary';
@@ -96,5 +97,7 @@ function main(argv: string[]): number {
   return argv.includes('--check') ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+// Run as a script (not imported by the test); real paths, so a symlinked checkout works too.
+const invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';
+if (invoked === realpathSync(fileURLToPath(import.meta.url)))
   process.exitCode = main(process.argv.slice(2));
