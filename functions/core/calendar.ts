@@ -245,3 +245,67 @@ export function todayIn(now: Date, timeZone: string): string {
     day: '2-digit',
   }).format(now);
 }
+
+/** The `n`th weekday `wd` (0 = Sunday) of a month, or its last one when `n` is -1. */
+function nthWeekday(y: number, m: number, wd: number, n: number): string {
+  if (n === -1) {
+    const last = { y, m, d: daysInMonth(y, m) };
+    return formatDate({ y, m, d: last.d - ((weekday(last) - wd + 7) % 7) });
+  }
+  const first = weekday({ y, m, d: 1 });
+  return formatDate({ y, m, d: 1 + ((wd - first + 7) % 7) + (n - 1) * 7 });
+}
+
+/** A fixed-date holiday and, when it falls on a weekend, the weekday it is observed on. */
+function observed(y: number, m: number, d: number): string[] {
+  const day = formatDate({ y, m, d });
+  const wd = weekday({ y, m, d });
+  if (wd === 6) return [day, addDays(day, -1)];
+  if (wd === 0) return [day, addDays(day, 1)];
+  return [day];
+}
+
+/**
+ * The federal legal holidays of a year (5 U.S.C. 6103(a)), each fixed-date one also on the day it
+ * is observed when it falls on a weekend (5 U.S.C. 6103(b)): a Saturday's on the Friday before, a
+ * Sunday's on the Monday after. Inauguration Day is left out: it is a holiday only in the
+ * Washington area (6103(c)).
+ *
+ * @example federalHolidays(2026).includes('2026-11-26') // true (Thanksgiving)
+ */
+export function federalHolidays(y: number): string[] {
+  return [
+    ...observed(y, 1, 1),
+    ...(y >= 1986 ? [nthWeekday(y, 1, 1, 3)] : []),
+    nthWeekday(y, 2, 1, 3),
+    nthWeekday(y, 5, 1, -1),
+    ...(y >= 2021 ? observed(y, 6, 19) : []),
+    ...observed(y, 7, 4),
+    nthWeekday(y, 9, 1, 1),
+    nthWeekday(y, 10, 1, 2),
+    ...observed(y, 11, 11),
+    nthWeekday(y, 11, 4, 4),
+    ...observed(y, 12, 25),
+  ];
+}
+
+/** Not a Saturday, a Sunday or a federal legal holiday (New Year's Day may be observed on Dec 31). */
+export function isBusinessDay(iso: string): boolean {
+  const y = Number(iso.slice(0, 4));
+  const wd = weekday({ y, m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
+  if (wd === 0 || wd === 6) return false;
+  return !federalHolidays(y).includes(iso) && !federalHolidays(y + 1).includes(iso);
+}
+
+/**
+ * The last day of a filing period that ends on `iso`: that day, or when it is a Saturday, Sunday
+ * or legal holiday the next day that is none of those (8 CFR 1.1(h) and 1001.1(h); 8 CFR
+ * 1003.38(b) for appeals to the Board).
+ *
+ * @example lastFilingDay('2026-11-29') // '2026-11-30' (a Sunday moves to Monday)
+ */
+export function lastFilingDay(iso: string): string {
+  let day = iso;
+  while (!isBusinessDay(day)) day = addDays(day, 1);
+  return day;
+}

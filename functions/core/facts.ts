@@ -43,14 +43,20 @@ export const FactsSchema = z
     nextHearingDate: IsoDateSchema,
     court: z.string(),
     removalOrder: YesNoUnsureSchema,
+    /** The most recent removal order (asked only after removalOrder = yes). */
+    orderDate: PartialDateSchema,
     missedHearing: YesNoSchema,
     reenteredAfterRemoval: YesNoSchema,
     citizenship: z.string().regex(/^[A-Z]{2}$/),
     entryDate: PartialDateSchema,
+    /** When they first came to live in the US, if before the last arrival (entryDate). */
+    firstEntryDate: PartialDateSchema,
     entryManner: z.enum(ENTRY_MANNERS),
     isLpr: YesNoSchema,
     lprSince: PartialDateSchema,
     usFamily: z.array(UsFamilySchema).min(1),
+    /** A parent was a US citizen at the client's birth, or became one before the client was 18. */
+    parentCitizen: YesNoUnsureSchema,
     fearOfReturn: YesNoSchema,
     crimeVictim: YesNoSchema,
     helpedPolice: YesNoSchema,

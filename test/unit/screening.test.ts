@@ -58,27 +58,30 @@ describe('date helpers', () => {
 
 describe('asylum and asylum-late', () => {
   it('raises asylum with the days left of the one-year deadline, naming the facts', () => {
-    // Deadline 2027-03-02: 30 + 31 + 31 + 5 = 97 days from 2026-11-25.
+    // Deadline 2027-03-02: 30 + 31 + 31 + 5 = 97 days from 2026-11-25, 98 counting the last day.
     const asylum = flagOf({ fearOfReturn: 'yes', entryDate: '2026-03-02' }, 'asylum');
     expect(asylum?.reasons[0]).toBe(
-      'fearOfReturn = yes; arrived 2026-03-02, 97 days left of the one-year asylum filing deadline (INA 208(a)(2)(B))',
+      'fearOfReturn = yes; arrived 2026-03-02, 98 days left of the one-year asylum filing deadline (INA 208(a)(2)(B)), counting the last day',
     );
     expect(text(asylum?.reasons)).toMatch(/possible option/i);
   });
 
-  it('raises asylum, not asylum-late, for an arrival 364 days ago (1 day left)', () => {
-    const facts: Facts = { fearOfReturn: 'yes', entryDate: '2025-11-26' };
+  it('raises asylum, not asylum-late, for an arrival exactly one calendar year ago (the last day)', () => {
+    // The arrival day is day zero: filing on the first anniversary is timely (Minasyan v. Mukasey).
+    const facts: Facts = { fearOfReturn: 'yes', entryDate: '2025-11-25' };
     expect(ids(facts)).toContain('asylum');
     expect(ids(facts)).not.toContain('asylum-late');
     expect(flagOf(facts, 'asylum')?.reasons[0]).toContain('1 day left');
   });
 
-  it('raises asylum-late, not asylum, for an arrival exactly one calendar year (365 days) ago', () => {
-    const facts: Facts = { fearOfReturn: 'yes', entryDate: '2025-11-25' };
+  it('raises asylum-late, not asylum, for an arrival one year and a day ago', () => {
+    const facts: Facts = { fearOfReturn: 'yes', entryDate: '2025-11-24' };
     expect(ids(facts)).toContain('asylum-late');
     expect(ids(facts)).not.toContain('asylum');
     const late = flagOf(facts, 'asylum-late');
-    expect(late?.reasons[0]).toContain('passed on 2026-11-25');
+    expect(late?.reasons[0]).toContain(
+      'the last day of the one-year asylum filing deadline (INA 208(a)(2)(B)) was 2026-11-24',
+    );
     expect(text(late?.reasons)).toMatch(/withholding of removal/);
     expect(text(late?.reasons)).toMatch(/Convention Against Torture/);
     expect(late?.missing).toEqual([]);
@@ -101,9 +104,9 @@ describe('asylum and asylum-late', () => {
   });
 
   it('counts the days left from the first day of a partial month, to be safe', () => {
-    // '2026-03' → earliest 2026-03-01 → deadline 2027-03-01, 96 days away.
+    // '2026-03' → earliest 2026-03-01 → deadline Monday 2027-03-01, 96 days away, 97 counting it.
     const asylum = flagOf({ fearOfReturn: 'yes', entryDate: '2026-03' }, 'asylum');
-    expect(asylum?.reasons[0]).toContain('at least 96 days left');
+    expect(asylum?.reasons[0]).toContain('at least 97 days left');
     expect(asylum?.reasons[0]).toContain('earliest possible arrival date 2026-03-01');
     expect(text(asylum?.missing)).toMatch(/^entryDate: exact date of last arrival needed/);
   });
@@ -253,8 +256,8 @@ describe('u-visa, t-visa and vawa', () => {
     expect(flag?.missing).toEqual([]);
   });
 
-  it('does not raise u-visa when the client did not help police or was not a victim', () => {
-    expect(ids({ crimeVictim: 'yes', helpedPolice: 'no' })).not.toContain('u-visa');
+  it('does not raise u-visa when the client was not a victim (not helping police is no bar)', () => {
+    expect(ids({ crimeVictim: 'yes', helpedPolice: 'no' })).toContain('u-visa');
     expect(ids({ crimeVictim: 'no', helpedPolice: 'yes' })).not.toContain('u-visa');
   });
 
@@ -385,11 +388,11 @@ describe('family-petition', () => {
     );
   });
 
-  it('raises on a US-citizen parent the day before the client turns 21, not on the birthday', () => {
-    expect(ids({ usFamily: ['parent-usc'], birthDate: '2005-11-26' })).toContain('family-petition');
-    expect(ids({ usFamily: ['parent-usc'], birthDate: '2005-11-25' })).not.toContain(
-      'family-petition',
-    );
+  it('raises on a US-citizen parent before and after the client turns 21, in different categories', () => {
+    const before = flagOf({ usFamily: ['parent-usc'], birthDate: '2005-11-26' }, 'family-petition');
+    expect(text(before?.reasons)).toContain('client under 21');
+    const after = flagOf({ usFamily: ['parent-usc'], birthDate: '2005-11-25' }, 'family-petition');
+    expect(text(after?.reasons)).toContain('client 21 or older');
   });
 
   it('raises on a US-citizen parent with a missing note when the birth date is not given', () => {
@@ -398,10 +401,9 @@ describe('family-petition', () => {
     );
   });
 
-  it('does not raise on green-card-holder relatives alone', () => {
-    expect(ids({ usFamily: ['spouse-lpr', 'parent-lpr', 'child-lpr'] })).not.toContain(
-      'family-petition',
-    );
+  it('raises on green-card-holder spouses and parents, not on a green-card-holder child', () => {
+    expect(ids({ usFamily: ['spouse-lpr', 'parent-lpr'] })).toContain('family-petition');
+    expect(ids({ usFamily: ['child-lpr'] })).not.toContain('family-petition');
   });
 
   it('lists entry without inspection as a complication for adjustment', () => {
@@ -555,13 +557,15 @@ describe('urgency', () => {
   });
 
   it('is high with 60 days left to file for asylum and normal with 61', () => {
-    // Deadline 2027-01-24 is 60 days after 2026-11-25, so arrival 2026-01-24; one day later, 61.
-    const at60 = run({ fearOfReturn: 'yes', entryDate: '2026-01-24' });
+    // On Monday 2026-11-30 the last day Thursday 2027-01-28 is 59 days away: 60 counting it.
+    // (2027-01-24, 60 days after 2026-11-25, is a Sunday: its last day moves to the Monday.)
+    const at60 = run({ fearOfReturn: 'yes', entryDate: '2026-01-28' }, { today: '2026-11-30' });
     expect(at60.urgency).toBe('high');
     expect(at60.urgencyReasons).toEqual([
-      'asylum: 60 days left of the one-year filing deadline (60 or fewer)',
+      'asylum: 60 days left of the one-year filing deadline, counting the last day (60 or fewer)',
     ]);
-    expect(run({ fearOfReturn: 'yes', entryDate: '2026-01-25' }).urgency).toBe('normal');
+    const at61 = run({ fearOfReturn: 'yes', entryDate: '2026-01-29' }, { today: '2026-11-30' });
+    expect(at61.urgency).toBe('normal');
   });
 
   it('does not treat an unknown asylum deadline as 60 days or fewer', () => {

@@ -15,12 +15,14 @@ import type { Flag, FlagId } from './schema';
 /** Whether a condition holds on the facts given: yes, no, or cannot tell yet. */
 export type Tri = 'yes' | 'no' | 'unknown';
 
-export type DateFactId = 'entryDate' | 'birthDate' | 'lprSince';
+export type DateFactId = 'entryDate' | 'firstEntryDate' | 'birthDate' | 'lprSince' | 'orderDate';
 
 const DATE_NOUN: Record<DateFactId, string> = {
   entryDate: 'date of last arrival',
+  firstEntryDate: 'date the client first came to live in the US',
   birthDate: 'date of birth',
   lprSince: 'date the green card was granted',
+  orderDate: 'date of the removal order',
 };
 
 export interface DateCheck {
@@ -81,6 +83,52 @@ export function checkPastDate(
     value,
     range,
     missing: `${id}: exact ${noun} needed to ${purpose} (only ${value} given)`,
+  };
+}
+
+/** The result of `checkEarliestDate`: which of the facts the earliest possible day came from. */
+export interface EarliestDateCheck extends DateCheck {
+  from?: DateFactId;
+}
+
+/**
+ * Checks a threshold on the earliest of several date facts (a clock that starts at the first of
+ * them, such as presence counted from the first arrival rather than the last). Facts not given or
+ * unusable are left out; the earliest day is the smallest of their earliest days, the latest the
+ * smallest of their latest days, so a partial date is read as in `checkPastDate`. With none usable,
+ * it is `checkPastDate` on the first id (its missing note names that fact).
+ *
+ * @example checkEarliestDate({ entryDate: '2024-01-01', firstEntryDate: '2012' }, ['entryDate',
+ *   'firstEntryDate'], '2026-11-25', tenYears, 'check…') // { tri: 'yes', from: 'firstEntryDate', … }
+ */
+export function checkEarliestDate(
+  facts: Facts,
+  ids: [DateFactId, ...DateFactId[]],
+  today: string,
+  holds: (date: string) => boolean,
+  purpose: string,
+): EarliestDateCheck {
+  const usable = ids.flatMap((id) => {
+    const value = facts[id];
+    const range = value === undefined ? undefined : pastDateRange(value, today);
+    return range && value !== undefined ? [{ id, value, range }] : [];
+  });
+  const first = usable.reduce<(typeof usable)[number] | undefined>(
+    (best, item) => (!best || item.range.earliest < best.range.earliest ? item : best),
+    undefined,
+  );
+  if (!first) return checkPastDate(facts, ids[0], today, holds, purpose);
+  const latest = usable.map((item) => item.range.latest).reduce(earlierDate);
+  const range = { earliest: first.range.earliest, latest };
+  const atEarliest = holds(range.earliest);
+  const atLatest = holds(range.latest);
+  const found = { value: first.value, range, from: first.id };
+  if (atEarliest && atLatest) return { tri: 'yes', ...found };
+  if (!atEarliest && !atLatest) return { tri: 'no', ...found };
+  return {
+    tri: 'unknown',
+    ...found,
+    missing: `${first.id}: exact ${DATE_NOUN[first.id]} needed to ${purpose} (only ${first.value} given)`,
   };
 }
 

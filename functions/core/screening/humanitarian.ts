@@ -1,12 +1,15 @@
 /**
- * Victim and juvenile relief (DOMAIN.md): `u-visa` (crimeVictim = yes and helpedPolice = yes),
+ * Victim and juvenile relief (DOMAIN.md): `u-visa` (crimeVictim = yes, or abusedByFamily = yes),
  * `t-visa` (trafficking = yes), `vawa` (abusedByFamily = yes) and `sijs` (under 21 today and
  * abusedByParent = yes).
  *
- * Judgement calls: helpedPolice is only asked after crimeVictim = yes, so when it is missing the
- * `u-visa` flag is still raised with a `missing` note (helpedPolice = no keeps it down, as the table
- * says). `sijs` is triggered by abusedByParent = yes; a missing birthDate raises it with a `missing`
- * note, a partial one that straddles the 21st birthday too.
+ * Judgement calls: helpedPolice = no is a complication of `u-visa`, never a bar: certification
+ * covers a victim who has been, is being or is likely to be helpful (INA 101(a)(15)(U)(i)(III);
+ * 8 CFR 214.14(b)(3)). People abused by family rarely call it "a crime", but domestic violence is a
+ * qualifying one (INA 101(a)(15)(U)(iii)), so abusedByFamily = yes raises `u-visa` too, with the
+ * same complication (helpedPolice is not asked about the abuse). `sijs` is triggered by
+ * abusedByParent = yes; a missing birthDate raises it with a `missing` note, a partial one that
+ * straddles the 21st birthday too.
  */
 import { addYears, daysBetween } from '../calendar';
 import type { Facts } from '../facts';
@@ -25,25 +28,44 @@ function usualComplications(facts: Facts, criminalEffect = RECORD_MAY_WEAKEN): s
   return [...criminalComplications(facts, criminalEffect), ...reentryComplications(facts)];
 }
 
-/** U visa for victims of qualifying crimes who helped law enforcement. */
+const HELPFULNESS =
+  'a U visa needs a law-enforcement certification (Form I-918 Supplement B) that the victim has been, is being or is likely to be helpful in the investigation or prosecution (INA 101(a)(15)(U)(i)(III); 8 CFR 214.14(b)(3)): a victim willing to help now may still qualify';
+
+/** U visa for victims of qualifying crimes (domestic violence among them) who can help police. */
 export function screenUVisa(facts: Facts): Flag[] {
-  if (facts.crimeVictim !== 'yes' || facts.helpedPolice === 'no') return [];
-  const helped = facts.helpedPolice === 'yes';
-  return [
-    makeFlag(
-      'u-visa',
-      [
-        `crimeVictim = yes; ${helped ? 'helpedPolice = yes' : 'helpedPolice not answered'}: possible U visa (INA 101(a)(15)(U)) for a victim of a qualifying crime who has been helpful to law enforcement`,
-        'Also needed: a qualifying crime, substantial physical or mental abuse, and a law-enforcement certification (Form I-918 Supplement B), which the agency signs at its discretion; the annual cap is 10,000, with a waiting list beyond it',
-      ],
-      usualComplications(facts),
-      helped
-        ? []
-        : [
-            'helpedPolice: whether the client reported the crime or helped police not given; a U visa requires helpfulness to law enforcement',
-          ],
-    ),
-  ];
+  const victim = facts.crimeVictim === 'yes';
+  const abused = facts.abusedByFamily === 'yes';
+  if (!victim && !abused) return [];
+  const reasons: string[] = [];
+  const complications: string[] = [];
+  const missing: string[] = [];
+  if (victim) {
+    const helped =
+      facts.helpedPolice === undefined
+        ? 'helpedPolice not answered'
+        : `helpedPolice = ${facts.helpedPolice}`;
+    reasons.push(
+      `crimeVictim = yes; ${helped}: possible U visa (INA 101(a)(15)(U)) for a victim of a qualifying crime who has been, is being or is likely to be helpful to law enforcement`,
+    );
+    if (facts.helpedPolice === 'no') complications.push(`helpedPolice = no: ${HELPFULNESS}`);
+    if (facts.helpedPolice === undefined) {
+      missing.push(
+        'helpedPolice: whether the client reported the crime, helped police or would help now not given; a U visa requires helpfulness to law enforcement',
+      );
+    }
+  }
+  if (abused) {
+    reasons.push(
+      'abusedByFamily = yes: domestic violence is a qualifying crime for a U visa (INA 101(a)(15)(U)(iii); 8 CFR 214.14(a)(9)), whether or not the client calls it a crime',
+    );
+    complications.push(
+      `abusedByFamily = yes: whether the abuse was reported, or the client would help police now, was not asked; ${HELPFULNESS}`,
+    );
+  }
+  reasons.push(
+    'Also needed: a qualifying crime, substantial physical or mental abuse, and the certification, which the agency signs at its discretion; the annual cap is 10,000, with a waiting list beyond it',
+  );
+  return [makeFlag('u-visa', reasons, [...complications, ...usualComplications(facts)], missing)];
 }
 
 /** T visa for trafficking victims. */
@@ -68,8 +90,9 @@ export function screenVawa(facts: Facts): Flag[] {
     makeFlag(
       'vawa',
       [
-        'abusedByFamily = yes: possible VAWA self-petition (Form I-360) or VAWA cancellation of removal (INA 240A(b)(2)) for a person abused by a US-citizen or green-card-holder spouse, parent or adult child',
-        'Also needed for a self-petition: abuse, shared residence, good moral character and, for a spouse, a good-faith marriage; VAWA cancellation needs 3 years of presence. The abuser is not notified (8 U.S.C. 1367)',
+        'abusedByFamily = yes: possible VAWA self-petition (Form I-360) by the abused spouse (or ex-spouse) or child of a US citizen or green-card holder (INA 204(a)(1)(A)(iii)-(iv), (B)(ii)-(iii)), or by the abused parent of a US-citizen son or daughter 21 or older (INA 204(a)(1)(A)(vii))',
+        'VAWA cancellation of removal covers only abuse by a US-citizen or green-card-holder spouse or parent, not by a son or daughter (INA 240A(b)(2)), and needs 3 years of continuous physical presence',
+        'Also needed for a self-petition: abuse, shared residence, good moral character and, for a spouse, a good-faith marriage; a child of the abuser must file before 21, or before 25 if the abuse was a central reason for the delay (INA 204(a)(1)(D)(v)). The abuser is not notified (8 U.S.C. 1367)',
       ],
       usualComplications(facts, 'a record bears on the good moral character VAWA requires'),
     ),

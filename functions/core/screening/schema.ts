@@ -23,19 +23,24 @@ export const FLAG_IDS = [
   'bond',
   'motion-to-reopen',
   'reinstatement-risk',
+  'citizenship-claim',
+  'expedited-removal-risk',
   'prosecutorial-discretion',
 ] as const;
 export const FlagIdSchema = z.enum(FLAG_IDS);
 export type FlagId = z.infer<typeof FlagIdSchema>;
 
 /**
- * The order flags are listed in for an attorney: custody and orders that can be carried out first,
+ * The order flags are listed in for an attorney: custody and orders or removals that can be
+ * carried out without a judge first, then a possible claim to citizenship (a complete defense),
  * then deadline-driven and protection-based relief, then the longer-term options.
  */
 export const FLAG_PRIORITY = [
   'bond',
   'reinstatement-risk',
+  'expedited-removal-risk',
   'motion-to-reopen',
+  'citizenship-claim',
   'asylum',
   'asylum-late',
   'u-visa',
@@ -86,5 +91,7 @@ export const ScreeningContextSchema = z.object({
    */
   tpsLastReviewed: IsoDateSchema.optional(),
   tpsCountryNotes: z.record(z.string(), z.string()).optional(),
+  /** The last day of a country's designation, where the list gives one: after it, no flag. */
+  tpsEndDates: z.record(z.string(), IsoDateSchema).optional(),
 });
 export type ScreeningContext = z.infer<typeof ScreeningContextSchema>;

@@ -11,9 +11,11 @@
 import type { Facts } from '../facts';
 import { screenAsylum } from './asylum';
 import { screenCancellationLpr, screenCancellationNonLpr } from './cancellation';
+import { screenCitizenshipClaim, screenFamilyPetition } from './family';
 import { screenSijs, screenTVisa, screenUVisa, screenVawa } from './humanitarian';
 import {
   screenBond,
+  screenExpeditedRemovalRisk,
   screenMotionToReopen,
   screenProsecutorialDiscretion,
   screenReinstatementRisk,
@@ -25,7 +27,7 @@ import {
   type ScreeningContext,
   ScreeningContextSchema,
 } from './schema';
-import { screenDaca, screenFamilyPetition, screenTps } from './status';
+import { screenDaca, screenTps } from './status';
 import { screenUrgency } from './urgency';
 
 export {
@@ -58,7 +60,8 @@ const priorityOf = (flag: Flag): number => (FLAG_PRIORITY as readonly string[]).
  * );
  * // → { urgency: 'emergency', urgencyReasons: ['detained = yes: …'],
  * //     flags: [{ id: 'bond', … }, { id: 'asylum', reasons: ['fearOfReturn = yes; arrived
- * //       2026-03-02, 97 days left of the one-year asylum filing deadline (INA 208(a)(2)(B))', …], … }] }
+ * //       2026-03-02, 98 days left of the one-year asylum filing deadline (INA 208(a)(2)(B)),
+ * //       counting the last day', …], … }] }
  */
 export function screen(facts: Facts, ctx: ScreeningContext): Screening {
   const { today } = ScreeningContextSchema.parse(ctx);
@@ -75,8 +78,10 @@ export function screen(facts: Facts, ctx: ScreeningContext): Screening {
     ...screenTps(facts, ctx),
     ...screenFamilyPetition(facts, today),
     ...screenBond(facts),
-    ...screenMotionToReopen(facts),
+    ...screenCitizenshipClaim(facts),
+    ...screenMotionToReopen(facts, today),
     ...screenReinstatementRisk(facts),
+    ...screenExpeditedRemovalRisk(facts, today),
     ...screenProsecutorialDiscretion(facts, today),
   ].sort((a, b) => priorityOf(a) - priorityOf(b));
   return { ...screenUrgency(facts, today, asylum.daysLeft), flags };

@@ -1,16 +1,15 @@
 /**
- * Status-based options (DOMAIN.md): `tps` (citizenship in the configured TPS list), `daca` (arrived
- * before the 16th birthday, entryDate on or before 2007-06-15, born after 1981-06-15) and
- * `family-petition` (spouse-usc; parent-usc while the client is under 21; child-usc, who must be 21
- * or older).
+ * Status-based options (DOMAIN.md): `tps` (citizenship in the configured TPS list, while the
+ * country's designation has not ended) and `daca` (arrived before the 16th birthday, entryDate on
+ * or before 2007-06-15, born after 1981-06-15). Family petitions are in `family.ts`.
  *
  * Judgement calls:
  * - `daca` is triggered by an arrival on or before 2007-06-15 (entryDate given); a missing birthDate
  *   raises it with a `missing` note. Both dates may be partial: "arrived before the 16th birthday"
  *   holds for sure when the latest arrival is before the 16th birthday of the earliest birth date,
  *   and possibly when the earliest arrival is before that of the latest birth date.
- * - `family-petition` on parent-usc with birthDate missing or straddling the 21st birthday is raised
- *   with a `missing` note; parent-usc alone with the client 21 or older raises nothing.
+ * - `tps` for a country whose designation ends on a known day (`endsOn` in the TPS list) is raised
+ *   through that day and not after it: an entry past its end date raises nothing.
  */
 import { addYears, ageOn, daysBetween } from '../calendar';
 import type { Facts } from '../facts';
@@ -33,6 +32,9 @@ const DACA_BIRTH_CUTOFF = '1981-06-15';
 export function screenTps(facts: Facts, ctx: ScreeningContext): Flag[] {
   const code = facts.citizenship?.toUpperCase();
   if (code === undefined || !ctx.tpsCountries.includes(code)) return [];
+  // A designation past its last day protects no one new: nothing to raise.
+  const endsOn = ctx.tpsEndDates?.[code];
+  if (endsOn !== undefined && endsOn < ctx.today) return [];
   const reviewed = ctx.tpsLastReviewed
     ? `last reviewed ${ctx.tpsLastReviewed}`
     : 'its last-reviewed date was not supplied';
@@ -43,6 +45,11 @@ export function screenTps(facts: Facts, ctx: ScreeningContext): Flag[] {
       [
         `citizenship = ${code}: on the firm's list of TPS countries (${reviewed}): possible Temporary Protected Status (INA 244)`,
         ...(note ? [`The TPS list notes for ${code}: ${note}`] : []),
+        ...(endsOn
+          ? [
+              `The designation is listed as ending on ${endsOn} (${dayCount(daysBetween(ctx.today, endsOn) + 1)} left, counting that day) unless extended`,
+            ]
+          : []),
         'TPS designations and terminations are changing quickly and many are in litigation: check the country’s current status on uscis.gov/tps before advising. Eligibility also depends on when the client arrived and has lived in the US',
       ],
       [...criminalComplications(facts, RECORD_MAY_WEAKEN), ...reentryComplications(facts)],
@@ -126,73 +133,4 @@ export function screenDaca(facts: Facts, today: string): Flag[] {
       missing,
     ),
   ];
-}
-
-function familyComplications(facts: Facts): string[] {
-  const notes: string[] = [];
-  if (facts.entryManner === 'without-inspection') {
-    notes.push(
-      'entryManner = without-inspection: adjustment of status in the US generally requires inspection and admission or parole (INA 245(a)); INA 245(i) may help if a petition or labor certification was filed on or before 2001-04-30, and leaving to process abroad may trigger the 3- or 10-year unlawful-presence bars (INA 212(a)(9)(B); provisional waiver I-601A)',
-    );
-  }
-  if (facts.missedHearing === 'yes') {
-    notes.push(
-      'missedHearing = yes: an in absentia order can bar adjustment of status for 10 years (INA 240(b)(7))',
-    );
-  }
-  return [
-    ...notes,
-    ...criminalComplications(facts, RECORD_MAY_WEAKEN),
-    ...reentryComplications(
-      facts,
-      'the permanent bar (INA 212(a)(9)(C)) may apply, generally requiring 10 years abroad before reapplying, and the prior order may be reinstated (INA 241(a)(5))',
-    ),
-  ];
-}
-
-/** A petition by a US-citizen spouse, parent (client under 21) or adult child. */
-export function screenFamilyPetition(facts: Facts, today: string): Flag[] {
-  const family = facts.usFamily ?? [];
-  const reasons: string[] = [];
-  const missing: Array<string | undefined> = [];
-  if (family.includes('spouse-usc')) {
-    reasons.push(
-      'usFamily includes spouse-usc: a US-citizen spouse may be able to petition for the client',
-    );
-  }
-  if (family.includes('parent-usc')) {
-    const under21 = checkPastDate(
-      facts,
-      'birthDate',
-      today,
-      (birth) => today < addYears(birth, 21),
-      'check that the client is under 21 for a petition by a US-citizen parent',
-    );
-    if (under21.tri === 'yes' && under21.range && under21.value !== undefined) {
-      const turns21 = addYears(under21.range.earliest, 21);
-      reasons.push(
-        `usFamily includes parent-usc; born ${describeDate(under21.value)}, under 21 today (turns 21 on ${turns21}${under21.range.earliest === under21.range.latest ? '' : ' at the earliest'}, in ${dayCount(daysBetween(today, turns21))}): a US-citizen parent may be able to petition for the client while the client is under 21`,
-      );
-    } else if (under21.tri === 'unknown') {
-      reasons.push(
-        'usFamily includes parent-usc: a US-citizen parent may be able to petition for the client while the client is under 21; the client’s age is not yet known',
-      );
-      missing.push(under21.missing);
-    }
-  }
-  if (family.includes('child-usc')) {
-    reasons.push(
-      'usFamily includes child-usc: a US-citizen son or daughter may be able to petition for the client only once the child is 21 or older; the child’s age was not asked',
-    );
-  }
-  if (reasons.length === 0) return [];
-  if (facts.entryManner === undefined) {
-    missing.push(
-      'entryManner: how the client entered not given; adjustment of status generally requires inspection and admission or parole (INA 245(a))',
-    );
-  }
-  reasons.push(
-    'A possible option for attorney review: whether a petition can lead to a green card depends on how the client entered and on bars the attorney will check',
-  );
-  return [makeFlag('family-petition', reasons, familyComplications(facts), missing)];
 }

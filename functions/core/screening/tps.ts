@@ -18,6 +18,12 @@ export const TpsCountrySchema = z.strictObject({
   asOf: PartialDateSchema,
   /** false for a country kept for the record whose TPS has ended: the flag is not raised for it. */
   include: z.boolean().default(true),
+  /**
+   * The last day of the designation as the sources give it, when no extension is known. The flag
+   * is raised through that day and not after it, on the conversation's clock, so an entry whose
+   * end has passed stops raising the flag without anyone editing the file that day.
+   */
+  endsOn: IsoDateSchema.refine(isValidIsoDate, 'endsOn must be a real date').optional(),
 });
 export type TpsCountry = z.infer<typeof TpsCountrySchema>;
 
@@ -35,7 +41,8 @@ export const TpsDataSchema = z
 export type TpsData = z.infer<typeof TpsDataSchema>;
 
 /**
- * The country codes the `tps` flag is raised for (those not marked `include: false`).
+ * The country codes the `tps` flag can be raised for (those not marked `include: false`); on a
+ * given day, `screenTps` also leaves out those whose `endsOn` has passed.
  *
  * @example tpsCountryCodes(TpsDataSchema.parse(YAML.parse(text))) // ['VE', 'HT', …]
  */
@@ -44,8 +51,8 @@ export function tpsCountryCodes(data: TpsData): string[] {
 }
 
 /**
- * The TPS part of a `ScreeningContext`: the codes, plus the review date and a note per country for
- * the flag's reasons.
+ * The TPS part of a `ScreeningContext`: the codes, plus the review date, a note per country for
+ * the flag's reasons, and the end dates the screening compares with today.
  *
  * @example screen(facts, { today, ...tpsScreeningContext(data) })
  */
@@ -53,9 +60,13 @@ export function tpsScreeningContext(data: TpsData): {
   tpsCountries: string[];
   tpsLastReviewed: string;
   tpsCountryNotes: Record<string, string>;
+  tpsEndDates: Record<string, string>;
 } {
   const included = data.countries.filter((country) => country.include);
   return {
+    tpsEndDates: Object.fromEntries(
+      included.flatMap((country) => (country.endsOn ? [[country.code, country.endsOn]] : [])),
+    ),
     tpsCountries: included.map((country) => country.code),
     tpsLastReviewed: data.lastReviewed,
     tpsCountryNotes: Object.fromEntries(

@@ -1,9 +1,11 @@
 /**
  * Urgency (DOMAIN.md), exactly as the list reads:
  * - `emergency`: detained = yes; or nextHearingDate within 7 days; or reenteredAfterRemoval = yes
- *   and detained ≠ no (a missing or 'unsure' detained counts as ≠ no);
- * - `high`: nextHearingDate within 30 days; or removalOrder = yes; or missedHearing = yes; or flag
- *   `asylum` with 60 days or fewer left;
+ *   and detained ≠ no (a missing or 'unsure' detained counts as ≠ no); or orderDate within the
+ *   30-day window to appeal to the Board (8 CFR 1003.38(b); see `orders.ts`);
+ * - `high`: nextHearingDate within 30 days; or removalOrder = yes with orderDate unknown or within
+ *   the 90-day motion-to-reopen window; or missedHearing = yes; or flag `asylum` with 60 days or
+ *   fewer left (counting the last day);
  * - `normal`: everything else.
  *
  * "Within N days" is 0..N days from today inclusive; a past or unreadable hearing date matches
@@ -13,6 +15,7 @@
 import { daysBetween, isValidIsoDate } from '../calendar';
 import type { Facts } from '../facts';
 import { dayCount } from './common';
+import { APPEAL_DAYS, orderPhrase, orderWindow, REOPEN_DAYS } from './orders';
 import type { Urgency } from './schema';
 
 export interface UrgencyResult {
@@ -58,7 +61,7 @@ export function screenUrgency(
     );
   }
 
-  if (facts.removalOrder === 'yes') high.push('removalOrder = yes: the client has a removal order');
+  if (facts.removalOrder === 'yes') orderRules(facts, today, emergency, high);
   if (facts.missedHearing === 'yes') {
     high.push(
       'missedHearing = yes: an in absentia order may have been entered; motion deadlines run',
@@ -67,7 +70,7 @@ export function screenUrgency(
   if (asylumDaysLeft !== undefined && asylumDaysLeft <= 60) {
     high.push(
       asylumDaysLeft > 0
-        ? `asylum: ${dayCount(asylumDaysLeft)} left of the one-year filing deadline (60 or fewer)`
+        ? `asylum: ${dayCount(asylumDaysLeft)} left of the one-year filing deadline, counting the last day (60 or fewer)`
         : 'asylum: the one-year filing deadline may already have passed (the arrival date is partial)',
     );
   }
@@ -83,4 +86,35 @@ export function screenUrgency(
     urgency: 'normal',
     urgencyReasons: ['No emergency or high-urgency rule matched on the facts given'],
   };
+}
+
+/**
+ * A removal order: an emergency while a judge's order can still be appealed (30 days), high while
+ * a motion to reopen is in time (90 days) or the date is not known.
+ */
+function orderRules(facts: Facts, today: string, emergency: string[], high: string[]): void {
+  const appeal = orderWindow(facts, today, APPEAL_DAYS);
+  const reopen = orderWindow(facts, today, REOPEN_DAYS);
+  if (!appeal || !reopen) {
+    const why =
+      facts.orderDate === undefined ? 'not given' : `${facts.orderDate} could not be read`;
+    high.push(
+      `removalOrder = yes; orderDate ${why}: the 30-day appeal window (8 CFR 1003.38(b)) or the 90-day window for a motion to reopen (INA 240(c)(7)(C)(i)) may still be open`,
+    );
+    return;
+  }
+  if (appeal.open === 'yes') {
+    emergency.push(
+      `orderDate ${orderPhrase(appeal)}: if a judge entered it, an appeal must reach the Board of Immigration Appeals within 30 days, by ${appeal.lastDay}${appeal.lastDay === today ? ' (last day today)' : ''} (8 CFR 1003.38(b)-(c))`,
+    );
+  } else if (appeal.open === 'unknown') {
+    emergency.push(
+      `orderDate ${orderPhrase(appeal)}: the order may be within the 30-day window to appeal to the Board of Immigration Appeals (8 CFR 1003.38(b)), which closes by ${appeal.lastDay} at the latest; the exact date is needed`,
+    );
+  }
+  if (reopen.open !== 'no') {
+    high.push(
+      `removalOrder = yes; order ${orderPhrase(reopen)}: a motion to reopen is due within 90 days (INA 240(c)(7)(C)(i); 8 CFR 1003.23(b)(1)), by ${reopen.lastDay}${reopen.open === 'yes' ? '' : ' at the latest'}`,
+    );
+  }
 }
