@@ -37,25 +37,37 @@ describe('knowledge/tps-countries.yaml', () => {
   it('raises the flag for the designated or litigated countries and not for terminated ones', () => {
     const codes = tpsCountryCodes(TpsDataSchema.parse(raw));
     expect(new Set(codes)).toEqual(
-      new Set(['VE', 'HT', 'HN', 'NI', 'NP', 'ET', 'SS', 'SY', 'MM', 'YE']),
+      new Set(['VE', 'HT', 'HN', 'NI', 'NP', 'ET', 'SS', 'SY', 'MM', 'SV', 'UA', 'SD', 'LB', 'YE']),
     );
     expect(codes).not.toContain('AF');
     expect(codes).not.toContain('CM');
     expect(codes).not.toContain('SO');
   });
 
-  it('stops raising the flag for a designation whose end date passed with no extension confirmed', () => {
+  it('stops raising the flag after a designation ended with no extension confirmed', () => {
     const data = TpsDataSchema.parse(raw);
-    const codes = tpsCountryCodes(data);
-    // El Salvador (2026-09-09), Ukraine and Sudan (2026-10-19), Lebanon (2026-05-27): each date
-    // is before the review, and no extension was found.
-    for (const code of ['SV', 'UA', 'SD', 'LB']) {
-      expect(codes, code).not.toContain(code);
+    const flagged = (citizenship: string, today: string) =>
+      screen({ citizenship }, { today, ...tpsScreeningContext(data) }).flags.some(
+        (flag) => flag.id === 'tps',
+      );
+    // El Salvador to 2026-09-09, Ukraine and Sudan to 2026-10-19, Lebanon to 2026-05-27: each
+    // ended before the review, and no extension was found.
+    for (const [code, endsOn] of [
+      ['SV', '2026-09-09'],
+      ['UA', '2026-10-19'],
+      ['SD', '2026-10-19'],
+      ['LB', '2026-05-27'],
+    ] as const) {
       const country = data.countries.find((c) => c.code === code);
+      expect(country?.endsOn, code).toBe(endsOn);
       expect(country?.status).toMatch(/has passed/);
-      const ends = /expire (\d{4}-\d{2}-\d{2})/.exec(country?.status ?? '')?.[1] ?? '';
-      expect(ends < data.lastReviewed, code).toBe(true);
+      expect(endsOn < data.lastReviewed, code).toBe(true);
+      expect(flagged(code, endsOn), code).toBe(true);
+      expect(flagged(code, data.lastReviewed), code).toBe(false);
     }
+    // Somalia was terminated (include: false); Haiti's termination is stayed, with no end date.
+    expect(flagged('SO', '2026-01-01')).toBe(false);
+    expect(flagged('HT', data.lastReviewed)).toBe(true);
   });
 
   it('says so in the note where the source was secondary or the status unconfirmed', () => {
