@@ -105,6 +105,8 @@ export function requiredKeys(flow: Flow): string[] {
     // Listed options have labels of their own; yes/no steps use answers.yes / answers.no.
     const options = step.type === 'language' ? ['en', 'es'] : (step.options ?? []);
     for (const option of options) keys.push(`steps.${step.id}.options.${option}`);
+    // Words that pick no option get a clarifying question of the step's own.
+    if (step.unclear) keys.push(`steps.${step.id}.clarify`);
   }
   return keys;
 }

@@ -37,6 +37,10 @@ export type Condition =
   | { step: string; includesAny: string[] }
   | { step: string; answered: boolean }
   | { step: string; ageUnder: number }
+  /** A (possibly partial) date certainly at least N years before today, every day it can mean. */
+  | { step: string; atLeastYearsAgo: number }
+  /** A (possibly partial) date certainly less than N years before today, every day it can mean. */
+  | { step: string; underYearsAgo: number }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
@@ -53,6 +57,8 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ step: StepIdSchema, includesAny: z.array(z.string()).min(1) }),
     z.strictObject({ step: StepIdSchema, answered: z.boolean() }),
     z.strictObject({ step: StepIdSchema, ageUnder: z.number().int().positive() }),
+    z.strictObject({ step: StepIdSchema, atLeastYearsAgo: z.number().int().positive() }),
+    z.strictObject({ step: StepIdSchema, underYearsAgo: z.number().int().positive() }),
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
@@ -70,6 +76,12 @@ export const StepSchema = z.strictObject({
    * "about someone else", "cbp one" for parole). Input vocabulary only: never shown.
    */
   aliases: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
+  /**
+   * Words that answer the question without saying which option ("sin papeles" at the manner of
+   * entry: overstays say it too). Typed without a word that does pick an option, they get the
+   * step's `clarify` string and the question again, instead of "I did not understand".
+   */
+  unclear: z.array(z.string().min(1)).min(1).optional(),
   /** For multichoice: the value that means "none of these" and cannot be combined. */
   noneValue: z.string().optional(),
   optional: z.boolean().default(false),

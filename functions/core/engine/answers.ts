@@ -62,6 +62,38 @@ function longestContained(content: Content, step: Step, text: string): ParseResu
   return best && !best.tie ? { ok: true, value: best.value } : NO;
 }
 
+/**
+ * Whether an answer that picked no option holds one of the step's `unclear` words ("sin papeles"
+ * at the manner of entry): then the step's clarifying question is asked, not "I did not
+ * understand".
+ *
+ * @example mentionsUnclear(entryMannerStep, 'estoy sin papeles') // true
+ */
+export function mentionsUnclear(step: Step, text: string): boolean {
+  return withoutUnclear(step, text) !== undefined;
+}
+
+const fold = (text: string) =>
+  normalize(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * The answer with the step's `unclear` words taken out, or undefined when it holds none: "sin
+ * visa" must not read as the option "visa", while "crucé sin papeles" still reads as a crossing.
+ */
+function withoutUnclear(step: Step, text: string): string | undefined {
+  let words = ` ${fold(text)} `;
+  let found = false;
+  for (const phrase of step.unclear ?? []) {
+    const folded = ` ${fold(phrase)} `;
+    if (folded.trim() === '' || !words.includes(folded)) continue;
+    found = true;
+    words = words.split(folded).join(' ');
+  }
+  return found ? words.trim() : undefined;
+}
+
 /** An answer that is exactly one option's label or alias, after case and accent folding. */
 function exactOption(content: Content, step: Step, text: string): ParseResult<string> {
   const folded = normalize(text);
@@ -95,6 +127,11 @@ export function parseAnswer(
       return exactOption(content, step, text);
     }
     case 'choice': {
+      // "Sin papeles", "sin visa": read only the rest ("crucé"), or nothing.
+      const rest = withoutUnclear(step, text);
+      if (rest !== undefined && rest === '') return NO;
+      if (rest !== undefined)
+        return parseAnswer(content, { ...step, unclear: undefined }, rest, today);
       const byChoice = parseChoice(text, options(content, step));
       if (!byChoice.ok) {
         const longest = longestContained(content, step, text);

@@ -42,7 +42,11 @@ export function yesNo(text: string): 'yes' | 'no' | undefined {
   return parsed.ok && (parsed.value === 'yes' || parsed.value === 'no') ? parsed.value : undefined;
 }
 
-/** Asks again after an answer that could not be read; after a few tries, offers a way out. */
+/**
+ * Asks again after an answer that could not be read; after a few tries, offers a way out.
+ * `explained` is for a question that already says what was missing (a clarifying question): it
+ * goes without "I did not understand" and the example.
+ */
 export function reask(
   ctx: EngineContext,
   state: IntakeState,
@@ -50,15 +54,18 @@ export function reask(
   question: BotMessage[],
   exampleKey: string,
   optional = false,
+  explained = false,
 ): Turn {
   state.attempts += 1;
   const say = (key: string, vars?: Record<string, string>) => t(ctx.content, state, key, vars);
-  const lead = [say('reask.notUnderstood'), say('reask.example', { example: say(exampleKey) })];
+  const lead = explained
+    ? []
+    : [say('reask.notUnderstood'), say('reask.example', { example: say(exampleKey) })];
   if (state.attempts >= STUCK_AFTER)
     lead.push(say(optional ? 'reask.stuckOptional' : 'reask.stuck'));
   const [first, ...rest] = question;
   const merged: BotMessage[] = first
-    ? [{ ...first, text: `${lead.join(' ')}\n\n${first.text}` }, ...rest]
+    ? [{ ...first, text: lead.length ? `${lead.join(' ')}\n\n${first.text}` : first.text }, ...rest]
     : [];
   if (state.attempts >= STUCK_AFTER && merged[0] && state.consent?.given) {
     const person = { value: 'person', label: say('answers.person') };

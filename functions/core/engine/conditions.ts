@@ -1,4 +1,4 @@
-import { ageOn } from '../calendar';
+import { addYears, ageOn, partialDateRange } from '../calendar';
 import type { Condition } from '../flow';
 
 /** What a condition may need beyond the answers: the firm's service area. */
@@ -30,12 +30,27 @@ export function holds(
   if ('includesAny' in cond) {
     return Array.isArray(value) && value.some((v) => cond.includesAny.includes(String(v)));
   }
+  if ('atLeastYearsAgo' in cond) {
+    const range = dateRange(value, today);
+    return range !== undefined && addYears(range.latest, cond.atLeastYearsAgo) <= today;
+  }
+  if ('underYearsAgo' in cond) {
+    const range = dateRange(value, today);
+    return range !== undefined && addYears(range.earliest, cond.underYearsAgo) > today;
+  }
   // ageUnder: only a full date can say how old someone is today.
   return (
     typeof value === 'string' &&
     /^\d{4}-\d{2}-\d{2}$/.test(value) &&
     ageOn(value, today) < cond.ageUnder
   );
+}
+
+/** The days a stored (possibly partial) date can stand for, or undefined for anything else. */
+function dateRange(value: unknown, today: string) {
+  if (typeof value !== 'string') return undefined;
+  const range = partialDateRange(value);
+  return range && range.earliest <= today ? range : undefined;
 }
 
 function matches(value: unknown, expected: string | string[]): boolean {

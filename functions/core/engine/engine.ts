@@ -3,7 +3,7 @@ import type { Facts } from '../facts';
 import type { Language, Step } from '../flow';
 import { parseYesNo } from '../parse';
 import { isSkip, normalize } from '../parse/normalize';
-import { parseAnswer } from './answers';
+import { mentionsUnclear, parseAnswer } from './answers';
 import {
   ask,
   bot,
@@ -28,7 +28,7 @@ import {
 } from './linking';
 import { inServiceArea } from './outcome';
 import { answerQuestion, looksLikeQuestion, takesFreeText } from './questions';
-import { t } from './render';
+import { choicesFor, t } from './render';
 import type { BotMessage, Channel, IntakeState } from './state';
 import { closingMessages } from './summary';
 
@@ -295,6 +295,14 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
   if (!step) throw new Error(`unknown step ${state.step}`);
   const skip = step.optional && (isSkip(text) || saysNotHave(step, text));
   const parsed = skip ? undefined : parseAnswer(ctx.content, step, text, today);
+  if (!skip && !parsed?.ok && mentionsUnclear(step, text)) {
+    // "Sin papeles" fits more than one option: ask which, with the same choices.
+    const question = bot(
+      t(ctx.content, state, `steps.${step.id}.clarify`),
+      choicesFor(ctx.content, state, step),
+    );
+    return reask(ctx, state, today, [question], `steps.${step.id}.example`, step.optional, true);
+  }
   if (!skip && !parsed?.ok) {
     return reask(
       ctx,

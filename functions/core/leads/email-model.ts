@@ -21,6 +21,7 @@ const SECTIONS: Array<{ title: string; facts: FactId[] }> = [
       'nextHearingDate',
       'court',
       'removalOrder',
+      'orderDate',
       'missedHearing',
       'reenteredAfterRemoval',
     ],
@@ -30,10 +31,12 @@ const SECTIONS: Array<{ title: string; facts: FactId[] }> = [
     facts: [
       'citizenship',
       'entryDate',
+      'firstEntryDate',
       'entryManner',
       'isLpr',
       'lprSince',
       'usFamily',
+      'parentCitizen',
       'birthDate',
       'fearOfReturn',
       'crimeVictim',
@@ -51,7 +54,9 @@ const FREE_TEXT = new Set<FactId>(['facility', 'court', 'adverseParties', 'name'
 const DATE_FACTS = new Set<FactId>([
   'detainedSince',
   'nextHearingDate',
+  'orderDate',
   'entryDate',
+  'firstEntryDate',
   'lprSince',
   'birthDate',
 ]);
