@@ -136,7 +136,12 @@ function mount() {
   if (launcher) launcher.addEventListener('click', () => open(true));
 
   let leaving = false;
+  let gone = false;
   const leave = () => {
+    // Once: the chat's answer and the page's own timeout both call it, and a second
+    // location.replace would cancel the first.
+    if (gone) return;
+    gone = true;
     leaving = true;
     try {
       document.title = '';

@@ -13,7 +13,14 @@ import { ui } from './ui.js';
 const EXIT_URL = 'https://www.google.com/';
 const ESC_WINDOW_MS = 1200;
 
-export function quickExit() {
+/** If the page has not gone this long after 'exit', this frame takes it away itself. */
+const FALLBACK_MS = 300;
+
+/**
+ * Leaves now. `asked` is true when the page asked (Esc twice on it): the page leaves by itself
+ * then, and this frame only clears what it keeps.
+ */
+export function quickExit(asked = false) {
   S.exited = true;
   for (const c of S.controllers) c.abort();
   store.clear(true);
@@ -31,12 +38,17 @@ export function quickExit() {
     return;
   }
   toPage('exit');
-  // Should the page not be listening, a click still lets this frame take it away itself.
-  try {
-    window.top.location.replace(EXIT_URL);
-  } catch {
-    /* the page leaves on 'exit' */
-  }
+  if (asked) return;
+  // Should the page not be listening, the click (still a recent user activation) lets this frame
+  // take it away itself. Only then: two navigations at once would cancel each other, and a page
+  // that left has taken this frame, and this timer, with it.
+  setTimeout(() => {
+    try {
+      window.top.location.replace(EXIT_URL);
+    } catch {
+      /* nothing more this frame can do */
+    }
+  }, FALLBACK_MS);
 }
 
 /** Esc twice within ESC_WINDOW_MS exits; a single Esc calls `onOnce` (the float closes). */
@@ -47,7 +59,7 @@ export function listenForEscape(onOnce) {
     (e) => {
       if (e.key !== 'Escape' || e.repeat || e.isComposing) return;
       const now = Date.now();
-      if (now - S.lastEsc < ESC_WINDOW_MS) quickExit();
+      if (now - S.lastEsc < ESC_WINDOW_MS) quickExit(false);
       else {
         S.lastEsc = now;
         onOnce();

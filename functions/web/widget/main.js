@@ -28,14 +28,14 @@ const ONCE = Symbol.for('amparo.widget');
 // Loaded twice in one page: keep the first. The modules above only declare; nothing is built yet.
 if (!window[ONCE]) {
   window[ONCE] = true;
-  buildUi({ exit: quickExit, close, switchLang, submit: onSubmit, restart });
+  buildUi({ exit: () => quickExit(false), close, switchLang, submit: onSubmit, restart });
   listenForEscape(() => {
     if (!INLINE) close();
   });
   onIdle(reread);
   fromPage((m) => {
     if (m.kind === 'open') open(typeof m.code === 'string' ? m.code : null, Boolean(m.focus));
-    else if (m.kind === 'exit') quickExit();
+    else if (m.kind === 'exit') quickExit(true);
   });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
   else mount();
