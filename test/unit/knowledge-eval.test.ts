@@ -1,7 +1,8 @@
 /**
- * Holds the knowledge search at the figures reported in the issue's closing note, on three sets:
- * eval.yaml (tuned on), holdout.yaml (written independently, then used for general fixes) and
- * blind.yaml (written last, never used). `npm run eval:knowledge -- --set <file>` prints them.
+ * Holds the knowledge search at the figures reported in the issues' closing notes, on four sets:
+ * eval.yaml (tuned on), holdout.yaml (written independently, then used for general fixes),
+ * blind.yaml (written last in the first round, never used) and blind-2026-12.yaml (written after
+ * issue 13's articles, never used). `npm run eval:knowledge -- --set <file>` prints them.
  */
 import { describe, expect, it } from 'vitest';
 import { content } from '../helpers/content';
@@ -56,5 +57,22 @@ describe('knowledge search on the blind set (written last, never looked at while
 
   it('answers at most 3 of its 27 questions that should get no answer', () => {
     expect(report.falseAnswers).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('knowledge search on the blind set of 2026-12 (written after issue 13, never tuned on)', () => {
+  // test/knowledge/blind-2026-12.yaml: 219 questions written from the 61 articles' ids and titles
+  // only, the way people type on a phone. Measured when it landed: top-1 75.7%, top-3 78.3%, 2 of
+  // 30 answered that should not. Below issue 13's target (90% / 97%): held here so it cannot
+  // fall further; raising it means improving the search on the other sets, then a new blind set.
+  const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12.yaml'));
+
+  it('keeps top-1 and top-3 accuracy at or above the first measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.755);
+    expect(report.top3).toBeGreaterThanOrEqual(0.78);
+  });
+
+  it('answers at most 2 of its 30 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(2);
   });
 });
