@@ -13,6 +13,8 @@
  * ready, open, close, the language, and quick exit, which takes this whole page away.
  */
 
+import { styledShadow } from '../shared/shadow.js';
+
 // The server replaces this string literal, quotes and all, with `{ en: {...}, es: {...} }`, the
 // `widget.*` strings of prompts/ (WIDGET_STRINGS_SLOT in functions/http/web.ts).
 const served = 'amparo:strings';
@@ -80,16 +82,7 @@ function mount() {
   const host = document.createElement('div');
   host.setAttribute('data-amparo', '');
   // Open: nothing in it is secret (a launcher and the frame), and tests find the frame through it.
-  const shadow = host.attachShadow({ mode: 'open' });
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = document.createElement('style');
-    style.textContent = CSS;
-    shadow.append(style);
-  }
+  const shadow = styledShadow(host, CSS);
   const root = document.createElement('div');
   root.className = INLINE ? 'inline' : 'float';
   const accent = getComputedStyle(target).getPropertyValue('--amparo-accent').trim();

@@ -2,6 +2,8 @@
  * The chat's elements, built once inside a shadow root of the frame's page. buildUi fills `ui`;
  * the other modules read their elements from it.
  */
+
+import { styledShadow } from '../shared/shadow.js';
 import { ACCENT, FIRM, INLINE } from './config.js';
 import { h, retranslate, tr } from './dom.js';
 import { toPage } from './frame.js';
@@ -16,15 +18,7 @@ export const ui = {};
  */
 export function buildUi(on) {
   const host = h('div', { class: 'amparo-host', 'data-amparo': '' });
-  const shadow = host.attachShadow({ mode: 'open' });
-  // Constructed stylesheets are not blocked by a host page's `style-src` CSP; <style> is the fallback.
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    shadow.append(h('style', { text: CSS }));
-  }
+  const shadow = styledShadow(host, CSS);
 
   const root = h('div', { class: 'amparo-root', lang: lang() });
   if (ACCENT) root.style.setProperty('--amparo-accent', ACCENT);
