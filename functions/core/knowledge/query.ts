@@ -5,6 +5,7 @@
  * everyday words (vocabulary everyday) capped low.
  */
 import type { Language } from '../flow';
+import { spellingCorrector } from './spelling';
 import type { Terms } from './terms';
 
 export interface QueryTerm {
@@ -55,19 +56,6 @@ const OFF_TOPIC_WEIGHT = 6;
 /** Words whose reading is remembered, at most; past it the memory starts over. */
 const RESOLVED_CACHE = 20_000;
 
-/** True when a and b are at most one edit apart (insert, delete, substitute or swap). */
-function oneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 /**
  * A reader of questions over one index: the question's distinct terms with their weights.
  *
@@ -76,25 +64,8 @@ function oneEdit(a: string, b: string): boolean {
 export function queryReader(stats: QueryStats): (query: string, language: Language) => QueryTerm[] {
   const { terms, df, idf, exampleIdf, surface } = stats;
 
-  // Spelling correction: the known surface words by first letter and length, so a word is only
-  // compared with the few that could be one edit away.
-  const byShape = new Map<string, string[]>();
-  for (const w of surface.keys()) {
-    const key = `${w[0]}${w.length}`;
-    const list = byShape.get(key);
-    if (list) list.push(w);
-    else byShape.set(key, [w]);
-  }
-  function correct(word: string): string | undefined {
-    let best: string | undefined;
-    for (let l = word.length - 1; l <= word.length + 1; l++) {
-      for (const w of byShape.get(`${word[0]}${l}`) ?? []) {
-        if (!oneEdit(w, word)) continue;
-        if (!best || (surface.get(w) ?? 0) > (surface.get(best) ?? 0)) best = w;
-      }
-    }
-    return best;
-  }
+  // Spelling correction against the articles' own words (spelling.ts).
+  const correct = spellingCorrector(surface);
 
   /** How a word of a question is read, once per word and language: most questions repeat. */
   const resolved = new Map<string, QueryTerm | null>();
@@ -150,7 +121,7 @@ export function queryReader(stats: QueryStats): (query: string, language: Langua
     // Another form of a known word ("pidió", "llaman", "regresarme"), else a misspelling of one.
     const variant = terms.variants(w, language).find((t) => df.has(t));
     if (variant) return known(variant, VARIANT_WEIGHT);
-    const fixed = w.length >= 6 && !terms.recognized(w) ? correct(w) : undefined;
+    const fixed = !terms.recognized(w) ? correct(w) : undefined;
     const fixedTerm = fixed ? terms.processTerm(fixed, language) : null;
     if (fixedTerm && df.has(fixedTerm)) return known(fixedTerm, FUZZY_WEIGHT);
     // "pudieron", "tendría": a form of a word that says nothing.
