@@ -56,6 +56,23 @@ const OFF_TOPIC_WEIGHT = 6;
 /** Words whose reading is remembered, at most; past it the memory starts over. */
 const RESOLVED_CACHE = 20_000;
 
+/** Words from which a message is a story told around its question. */
+const STORY_WORDS = 20;
+/** How much more a term of a story's last sentence (where the question is) counts. */
+const QUESTION_BOOST = 1.5;
+
+/**
+ * The last sentence of a long message, when it has several: where people put the question after
+ * telling what happened ("... and nobody knows anything, where can i look him up").
+ *
+ * @example storyQuestion('my cousin called me last night crying because they stopped her husband on his way to work, where can i look him up') // ' where can i look him up'
+ */
+export function storyQuestion(query: string): string | undefined {
+  if (query.split(/\s+/).length < STORY_WORDS) return undefined;
+  const sentences = query.split(/[.?!;,\n]+/).filter((s) => /\p{L}/u.test(s));
+  return sentences.length > 1 ? sentences[sentences.length - 1] : undefined;
+}
+
 /**
  * A reader of questions over one index: the question's distinct terms with their weights.
  *
@@ -136,6 +153,20 @@ export function queryReader(stats: QueryStats): (query: string, language: Langua
       if (!found) continue;
       const seen = out.get(found.term);
       if (!seen || seen.weight < found.weight) out.set(found.term, found);
+    }
+    // A story ends with its question: the terms of its last sentence count more, once each.
+    const asked = storyQuestion(query);
+    const boosted = new Set<string>();
+    for (const w of asked ? terms.words(asked) : []) {
+      const term = resolve(w, language)?.term;
+      const q = term === undefined ? undefined : out.get(term);
+      if (!q?.known || q.penalty || boosted.has(q.term)) continue;
+      boosted.add(q.term);
+      out.set(q.term, {
+        ...q,
+        weight: q.weight * QUESTION_BOOST,
+        exampleWeight: q.exampleWeight * QUESTION_BOOST,
+      });
     }
     return [...out.values()];
   };

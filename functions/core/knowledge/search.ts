@@ -17,9 +17,11 @@
  *   so such a question gets no answer even when another of its words matches;
  * - everyday words (everyday: "worried", "situación", "conviene") weigh little either way;
  * - in a long message, what an article leaves unexplained counts in proportion to LONG_TERMS
- *   over the number of terms: the story around the telling words counts less;
+ *   over the number of terms: the story around the telling words counts less, and the terms of
+ *   a long story's last sentence, where the question is, count more (query.ts `storyQuestion`);
  * - a word no article knows is tried as another form of one (terms.ts `variants`: "llaman",
- *   "pidió", "regresarme"), then as a misspelling of one (query.ts reads the question).
+ *   "pidió", "regresarme"), then as a misspelling of one, by sound or by one slip of the thumb
+ *   ("deportasion", "jues", "finaza": spelling.ts).
  *
  * The articles' text is read into terms by analysis.ts, with the vocabulary's tables (terms.ts).
  */
