@@ -32,6 +32,16 @@ describe('knowledge/vocabulary.yaml', () => {
     ]);
   });
 
+  it('folds a compound as its concepts where a synonym phrase has the same stems', () => {
+    const terms = termsOf({
+      ...vocabulary,
+      synonyms: { ...vocabulary.synonyms, appeal: ['fight it'] },
+      compounds: { 'fight it': ['appeal', 'deport'] },
+    });
+    expect(terms.terms('can we fight it', 'en')).toEqual(['appeal', 'deport']);
+    expect(termsOf(vocabulary).terms('me cambie de direccion', 'es')).toEqual(['move', 'address']);
+  });
+
   it('names an entry not written folded', () => {
     const child = [...(vocabulary.synonyms.child ?? []), 'Niño'];
     const at = child.length - 1;

@@ -104,14 +104,18 @@ function buildTerms(vocabulary: Vocabulary): Terms {
     [concept, ...entries].map((w) => canonicalWords(normalize(w)).join(' ')),
   );
 
-  /** Every multi-word entry, with the concept (or concepts, for compounds) it folds to. */
+  /**
+   * Every multi-word entry, with the concept (or concepts, for compounds) it folds to. Compounds
+   * first: where a synonym phrase has the same stems ("cambio de direccion" under address), the
+   * compound says more ("cambie de direccion" is a move and an address) and is kept.
+   */
   const PHRASES = [
-    ...groups.flatMap((group) =>
-      group.filter((w) => w.includes(' ')).map((w) => [w, group[0] ?? w] as const),
-    ),
     ...Object.entries(compounds).map(
       ([phrase, concepts]) =>
         [canonicalWords(normalize(phrase)).join(' '), concepts.join(' ')] as const,
+    ),
+    ...groups.flatMap((group) =>
+      group.filter((w) => w.includes(' ')).map((w) => [w, group[0] ?? w] as const),
     ),
   ];
 
