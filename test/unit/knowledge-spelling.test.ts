@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readContentInputs } from '../../functions/adapters/content-files';
 import { analyzeArticles } from '../../functions/core/knowledge/search';
 import { oneEdit, soundKey, spellingCorrector } from '../../functions/core/knowledge/spelling';
+import { termsOf } from '../../functions/core/knowledge/terms';
+import { content } from '../helpers/content';
 
 const { articles, vocabulary } = readContentInputs({ root: process.cwd() });
 const surface = new Map(analyzeArticles(articles, vocabulary).surface);
@@ -59,5 +61,17 @@ describe('the misspelling matcher', () => {
       const fixed = correct(w);
       expect(fixed && surface.has(fixed), w).toBe(true);
     }
+  });
+
+  it('reads a stop word spelt by ear as nothing, not as a word no article knows', () => {
+    const terms = termsOf(vocabulary);
+    for (const w of ['kien', 'aora', 'nesesito']) expect(terms.soundsLikeStopWord(w), w).toBe(true);
+    for (const w of ['fianza', 'corte', 'asilo'])
+      expect(terms.soundsLikeStopWord(w), w).toBe(false);
+    const kb = content().knowledge;
+    const figures = (q: string) =>
+      kb.candidates(q, 'es', 3).map((h) => [h.article.id, h.score, h.coverage]);
+    expect(figures('aora q ago con la fianza')).toEqual(figures('ahora que hago con la fianza'));
+    expect(figures('kien me ayuda con la fianza')).toEqual(figures('quien me ayuda con la fianza'));
   });
 });

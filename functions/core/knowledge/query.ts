@@ -138,6 +138,8 @@ export function queryReader(stats: QueryStats): (query: string, language: Langua
     // Another form of a known word ("pidió", "llaman", "regresarme"), else a misspelling of one.
     const variant = terms.variants(w, language).find((t) => df.has(t));
     if (variant) return known(variant, VARIANT_WEIGHT);
+    // A stop word spelt by ear ("kien", "aora") says nothing, and is no misspelling of another.
+    if (terms.soundsLikeStopWord(w)) return null;
     const fixed = !terms.recognized(w) ? correct(w) : undefined;
     const fixedTerm = fixed ? terms.processTerm(fixed, language) : null;
     if (fixedTerm && df.has(fixedTerm)) return known(fixedTerm, FUZZY_WEIGHT);

@@ -24,6 +24,7 @@
 import type { Language } from '../flow';
 import { own } from '../own';
 import { normalize } from '../parse/normalize';
+import { soundKey } from './spelling';
 import { formOfStopWord, readings, stem } from './stem';
 import type { Vocabulary } from './vocabulary';
 
@@ -60,6 +61,11 @@ export interface Terms {
   recognized(word: string): boolean;
   /** True when the word is a form of a stop word ("pudieron", "tendria", "hicimos"). */
   formOfStopWord(word: string): boolean;
+  /**
+   * True when the word, four letters or more, sounds like a stop word (spelling.ts `soundKey`):
+   * a stop word spelt by ear ("kien", "aora", "nesesito"), which says nothing either.
+   */
+  soundsLikeStopWord(word: string): boolean;
   /** Concepts that say who or how (contextTerms): counted less when an article lacks them. */
   readonly contextTerms: ReadonlySet<string>;
   /** Terms of everyday words: chat and narrative, weighed lightly when an article lacks them. */
@@ -87,6 +93,9 @@ export function termsOf(vocabulary: Vocabulary): Terms {
 function buildTerms(vocabulary: Vocabulary): Terms {
   const { spelling, compounds, byLanguage } = vocabulary;
   const STOP_WORDS: ReadonlySet<string> = new Set(Object.values(vocabulary.stopWords).flat());
+  const STOP_SOUNDS: ReadonlySet<string> = new Set(
+    [...STOP_WORDS].filter((w) => w.length >= 4).map(soundKey),
+  );
 
   /** The words of folded text, with texting shorthand spelled out. */
   function canonicalWords(text: string): string[] {
@@ -241,6 +250,7 @@ function buildTerms(vocabulary: Vocabulary): Terms {
     variants,
     recognized: (word) => CONCEPTS.has(word) || WORDS.has(word) || WORDS.has(stem(word)),
     formOfStopWord: (word) => formOfStopWord(word, STOP_WORDS),
+    soundsLikeStopWord: (word) => word.length >= 4 && STOP_SOUNDS.has(soundKey(word)),
     contextTerms: new Set(vocabulary.contextTerms),
     everydayTerms: new Set(
       termsOfWords(Object.values(vocabulary.everyday).flat()).filter((t) => !CONCEPTS.has(t)),
