@@ -42,6 +42,14 @@ describe('knowledge/vocabulary.yaml', () => {
     expect(termsOf(vocabulary).terms('me cambie de direccion', 'es')).toEqual(['move', 'address']);
   });
 
+  it('reads a form number typed without its hyphen as the articles write it', () => {
+    const terms = termsOf(vocabulary);
+    expect(terms.words('i put citizen on the i9 and filed an n400')).toContain('i-9');
+    expect(terms.words('n400')).toEqual(['n-400']);
+    expect(terms.words('i601a')).toEqual(['i-601a']);
+    expect(terms.words('b2 visa and a 10 year wait')).toContain('b2');
+  });
+
   it('names an entry not written folded', () => {
     const child = [...(vocabulary.synonyms.child ?? []), 'Niño'];
     const at = child.length - 1;

@@ -86,7 +86,7 @@ const EXAMPLE_WEIGHT = 0.7;
 /** How much an article's second-nearest phrasing adds to its nearest one. */
 const SECOND_EXAMPLE = 0.2;
 /** How much an unmatched context word (contextTerms: "my brother", "scared") counts. */
-const CONTEXT_DISCOUNT = 0.3;
+const CONTEXT_DISCOUNT = 0.2;
 /** How much a context word counts when comparing with example phrasings. */
 const CONTEXT_EXAMPLE_WEIGHT = 0.7;
 /** Terms a question can have before what an article leaves unexplained counts less. */

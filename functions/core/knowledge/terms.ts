@@ -74,6 +74,9 @@ export interface Terms {
   readonly offTopicTerms: ReadonlySet<string>;
 }
 
+/** A USCIS or DHS form's number typed without its hyphen: "i9", "n400", "i601a", "g325r". */
+const FORM_NUMBER = /^([gin])(\d{1,3}[a-z]?)$/;
+
 const built = new WeakMap<Vocabulary, Terms>();
 
 /**
@@ -97,13 +100,16 @@ function buildTerms(vocabulary: Vocabulary): Terms {
     [...STOP_WORDS].filter((w) => w.length >= 4).map(soundKey),
   );
 
-  /** The words of folded text, with texting shorthand spelled out. */
+  /**
+   * The words of folded text, with texting shorthand spelled out and form numbers typed without
+   * their hyphen written as the articles write them ("i9", "n400", "i589" → "i-9", "n-400").
+   */
   function canonicalWords(text: string): string[] {
     const out: string[] = [];
     for (const w of text.split(' ')) {
       const spelled = own(spelling, w);
-      if (spelled === undefined) out.push(w);
-      else out.push(...spelled.split(' '));
+      if (spelled !== undefined) out.push(...spelled.split(' '));
+      else out.push(w.replace(FORM_NUMBER, '$1-$2'));
     }
     return out;
   }
