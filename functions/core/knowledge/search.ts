@@ -83,6 +83,8 @@ export function confidentHits(
 
 /** Share of the score that comes from the nearest example phrasings; the rest is BM25. */
 const EXAMPLE_WEIGHT = 0.7;
+/** Share of an article's phrasings that ask about an off-topic word for it to be its subject. */
+const SUBJECT_SHARE = 0.2;
 /** How much an article's second-nearest phrasing adds to its nearest one. */
 const SECOND_EXAMPLE = 0.2;
 /** How much an unmatched context word (contextTerms: "my brother", "scared") counts. */
@@ -168,11 +170,24 @@ export function buildKnowledgeBase(
     exampleIdfOf.set(t, CONTEXT_TERMS.has(t) ? w * CONTEXT_EXAMPLE_WEIGHT : w);
   }
   const exampleIdf = (t: string) => exampleIdfOf.get(t) ?? EXAMPLE_OOV_WEIGHT;
-  // The terms each article's phrasings use: an off-topic word one of them asks about ("a social
-  // security number with my work permit") is that article's subject, not off topic.
+  // The off-topic words each article's phrasings ask about. One that many of them ask about is
+  // the article's subject ("can i vote": voting); one that a few ask about with other words ("a
+  // social security number with my work permit") answers only a question that also matches
+  // something else of the article.
   const asked = ids.map(() => new Set<string>());
+  const subject = ids.map(() => new Set<string>());
+  const phrasings = ids.map(() => 0);
+  const askedCount = ids.map(() => new Map<string, number>());
   exampleTerms.forEach((list, i) => {
-    for (const t of list) asked[exampleArticle[i] ?? 0]?.add(t);
+    const n = exampleArticle[i] ?? 0;
+    phrasings[n] = (phrasings[n] ?? 0) + 1;
+    for (const t of list) {
+      asked[n]?.add(t);
+      if (terms.offTopicTerms.has(t)) askedCount[n]?.set(t, (askedCount[n]?.get(t) ?? 0) + 1);
+    }
+  });
+  askedCount.forEach((counts, n) => {
+    for (const [t, c] of counts) if (c >= SUBJECT_SHARE * (phrasings[n] ?? 1)) subject[n]?.add(t);
   });
   const exampleNorm = exampleTerms.map(
     (list) => Math.sqrt(list.reduce((s, t) => s + exampleIdf(t) ** 2, 0)) || 1,
@@ -221,12 +236,21 @@ export function buildKnowledgeBase(
     const matched = new Float64Array(ids.length);
     const matchedContext = new Float64Array(ids.length);
     const evidence = new Float64Array(ids.length);
+    // Articles that match a word of the question other than off-topic and context words.
+    const onTopic = new Uint8Array(ids.length);
+    for (const q of qs) {
+      if (!q.known || q.penalty || CONTEXT_TERMS.has(q.term)) continue;
+      for (const p of postings.get(q.term) ?? []) onTopic[p.article] = 1;
+    }
+    /** True when article n answers about off-topic term t in this question. */
+    const asks = (n: number, t: string) =>
+      Boolean(subject[n]?.has(t) || (onTopic[n] && asked[n]?.has(t)));
     for (const q of qs) {
       if (!q.known) continue;
       const isContext = CONTEXT_TERMS.has(q.term);
       for (const p of postings.get(q.term) ?? []) {
         // An off-topic word in an article's body only ("taxes" in a list of papers) is no match.
-        if (q.penalty && !asked[p.article]?.has(q.term)) continue;
+        if (q.penalty && !asks(p.article, q.term)) continue;
         text[p.article] = (text[p.article] ?? 0) + q.weight * p.text;
         matched[p.article] = (matched[p.article] ?? 0) + q.weight;
         evidence[p.article] = (evidence[p.article] ?? 0) + q.exampleWeight;
@@ -248,7 +272,7 @@ export function buildKnowledgeBase(
       let penalty = 0;
       let offTopic = 0;
       for (const q of penalties) {
-        if (asked[n]?.has(q.term)) continue;
+        if (asks(n, q.term)) continue;
         penalty += q.penalty;
         offTopic += q.weight;
       }
