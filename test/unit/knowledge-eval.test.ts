@@ -63,13 +63,14 @@ describe('knowledge search on the blind set (written last, never looked at while
 describe('knowledge search on the blind set of 2026-12 (written after issue 13, never tuned on)', () => {
   // test/knowledge/blind-2026-12.yaml: 219 questions written from the 61 articles' ids and titles
   // only, the way people type on a phone. Measured when it landed: top-1 75.7%, top-3 78.3%, 2 of
-  // 30 answered that should not. Below issue 13's target (90% / 97%): held here so it cannot
-  // fall further; raising it means improving the search on the other sets, then a new blind set.
+  // 30 answered that should not; after the search learned people's spelling (tuned on the other
+  // sets only): 76.7%, 79.4%, 2. Below issue 13's target (90% / 97%): held here so it cannot
+  // fall; raising it means improving the search on the other sets, then a new blind set.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12.yaml'));
 
-  it('keeps top-1 and top-3 accuracy at or above the first measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.755);
-    expect(report.top3).toBeGreaterThanOrEqual(0.78);
+  it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.765);
+    expect(report.top3).toBeGreaterThanOrEqual(0.79);
   });
 
   it('answers at most 2 of its 30 questions that should get no answer', () => {
