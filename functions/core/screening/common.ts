@@ -8,7 +8,7 @@
  * is still raised with a `missing` note, because an attorney would rather see a possible option than
  * lose it. A condition that is known to fail keeps the flag down.
  */
-import { type DateRange, earlierDate, isExactDate, partialDateRange } from '../calendar';
+import { addYears, type DateRange, earlierDate, isExactDate, partialDateRange } from '../calendar';
 import type { Facts, UsFamily } from '../facts';
 import type { Flag, FlagId } from './schema';
 
@@ -85,6 +85,10 @@ export function checkPastDate(
     missing: `${id}: exact ${noun} needed to ${purpose} (only ${value} given)`,
   };
 }
+
+/** Whether the client is under 21 today (birthDate), for the rules with that line. */
+export const checkUnder21 = (facts: Facts, today: string, purpose: string): DateCheck =>
+  checkPastDate(facts, 'birthDate', today, (birth) => today < addYears(birth, 21), purpose);
 
 /** The result of `checkEarliestDate`: which of the facts the earliest possible day came from. */
 export interface EarliestDateCheck extends DateCheck {

@@ -14,10 +14,9 @@
  * straddling birthDate raises the flag with a `missing` note naming both. A US-citizen parent may
  * mean the client is already a citizen, which `parentCitizen` asks and `citizenship-claim` raises.
  */
-import { addYears } from '../calendar';
 import type { Facts } from '../facts';
 import {
-  checkPastDate,
+  checkUnder21,
   criminalComplications,
   makeFlag,
   RECORD_MAY_WEAKEN,
@@ -60,11 +59,9 @@ export function screenFamilyPetition(facts: Facts, today: string): Flag[] {
   const family = facts.usFamily ?? [];
   const reasons: string[] = [];
   const missing: Array<string | undefined> = [];
-  const under21 = checkPastDate(
+  const under21 = checkUnder21(
     facts,
-    'birthDate',
     today,
-    (birth) => today < addYears(birth, 21),
     'tell an immediate relative (under 21) from a preference category (21 or older)',
   );
   const age =

@@ -14,7 +14,7 @@
 import { addYears, daysBetween } from '../calendar';
 import type { Facts } from '../facts';
 import {
-  checkPastDate,
+  checkUnder21,
   criminalComplications,
   dayCount,
   describeDate,
@@ -102,13 +102,7 @@ export function screenVawa(facts: Facts): Flag[] {
 /** Special Immigrant Juvenile Status for young people abused, abandoned or neglected by a parent. */
 export function screenSijs(facts: Facts, today: string): Flag[] {
   if (facts.abusedByParent !== 'yes') return [];
-  const under21 = checkPastDate(
-    facts,
-    'birthDate',
-    today,
-    (birth) => today < addYears(birth, 21),
-    'check that the client is under 21',
-  );
+  const under21 = checkUnder21(facts, today, 'check that the client is under 21');
   if (under21.tri === 'no') return [];
   let age = 'under 21 today';
   if (under21.range && under21.value !== undefined) {

@@ -53,22 +53,17 @@ export function buildUi(on) {
     h('p', { class: 'amparo-sub', i18n: FIRM ? 'subFirm' : 'sub' }),
     exitHint,
   );
-  const langEn = h('button', {
-    type: 'button',
-    class: 'amparo-lang',
-    lang: 'en',
-    'data-testid': 'amparo-lang-en',
-    text: STRINGS.en?.languageName,
-    onclick: () => on.switchLang('en'),
-  });
-  const langEs = h('button', {
-    type: 'button',
-    class: 'amparo-lang',
-    lang: 'es',
-    'data-testid': 'amparo-lang-es',
-    text: STRINGS.es?.languageName,
-    onclick: () => on.switchLang('es'),
-  });
+  const langButton = (code) =>
+    h('button', {
+      type: 'button',
+      class: 'amparo-lang',
+      lang: code,
+      'data-testid': `amparo-lang-${code}`,
+      text: STRINGS[code]?.languageName,
+      onclick: () => on.switchLang(code),
+    });
+  const langEn = langButton('en');
+  const langEs = langButton('es');
   const langGroup = h('div', { class: 'amparo-langs', role: 'group' }, langEn, langEs);
   tr(langGroup, 'aria-label', 'langs');
   const bar = h(
