@@ -1,14 +1,15 @@
 /**
  * Loads the knowledge base from knowledge/<lang>/*.md: YAML front matter validated by zod, the
  * body as the web answer, the firm's own words filled into {firm}, {consultation} and {about}.
- * Both languages must have the same articles.
+ * Both languages must have the same articles, and their `related` links the same ids, each an
+ * article of that language.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Firm } from '../core/content';
 import { LANGUAGES } from '../core/flow';
-import { type Article, ArticleFrontSchema } from '../core/knowledge/article';
+import { type Article, ArticleFrontSchema, relatedLinkProblems } from '../core/knowledge/article';
 import { ContentError } from './content-errors';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/;
@@ -66,5 +67,7 @@ export function loadArticles(root: string, firm: Firm): Article[] {
     if (missing.length)
       throw new ContentError(`knowledge articles missing a translation: ${missing.join(', ')}`);
   }
+  const links = relatedLinkProblems(articles);
+  if (links.length) throw new ContentError(`knowledge related links:\n  ${links.join('\n  ')}`);
   return articles;
 }

@@ -24,8 +24,13 @@ export const InFluxItemSchema = z.strictObject({
 });
 export type InFluxItem = z.infer<typeof InFluxItemSchema>;
 
+const ArticleIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/** At most this many "see also" links an article names: a reader follows one or two, not a list. */
+export const MAX_RELATED = 3;
+
 export const ArticleFrontSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  id: ArticleIdSchema,
   /** A short topic id shared by related articles: detention, court, asylum, ... */
   topic: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(3).max(120),
@@ -43,8 +48,49 @@ export const ArticleFrontSchema = z.strictObject({
   inFlux: z.union([z.boolean(), z.array(InFluxItemSchema).min(1)]).default(false),
   /** The short answer for SMS: plain text, at most two SMS segments. */
   short: z.string().min(20).max(306),
+  /**
+   * Ids of the articles a reader of this one is likely to need next, most useful first, shown as
+   * "See also". The same ids, in the same order, in both languages (`relatedLinkProblems`).
+   * Absent is none.
+   */
+  related: z.array(ArticleIdSchema).max(MAX_RELATED).optional(),
 });
 export type ArticleFront = z.infer<typeof ArticleFrontSchema>;
+
+/**
+ * What is wrong with the articles' `related` links, one line each: an id with no article in the
+ * same language, a link to itself, an id named twice, or a language whose list differs from
+ * another's (the links are one decision, written twice).
+ *
+ * @example relatedLinkProblems(articles) // ['es/bond-hearings: related names no-such-article']
+ */
+export function relatedLinkProblems(
+  articles: readonly Pick<ArticleFront, 'id' | 'lang' | 'related'>[],
+): string[] {
+  const problems: string[] = [];
+  const byKey = new Map(articles.map((a) => [`${a.lang}/${a.id}`, a]));
+  for (const a of articles) {
+    const where = `${a.lang}/${a.id}`;
+    const seen = new Set<string>();
+    for (const id of a.related ?? []) {
+      if (id === a.id) problems.push(`${where}: related names the article itself`);
+      else if (!byKey.has(`${a.lang}/${id}`))
+        problems.push(`${where}: related names ${id}, which has no ${a.lang} article`);
+      if (seen.has(id)) problems.push(`${where}: related names ${id} twice`);
+      seen.add(id);
+    }
+    for (const other of articles) {
+      if (other.id !== a.id || other.lang <= a.lang) continue;
+      const mine = (a.related ?? []).join(', ');
+      const theirs = (other.related ?? []).join(', ');
+      if (mine !== theirs)
+        problems.push(
+          `${a.id}: related differs between ${a.lang} [${mine}] and ${other.lang} [${theirs}]`,
+        );
+    }
+  }
+  return problems;
+}
 
 export interface Article extends ArticleFront {
   /** The longer web answer: plain paragraphs. */
