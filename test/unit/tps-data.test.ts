@@ -50,13 +50,13 @@ describe('knowledge/tps-countries.yaml', () => {
       screen({ citizenship }, { today, ...tpsScreeningContext(data) }).flags.some(
         (flag) => flag.id === 'tps',
       );
-    // El Salvador to 2026-09-09, Ukraine and Sudan to 2026-10-19, Lebanon to 2026-05-27: each
-    // ended before the review, and no extension was found.
+    // El Salvador to 2026-09-09, Ukraine and Sudan to 2026-10-19, Lebanon to 2026-11-27 (after an
+    // automatic six-month extension): each ended before the review, and no extension was found.
     for (const [code, endsOn] of [
       ['SV', '2026-09-09'],
       ['UA', '2026-10-19'],
       ['SD', '2026-10-19'],
-      ['LB', '2026-05-27'],
+      ['LB', '2026-11-27'],
     ] as const) {
       const country = data.countries.find((c) => c.code === code);
       expect(country?.endsOn, code).toBe(endsOn);
