@@ -104,7 +104,7 @@ const CONTEXT_DISCOUNT = 0.2;
 /** How much a context word counts when comparing with example phrasings. */
 const CONTEXT_EXAMPLE_WEIGHT = 0.7;
 /** Terms a question can have before what an article leaves unexplained counts less. */
-const LONG_TERMS = 4;
+const LONG_TERMS = 3;
 /**
  * Phrasing-IDF mass of matched terms below which the score is scaled down: one common word
  * ("time", "help") is not enough to answer, one telling word ("fianza", "NTA") is.
