@@ -58,7 +58,7 @@ describe('erasing an ended intake', () => {
     await say(server.url, id, token, 'sí');
     await end(id, 'qualified');
     const reply = await say(server.url, id, token, 'borrar mis datos');
-    expect(reply.messages[0]?.text).toMatch(/La firma ya tiene.*555-0142/s);
+    expect(reply.messages[0]?.text).toMatch(/ya tiene la información.*555-0142/s);
     expect(await server.deps.store.get(id)).toBeDefined();
   });
 });

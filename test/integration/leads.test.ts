@@ -273,7 +273,10 @@ describe('accepting a lead that came by text', () => {
     const res = await fetch(`${server.url}${links.accept}`, { method: 'POST' });
     expect(res.status).toBe(200);
     expect(server.outbox.slice(before)).toEqual([
-      { to: phone, body: expect.stringMatching(/an attorney has your case/) },
+      {
+        to: phone,
+        body: expect.stringMatching(/an attorney received your information and will call/),
+      },
     ]);
   });
 });
