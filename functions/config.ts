@@ -64,6 +64,15 @@ export const ConfigSchema = z
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((c, ctx) => {
+    // Both or neither: one alone would quietly send nothing while the chat says a code was texted.
+    if (Boolean(c.TWILIO_ACCOUNT_SID) !== Boolean(c.TWILIO_FROM_NUMBER)) {
+      const missing = c.TWILIO_ACCOUNT_SID ? 'TWILIO_FROM_NUMBER' : 'TWILIO_ACCOUNT_SID';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `is required with ${missing === 'TWILIO_FROM_NUMBER' ? 'TWILIO_ACCOUNT_SID' : 'TWILIO_FROM_NUMBER'}: texts are sent with both, or neither is set`,
+      });
+    }
     if (c.TWILIO_ACCOUNT_SID && c.TWILIO_FROM_NUMBER && !c.TWILIO_API_KEY_SID) {
       ctx.addIssue({
         code: 'custom',

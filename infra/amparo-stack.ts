@@ -136,6 +136,8 @@ export class AmparoStack extends Stack {
         // Ids, route, status and latency: no IP address, no path (it can carry a signed link).
         format: AccessLogFormat.custom(
           JSON.stringify({
+            // Constant: the dimension of the alarms' metrics drawn from this log (infra/alarms.ts).
+            deployment: this.stackName,
             requestId: '$context.requestId',
             time: '$context.requestTime',
             method: '$context.httpMethod',
@@ -158,6 +160,7 @@ export class AmparoStack extends Stack {
       PUBLIC_BASE_URL: publicBaseUrl,
       MAIL_FROM: config.senderAddress,
       LINK_SECRET_ARN: linkSecret.secretArn,
+      METRICS_DEPLOYMENT: this.stackName,
       NODE_OPTIONS: '--enable-source-maps',
     };
     const api = amparoFunction(this, 'api', props, {
@@ -198,11 +201,10 @@ export class AmparoStack extends Stack {
     this.edge.originSecret.grantRead(api);
     for (const fn of [api, delivery, escalation]) linkSecret.grantRead(fn);
 
-    const sesIdentityArn = this.formatArn({
-      service: 'ses',
-      resource: 'identity',
-      resourceName: config.sesIdentity,
-    });
+    // An ARN given as the identity is used as written (not turned into identity/arn:…).
+    const sesIdentityArn =
+      config.sesIdentityArn ??
+      this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.sesIdentity });
     for (const fn of [delivery, escalation]) {
       fn.addToRolePolicy(
         new iam.PolicyStatement({
@@ -278,6 +280,8 @@ export class AmparoStack extends Stack {
       functions: [api, delivery, escalation],
       dlq,
       table: this.table,
+      deployment: this.stackName,
+      accessLogs,
     });
 
     addOutputs(this, {

@@ -11,8 +11,9 @@
 import { Annotations, type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AmparoStack } from './amparo-stack';
-import { exampleKeys, infraConfig } from './config';
+import { exampleKeys, InfraConfigError, infraConfig } from './config';
 import { buildContentDir } from './content';
+import { deployableFiles, exampleContent, readDeployFile } from './deploy-check';
 import { AmparoWafStack, WAF_REGION } from './waf';
 
 export function buildAmparoApp(
@@ -20,12 +21,20 @@ export function buildAmparoApp(
   root: string,
   env: Record<string, string | undefined> = process.env,
 ): AmparoStack {
-  const config = infraConfig((key) => app.node.tryGetContext(key), env);
-  const { dir, firm } = buildContentDir({
-    root,
-    firmFile: config.firmFile,
-    rosterFile: config.rosterFile,
-  });
+  const context = (key: string) => app.node.tryGetContext(key);
+  const file = readDeployFile(root, context, env);
+  const config = infraConfig(context, env, file.values, file.name);
+  // The example firm, roster and values stop here, unless demo=true (infra/deploy-check.ts).
+  const files = deployableFiles(config, root, file.name);
+  const { dir, firm, roster } = buildContentDir({ root, ...files });
+  const leftovers = config.demo ? [] : exampleContent(root, firm, roster);
+  if (leftovers.length) {
+    throw new InfraConfigError(
+      `Not deployable as configured: your copies still hold the examples' values:\n${leftovers
+        .map((l) => `  ${l}`)
+        .join('\n')}`,
+    );
+  }
   const firmName = config.firmName ?? firm.name;
   const region = env.CDK_DEFAULT_REGION;
   const account = env.CDK_DEFAULT_ACCOUNT;
@@ -48,10 +57,10 @@ export function buildAmparoApp(
     firmName,
   });
   const examples = exampleKeys(config);
-  if (examples.length) {
+  if (config.demo) {
     Annotations.of(stack).addWarningV2(
-      'amparo:example-config',
-      `Example values in use for ${examples.join(', ')}: set them before deploying (infra/README.md).`,
+      'amparo:demo',
+      `A demonstration (demo=true): the example firm and roster${examples.length ? ` and example values for ${examples.join(', ')}` : ''} are deployed; no firm should use it (infra/README.md).`,
     );
   }
   // cdk-nag 3 is a policy-validation plugin: any unacknowledged finding stops the synth.

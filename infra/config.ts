@@ -1,18 +1,49 @@
 /**
- * The deployment's configuration: CDK context (`cdk deploy -c senderAddress=...`) or, for each
- * key, the environment variable AMPARO_<KEY IN UPPER SNAKE CASE>, validated with zod at synth.
- * Example values let `npm run synth` run offline with no configuration; the stack warns when one
- * is still in use (infra/README.md "Configuration").
+ * The deployment's configuration, validated with zod at synth. Each key comes from CDK context
+ * (`cdk deploy -c senderAddress=...`), else the environment variable AMPARO_<KEY IN UPPER SNAKE
+ * CASE>, else the firm's committed deployment file (`firm/deploy.json`, or the file the `config`
+ * context or AMPARO_CONFIG names), so a redeploy without `-c` deploys the same values.
+ * The example firm, roster and values are refused (infra/deploy-check.ts) unless `demo=true`
+ * (infra/README.md "Configuration").
  */
 import * as z from 'zod';
 
+/** The firm's committed deployment file, relative to the project (infra/deploy.example.json). */
+export const DEPLOY_FILE = 'firm/deploy.json';
+
+/**
+ * An origin as browsers send it: scheme, lower-case host and a port other than the default
+ * (`https://WWW.Firm.com:443/` is `https://www.firm.com`). A path, query, fragment, credentials or
+ * a wildcard is refused: CORS and frame-ancestors compare origins exactly, so any of them would
+ * quietly match nothing, or too much.
+ */
 const Origin = z
   .string()
   .trim()
-  .regex(
-    /^(https:\/\/[^/\s]+|http:\/\/localhost(:\d+)?)$/,
-    'is not an origin like https://www.example.com',
-  );
+  .transform((value, ctx) => {
+    const bad = (why: string) => {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${why}` });
+      return z.NEVER;
+    };
+    if (value.includes('*')) return bad("has a wildcard: list each origin of the firm's site");
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return bad('is not an origin like https://www.example.com');
+    }
+    if (url.username || url.password) return bad('has credentials in it');
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+      return bad('has a path, query or fragment: an origin is only https://host[:port]');
+    const local = url.hostname === 'localhost';
+    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:'))
+      return bad('is not https (only http://localhost may be plain)');
+    return url.origin;
+  });
+
+/** An SES identity ARN (arn:aws:ses:region:account:identity/name). */
+const IDENTITY_ARN = /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:identity\/(.+)$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export const EXAMPLE_CONFIG = {
   senderAddress: 'intake@example.com',
@@ -28,14 +59,36 @@ export const InfraConfigSchema = z
       .default('Amparo'),
     /** Shown in the alarm topic and the stack's description; default: the name in the firm file. */
     firmName: z.string().min(1).max(100).optional(),
-    /** The firm's settings file (FIRM_FILE); default prompts/firm.yaml. */
+    /** The firm's settings file (FIRM_FILE), relative to the project root. */
     firmFile: z.string().min(1).optional(),
     /** The attorney roster, relative to the project root. */
-    rosterFile: z.string().min(1).default('prompts/roster.example.yaml'),
+    rosterFile: z.string().min(1).optional(),
+    /** `true` deploys the example firm, roster and values: a demonstration, never a firm. */
+    demo: z
+      .preprocess(
+        (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+        z.union([z.boolean(), z.enum(['true', 'false'])]),
+      )
+      .transform((v) => v === true || v === 'true')
+      .default(false),
     /** The From address of lead emails (MAIL_FROM). */
     senderAddress: z.email().default(EXAMPLE_CONFIG.senderAddress),
-    /** The SES identity the functions may send as: a domain or an address; default the sender's domain. */
-    sesIdentity: z.string().min(3).optional(),
+    /**
+     * The SES identity the functions may send as: a domain, an address or the identity's ARN;
+     * default the sender's domain. It must cover the sender (the address, its domain or a parent).
+     */
+    sesIdentity: z
+      .string()
+      .trim()
+      .min(3)
+      .transform((v) => {
+        const arn = IDENTITY_ARN.exec(v);
+        return { arn: arn ? v : undefined, name: (arn?.[1] ?? v).toLowerCase() };
+      })
+      .refine((i) => z.email().safeParse(i.name).success || DOMAIN.test(i.name), {
+        message: 'is not a domain, an email address or an SES identity ARN',
+      })
+      .optional(),
     /** Origins of the firm's site(s) that embed the widget, comma-separated. */
     allowedOrigins: z
       // A list in cdk.json's context, or one comma-separated string from -c or the environment.
@@ -80,6 +133,21 @@ export const InfraConfigSchema = z
       .optional(),
   })
   .superRefine((c, ctx) => {
+    const identity = c.sesIdentity?.name;
+    const sender = c.senderAddress.toLowerCase();
+    const senderDomain = sender.split('@')[1] ?? '';
+    if (
+      identity &&
+      !(identity.includes('@')
+        ? identity === sender
+        : senderDomain === identity || senderDomain.endsWith(`.${identity}`))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sesIdentity'],
+        message: `${identity} does not cover the sender ${c.senderAddress}: SES would refuse every lead email (use the sender's address or its domain)`,
+      });
+    }
     // Sending needs all three; the auth token only checks webhook signatures.
     const sending = [c.twilioAccountSid, c.twilioFromNumber, c.twilioApiKeySid];
     if (sending.some(Boolean) && !sending.every(Boolean)) {
@@ -97,7 +165,10 @@ export const InfraConfigSchema = z
   })
   .transform((c) => ({
     ...c,
-    sesIdentity: c.sesIdentity ?? c.senderAddress.split('@')[1] ?? c.senderAddress,
+    sesIdentity:
+      c.sesIdentity?.name ?? (c.senderAddress.split('@')[1] ?? c.senderAddress).toLowerCase(),
+    /** The identity's ARN when it was given as one (its region and account kept as written). */
+    sesIdentityArn: c.sesIdentity?.arn,
   }));
 export type InfraConfig = z.infer<typeof InfraConfigSchema>;
 
@@ -107,29 +178,37 @@ export class InfraConfigError extends Error {
 
 const envName = (key: string) => `AMPARO_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
+/** The keys a deployment file may hold: every key of the configuration. */
+export const CONFIG_KEYS = Object.keys(InfraConfigSchema.in.shape);
+
 /**
- * Reads each key from CDK context, else from AMPARO_<KEY>; throws naming every bad key.
+ * Reads each key from CDK context, else from AMPARO_<KEY>, else from the deployment file's values
+ * (`file`, already read; `fileName` only names it in errors); throws naming every bad key.
  *
- * @example infraConfig((k) => app.node.tryGetContext(k), process.env).allowedOrigins
+ * @example infraConfig((k) => app.node.tryGetContext(k), process.env, readDeployFile(root, env, context).values)
  */
 export function infraConfig(
   context: (key: string) => unknown,
   env: Record<string, string | undefined> = process.env,
+  file: Record<string, unknown> = {},
+  fileName = DEPLOY_FILE,
 ): InfraConfig {
-  const keys = Object.keys(InfraConfigSchema.in.shape);
   const raw = Object.fromEntries(
-    keys
-      .map((key) => [key, context(key) ?? env[envName(key)]] as const)
-      .filter(([, v]) => v !== undefined && v !== ''),
+    CONFIG_KEYS.map((key) => [key, context(key) ?? env[envName(key)] ?? file[key]] as const).filter(
+      ([, v]) => v !== undefined && v !== '',
+    ),
   );
   const parsed = InfraConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map(
     (i) =>
-      `  ${String(i.path[0] ?? '')} (context or ${envName(String(i.path[0] ?? ''))}): ${i.message}`,
+      `  ${String(i.path[0] ?? '')} (context, ${envName(String(i.path[0] ?? ''))} or ${fileName}): ${i.message}`,
   );
   throw new InfraConfigError(`Invalid deployment configuration:\n${lines.join('\n')}`);
 }
+
+/** The environment variable of a key, for messages: `senderAddress` → AMPARO_SENDER_ADDRESS. */
+export { envName };
 
 /** The keys still at their example values: a deployment with them cannot deliver anything. */
 export function exampleKeys(config: InfraConfig): string[] {

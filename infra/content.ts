@@ -11,6 +11,7 @@ import { writeContentBundle } from '../functions/adapters/content-bundle';
 import { loadWebAssets, readContentInputs } from '../functions/adapters/content-files';
 import { loadRoster } from '../functions/adapters/roster-file';
 import type { Firm } from '../functions/core/content';
+import type { Roster } from '../functions/core/routing/roster';
 
 export interface ContentBuildOptions {
   root: string;
@@ -20,14 +21,15 @@ export interface ContentBuildOptions {
   outDir?: string;
 }
 
-/** Writes the content bundle and returns its directory and the firm's settings. */
-export function buildContentDir(options: ContentBuildOptions): { dir: string; firm: Firm } {
+/** Writes the content bundle and returns its directory, the firm's settings and the roster. */
+export function buildContentDir(options: ContentBuildOptions): {
+  dir: string;
+  firm: Firm;
+  roster: Roster;
+} {
   const dir = options.outDir ?? mkdtempSync(join(tmpdir(), 'amparo-content-'));
   const inputs = readContentInputs({ root: options.root, firmFile: options.firmFile });
-  writeContentBundle(dir, {
-    ...inputs,
-    roster: loadRoster(resolve(options.root, options.rosterFile)),
-    assets: loadWebAssets(options.root),
-  });
-  return { dir, firm: inputs.firm };
+  const roster = loadRoster(resolve(options.root, options.rosterFile));
+  writeContentBundle(dir, { ...inputs, roster, assets: loadWebAssets(options.root) });
+  return { dir, firm: inputs.firm, roster };
 }

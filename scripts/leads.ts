@@ -1,16 +1,25 @@
 /**
  * `npm run leads`: recent leads in the terminal, newest first: when, urgency, flags, who it was
  * routed to, its status and its delivery (attempts and the last error when it keeps failing).
- * Reads the same DynamoDB as `npm start` (DYNAMODB_ENDPOINT, or the embedded one's data).
+ * Reads the same DynamoDB as `npm start` (DYNAMODB_ENDPOINT, or the embedded one's data), or,
+ * with --aws, the deployed table, read-only (infra/README.md "Runbook").
  *
  *   npm run leads              the last 7 days
  *   npm run leads -- --days 30
+ *   npm run leads -- --aws --table <TableName output> --firm firm/firm.yaml [--days 30]
+ *                              the deployed table, with your AWS credentials: only reads
+ *                              (GetItem, Query), never CreateTable or any write
+ *   npm run leads -- [--aws --table …] --redeliver <leadId> [--force]
+ *                              puts the lead back to "pending" (one version-checked write): on AWS
+ *                              the table's stream hands it to the delivery function at once; locally
+ *                              npm start's worker sends it. A lead already sent needs --force.
  *   npm run leads -- erase <leadId> [--by <your name or id>]
  *                              erases the lead and everything it points to (functions/core/leads/erase.ts);
  *                              the log line it writes says who and when, with ids only
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { loadContent } from '../functions/adapters/content-files';
 import { dynamoClient } from '../functions/adapters/dynamo-client';
@@ -34,6 +43,52 @@ const flag = (name: string) => {
 };
 const days = Number(flag('--days')) || 7;
 const erasing = args[0] === 'erase' ? { leadId: args[1], by: flag('--by') } : undefined;
+const redelivering = flag('--redeliver');
+const onAws = args.includes('--aws');
+
+/** The only DynamoDB commands a read-only run may send: anything else is refused before it goes. */
+export const READ_ONLY_COMMANDS = new Set(['GetItemCommand', 'QueryCommand']);
+
+/**
+ * Makes `client` refuse every command but reads (and the lead's one version-checked PutItem when
+ * `allowPut`): the deployed table is never created, changed or scanned by mistake.
+ */
+export function readOnly(client: DynamoDBClient, allowPut = false): DynamoDBClient {
+  client.middlewareStack.add(
+    (next, context) => async (input) => {
+      const name = context.commandName ?? '';
+      if (!READ_ONLY_COMMANDS.has(name) && !(allowPut && name === 'PutItemCommand')) {
+        throw new Error(`refused ${name}: npm run leads -- --aws only reads the deployed table`);
+      }
+      return next(input);
+    },
+    { step: 'initialize', name: 'amparoReadOnly' },
+  );
+  return client;
+}
+
+/**
+ * `--redeliver`: the lead back to pending, due now, under its version. On AWS the stream's filter
+ * (a pending lead item) hands it to the delivery function; a failed lead and one older than the
+ * worker's 7 days are sent again this way. A lead already sent is sent again only with `force`.
+ */
+export async function redeliver(
+  leads: Pick<LeadStore, 'get' | 'save'>,
+  leadId: string,
+  now: Date,
+  force = false,
+): Promise<'queued' | 'not-found' | 'already-sent'> {
+  const lead = await leads.get(leadId);
+  if (!lead) return 'not-found';
+  if (lead.delivery.status === 'sent' && !force) return 'already-sent';
+  await leads.save({
+    ...lead,
+    version: lead.version + 1,
+    // Everyone on its routing again (sentTo cleared): one may be who never got it.
+    delivery: { status: 'pending', attempts: 0, nextAttemptAt: now.toISOString() },
+  });
+  return 'queued';
+}
 
 function row(lead: Lead): string {
   const d = lead.delivery;
@@ -100,22 +155,50 @@ async function erase(
 
 async function main() {
   let dynamo: RunningDynamo | undefined;
-  let endpoint = config.DYNAMODB_ENDPOINT ?? (await runningEndpoint());
-  if (!endpoint) {
-    // npm start is not running: open the embedded DynamoDB Local's data in .data/dynamodb.
-    dynamo = await startDynamoLocal({ dataDir: join(config.DATA_DIR, 'dynamodb') });
-    endpoint = dynamo.endpoint;
+  let client: DynamoDBClient;
+  let tableName = config.TABLE_NAME;
+  if (onAws) {
+    if (erasing) throw new Error('erase runs on the local table only; on AWS, see infra/README.md');
+    tableName = flag('--table') ?? process.env.TABLE_NAME ?? '';
+    if (!tableName) throw new Error('--aws needs --table <TableName output> (or TABLE_NAME)');
+    // AWS itself, with your credentials and region (AWS_PROFILE, AWS_REGION); never an endpoint.
+    client = readOnly(dynamoClient(undefined, config.AWS_REGION), Boolean(redelivering));
+  } else {
+    let endpoint = config.DYNAMODB_ENDPOINT ?? (await runningEndpoint());
+    if (!endpoint) {
+      // npm start is not running: open the embedded DynamoDB Local's data in .data/dynamodb.
+      dynamo = await startDynamoLocal({ dataDir: join(config.DATA_DIR, 'dynamodb') });
+      endpoint = dynamo.endpoint;
+    }
+    client = dynamoClient(endpoint, config.AWS_REGION);
   }
-  const client = dynamoClient(endpoint, config.AWS_REGION);
   try {
-    await ensureTable(client, config.TABLE_NAME);
-    const firm = loadContent({ root: process.cwd(), firmFile: config.FIRM_FILE }).firm;
+    // Locally the table is made if missing; the deployed one is the stack's, never touched.
+    if (!onAws) await ensureTable(client, config.TABLE_NAME);
+    const firmFile = flag('--firm') ?? config.FIRM_FILE;
+    const firm = loadContent({
+      root: process.cwd(),
+      firmFile: firmFile ? resolve(firmFile) : undefined,
+    }).firm;
     const { timeZone, retentionDays } = firm;
     const now = () => new Date();
-    const tableName = config.TABLE_NAME;
     const leads = createDynamoLeadStore({ client, tableName, timeZone, retentionDays, now });
     if (erasing) {
       await erase(client, firm, leads, erasing);
+      return;
+    }
+    if (redelivering) {
+      const result = await redeliver(leads, redelivering, now(), args.includes('--force'));
+      console.log(
+        {
+          queued: onAws
+            ? `Lead ${redelivering} is pending again: the delivery function emails it within seconds (watch LeadEmailsRefused).`
+            : `Lead ${redelivering} is pending again: npm start's worker emails it within 5 seconds.`,
+          'not-found': `No lead ${redelivering} in ${tableName}.`,
+          'already-sent': `Lead ${redelivering} was sent already; --force sends it to everyone again.`,
+        }[result],
+      );
+      if (result !== 'queued') process.exitCode = 1;
       return;
     }
     const all = (await recentLeads({ leads, now: () => new Date(), timeZone }, days)).sort((a, b) =>
@@ -145,7 +228,10 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// Run as a script (npm run leads), not when a test imports it.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

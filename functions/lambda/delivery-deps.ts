@@ -1,8 +1,10 @@
 /**
- * The delivery functions' dependencies, built once per cold start by the one builder
- * (functions/deps.ts): the roster, firm and strings from content.json (no knowledge index: these
- * functions only send mail), the link secret from Secrets Manager and the mailer MAIL_TRANSPORT
- * names (`ses` on AWS, with the SES client made here).
+ * The delivery functions' dependencies, built by the one builder (functions/deps.ts): the roster,
+ * firm and strings from content.json (no knowledge index: these functions only send mail), the
+ * link secret from Secrets Manager and the mailer MAIL_TRANSPORT names (`ses` on AWS, with the SES
+ * client made here), counted by the function's metrics. The link secret is read again every few
+ * minutes (functions/adapters/secrets.ts) and the dependencies built again when it changed, so
+ * after a rotation warm functions sign links with the new secret.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { readContentBundle } from '../adapters/content-bundle';
@@ -10,23 +12,43 @@ import { dynamoClient } from '../adapters/dynamo-client';
 import { configuredMailer } from '../adapters/mail';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import { buildDeliveryDeps } from '../deps';
+import { meteredMailer } from './metrics';
 import type { LambdaRuntime } from './runtime';
 
-export async function deliveryDeps(runtime: LambdaRuntime): Promise<DeliveryDeps> {
+/**
+ * The dependencies for the link secret's current value: call it on each invocation.
+ *
+ * @example const deps = deliveryDeps(runtime); export const handler = (e) => streamHandler(await deps())(e);
+ */
+export function deliveryDeps(runtime: LambdaRuntime): () => Promise<DeliveryDeps> {
   const { config } = runtime;
   const bundle = readContentBundle(runtime.contentDir);
-  return buildDeliveryDeps({
-    config,
-    client: dynamoClient(config.DYNAMODB_ENDPOINT, config.AWS_REGION),
-    roster: bundle.roster,
-    firm: bundle.firm,
-    strings: bundle.strings,
-    linkSecret: await runtime.linkSecret(),
-    mailer: configuredMailer(
+  const client = dynamoClient(config.DYNAMODB_ENDPOINT, config.AWS_REGION);
+  // Every email refused is counted: the stack alarms on it (infra/alarms.ts).
+  const mailer = meteredMailer(
+    configuredMailer(
       config,
       config.MAIL_TRANSPORT === 'ses'
         ? { sesClient: new SESv2Client({ region: config.AWS_REGION }), SendEmailCommand }
         : undefined,
     ),
-  });
+    runtime.metrics,
+  );
+  let built: { linkSecret: string; deps: DeliveryDeps } | undefined;
+  return async () => {
+    const linkSecret = await runtime.linkSecret();
+    if (built?.linkSecret !== linkSecret) {
+      const deps = buildDeliveryDeps({
+        config,
+        client,
+        roster: bundle.roster,
+        firm: bundle.firm,
+        strings: bundle.strings,
+        linkSecret,
+        mailer,
+      });
+      built = { linkSecret, deps };
+    }
+    return built.deps;
+  };
 }

@@ -5,7 +5,9 @@
  *   from it (bisecting the batch) and finally sends it to the dead-letter queue.
  * - `timerHandler`: every minute, what the local worker does every 5 seconds (deliverDue):
  *   retries after a mail failure, and emergency leads nobody accepted in time.
- * Logs carry lead ids and error names only.
+ * Logs carry lead ids and error names only. Each invocation ends with one line of metrics
+ * (functions/lambda/metrics.ts): what deliverLead and deliverDue return, and, from the metered
+ * mailer, every email SES refused; the stack alarms on them (infra/alarms.ts).
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type {
@@ -15,6 +17,7 @@ import type {
   ScheduledEvent,
 } from 'aws-lambda';
 import { type DeliveryDeps, deliverDue, deliverLead } from '../core/leads/delivery';
+import { METRIC, type Metrics } from './metrics';
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'Error');
 
@@ -31,27 +34,51 @@ function leadIdOf(record: DynamoDBRecord): string | undefined {
   return item.leadId;
 }
 
-export function streamHandler(deps: DeliveryDeps) {
+/** What deliverLead answered, as the metric that counts it. */
+const RESULT_METRIC = {
+  sent: METRIC.leadsSent,
+  retry: METRIC.deliveryRetries,
+  failed: METRIC.deliveryFailures,
+} as const;
+
+/** Metrics that go nowhere: for callers that do not publish any. */
+const NO_METRICS: Metrics = { add: () => {}, flush: () => {} };
+
+export function streamHandler(deps: DeliveryDeps, metrics: Metrics = NO_METRICS) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
-      try {
-        const leadId = leadIdOf(record);
-        if (leadId) await deliverLead(deps, leadId);
-      } catch (error) {
-        const sequence = record.dynamodb?.SequenceNumber ?? record.eventID ?? '';
-        deps.log.error('lead_stream_record_failed', { sequence, error: errorName(error) });
-        batchItemFailures.push({ itemIdentifier: sequence });
+    try {
+      for (const record of event.Records) {
+        try {
+          const leadId = leadIdOf(record);
+          const result = leadId ? await deliverLead(deps, leadId) : 'skipped';
+          if (result !== 'skipped') metrics.add(RESULT_METRIC[result]);
+        } catch (error) {
+          const sequence = record.dynamodb?.SequenceNumber ?? record.eventID ?? '';
+          deps.log.error('lead_stream_record_failed', { sequence, error: errorName(error) });
+          metrics.add(METRIC.streamRecordFailures);
+          batchItemFailures.push({ itemIdentifier: sequence });
+        }
       }
+    } finally {
+      metrics.flush();
     }
     return { batchItemFailures };
   };
 }
 
-export function timerHandler(deps: DeliveryDeps) {
+export function timerHandler(deps: DeliveryDeps, metrics: Metrics = NO_METRICS) {
   return async (_event?: ScheduledEvent) => {
-    const result = await deliverDue(deps);
-    if (result.sent || result.retried || result.escalated) deps.log.info('delivery_pass', result);
-    return result;
+    try {
+      const result = await deliverDue(deps);
+      if (result.sent || result.retried || result.escalated) deps.log.info('delivery_pass', result);
+      metrics.add(METRIC.leadsSent, result.sent);
+      metrics.add(METRIC.deliveryRetries, result.retried);
+      metrics.add(METRIC.leadsEscalated, result.escalated);
+      return result;
+    } finally {
+      // The emails the metered mailer counted, even when the pass itself failed.
+      metrics.flush();
+    }
   };
 }

@@ -5,8 +5,15 @@
  * into each function's asset by infra/content.ts).
  */
 import * as z from 'zod';
-import { secretFrom, secretReader } from '../adapters/secrets';
+import {
+  previousSecretFrom,
+  type SecretReader,
+  type SecretSource,
+  secretFrom,
+  secretReader,
+} from '../adapters/secrets';
 import { type Config, ConfigError, loadConfig } from '../config';
+import { emfMetrics, type Metrics } from './metrics';
 
 /** Set by the stack (infra/amparo-stack.ts): ARNs only, never secret values. */
 const LambdaEnvSchema = z.object({
@@ -18,15 +25,24 @@ const LambdaEnvSchema = z.object({
   /** Where content.json, widget.js and demo.html are: the function's own directory by default. */
   CONTENT_DIR: z.string().min(1).optional(),
   LAMBDA_TASK_ROOT: z.string().min(1).optional(),
+  /** The stack's name: the dimension of the functions' metrics (functions/lambda/metrics.ts). */
+  METRICS_DEPLOYMENT: z.string().min(1).default('local'),
 });
 
 export interface LambdaRuntime {
   config: Config;
   contentDir: string;
-  /** The link-signing secret (LINK_SECRET, or the secret LINK_SECRET_ARN names). */
+  /**
+   * The link-signing secret (LINK_SECRET, or the secret LINK_SECRET_ARN names), read again every
+   * few minutes (functions/adapters/secrets.ts), so a rotation reaches warm functions.
+   */
   linkSecret(): Promise<string>;
+  /** The link secret before the last rotation (Secrets Manager's AWSPREVIOUS), if any. */
+  previousLinkSecret(): Promise<string | undefined>;
   /** The Twilio auth token (TWILIO_AUTH_TOKEN, or the secret TWILIO_AUTH_TOKEN_SECRET_ARN names). */
   twilioAuthToken(): Promise<string>;
+  /** The auth token before the last rotation, if any. */
+  previousTwilioAuthToken(): Promise<string | undefined>;
   /**
    * The Twilio API key's secret that texts are sent with (TWILIO_API_KEY_SECRET, or the secret
    * TWILIO_API_KEY_SECRET_ARN names); undefined, and not read, when texts are not sent.
@@ -34,10 +50,13 @@ export interface LambdaRuntime {
   twilioApiKeySecret(): Promise<string | undefined>;
   /** The CloudFront-to-API secret (EDGE_SECRET_ARN); undefined when not behind CloudFront. */
   edgeSecret(): Promise<string | undefined>;
+  /** The function's CloudWatch metrics, one EMF line per flush. */
+  metrics: Metrics;
 }
 
 export function lambdaRuntime(
   env: Record<string, string | undefined> = process.env,
+  reader: SecretReader = secretReader(),
 ): LambdaRuntime {
   const config = loadConfig(env);
   const parsed = LambdaEnvSchema.safeParse(env);
@@ -46,24 +65,25 @@ export function lambdaRuntime(
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const lambdaEnv = parsed.data;
-  const reader = secretReader();
+  const link: SecretSource = {
+    variable: 'LINK_SECRET',
+    value: config.LINK_SECRET,
+    arnVariable: 'LINK_SECRET_ARN',
+    secretId: lambdaEnv.LINK_SECRET_ARN,
+  };
+  const twilio: SecretSource = {
+    variable: 'TWILIO_AUTH_TOKEN',
+    value: config.TWILIO_AUTH_TOKEN,
+    arnVariable: 'TWILIO_AUTH_TOKEN_SECRET_ARN',
+    secretId: lambdaEnv.TWILIO_AUTH_TOKEN_SECRET_ARN,
+  };
   return {
     config,
     contentDir: lambdaEnv.CONTENT_DIR ?? lambdaEnv.LAMBDA_TASK_ROOT ?? process.cwd(),
-    linkSecret: () =>
-      secretFrom(reader, {
-        variable: 'LINK_SECRET',
-        value: config.LINK_SECRET,
-        arnVariable: 'LINK_SECRET_ARN',
-        secretId: lambdaEnv.LINK_SECRET_ARN,
-      }),
-    twilioAuthToken: () =>
-      secretFrom(reader, {
-        variable: 'TWILIO_AUTH_TOKEN',
-        value: config.TWILIO_AUTH_TOKEN,
-        arnVariable: 'TWILIO_AUTH_TOKEN_SECRET_ARN',
-        secretId: lambdaEnv.TWILIO_AUTH_TOKEN_SECRET_ARN,
-      }),
+    linkSecret: () => secretFrom(reader, link),
+    previousLinkSecret: () => previousSecretFrom(reader, link),
+    twilioAuthToken: () => secretFrom(reader, twilio),
+    previousTwilioAuthToken: () => previousSecretFrom(reader, twilio),
     twilioApiKeySecret: async () =>
       config.TWILIO_ACCOUNT_SID && config.TWILIO_FROM_NUMBER
         ? secretFrom(reader, {
@@ -73,6 +93,7 @@ export function lambdaRuntime(
             secretId: lambdaEnv.TWILIO_API_KEY_SECRET_ARN,
           })
         : undefined,
+    metrics: emfMetrics({ deployment: lambdaEnv.METRICS_DEPLOYMENT }),
     edgeSecret: async () =>
       lambdaEnv.EDGE_SECRET_ARN ? reader.get(lambdaEnv.EDGE_SECRET_ARN) : undefined,
   };

@@ -32,8 +32,8 @@ describe('infraConfig', () => {
         { AMPARO_LOG_RETENTION_DAYS: '45' },
       );
     expect(bad).toThrow(InfraConfigError);
-    expect(bad).toThrow(/allowedOrigins \(context or AMPARO_ALLOWED_ORIGINS\)/);
-    expect(bad).toThrow(/alarmEmail \(context or AMPARO_ALARM_EMAIL\)/);
+    expect(bad).toThrow(/allowedOrigins \(context, AMPARO_ALLOWED_ORIGINS or firm\/deploy.json\)/);
+    expect(bad).toThrow(/alarmEmail \(context, AMPARO_ALARM_EMAIL or firm\/deploy.json\)/);
     expect(bad).toThrow(/logRetentionDays/);
   });
 

@@ -43,7 +43,10 @@ describe('cdk-nag AwsSolutions', () => {
     }
   });
 
-  it('is registered on the app, so a finding stops the synth; the assets hold the content', () => {
+  // Bundles the three functions: well over the default 30 s on a busy two-core machine.
+  it('is registered on the app, so a finding stops the synth; the assets hold the content', {
+    timeout: 120_000,
+  }, () => {
     // The plugin runs at synth and throws on any violation; here there is none.
     const assembly = synthesized.app.synth();
     const template = assembly.getStackByName(synthesized.stack.stackName).template as {

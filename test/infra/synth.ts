@@ -1,6 +1,7 @@
 /**
  * One synthesized Amparo stack for an infra test file, with a firm's configuration as CDK context
- * (no AMPARO_* variables from the developer's shell leak in).
+ * (no AMPARO_* variables from the developer's shell leak in): a firm that is not the example
+ * (test/infra/fixtures/), since the synth refuses the example firm and roster without demo=true.
  */
 import { resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -8,6 +9,8 @@ import { buildAmparoApp } from '../../infra/build-app';
 
 export const TEST_CONTEXT = {
   stackName: 'AmparoTest',
+  firmFile: 'test/infra/fixtures/firm.yaml',
+  rosterFile: 'test/infra/fixtures/roster.yaml',
   senderAddress: 'intake@firm.example',
   allowedOrigins: 'https://www.firm.example, https://firm.example',
   alarmEmail: 'it-admin@firm.example',
