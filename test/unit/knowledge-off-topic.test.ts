@@ -27,3 +27,22 @@ describe('an off-topic word an article asks about', () => {
     expect(top('how do i get a social security card', 'en')).toBe('none');
   });
 });
+
+describe('a question that is not deportation defense', () => {
+  it('gets no answer even when it names a word the articles use', () => {
+    // Renewing the card itself (form I-90), pay a boss owes, a birth certificate from home,
+    // family abroad coming to visit, school, classes: off topic in knowledge/vocabulary.yaml.
+    expect(top('my green card expires soon how do i renew the card', 'en')).toBe('none');
+    expect(top('my boss didnt pay me last week', 'en')).toBe('none');
+    expect(top('me dijo el patron q ya no me quiere pagar', 'es')).toBe('none');
+    expect(top('necesito una copia de mi acta de nacimiento', 'es')).toBe('none');
+    expect(top('my parents want to visit me from mexico', 'en')).toBe('none');
+    expect(top('mi hijo sufre bullying en la escuela', 'es')).toBe('none');
+    expect(top('where can i take english classes', 'en')).toBe('none');
+  });
+
+  it('is still answered where an article asks about it: forced work without pay', () => {
+    expect(top('my boss took my passport and makes me work without pay', 'en')).toBe('t-visa');
+    expect(top('can my kids visit me if im detained', 'en')).toBe('children-plan');
+  });
+});
