@@ -30,15 +30,60 @@ export const US_FAMILY_VALUES = [
 export const UsFamilySchema = z.enum(US_FAMILY_VALUES);
 export type UsFamily = z.infer<typeof UsFamilySchema>;
 
+export const WRITER_RELATIONSHIPS = [
+  'spouse',
+  'parent',
+  'child',
+  'sibling',
+  'relative',
+  'friend',
+  'other',
+] as const;
+
+export const ARREST_SETTINGS = [
+  'home',
+  'work',
+  'traffic',
+  'county-jail',
+  'check-in',
+  'court',
+  'border',
+  'other',
+] as const;
+
+export const PRIOR_REMOVAL_KINDS = ['judge', 'border', 'voluntary-departure', 'unsure'] as const;
+
+export const PRIOR_APPLICATIONS = [
+  'asylum',
+  'daca',
+  'tps',
+  'family-petition',
+  'u-visa',
+  'other',
+  'none',
+] as const;
+
 export const ENTRY_MANNERS = ['inspected', 'without-inspection', 'parole', 'other'] as const;
 
 export const FactsSchema = z
   .object({
     aboutSelf: YesNoSchema,
+    /** The writer's relationship to the person (only when aboutSelf = no). */
+    writerRelationship: z.enum(WRITER_RELATIONSHIPS),
     detained: YesNoUnsureSchema,
+    /** Where the arrest happened (only if detained or unsure). */
+    arrestSetting: z.enum(ARREST_SETTINGS),
     facility: z.string(),
     aNumber: z.string().regex(/^A\d{9}$/),
     detainedSince: PartialDateSchema,
+    /** ICE already set a bond (the amount stays in the client's own words). */
+    bondSet: YesNoUnsureSchema,
+    /** Signed any papers in detention. */
+    signedPapers: YesNoUnsureSchema,
+    /** Serious illness, daily medication or pregnancy (what, in the client's own words). */
+    healthNeeds: YesNoSchema,
+    /** The next ICE check-in or ISAP appointment (not detained). */
+    nextCheckInDate: IsoDateSchema,
     hasCourtCase: YesNoUnsureSchema,
     nextHearingDate: IsoDateSchema,
     court: z.string(),
@@ -47,6 +92,8 @@ export const FactsSchema = z
     orderDate: PartialDateSchema,
     missedHearing: YesNoSchema,
     reenteredAfterRemoval: YesNoSchema,
+    /** How they were sent back before (the year stays in the client's own words). */
+    priorRemovalKind: z.array(z.enum(PRIOR_REMOVAL_KINDS)).min(1),
     citizenship: z.string().regex(/^[A-Z]{2}$/),
     entryDate: PartialDateSchema,
     /** When they first came to live in the US, if before the last arrival (entryDate). */
@@ -55,6 +102,10 @@ export const FactsSchema = z
     isLpr: YesNoSchema,
     lprSince: PartialDateSchema,
     usFamily: z.array(UsFamilySchema).min(1),
+    /** Age of the oldest US-citizen child (only if usFamily has child-usc). */
+    oldestUscChildAge: z.number().int().min(0).max(120),
+    /** Applications made before (multi-select). */
+    priorApplications: z.array(z.enum(PRIOR_APPLICATIONS)).min(1),
     /** A parent was a US citizen at the client's birth, or became one before the client was 18. */
     parentCitizen: YesNoUnsureSchema,
     fearOfReturn: YesNoSchema,

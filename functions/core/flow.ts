@@ -25,6 +25,7 @@ export const ANSWER_TYPES = [
   'country',
   'location',
   'language',
+  'number',
 ] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
@@ -122,6 +123,13 @@ export const FlowSchema = z
     exits: z.array(ExitSchema).default([]),
     /** In order; the first three distinct articles whose condition holds are offered. */
     closingArticles: z.array(ClosingArticlesSchema).default([]),
+    /**
+     * Emergencies first (DOMAIN.md): once the answers make the intake an emergency, these steps
+     * (those that apply) come next, in this order; the lead is made once `leadAfter` is answered.
+     */
+    emergencyFirst: z
+      .strictObject({ steps: z.array(StepIdSchema).min(1), leadAfter: StepIdSchema })
+      .optional(),
   })
   .superRefine((flow, ctx) => {
     const seen = new Set<string>();
@@ -149,6 +157,21 @@ export const FlowSchema = z
         });
       }
     }
+    const fast = flow.emergencyFirst;
+    for (const id of fast ? [...fast.steps, fast.leadAfter] : []) {
+      if (!seen.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['emergencyFirst'],
+          message: `emergencyFirst names ${id}, which is not a step`,
+        });
+    }
+    if (fast && !fast.steps.includes(fast.leadAfter))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['emergencyFirst', 'leadAfter'],
+        message: 'emergencyFirst.leadAfter must be one of its steps',
+      });
     for (const id of RESERVED_STEPS) {
       if (seen.has(id))
         ctx.addIssue({ code: 'custom', path: ['steps'], message: `${id} is a reserved step id` });

@@ -437,6 +437,9 @@ describe('lead.json', () => {
         'language',
         'questions',
         'phoneProven',
+        'said',
+        'intake',
+        'updates',
       ].sort(),
     );
     expect(json.flags[0]).toEqual({ id: 'bond', reasons: lead.flags[0]?.reasons });

@@ -16,7 +16,8 @@ import type { BotMessage, Channel } from '../engine/state';
 import { NotFoundError, RateLimitedError } from '../errors';
 import type { Language } from '../flow';
 import type { Lead } from '../leads/lead';
-import { type LeadDeps, leadFor } from '../leads/leads';
+import type { LeadDeps } from '../leads/leads';
+import { leadOfTurn as turnLead } from '../leads/turn';
 import type { ConversationStore, SmsStore } from '../ports';
 import { MESSAGE_RULE, type RateRule, take } from '../rate-limit';
 import { keptUntil } from '../retention';
@@ -40,10 +41,9 @@ export interface ChatDeps {
   originOf?: (address: string) => string;
 }
 
-/** The lead to store with this turn, when the turn is the one that qualified the conversation. */
+/** The lead to store with this turn, if any (functions/core/leads/turn.ts). */
 export async function leadOfTurn(deps: ChatDeps, before: Conversation, after: Conversation) {
-  const qualified = before.intake.status === 'active' && after.intake.status === 'qualified';
-  return qualified && deps.leads ? leadFor(deps.leads, after) : undefined;
+  return deps.leads ? turnLead(deps.content, deps.leads, before, after) : undefined;
 }
 
 export interface TurnResult {

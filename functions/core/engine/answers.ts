@@ -7,6 +7,7 @@ import { LANGUAGES, type Step } from '../flow';
 import {
   normalize,
   type ParseResult,
+  parseAge,
   parseANumber,
   parseChoice,
   parseCountry,
@@ -171,6 +172,8 @@ export function parseAnswer(
       return parseName(text);
     case 'text':
       return parseText(text, { max: 500 });
+    case 'number':
+      return parseAge(text);
   }
 }
 

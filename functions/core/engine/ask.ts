@@ -5,6 +5,7 @@
 import type { Content } from '../content';
 import { parseYesNo } from '../parse';
 import { holds } from './conditions';
+import { isEmergency } from './outcome';
 import { choicesFor, promptText, t } from './render';
 import type { BotMessage, Choice, IntakeState } from './state';
 import { summaryMessage } from './summary';
@@ -76,21 +77,29 @@ export function reask(
 
 /**
  * The next question: the first step, in flow order, whose condition holds and that has not been
- * answered or skipped. Answers to steps whose condition no longer holds (after a change) are
- * dropped, so the summary and the flags never use them.
+ * answered or skipped; while the answers make it an emergency, the flow's `emergencyFirst` steps
+ * come first (DOMAIN.md "Emergencies first"). Answers to steps whose condition no longer holds
+ * (after a change) are dropped, so the summary and the flags never use them.
  */
 export function nextStep(ctx: EngineContext, state: IntakeState, today: string): string {
+  const pending: string[] = [];
   for (const step of ctx.content.flow.steps) {
     const applies = !step.when || holds(step.when, state.answers, today);
     if (!applies) {
       delete state.answers[step.id];
+      delete state.said[step.id];
       state.skipped = state.skipped.filter((id) => id !== step.id);
       continue;
     }
     if (state.handoff && !step.handoff) continue;
-    if (!(step.id in state.answers) && !state.skipped.includes(step.id)) return step.id;
+    if (!(step.id in state.answers) && !state.skipped.includes(step.id)) pending.push(step.id);
   }
-  return 'confirm';
+  const fast = ctx.content.flow.emergencyFirst;
+  if (fast && isEmergency(state.answers, today)) {
+    const first = fast.steps.find((id) => pending.includes(id));
+    if (first) return first;
+  }
+  return pending[0] ?? 'confirm';
 }
 
 /** The messages that ask the current step's question. */

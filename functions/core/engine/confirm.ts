@@ -84,6 +84,7 @@ export function answerEdit(
     return reask(ctx, state, today, ask(ctx, state, today), 'confirm.pickEditExample');
   }
   delete state.answers[line.step.id];
+  delete state.said[line.step.id];
   state.skipped = state.skipped.filter((id) => id !== line.step.id);
   state.step = line.step.id;
   state.attempts = 0;

@@ -46,6 +46,7 @@ export function begin(ctx: EngineContext, language: Language, channel: Channel):
     step: 'consent',
     status: 'active',
     answers: {},
+    said: {},
     skipped: [],
     history: [],
     attempts: 0,
@@ -118,6 +119,13 @@ export function advance(ctx: EngineContext, previous: IntakeState, text: string)
     if (command?.kind === 'delete') return runCommand(ctx, state, command, today);
     if (state.step === 'deleteConfirm' && !command) return answerDelete(ctx, state, text, today);
     return { state, replies: [bot(t(ctx.content, state, 'commands.ended'))] };
+  }
+  // An emergency's lead went out already: the firm holds it, as after the end.
+  if (command?.kind === 'delete' && state.leadId) {
+    return {
+      state,
+      replies: [bot(t(ctx.content, state, 'commands.deleteAfterLead')), ...ask(ctx, state, today)],
+    };
   }
   if (command) return runCommand(ctx, state, command, today);
   if (isQuestion(ctx, state, text, today)) {
@@ -193,6 +201,7 @@ function runCommand(ctx: EngineContext, state: IntakeState, command: Command, to
         return { state, replies: [bot(say('commands.backNothing')), ...ask(ctx, state, today)] };
       }
       delete state.answers[last];
+      delete state.said[last];
       state.skipped = state.skipped.filter((id) => id !== last);
       state.step = last;
       state.attempts = 0;
@@ -276,6 +285,7 @@ function answerDelete(ctx: EngineContext, state: IntakeState, text: string, toda
       status: 'deleted',
       step: 'end',
       answers: {},
+      said: {},
       skipped: [],
       history: [],
       questions: [],
@@ -314,7 +324,10 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
     );
   }
   if (skip) state.skipped.push(step.id);
-  else if (parsed?.ok) state.answers[step.id] = parsed.value;
+  else if (parsed?.ok) {
+    state.answers[step.id] = parsed.value;
+    state.said[step.id] = Array.from(text.trim()).slice(0, SAID_MAX).join('');
+  }
   state.history.push(step.id);
   state.attempts = 0;
   const env = {
@@ -341,6 +354,9 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
   const note = notSafe ? [bot(t(ctx.content, state, 'sms.notSafe'))] : [];
   return { state, replies: [...note, ...ask(ctx, state, today)] };
 }
+
+/** The most of a client's own words kept beside one answer. */
+const SAID_MAX = 300;
 
 const NOTHING_WORDS = new Set(['none', 'nothing', 'nada', 'ninguno', 'ninguna', 'n a']);
 

@@ -8,12 +8,21 @@ import { isFactStep } from '../flow';
 import { parseLocation } from '../parse';
 import { normalize } from '../parse/normalize';
 import { screen } from '../screening/screening';
+import { screenUrgency } from '../screening/urgency';
 import type { IntakeState, Outcome } from './state';
 
 /** The facts of DOMAIN.md's table among the answers, validated against their schema. */
 export function factsOf(answers: Record<string, unknown>): Facts {
   const picked = Object.fromEntries(Object.entries(answers).filter(([id]) => isFactStep(id)));
   return FactsSchema.parse(picked);
+}
+
+/**
+ * True when the answers so far make the intake an emergency (DOMAIN.md "Urgency"): what makes the
+ * flow ask first what an attorney needs to act, and send the lead before the rest.
+ */
+export function isEmergency(answers: Record<string, unknown>, today: string): boolean {
+  return screenUrgency(factsOf(answers), today, undefined).urgency === 'emergency';
 }
 
 /**

@@ -96,6 +96,11 @@ export const IntakeStateSchema = z.strictObject({
   status: IntakeStatusSchema,
   /** Answers by step id, normalised by the parsers; fact steps hold DOMAIN.md's fact values. */
   answers: z.record(z.string(), z.unknown()),
+  /**
+   * What the client typed for each answer, beside its parsed value (DOMAIN.md: "si, lo
+   * deportaron en 2015" is `yes`, and the year stays readable to the attorney).
+   */
+  said: z.record(z.string(), z.string()).default({}),
   /** Optional steps the client chose to skip. */
   skipped: z.array(z.string()),
   /** Steps answered or skipped, in order: what `back` walks. */
@@ -127,6 +132,12 @@ export const IntakeStateSchema = z.strictObject({
    * none of the answers. A new intake (restart) starts without it.
    */
   hideAnswers: z.boolean().optional(),
+  /**
+   * The lead made from this intake before it ended (an emergency's, DOMAIN.md "Emergencies
+   * first"), set by the service when it stores it. From then on the firm holds the answers: they
+   * are erased by asking the firm, as after the end.
+   */
+  leadId: z.string().optional(),
 });
 export type IntakeState = z.infer<typeof IntakeStateSchema>;
 

@@ -136,8 +136,11 @@ export function leadSubject(lead: Lead, words: EmailWords): string {
     place && cut(oneLine(place), 24),
     cut(languageName(lead.language, words), 16),
   ].filter(Boolean);
+  const updated = lead.updates?.length ? `[${words.say('updatedTag')}] ` : '';
   return cut(
-    oneLine(`[${words.urgency(lead.urgency)}] ${headline(lead, words)} — ${who.join(', ')}`),
+    oneLine(
+      `${updated}[${words.urgency(lead.urgency)}] ${headline(lead, words)} — ${who.join(', ')}`,
+    ),
     80,
   );
 }
@@ -150,6 +153,7 @@ function formatPhone(value: string): string {
 
 function factValue(id: FactId, value: NonNullable<Facts[FactId]>, words: EmailWords): string {
   if (Array.isArray(value)) return value.map((v) => words.answer(id, v) ?? v).join('; ');
+  if (typeof value === 'number') return String(value);
   if (DATE_FACTS.has(id)) return formatDate(value, words.language);
   if (id === 'citizenship') {
     const country = new Intl.DisplayNames([words.language], { type: 'region' }).of(value);
@@ -182,16 +186,27 @@ export type Section =
   | { kind: 'flags'; title: string; note: string; flags: Flag[] }
   | { kind: 'questions'; title: string; items: Row[] };
 
-/** What must be read before anything else: not safe to contact, already represented, handoff. */
+/**
+ * What must be read before anything else: not safe to contact (or not asked yet), an intake still
+ * going on or referred after it went out, already represented, handoff, a possible duplicate.
+ */
 export function notices(lead: Lead, words: EmailWords): Notice[] {
   const out: Notice[] = [];
   const { say } = words;
   const c = lead.contact;
-  if ((c.safeToContact ?? lead.facts.safeToContact) === 'no') {
+  const safe = c.safeToContact ?? lead.facts.safeToContact;
+  if (safe === 'no') {
     const way = c.safeContactAlternative
       ? ` ${say('saferWay', { way: oneLine(c.safeContactAlternative) })}`
       : '';
     out.push({ tone: 'danger', text: `${say('notSafe')}${way}` });
+  } else if (safe === undefined && (c.phone ?? lead.facts.phone)) {
+    out.push({ tone: 'danger', text: say('safeNotAsked') });
+  }
+  if (lead.intake === 'in-progress') out.push({ tone: 'warn', text: say('inProgress') });
+  if (lead.intake === 'referred') out.push({ tone: 'warn', text: say('referredAfter') });
+  if (lead.urgency === 'emergency' && !lead.facts.location && !lead.facts.facility) {
+    out.push({ tone: 'warn', text: say('areaUnknown') });
   }
   if (lead.represented) out.push({ tone: 'warn', text: say('represented') });
   if (lead.handoff) out.push({ tone: 'warn', text: say('handoff') });
@@ -210,7 +225,10 @@ export function sections(lead: Lead, words: EmailWords): Section[] {
   const { say, label } = words;
   const show = (id: FactId): Row[] => {
     const value = facts[id];
-    return value === undefined ? [] : [[label(id), oneLine(factValue(id, value, words))]];
+    if (value === undefined) return [];
+    const shown = oneLine(factValue(id, value, words));
+    const own = ownWords(id, shown, lead.said?.[id]);
+    return [[label(id), own ? `${shown} — “${own}”` : shown]];
   };
   const given = (label: string, value: string | undefined): Row[] =>
     value ? [[label, oneLine(value)]] : [];
@@ -256,6 +274,70 @@ export function sections(lead: Lead, words: EmailWords): Section[] {
   ];
   // Flags always show (saying none were raised is information); empty fact sections do not.
   return all.filter((s) => s.kind === 'flags' || (s.kind === 'rows' ? s.rows : s.items).length > 0);
+}
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * The client's own words for a fact when they say more than its value ("si, lo deportaron en
+ * 2015" beside "Yes"): not for free text (the value is the words), a button number, or a word.
+ */
+function ownWords(id: FactId, shown: string, said: string | undefined): string | undefined {
+  if (!said || FREE_TEXT.has(id) || id === 'phone' || id === 'email') return undefined;
+  const words = fold(said);
+  if (!words.includes(' ') || words === fold(shown)) return undefined;
+  return cut(oneLine(said), 160);
+}
+
+/**
+ * The "What changed" box of an update (DOMAIN.md "Lead updates"): the last update's changes,
+ * each as its label and "before → after" in an attorney's words. Empty for a first send.
+ */
+export function changedRows(lead: Lead, words: EmailWords): Row[] {
+  const last = lead.updates?.[lead.updates.length - 1];
+  if (!last) return [];
+  const { say } = words;
+  const none = say('changedNone');
+  return last.changes.map((c): Row => {
+    const show = (v: string | undefined) =>
+      v === undefined ? none : changedValue(c.field, v, words);
+    return [changedLabel(c.field, words), `${show(c.before)} → ${show(c.after)}`];
+  });
+}
+
+const OWN_FIELDS = ['urgency', 'flags', 'intake', 'language'];
+
+function changedLabel(field: string, words: EmailWords): string {
+  if (field.startsWith('contact.')) return words.label(field.slice('contact.'.length));
+  if (OWN_FIELDS.includes(field)) return words.say(`changedFields.${field}`);
+  return words.label(field);
+}
+
+function changedValue(field: string, value: string, words: EmailWords): string {
+  if (field === 'urgency') return words.urgency(value as Lead['urgency']);
+  if (field === 'flags')
+    return value
+      .split(', ')
+      .map((id) => words.flag(id as FlagId))
+      .join(', ');
+  if (field === 'intake') return words.say(`intakeStages.${value}`);
+  if (field === 'language') return languageName(value, words);
+  const key = field.startsWith('contact.') ? field.slice('contact.'.length) : field;
+  if (key === 'safeContactAlternative' || key === 'writerName') return oneLine(value);
+  const id = key as FactId;
+  if (id === 'usFamily') {
+    return value
+      .split(', ')
+      .map((v) => words.answer(id, v) ?? v)
+      .join('; ');
+  }
+  return oneLine(factValue(id, value as never, words));
 }
 
 /** The last lines of both parts: the lead, why it came to this reader, confidentiality. */

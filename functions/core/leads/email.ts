@@ -9,7 +9,15 @@
 import type { Catalog } from '../content';
 import type { Language } from '../flow';
 import { renderHtml } from './email-html';
-import { footer, headline, leadSubject, notices, oneLine, sections } from './email-model';
+import {
+  changedRows,
+  footer,
+  headline,
+  leadSubject,
+  notices,
+  oneLine,
+  sections,
+} from './email-model';
 import { type EmailWords, emailWords } from './email-words';
 import { leadJson } from './json';
 import type { Lead } from './lead';
@@ -51,7 +59,12 @@ function renderText(
   options: LeadEmailOptions,
 ): string {
   const { say } = words;
-  const out: string[] = [`${words.urgency(lead.urgency)} — ${headline(lead, words)}`];
+  const out: string[] = [];
+  const changed = changedRows(lead, words);
+  if (changed.length) {
+    out.push(say('changedTitle').toUpperCase(), ...changed.map(([l, v]) => `${l}: ${v}`), '');
+  }
+  out.push(`${words.urgency(lead.urgency)} — ${headline(lead, words)}`);
   out.push(...lead.urgencyReasons.map((r) => `- ${oneLine(r)}`), '');
   for (const n of notices(lead, words)) out.push(`!! ${n.text}`, '');
   const bullets = (label: string, items: string[]) =>

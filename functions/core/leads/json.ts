@@ -6,12 +6,14 @@
  * ids), `contact`, `routedTo` and `language`. Added (documented in the README): `urgencyReasons`
  * (the urgency "comes with its reasons" like the flags), `createdAt`, and `questions` (what the
  * client asked, in their own words), which a CRM would otherwise have to scrape from the body;
- * `phoneProven` and `possibleDuplicateOf` (DOMAIN.md "Safety rules": a typed phone is anyone's).
+ * `phoneProven` and `possibleDuplicateOf` (DOMAIN.md "Safety rules": a typed phone is anyone's);
+ * `intake` and `updates` (DOMAIN.md "Emergencies first", "Lead updates"); `said`, the client's own
+ * words beside each parsed fact.
  */
 import * as z from 'zod';
 import { FactsSchema } from '../facts';
 import { FlagIdSchema, UrgencySchema } from '../screening/screening';
-import { ContactSchema, type Lead } from './lead';
+import { ContactSchema, type Lead, LeadUpdateSchema } from './lead';
 
 export const LeadJsonSchema = z.strictObject({
   leadId: z.string().min(1),
@@ -20,6 +22,8 @@ export const LeadJsonSchema = z.strictObject({
   urgencyReasons: z.array(z.string()),
   flags: z.array(z.strictObject({ id: FlagIdSchema, reasons: z.array(z.string()) })),
   facts: FactsSchema,
+  /** What the client typed for each fact, by fact id: "si, lo deportaron en 2015" beside `yes`. */
+  said: z.record(z.string(), z.string()),
   contact: ContactSchema,
   routedTo: z.strictObject({
     /** null when no attorney matched and the lead went to the intake team. */
@@ -33,6 +37,10 @@ export const LeadJsonSchema = z.strictObject({
   possibleDuplicateOf: z.string().optional(),
   /** Whether the client's phone was proven theirs (texted from, or by the code texted to it). */
   phoneProven: z.boolean(),
+  /** 'in-progress' while an emergency's client is still answering; then 'complete' or 'referred'. */
+  intake: z.enum(['in-progress', 'complete', 'referred']),
+  /** Each time it was sent again after it first went out: when, why, and what changed. */
+  updates: z.array(LeadUpdateSchema),
 });
 export type LeadJson = z.infer<typeof LeadJsonSchema>;
 
@@ -51,11 +59,14 @@ export function leadJson(lead: Lead): LeadJson {
     urgencyReasons: lead.urgencyReasons,
     flags: lead.flags.map((flag) => ({ id: flag.id, reasons: flag.reasons })),
     facts: lead.facts,
+    said: lead.said ?? {},
     contact: lead.contact,
     routedTo: { attorneyId: lead.routing.attorneyId, to: lead.routing.to },
     language: lead.language,
     questions: lead.questions.map((q) => ({ text: q.text, at: q.at })),
     possibleDuplicateOf: lead.possibleDuplicateOf,
     phoneProven: lead.phoneProven === true,
+    intake: lead.intake ?? 'complete',
+    updates: lead.updates ?? [],
   };
 }

@@ -29,6 +29,23 @@ export const ContactSchema = z.strictObject({
   safeContactAlternative: z.string().optional(),
 });
 
+/** One field of a lead that changed in an update: its key, and its value before and after. */
+export const LeadChangeSchema = z.strictObject({
+  /** A fact id, or `contact.<key>`, `urgency`, `flags`, `intake`. */
+  field: z.string(),
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
+export type LeadChange = z.infer<typeof LeadChangeSchema>;
+
+export const LeadUpdateSchema = z.strictObject({
+  at: z.string(),
+  /** Why it was updated: the rest of an emergency intake, or a second intake from the phone. */
+  reason: z.enum(['intake-continued', 'intake-ended', 'second-intake']),
+  changes: z.array(LeadChangeSchema),
+});
+export type LeadUpdate = z.infer<typeof LeadUpdateSchema>;
+
 export const LeadSchema = z.strictObject({
   leadId: z.string(),
   /** The conversation of its latest intake: the transcript its email links to. */
@@ -45,6 +62,8 @@ export const LeadSchema = z.strictObject({
   urgencyReasons: z.array(z.string()),
   flags: z.array(FlagSchema),
   facts: FactsSchema,
+  /** What the client typed for each fact, beside its parsed value, by fact id. */
+  said: z.record(z.string(), z.string()).optional(),
   contact: ContactSchema,
   questions: z.array(AskedQuestionSchema),
   represented: z.boolean(),
@@ -63,6 +82,17 @@ export const LeadSchema = z.strictObject({
   possibleDuplicateOf: z.string().optional(),
   /** Where its conversation was started from, as a keyed hash (Conversation.origin). */
   origin: z.string().optional(),
+  /**
+   * How far the intake behind it got: an emergency's lead goes out while the client is still
+   * answering ('in-progress', DOMAIN.md "Emergencies first"), and is updated when it ends
+   * ('complete', or 'referred' when the rest showed it out of the service area). Absent: complete.
+   */
+  intake: z.enum(['in-progress', 'complete', 'referred']).optional(),
+  /**
+   * What changed each time it was sent again after it first went out (DOMAIN.md "Lead updates"),
+   * oldest first. The last one is the email's "What changed" box while it has not gone out yet.
+   */
+  updates: z.array(LeadUpdateSchema).optional(),
   delivery: z.strictObject({
     /** pending → sending (claimed by one worker until claimedUntil) → sent; failed after many tries. */
     status: z.enum(['pending', 'sending', 'sent', 'failed']),

@@ -2,6 +2,7 @@
  * Answer parsers: what a client types, in English or Spanish, turned into the normalised fact
  * values of `../facts.ts`. Pure and deterministic: "today" is always passed in.
  */
+export { parseAge } from './age';
 export { parseANumber } from './anumber';
 export {
   type ChoiceOption,

@@ -93,9 +93,16 @@ export function screenFamilyPetition(facts: Facts, today: string): Flag[] {
       `usFamily includes parent-lpr (client ${age}): a green-card-holder parent may petition for an unmarried child, under 21 in category F2A or 21 or older in F2B (INA 203(a)(2)(A)-(B)), not for a married one; ${PREFERENCE}`,
     );
   }
-  if (family.includes('child-usc')) {
+  // A US-citizen son or daughter can petition only at 21 (INA 201(b)(2)(A)(i)): with the oldest
+  // such child's age known and under 21, the child raises nothing today.
+  const childAge = facts.oldestUscChildAge;
+  if (family.includes('child-usc') && childAge === undefined) {
     reasons.push(
-      'usFamily includes child-usc: a US-citizen son or daughter may petition for the client only once the child is 21 or older (INA 201(b)(2)(A)(i)); the child’s age was not asked',
+      'usFamily includes child-usc: a US-citizen son or daughter may petition for the client only once the child is 21 or older (INA 201(b)(2)(A)(i)); the oldest child’s age was not given',
+    );
+  } else if (family.includes('child-usc') && childAge !== undefined && childAge >= 21) {
+    reasons.push(
+      `usFamily includes child-usc, the oldest ${childAge}: a US-citizen son or daughter 21 or older may petition for a parent as an immediate relative (INA 201(b)(2)(A)(i))`,
     );
   }
   if (reasons.length === 0) return [];

@@ -40,6 +40,11 @@ function entryBondComplications(facts: Facts): string[] {
       'entryManner = without-inspection: whether people who entered without inspection can get a bond hearing is in active litigation: Matter of Yajure Hurtado, 29 I&N Dec. 216 (BIA 2025) holds that immigration judges lack bond authority, while Maldonado Bautista v. Santacruz (C.D. Cal.; class order of 2026-02-18) requires bond hearings under INA 236(a) for its class (see also Buenrostro-Mendez, 5th Cir., 2026-02-06); the answer depends on where the client is detained and is changing: check its current state',
     ];
   }
+  if (facts.arrestSetting === 'border') {
+    return [
+      'arrestSetting = border or airport: someone stopped on arrival is generally an arriving alien, whose custody an immigration judge cannot redetermine (8 CFR 1003.19(h)(2)(i)(B)); ask ICE for parole instead (INA 212(d)(5); 8 CFR 212.5), and expedited removal may apply (INA 235(b)(1))',
+    ];
+  }
   if (facts.entryManner === 'parole') {
     return [
       'entryManner = parole: a parolee is generally treated as an arriving alien, and immigration judges cannot redetermine an arriving alien’s custody (8 CFR 1003.19(h)(2)(i)(B); Matter of Q. Li, 29 I&N Dec. 66 (BIA 2025)); ask ICE for parole instead (INA 212(d)(5); 8 CFR 212.5)',
@@ -65,6 +70,16 @@ export function screenBond(facts: Facts): Flag[] {
           'certain offenses, and under the Laken Riley Act certain arrests or charges, can mean mandatory detention without bond (INA 236(c))',
         ),
         ...reentryComplications(facts),
+        ...(facts.bondSet === 'yes'
+          ? [
+              'bondSet = yes: ICE already set a bond (the amount is in the client’s words); a judge can be asked to lower it where bond jurisdiction exists (8 CFR 1236.1(d)(1))',
+            ]
+          : []),
+        ...(facts.signedPapers === 'yes'
+          ? [
+              'signedPapers = yes: the client signed papers in detention; a stipulated removal order, voluntary return or a waiver of a hearing can end the case without a judge (8 CFR 1003.25(b)): see what was signed first',
+            ]
+          : []),
       ],
       facts.entryManner === undefined
         ? [

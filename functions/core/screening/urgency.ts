@@ -1,9 +1,10 @@
 /**
  * Urgency (DOMAIN.md), exactly as the list reads:
- * - `emergency`: detained = yes; or nextHearingDate within 7 days; or reenteredAfterRemoval = yes
+ * - `emergency`: detained = yes (or arrestSetting = county jail and detained ≠ no: an ICE hold);
+ *   or nextHearingDate within 7 days; or reenteredAfterRemoval = yes
  *   and detained ≠ no (a missing or 'unsure' detained counts as ≠ no); or orderDate within the
  *   30-day window to appeal to the Board (8 CFR 1003.38(b); see `orders.ts`);
- * - `high`: nextHearingDate within 30 days; or removalOrder = yes with orderDate unknown or within
+ * - `high`: nextHearingDate within 30 days; or nextCheckInDate within 7 days; or removalOrder = yes with orderDate unknown or within
  *   the 90-day motion-to-reopen window; or missedHearing = yes; or flag `asylum` with 60 days or
  *   fewer left (counting the last day);
  * - `normal`: everything else.
@@ -43,6 +44,11 @@ export function screenUrgency(
 
   if (facts.detained === 'yes')
     emergency.push('detained = yes: the client is in immigration detention');
+  else if (facts.arrestSetting === 'county-jail' && facts.detained !== 'no') {
+    emergency.push(
+      `arrestSetting = county jail, detained = ${facts.detained ?? 'not answered'}: held by police or a county jail, possibly on an ICE detainer (hold) that lets ICE take custody within 48 hours of release (8 CFR 287.7(d))`,
+    );
+  }
 
   const hearing = facts.nextHearingDate;
   const daysToHearing =
@@ -51,6 +57,15 @@ export function screenUrgency(
     emergency.push(`nextHearingDate ${hearing} is ${hearingIn(daysToHearing)} (within 7 days)`);
   } else if (daysToHearing !== undefined && daysToHearing >= 0 && daysToHearing <= 30) {
     high.push(`nextHearingDate ${hearing} is ${hearingIn(daysToHearing)} (within 30 days)`);
+  }
+
+  const checkIn = facts.nextCheckInDate;
+  const daysToCheckIn =
+    checkIn !== undefined && isValidIsoDate(checkIn) ? daysBetween(today, checkIn) : undefined;
+  if (daysToCheckIn !== undefined && daysToCheckIn >= 0 && daysToCheckIn <= 7) {
+    high.push(
+      `nextCheckInDate ${checkIn} is ${hearingIn(daysToCheckIn)} (within 7 days): people have been detained at ICE check-ins since 2025`,
+    );
   }
 
   if (facts.reenteredAfterRemoval === 'yes' && facts.detained !== 'no') {

@@ -74,6 +74,8 @@ describe('asking and re-asking', () => {
     expect(chat.replies[0]?.choices?.map((c) => c.value)).toContain('person');
     expect(chat.last).not.toMatch(/"skip"/);
     chat.say('no');
+    expect(chat.state.step).toBe('nextCheckInDate');
+    chat.say('no');
     expect(chat.state.step).toBe('location');
     chat.say('San Diego, CA');
     expect(chat.state.step).toBe('aNumber');
@@ -221,8 +223,9 @@ describe('reading answers the way people type them', () => {
 
 describe('commands', () => {
   it.each([
-    ['can i talk to a person', 'location'],
-    ['quiero hablar con un abogado', 'location'],
+    // Detained: an emergency, so the contact questions come first (DOMAIN.md "Emergencies first").
+    ['can i talk to a person', 'name'],
+    ['quiero hablar con un abogado', 'name'],
   ])('hears "%s" in a free-text answer as a request for a person', (text, next) => {
     const chat = intake();
     chat.answer({ ...RESIDENT, detained: 'yes' }, 'facility');

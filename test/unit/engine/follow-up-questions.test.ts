@@ -19,7 +19,8 @@ describe('orderDate', () => {
     expect(chat.state.step).toBe('orderDate');
     chat.say(answer);
     expect(chat.state.answers.orderDate).toBe('2026-11-11');
-    expect(chat.state.step).toBe('missedHearing');
+    // Within the 30-day appeal window: an emergency, so the contact questions come first.
+    expect(chat.state.step).toBe('name');
   });
 
   it('is not asked without a removal order', () => {
