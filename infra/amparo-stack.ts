@@ -290,6 +290,8 @@ export class AmparoStack extends Stack {
       twilioApiKeySecretArn: twilioApiKeySecret?.secretArn,
       tableName: this.table.tableName,
       dataKeyArn: key.keyArn,
+      dlqUrl: dlq.queueUrl,
+      linkSecretArn: linkSecret.secretArn,
     });
 
     acknowledgeFindings({

@@ -6,7 +6,15 @@
 import { resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { buildAmparoApp } from './build-app';
+import { InfraConfigError } from './config';
 
 const app = new App();
-buildAmparoApp(app, resolve(import.meta.dirname, '..'));
+try {
+  buildAmparoApp(app, resolve(import.meta.dirname, '..'));
+} catch (error) {
+  // A configuration mistake is the admin's to fix: the message says how, a stack trace would not.
+  if (!(error instanceof InfraConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 app.synth();

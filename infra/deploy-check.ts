@@ -12,6 +12,7 @@ import {
   CONFIG_KEYS,
   DEPLOY_FILE,
   EXAMPLE_CONFIG,
+  envName,
   type InfraConfig,
   InfraConfigError,
 } from './config';
@@ -22,8 +23,8 @@ export const EXAMPLE_FILES = {
   rosterFile: { example: 'prompts/roster.example.yaml', copy: 'firm/roster.yaml' },
 } as const;
 
-/** Domains reserved for examples (RFC 2606): mail to them goes nowhere. */
-const EXAMPLE_DOMAIN = /@([a-z0-9-]+\.)*example\.(com|org|net)$/i;
+/** Addresses and origins at the domains reserved for examples (RFC 2606): they reach nobody. */
+const EXAMPLE_DOMAIN = /[@/.]example\.(com|org|net)(:\d+)?$/i;
 
 const COPY_STEP = `mkdir -p firm && cp ${EXAMPLE_FILES.firmFile.example} ${EXAMPLE_FILES.firmFile.copy} && cp ${EXAMPLE_FILES.rosterFile.example} ${EXAMPLE_FILES.rosterFile.copy} && cp infra/deploy.example.json ${DEPLOY_FILE}`;
 
@@ -111,14 +112,18 @@ export function deployableFiles(
     files[key] = path;
   }
   if (!config.demo) {
-    for (const key of ['senderAddress', 'alarmEmail', 'allowedOrigins'] as const) {
-      const value = key === 'allowedOrigins' ? config[key].join(',') : config[key];
-      if (
-        value === EXAMPLE_CONFIG[key] ||
-        (key !== 'allowedOrigins' && EXAMPLE_DOMAIN.test(value))
-      ) {
+    const examples: Array<[string, string[]]> = [
+      ['senderAddress', [config.senderAddress]],
+      ['alarmEmail', [config.alarmEmail]],
+      ['allowedOrigins', config.allowedOrigins],
+    ];
+    for (const [key, values] of examples) {
+      const fake = values.filter(
+        (v) => v === EXAMPLE_CONFIG[key as keyof typeof EXAMPLE_CONFIG] || EXAMPLE_DOMAIN.test(v),
+      );
+      if (fake.length) {
         problems.push(
-          `${key} (in ${fileName}, -c ${key}=… or AMPARO_…): ${value} is an example value; set your firm's`,
+          `${key} (in ${fileName}, -c ${key}=… or ${envName(key)}): ${fake.join(', ')} ${fake.length > 1 ? 'are example values' : 'is an example value'}; set your firm's`,
         );
       }
     }

@@ -13,6 +13,10 @@ export interface OutputValues {
   twilioApiKeySecretArn: string | undefined;
   tableName: string;
   dataKeyArn: string;
+  /** The delivery dead-letter queue, to purge once its leads are redelivered (infra/README.md "Runbook"). */
+  dlqUrl: string;
+  /** The link secret, for its rotation. */
+  linkSecretArn: string;
 }
 
 export function addOutputs(scope: Construct, values: OutputValues): void {
@@ -41,4 +45,12 @@ export function addOutputs(scope: Construct, values: OutputValues): void {
   }
   new CfnOutput(scope, 'TableName', { value: values.tableName });
   new CfnOutput(scope, 'DataKeyArn', { value: values.dataKeyArn });
+  new CfnOutput(scope, 'DeliveryDlqUrl', {
+    description: 'Stream records of leads that failed every retry: purge once redelivered',
+    value: values.dlqUrl,
+  });
+  new CfnOutput(scope, 'LinkSecretArn', {
+    description: 'Signs lead links: rotate with put-secret-value (infra/README.md)',
+    value: values.linkSecretArn,
+  });
 }

@@ -138,6 +138,19 @@ describe("the firm's committed deployment file", { timeout: 120_000 }, () => {
     expect(config({ alarmEmail: 'night@robleslaw.com' }).alarmEmail).toBe('night@robleslaw.com');
   });
 
+  it('copied from infra/deploy.example.json but not edited, it is refused', () => {
+    const example = JSON.parse(readFileSync(join(ROOT, 'infra/deploy.example.json'), 'utf8'));
+    const file = followTheGuide({
+      senderAddress: example.senderAddress,
+      allowedOrigins: example.allowedOrigins,
+      alarmEmail: example.alarmEmail,
+    });
+    const attempt = () => synth({ config: file });
+    expect(attempt).toThrow(/senderAddress \(in .*deploy\.json.*AMPARO_SENDER_ADDRESS\)/);
+    expect(attempt).toThrow(/alarmEmail .*is an example value/);
+    expect(attempt).toThrow(/allowedOrigins .*https:\/\/example\.com are example values/);
+  });
+
   it('refuses keys it does not know (a typo would silently fall back)', () => {
     const file = followTheGuide({ alarmEmails: 'it@robleslaw.com' });
     expect(() => synth({ config: file })).toThrow(/unknown keys: alarmEmails/);
