@@ -24,7 +24,16 @@ import type { LeadStore } from '../core/ports';
 import { DEFAULT_RETENTION_DAYS, isExpired, leadExpiry, pointerExpiry } from '../core/retention';
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
-import { leadDayIndex, leadKey, leadsOfDayKey, phoneLeadKey } from './keys';
+import {
+  DUE_ESCALATE,
+  DUE_INDEX,
+  DUE_SEND,
+  leadDayIndex,
+  leadDueIndex,
+  leadKey,
+  leadsOfDayKey,
+  phoneLeadKey,
+} from './keys';
 
 function leadItem(lead: Lead, timeZone: string, retentionDays: number) {
   const day = todayIn(new Date(lead.createdAt), timeZone);
@@ -33,6 +42,8 @@ function leadItem(lead: Lead, timeZone: string, retentionDays: number) {
       ...leadKey(lead.leadId),
       type: 'lead',
       ...leadDayIndex(day, lead.createdAt, lead.leadId),
+      // Only while the worker has something to do with it (pattern 10).
+      ...leadDueIndex(lead),
       ...lead,
       // Kept for the firm's period after its last change, so every save may move it later.
       expiresAt: leadExpiry(lead, retentionDays),
@@ -84,6 +95,11 @@ export function createDynamoLeadStore(options: {
   retentionDays: number;
   /** The clock, so leads past their retention read as absent in tests as in production. */
   now: () => Date;
+  /**
+   * The table has the due-time index (the stack's table does; ensureTable's local one does not):
+   * the store then offers `listDue`, and the escalation timer reads only the leads due.
+   */
+  dueIndex?: boolean;
 }): LeadStore {
   const { client, tableName, timeZone, retentionDays, now } = options;
   const read = (item: Record<string, unknown>) => {
@@ -93,6 +109,8 @@ export function createDynamoLeadStore(options: {
       type: _type,
       gsi1pk: _g1,
       gsi1sk: _g2,
+      duepk: _d1,
+      dueAt: _d2,
       expiresAt: _e,
       ...rest
     } = item;
@@ -141,6 +159,39 @@ export function createDynamoLeadStore(options: {
       }
       return leads;
     },
+    ...(options.dueIndex
+      ? {
+          async listDue(at: Date, routedBefore: Date) {
+            const due: Lead[] = [];
+            const query = async (partition: string, until: string) => {
+              let start: Record<string, unknown> | undefined;
+              do {
+                const out = await client.send(
+                  new QueryCommand({
+                    TableName: tableName,
+                    IndexName: DUE_INDEX,
+                    KeyConditionExpression: 'duepk = :p AND dueAt <= :until',
+                    ExpressionAttributeValues: marshall({ ':p': partition, ':until': until }),
+                    ExclusiveStartKey: start ? marshall(start) : undefined,
+                  }),
+                );
+                for (const item of out.Items ?? []) {
+                  const lead = unmarshall(item);
+                  if (live(lead)) due.push(read(lead));
+                }
+                start = out.LastEvaluatedKey ? unmarshall(out.LastEvaluatedKey) : undefined;
+              } while (start);
+            };
+            try {
+              await query(DUE_SEND, at.toISOString());
+              await query(DUE_ESCALATE, routedBefore.toISOString());
+            } catch (error) {
+              throw translateStoreError(error);
+            }
+            return due;
+          },
+        }
+      : {}),
     async openLeadOf(phone, now) {
       let pointer: Record<string, unknown> | undefined;
       try {

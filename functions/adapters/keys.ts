@@ -29,6 +29,15 @@
  *                                           sk = LIMIT: texts to a number an hour, the firm's
  *                                           hourly texting budget, on-call pages
  *
+ * The escalation timer (functions/adapters/dynamo-leads.ts `listDue`; on AWS only: the index is
+ * the stack's, infra/amparo-stack.ts, not ensureTable's)
+ * 10. Leads the worker must look at ...... Query gsi2  duepk = DUE, dueAt <= now (a send or retry
+ *                                           due, a stale claim), or duepk = ESCALATE, dueAt <=
+ *                                           now - escalationMinutes (an emergency sent and not
+ *                                           accepted: dueAt is when it was routed). Sparse: a
+ *                                           lead with nothing to wait for carries neither
+ *                                           attribute and leaves the index.
+ *
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
  * so readers treat an item whose expiresAt has passed as absent. Leads, their pointers and
  * qualified conversations have one too (functions/core/retention.ts); an opted-out line never does.
@@ -50,6 +59,32 @@ export const leadDayIndex = (day: string, createdAt: string, leadId: string) => 
   gsi1pk: leadsOfDayKey(day),
   gsi1sk: `${createdAt}#${leadId}`,
 });
+
+/** 10. The due-time index's name and its two partitions. */
+export const DUE_INDEX = 'gsi2';
+export const DUE_SEND = 'DUE';
+export const DUE_ESCALATE = 'ESCALATE';
+
+/**
+ * 10. Where a lead sits in the due-time index, if anywhere: a pending lead at its next attempt
+ * (at once when it has none), a claimed one when its claim runs out, an emergency sent but not
+ * accepted at the time it was routed. Mirrors isDue and the escalation rule of
+ * functions/core/leads/delivery.ts; the worker checks both again on what it reads.
+ */
+export function leadDueIndex(lead: {
+  createdAt: string;
+  urgency: string;
+  status: string;
+  routing: { at: string };
+  delivery: { status: string; nextAttemptAt?: string; claimedUntil?: string };
+}): { duepk: string; dueAt: string } | undefined {
+  const d = lead.delivery;
+  if (d.status === 'pending') return { duepk: DUE_SEND, dueAt: d.nextAttemptAt ?? lead.createdAt };
+  if (d.status === 'sending') return { duepk: DUE_SEND, dueAt: d.claimedUntil ?? lead.createdAt };
+  if (d.status === 'sent' && lead.urgency === 'emergency' && lead.status === 'new')
+    return { duepk: DUE_ESCALATE, dueAt: lead.routing.at };
+  return undefined;
+}
 
 export const phoneLeadKey = (phone: string) => ({ pk: `PHONE#${phone}`, sk: 'LEAD' });
 

@@ -41,6 +41,12 @@ export interface LeadStore {
   get(leadId: string, options?: { expired?: boolean }): Promise<Lead | undefined>;
   /** Leads created on a day (YYYY-MM-DD in the firm's time zone), oldest first. */
   listDay(day: string): Promise<Lead[]>;
+  /**
+   * Optional (a store with a due-time index): the leads a worker pass must look at, pending or
+   * claimed and due by `now`, or emergencies sent and routed before `routedBefore`. Without it the
+   * worker reads the last LOOKBACK_DAYS days.
+   */
+  listDue?(now: Date, routedBefore: Date): Promise<Lead[]>;
   /** The lead a phone number opened in the last OPEN_LEAD_DAYS days, if still open. */
   openLeadOf(phone: string, now: Date): Promise<Lead | undefined>;
   /** Saves a changed lead under its version (bumped already); VersionConflictError if it moved. */

@@ -9,6 +9,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { readContentBundle } from '../adapters/content-bundle';
 import { dynamoClient } from '../adapters/dynamo-client';
+import { createDynamoLeadStore } from '../adapters/dynamo-leads';
 import { configuredMailer } from '../adapters/mail';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import { buildDeliveryDeps } from '../deps';
@@ -47,7 +48,16 @@ export function deliveryDeps(runtime: LambdaRuntime): () => Promise<DeliveryDeps
         linkSecret,
         mailer,
       });
-      built = { linkSecret, deps };
+      // The stack's table has the due-time index: the timer reads only the leads due.
+      const leads = createDynamoLeadStore({
+        client,
+        tableName: config.TABLE_NAME,
+        timeZone: bundle.firm.timeZone,
+        retentionDays: bundle.firm.retentionDays,
+        now: deps.now,
+        dueIndex: true,
+      });
+      built = { linkSecret, deps: { ...deps, leads } };
     }
     return built.deps;
   };

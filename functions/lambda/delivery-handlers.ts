@@ -4,7 +4,8 @@
  *   each lead at once; a record that fails comes back in `batchItemFailures`, so Lambda retries
  *   from it (bisecting the batch) and finally sends it to the dead-letter queue.
  * - `timerHandler`: every minute, what the local worker does every 5 seconds (deliverDue):
- *   retries after a mail failure, and emergency leads nobody accepted in time.
+ *   retries after a mail failure, and emergency leads nobody accepted in time, read from the
+ *   due-time index (the whole week once an hour).
  * Logs carry lead ids and error names only. Each invocation ends with one line of metrics
  * (functions/lambda/metrics.ts): what deliverLead and deliverDue return, and, from the metered
  * mailer, every email SES refused; the stack alarms on them (infra/alarms.ts).
@@ -67,10 +68,17 @@ export function streamHandler(deps: DeliveryDeps, metrics: Metrics = NO_METRICS)
   };
 }
 
+/**
+ * Once an hour the timer reads the whole week of leads instead of the due-time index: a lead
+ * saved before the index existed (it gets its place at its next save) is not missed.
+ */
+export const SWEEP_EVERY_MINUTES = 60;
+
 export function timerHandler(deps: DeliveryDeps, metrics: Metrics = NO_METRICS) {
   return async (_event?: ScheduledEvent) => {
     try {
-      const result = await deliverDue(deps);
+      const sweep = Math.floor(deps.now().getTime() / 60_000) % SWEEP_EVERY_MINUTES === 0;
+      const result = await deliverDue(deps, { sweep });
       if (result.sent || result.retried || result.escalated) deps.log.info('delivery_pass', result);
       metrics.add(METRIC.leadsSent, result.sent);
       metrics.add(METRIC.deliveryRetries, result.retried);

@@ -211,15 +211,25 @@ export async function recentLeads(
   return all;
 }
 
-/** One pass of the worker: every due lead delivered, every overdue emergency re-routed. */
+/**
+ * One pass of the worker: every due lead delivered, every overdue emergency re-routed. With a
+ * store that indexes the due time (`listDue`), only the leads due are read, unless `sweep` asks
+ * for the whole LOOKBACK_DAYS (leads saved before the index existed).
+ */
 export async function deliverDue(
   deps: DeliveryDeps,
+  options: { sweep?: boolean } = {},
 ): Promise<{ sent: number; retried: number; escalated: number }> {
   let sent = 0;
   let retried = 0;
   let escalated = 0;
   const now = deps.now();
-  for (const lead of await recentLeads(deps)) {
+  const routedBefore = new Date(now.getTime() - deps.roster.escalationMinutes * 60_000);
+  const leads =
+    deps.leads.listDue && !options.sweep
+      ? await deps.leads.listDue(now, routedBefore)
+      : await recentLeads(deps);
+  for (const lead of leads) {
     const rerouted = await escalateIfOverdue(deps, lead, now);
     if (rerouted) escalated++;
     if (!rerouted && !isDue(lead, now)) continue;

@@ -13,7 +13,19 @@ import type { Lead } from './lead';
 
 /** The facts of each body section (DOMAIN.md ids), under their `email.sections` title. */
 const SECTIONS: Array<{ title: string; facts: FactId[] }> = [
-  { title: 'detention', facts: ['detained', 'facility', 'detainedSince', 'aNumber'] },
+  {
+    title: 'detention',
+    facts: [
+      'detained',
+      'facility',
+      'detainedSince',
+      'arrestSetting',
+      'aNumber',
+      'bondSet',
+      'signedPapers',
+      'healthNeeds',
+    ],
+  },
   {
     title: 'court',
     facts: [
@@ -23,7 +35,9 @@ const SECTIONS: Array<{ title: string; facts: FactId[] }> = [
       'removalOrder',
       'orderDate',
       'missedHearing',
+      'priorRemovalKind',
       'reenteredAfterRemoval',
+      'nextCheckInDate',
     ],
   },
   {
@@ -36,6 +50,7 @@ const SECTIONS: Array<{ title: string; facts: FactId[] }> = [
       'isLpr',
       'lprSince',
       'usFamily',
+      'oldestUscChildAge',
       'parentCitizen',
       'birthDate',
       'fearOfReturn',
@@ -45,6 +60,7 @@ const SECTIONS: Array<{ title: string; facts: FactId[] }> = [
       'abusedByFamily',
       'abusedByParent',
       'criminalHistory',
+      'priorApplications',
     ],
   },
   // Sent only to the firm; never by SMS (DOMAIN.md "SMS rules").
@@ -53,6 +69,7 @@ const SECTIONS: Array<{ title: string; facts: FactId[] }> = [
 const FREE_TEXT = new Set<FactId>(['facility', 'court', 'adverseParties', 'name', 'location']);
 const DATE_FACTS = new Set<FactId>([
   'detainedSince',
+  'nextCheckInDate',
   'nextHearingDate',
   'orderDate',
   'entryDate',

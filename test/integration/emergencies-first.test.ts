@@ -1,0 +1,208 @@
+/**
+ * Emergencies first, end to end (DOMAIN.md "Emergencies first", "Lead updates"): over the real
+ * HTTP API and the SMS webhook, on DynamoDB Local, with the delivery worker run by hand on a
+ * clock the test moves. A relative who stops answering right after the phone still reaches the
+ * attorney and the on-call address; one who goes on sends the rest as a marked, diffed update.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDue } from '../../functions/core/leads/delivery';
+import type { LeadEmail } from '../../functions/core/leads/email';
+import { EARLY_HOLD_SECONDS } from '../../functions/core/leads/leads';
+import { type ApiState, say, start } from '../helpers/http';
+import { RESIDENT } from '../helpers/intake';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { sendSms, smsStep } from '../helpers/sms';
+
+let server: TestServer;
+let clock = new Date('2026-11-26T10:30:00Z'); // 2:30 a.m. in California
+const later = (seconds: number) => {
+  clock = new Date(clock.getTime() + seconds * 1000);
+};
+beforeAll(async () => {
+  server = await startTestServer({ now: () => clock });
+});
+afterAll(() => server.close());
+
+const delivery = () => {
+  if (!server.deps.delivery) throw new Error('no delivery');
+  return server.deps.delivery;
+};
+
+/** A wife writes at night that ICE took her husband, in her own words. */
+const WIFE: Record<string, string> = {
+  ...RESIDENT,
+  matter: 'ICE detained my husband',
+  aboutSelf: 'my husband',
+  writerRelationship: 'his wife',
+  detained: 'yes',
+  facility: 'Otay Mesa',
+  name: 'Jose Ramirez',
+  writerName: 'Ana Ramirez',
+  safeToContact: 'yes',
+  preferredLanguage: 'spanish',
+  arrestSetting: 'at work',
+  detainedSince: 'yesterday',
+  bondSet: 'not sure',
+  signedPapers: 'no',
+  healthNeeds: 'yes, he takes insulin every day',
+  removalOrder: 'yes',
+  orderDate: '2015',
+  priorRemovalKind: 'he was deported in 2015',
+  reenteredAfterRemoval: 'yes',
+};
+
+/** Answers web questions until the intake asks `until` (or ends); returns the questions asked. */
+async function webUntil(answers: Record<string, string>, until?: string) {
+  const { conversationId: id, token } = await start(server.url);
+  let state: ApiState = { step: 'consent', done: false, language: 'en' };
+  const asked: string[] = [];
+  while (!state.done && state.step !== until) {
+    asked.push(state.step);
+    const answer = answers[state.step];
+    if (answer === undefined) throw new Error(`no answer for ${state.step}`);
+    state = (await say(server.url, id, token, answer)).state;
+  }
+  return { id, token, asked, state };
+}
+
+const leadOf = async (conversationId: string) => {
+  const conversation = await server.deps.store.get(conversationId);
+  const leadId = conversation?.intake.leadId;
+  return leadId ? delivery().leads.get(leadId) : undefined;
+};
+const emailsFor = (leadId: string | undefined): LeadEmail[] =>
+  server.emails.filter((e) => e.headers['X-Amparo-Lead-Id'] === leadId);
+
+describe('a relative who stops answering right after the phone number', () => {
+  it('still reaches the attorney and the on-call address, marked as still answering', async () => {
+    const { id, asked } = await webUntil({ ...WIFE, phone: '(213) 373-4801' }, 'safeToContact');
+    // consent, matter, aboutSelf, writerRelationship, detained, facility, name, writerName, phone
+    expect(asked.indexOf('phone')).toBeLessThanOrEqual(8);
+    const lead = await leadOf(id);
+    expect(lead?.urgency).toBe('emergency');
+    expect(lead?.intake).toBe('in-progress');
+    expect(lead?.facts.writerRelationship).toBe('spouse');
+    expect(lead?.contact.safeToContact).toBeUndefined();
+    // Held a few minutes for "is it safe to call?": nothing goes out yet.
+    await deliverDue(delivery());
+    expect(emailsFor(lead?.leadId)).toEqual([]);
+    // She never answers again.
+    later(EARLY_HOLD_SECONDS + 1);
+    await deliverDue(delivery());
+    const sent = emailsFor(lead?.leadId);
+    const onCall = server.deps.delivery?.roster.onCallEmail;
+    expect(sent.flatMap((e) => e.to)).toEqual(expect.arrayContaining([onCall]));
+    expect(sent.length).toBe(lead?.routing.to.length);
+    for (const email of sent) {
+      expect(email.subject).toMatch(/^\[EMERGENCY\] Detained — Jose R\., Otay Mesa/);
+      expect(email.text).toContain('NOT ASKED YET whether it is safe to call');
+      expect(email.text).toContain('the client is still answering');
+      const json = JSON.parse(email.attachments[0].content);
+      expect(json.intake).toBe('in-progress');
+      expect(json.facts.phone).toBe('+12133734801');
+    }
+  });
+});
+
+describe('a relative who answers the contact questions at once', () => {
+  it('sends one email per recipient as soon as the language is given, then the rest as an update', async () => {
+    const before = server.emails.length;
+    const run = await webUntil({ ...WIFE, phone: '(213) 373-4802' }, 'arrestSetting');
+    const lead = await leadOf(run.id);
+    expect(lead?.delivery.nextAttemptAt).toBe(clock.toISOString());
+    await deliverDue(delivery());
+    const first = emailsFor(lead?.leadId);
+    expect(first.length).toBe(lead?.routing.to.length);
+    expect(first[0]?.subject).not.toMatch(/UPDATED/);
+    expect(first[0]?.text).not.toContain('NOT ASKED YET');
+    // The rest of the intake, a few minutes later.
+    later(300);
+    let state = run.state;
+    while (!state.done) {
+      const answer = WIFE[state.step];
+      if (answer === undefined) throw new Error(`no answer for ${state.step}`);
+      state = (await say(server.url, run.id, run.token, answer)).state;
+    }
+    const updated = await leadOf(run.id);
+    expect(updated?.leadId).toBe(lead?.leadId);
+    expect(updated?.intake).toBe('complete');
+    expect(updated?.updates).toHaveLength(1);
+    expect(updated?.said?.priorRemovalKind).toBe('he was deported in 2015');
+    await deliverDue(delivery());
+    const update = emailsFor(lead?.leadId).slice(first.length);
+    expect(update.length).toBe(lead?.routing.to.length);
+    const [mail] = update;
+    expect(mail?.subject).toMatch(/^\[UPDATED\] \[EMERGENCY\] Detained/);
+    expect(mail?.text.split('\n')[0]).toBe('WHAT CHANGED');
+    expect(mail?.text).toContain('Intake: still answering → finished');
+    expect(mail?.text).toContain('Where arrested: not given → At work');
+    // The year the client gave stays readable beside the parsed answer.
+    expect(mail?.text).toContain('“he was deported in 2015”');
+    expect(mail?.text).toContain('“yes, he takes insulin every day”');
+    expect(mail?.html).toContain('UPDATED LEAD');
+    expect(server.emails.length - before).toBe(first.length + update.length);
+  });
+});
+
+describe('a relative who says the number is not safe', () => {
+  it('keeps it not safe in the update when the answer is changed at the summary', async () => {
+    const run = await webUntil(
+      { ...WIFE, phone: '(213) 373-4803', safeToContact: 'no', safeContactAlternative: 'email' },
+      'confirm',
+    );
+    await deliverDue(delivery());
+    // At the summary she changes "safe to contact" to yes: the lead keeps "no" for staff.
+    const summary = await say(server.url, run.id, run.token, 'change');
+    const line = summary.messages
+      .map((m) => m.text)
+      .join('\n')
+      .match(/(\d+)\. Safe to contact/);
+    await say(server.url, run.id, run.token, line?.[1] ?? '');
+    await say(server.url, run.id, run.token, 'yes');
+    let state: ApiState = { step: 'confirm', done: false, language: 'en' };
+    for (let i = 0; i < 5 && !state.done; i++) {
+      state = (await say(server.url, run.id, run.token, WIFE[state.step] ?? 'yes')).state;
+    }
+    const lead = await leadOf(run.id);
+    expect(lead?.intake).toBe('complete');
+    expect(lead?.contact.safeToContact).toBe('no');
+  });
+});
+
+describe('a relative who texts at night', () => {
+  it('reaches an attorney when they stop after the phone number, by SMS', async () => {
+    const phone = '+12133734804';
+    await sendSms(server, { from: phone, body: 'hola, detuvieron a mi esposo' });
+    const answers: Record<string, string> = {
+      consent: 'si',
+      matter: 'detuvieron a mi esposo',
+      aboutSelf: 'mi esposo',
+      writerRelationship: 'soy su esposa',
+      detained: 'si',
+      facility: 'otay mesa',
+      name: 'Jose Ramirez',
+      writerName: 'Ana Ramirez',
+      phone: '2133734804',
+    };
+    const asked: string[] = [];
+    for (let step = await smsStep(server, phone); step && step !== 'safeToContact'; ) {
+      asked.push(step);
+      const answer = answers[step];
+      if (answer === undefined) throw new Error(`no answer for ${step}`);
+      await sendSms(server, { from: phone, body: answer });
+      step = await smsStep(server, phone);
+    }
+    expect(asked.indexOf('phone')).toBeLessThanOrEqual(8);
+    const line = await server.deps.sms.getLine(phone);
+    const lead = await leadOf(line?.conversationId ?? '');
+    expect(lead?.channel).toBe('sms');
+    expect(lead?.phoneProven).toBe(true);
+    later(EARLY_HOLD_SECONDS + 1);
+    await deliverDue(delivery());
+    const sent = emailsFor(lead?.leadId);
+    expect(sent.flatMap((e) => e.to)).toEqual(
+      expect.arrayContaining([server.deps.delivery?.roster.onCallEmail]),
+    );
+    expect(sent[0]?.subject).toMatch(/^\[EMERGENCY\]/);
+  });
+});
