@@ -22,6 +22,10 @@
  *     flags: [bond]         # exactly these relief flags, in any order
  *     facts: { detained: "yes", phone: "+12133734253" }   # these answers, as stored (normalised)
  *
+ * An intake that is not finished (the client stopped answering) ends with `status: active`; its
+ * `facts`, `skipped` and `notAsked` are the answers so far. Urgency, flags and reasons come with
+ * an ended intake's outcome, so they are checked only once the intake has ended.
+ *
  * Texts to look for are plain substrings, matched ignoring case and accents ("senal" finds
  * "señal"), or a regular expression written between slashes: "/\d+ days left/".
  */
@@ -77,8 +81,14 @@ export const ExpectSchema = z.strictObject({
   flagComplications: z.partialRecord(FlagIdSchema, PatternsSchema).optional(),
   /** Texts that must appear in the urgency's reasons. */
   urgencyReasons: PatternsSchema.optional(),
-  /** These answers, as stored: yes/no values, ISO dates, E.164 phones, country codes. */
-  facts: z.partialRecord(z.enum(ANSWER_IDS), z.union([TextSchema, z.array(z.string())])).optional(),
+  /**
+   * These answers, as stored: yes/no values, ISO dates, E.164 phones, country codes, and numbers
+   * for the number facts (`oldestUscChildAge: 12`). A YAML number stays a number here, so a year
+   * stored as text is quoted (`entryDate: "2012"`).
+   */
+  facts: z
+    .partialRecord(z.enum(ANSWER_IDS), z.union([z.number(), z.string(), z.array(z.string())]))
+    .optional(),
   /** Questions that must not have been asked or answered (they do not apply to this client). */
   notAsked: z.array(z.enum(ANSWER_IDS)).optional(),
   /** Questions the client chose to skip. */
