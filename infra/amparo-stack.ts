@@ -30,7 +30,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { TTL_ATTRIBUTE } from '../functions/adapters/keys';
+import { DUE_INDEX, TTL_ATTRIBUTE } from '../functions/adapters/keys';
 import { Alarms } from './alarms';
 import type { LambdaName } from './bundling';
 import type { InfraConfig } from './config';
@@ -92,6 +92,15 @@ export class AmparoStack extends Stack {
       indexName: 'gsi1',
       partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
+    // The escalation timer's (functions/adapters/keys.ts pattern 10): sparse, only leads with
+    // something due, so a pass reads those instead of a week of leads. AWS only: the local
+    // worker reads the week (ensureTable makes no such index).
+    this.table.addGlobalSecondaryIndex({
+      indexName: DUE_INDEX,
+      partitionKey: { name: 'duepk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'dueAt', type: dynamodb.AttributeType.STRING },
       projectionType: dynamodb.ProjectionType.ALL,
     });
 
@@ -161,6 +170,8 @@ export class AmparoStack extends Stack {
       MAIL_FROM: config.senderAddress,
       LINK_SECRET_ARN: linkSecret.secretArn,
       METRICS_DEPLOYMENT: this.stackName,
+      // The table has the due-time index (below): the escalation timer queries it.
+      DUE_INDEX: 'on',
       NODE_OPTIONS: '--enable-source-maps',
     };
     const api = amparoFunction(this, 'api', props, {
@@ -313,7 +324,11 @@ export class AmparoStack extends Stack {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions,
-        resources: [this.table.tableArn, `${this.table.tableArn}/index/gsi1`],
+        resources: [
+          this.table.tableArn,
+          `${this.table.tableArn}/index/gsi1`,
+          `${this.table.tableArn}/index/${DUE_INDEX}`,
+        ],
       }),
     );
     // DynamoDB uses the table's key on the caller's behalf.

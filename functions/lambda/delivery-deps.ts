@@ -48,15 +48,18 @@ export function deliveryDeps(runtime: LambdaRuntime): () => Promise<DeliveryDeps
         linkSecret,
         mailer,
       });
-      // The stack's table has the due-time index: the timer reads only the leads due.
-      const leads = createDynamoLeadStore({
-        client,
-        tableName: config.TABLE_NAME,
-        timeZone: bundle.firm.timeZone,
-        retentionDays: bundle.firm.retentionDays,
-        now: deps.now,
-        dueIndex: true,
-      });
+      // The stack's table has the due-time index (DUE_INDEX=on): the timer reads only the leads
+      // due. A table made by ensureTable (local runs, tests) has not: the week is read.
+      const leads = runtime.dueIndex
+        ? createDynamoLeadStore({
+            client,
+            tableName: config.TABLE_NAME,
+            timeZone: bundle.firm.timeZone,
+            retentionDays: bundle.firm.retentionDays,
+            now: deps.now,
+            dueIndex: true,
+          })
+        : deps.leads;
       built = { linkSecret, deps: { ...deps, leads } };
     }
     return built.deps;

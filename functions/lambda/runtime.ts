@@ -25,6 +25,11 @@ const LambdaEnvSchema = z.object({
   /** Where content.json, widget.js and demo.html are: the function's own directory by default. */
   CONTENT_DIR: z.string().min(1).optional(),
   LAMBDA_TASK_ROOT: z.string().min(1).optional(),
+  /**
+   * `on` when the table has the due-time index (the stack's does, infra/amparo-stack.ts): the
+   * escalation timer then reads only the leads due. Off for a table made by ensureTable.
+   */
+  DUE_INDEX: z.enum(['on', 'off']).default('off'),
   /** The stack's name: the dimension of the functions' metrics (functions/lambda/metrics.ts). */
   METRICS_DEPLOYMENT: z.string().min(1).default('local'),
 });
@@ -52,6 +57,8 @@ export interface LambdaRuntime {
   edgeSecret(): Promise<string | undefined>;
   /** The function's CloudWatch metrics, one EMF line per flush. */
   metrics: Metrics;
+  /** Whether the table has the due-time index (DUE_INDEX=on). */
+  dueIndex: boolean;
 }
 
 export function lambdaRuntime(
@@ -94,6 +101,7 @@ export function lambdaRuntime(
           })
         : undefined,
     metrics: emfMetrics({ deployment: lambdaEnv.METRICS_DEPLOYMENT }),
+    dueIndex: lambdaEnv.DUE_INDEX === 'on',
     edgeSecret: async () =>
       lambdaEnv.EDGE_SECRET_ARN ? reader.get(lambdaEnv.EDGE_SECRET_ARN) : undefined,
   };
