@@ -84,3 +84,21 @@ describe('knowledge search on the set of 2026-12 (a blind set until its misses w
     expect(report.falseAnswers).toBe(0);
   });
 });
+
+describe('knowledge search on the blind set 2026-12b (written after all the tuning, never tuned on)', () => {
+  // test/knowledge/blind-2026-12b.yaml: 220 questions written on 2026-12-07 from the articles'
+  // ids and titles only, by someone who never saw the search, its vocabulary or the other sets,
+  // after the phone-style tuning. Its misses have not been printed. Measured when it landed:
+  // top-1 87.9%, top-3 91.6%, 4 of 30 answered that should not: below issue 13's target (90% /
+  // 97% / none). Held here so it cannot fall; raising it honestly needs a new blind set after.
+  const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12b.yaml'));
+
+  it('keeps top-1 and top-3 accuracy at or above the first measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.875);
+    expect(report.top3).toBeGreaterThanOrEqual(0.91);
+  });
+
+  it('answers at most 4 of its 30 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(4);
+  });
+});

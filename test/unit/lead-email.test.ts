@@ -455,3 +455,108 @@ describe('lead.json', () => {
     expect(LeadJsonSchema.safeParse(json).success).toBe(false);
   });
 });
+
+describe('an emergency’s first screen (issue 14)', () => {
+  const emergency = () =>
+    withLead(
+      {},
+      {
+        aNumber: undefined,
+        writerRelationship: 'child',
+        arrestSetting: 'border',
+        signedPapers: 'yes',
+        trafficking: 'no',
+        crimeVictim: 'no',
+      },
+    );
+
+  it('shows who, where, since when, the A-number or NOT GIVEN, the writer, before the options', () => {
+    const { text } = buildLeadEmail(emergency(), LINKS, OPTIONS);
+    const glance = text.indexOf('AT A GLANCE');
+    expect(glance).toBeGreaterThan(-1);
+    expect(glance).toBeLessThan(text.indexOf('POSSIBLE OPTIONS'));
+    const first = text.slice(glance, text.indexOf('POSSIBLE OPTIONS'));
+    expect(first).toContain('Who: María López');
+    expect(first).toContain('Detention center: Otay Mesa');
+    expect(first).toContain('A-number: NOT GIVEN');
+    expect(first).toContain('Written by: Ana López (Son or daughter)');
+    expect(first).toContain('Safe to contact: Yes');
+    // Accept right there, with when it moves on.
+    expect(first).toContain(`Accept this lead: ${LINKS.accept}`);
+  });
+
+  it('names what could mean removal within hours or no bond, and what to ask first', () => {
+    const { text } = buildLeadEmail(emergency(), LINKS, OPTIONS);
+    expect(text).toContain('Signed papers in detention');
+    expect(text).toContain('a judge generally cannot set bond');
+    expect(text).toMatch(/Ask on the first call:\n(.*\n)* {2}- A-number/);
+    expect(text).not.toMatch(/Ask on the first call:\n( {2}- .*\n)* {2}- Detention center\n/);
+  });
+
+  it('makes the phone a number to tap in the HTML part', () => {
+    const { html } = buildLeadEmail(emergency(), LINKS, OPTIONS);
+    expect(html).toContain('href="tel:+16195550142"');
+  });
+
+  it('says when it moves on and to whom, when the caller knows', () => {
+    const options = {
+      ...OPTIONS,
+      escalation: { at: '2027-03-14T17:52:05.000Z', next: 'Lucía Ferreira' },
+    };
+    const { text } = buildLeadEmail(emergency(), LINKS, options);
+    expect(text).toContain('If nobody accepts it by 5:52 PM UTC, it goes to Lucía Ferreira');
+  });
+
+  it('puts the screened-negative answers in one line, and the disclaimer once, in the footer', () => {
+    const { text } = buildLeadEmail(emergency(), LINKS, OPTIONS);
+    expect(text).toMatch(/Said no to: [^\n]*Afraid to return|Said no to: [^\n]*Crime/);
+    const note = ENGLISH.say('flagsNote');
+    expect(text.split(note).length - 1).toBe(1);
+    expect(text.indexOf(note)).toBeGreaterThan(text.indexOf('RESPOND'));
+  });
+
+  it('has no first screen when the lead is not an emergency', () => {
+    const { text } = buildLeadEmail(withLead({ urgency: 'high' }), LINKS, OPTIONS);
+    expect(text).not.toContain('AT A GLANCE');
+  });
+});
+
+describe('an update (DOMAIN.md "Lead updates")', () => {
+  const updated = () =>
+    withLead({
+      updates: [
+        {
+          at: '2027-03-14T17:40:00.000Z',
+          reason: 'intake-ended',
+          changes: [
+            { field: 'intake', before: 'in-progress', after: 'complete' },
+            { field: 'arrestSetting', after: 'work' },
+            { field: 'contact.safeToContact', after: 'no' },
+          ],
+        },
+      ],
+    });
+
+  it('says UPDATED first in the subject and the banner', () => {
+    const email = buildLeadEmail(updated(), LINKS, OPTIONS);
+    expect(email.subject).toMatch(/^\[UPDATED\] \[EMERGENCY\] Detained/);
+    expect(email.subject.length).toBeLessThanOrEqual(80);
+    expect(email.html).toContain('UPDATED LEAD');
+  });
+
+  it('opens with what changed, in an attorney’s words', () => {
+    const { text } = buildLeadEmail(updated(), LINKS, OPTIONS);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'WHAT CHANGED',
+      'Intake: still answering → finished',
+      'Where arrested: not given → At work',
+      'Safe to contact: not given → No',
+    ]);
+  });
+
+  it('is a plain first send without updates', () => {
+    const email = buildLeadEmail(detainedLead(), LINKS, OPTIONS);
+    expect(email.subject).not.toContain('UPDATED');
+    expect(email.text).not.toContain('WHAT CHANGED');
+  });
+});

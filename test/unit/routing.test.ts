@@ -402,8 +402,25 @@ describe('route: no match', () => {
         "Language K'iche': spoken by no one; neither: Amy Chen, Bruno Diaz.",
         "No attorney matched (no one speaks K'iche' or has interpreter access), so it goes to the intake team.",
       ],
+      because:
+        "the intake team: no attorney matched (no one speaks K'iche' or has interpreter access)",
       at: NOW,
     });
+  });
+
+  it('says in one line why the attorney got it: language, coverage, focus, fewest today', () => {
+    const roster = rosterOf(
+      attorney('amy-chen', { languages: ['es'], focus: ['detained'] }),
+      attorney('bruno-diaz', { languages: ['es'] }),
+    );
+    const decision = route(
+      lead({ language: 'es', urgency: 'emergency', flags: [{ id: 'bond' }] }),
+      roster,
+      context(),
+    );
+    expect(decision.because).toMatch(
+      /^Amy Chen: speaks Spanish, covers .+, focus detained, fewest new leads today \(0\), and the on-call address \(an emergency\)$/,
+    );
   });
 
   it('says the location rule eliminated everyone, and who covers what', () => {

@@ -145,6 +145,7 @@ export async function deliverLead(
     from: deps.mailFrom,
     timeZone: deps.timeZone,
     strings: deps.strings,
+    escalation: escalationOf(deps, claimed),
   };
   const sentTo = [...(claimed.delivery.sentTo ?? [])];
   const attempts = claimed.delivery.attempts + 1;
@@ -165,6 +166,30 @@ export async function deliverLead(
   });
   deps.log.info('lead_delivered', { leadId: claimed.leadId, attempts });
   return 'sent';
+}
+
+/**
+ * For an emergency not accepted yet: when it is offered on, and to whom it would go if that
+ * were now (the next match, today's counts aside: the email says where it is going, not a promise).
+ */
+function escalationOf(deps: DeliveryDeps, lead: Lead) {
+  if (lead.urgency !== 'emergency' || lead.status !== 'new') return undefined;
+  const offered = [
+    ...(lead.offeredTo ?? []),
+    ...(lead.routing.attorneyId ? [lead.routing.attorneyId] : []),
+  ];
+  const next = route(
+    { facts: lead.facts, urgency: lead.urgency, flags: lead.flags, language: lead.language },
+    deps.roster,
+    {
+      now: lead.routing.at,
+      countsToday: {},
+      lastAssigned: lead.routing.attorneyId,
+      exclude: offered,
+    },
+  );
+  const name = deps.roster.attorneys.find((a) => a.id === next.attorneyId)?.name;
+  return { at: escalationDueAt(lead.routing.at, deps.roster), next: name };
 }
 
 /** A send failed: retried with backoff, the intake team copied after a few, failed after many. */

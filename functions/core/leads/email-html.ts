@@ -8,10 +8,12 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Urgency } from '../screening/screening';
 import {
   changedRows,
+  escalationLine,
   footer,
   headline,
   leadSubject,
   notices,
+  type Row,
   type Section,
   sections,
 } from './email-model';
@@ -39,11 +41,29 @@ function list(items: string[], color = 'inherit'): HtmlEscapedString {
   return markup`<ul style="margin:4px 0 8px;padding-left:20px;color:${color}">${items.map((item) => markup`<li style="margin:2px 0">${item}</li>`)}</ul>`;
 }
 
-function sectionHtml(s: Section, words: EmailWords): HtmlEscapedString {
+function rowHtml([label, value, href]: Row): HtmlEscapedString {
+  const shown = href
+    ? markup`<a href="${href}" style="color:#1f5fa8;font-weight:700">${value}</a>`
+    : value;
+  return markup`<div style="padding:8px 0;border-bottom:1px solid #eee"><div style="font-size:13px;color:#666">${label}</div><div dir="auto" style="font-size:16px">${shown}</div></div>`;
+}
+
+function sectionHtml(
+  s: Section,
+  words: EmailWords,
+  accept: HtmlEscapedString | string,
+): HtmlEscapedString {
   const { say } = words;
   const title = markup`<h2 style="${H2}">${s.title}</h2>`;
-  if (s.kind === 'rows') {
-    return markup`${title}${s.rows.map(([label, value]) => markup`<div style="padding:8px 0;border-bottom:1px solid #eee"><div style="font-size:13px;color:#666">${label}</div><div dir="auto" style="font-size:16px">${value}</div></div>`)}`;
+  if (s.kind === 'rows') return markup`${title}${s.rows.map(rowHtml)}`;
+  if (s.kind === 'glance') {
+    const risks = s.risks.length
+      ? markup`<div style="margin-top:12px;font-size:14px;font-weight:700;color:${TONES.danger}">${say('risksTitle')}</div>${list(s.risks, TONES.danger)}`
+      : '';
+    const ask = s.ask.length
+      ? markup`<div style="margin-top:8px;font-size:14px;font-weight:700;color:#555">${say('askFirst')}</div>${list(s.ask, '#555')}`
+      : '';
+    return markup`${title}${s.rows.map(rowHtml)}${risks}${ask}${accept}`;
   }
   if (s.kind === 'questions') {
     return markup`${title}${s.items.map(([text, note]) => markup`<blockquote dir="auto" style="margin:8px 0;padding:8px 12px;border-left:4px solid #ccc;background:#f6f6f6;font-size:16px">${text}<div style="font-size:13px;color:#666">${note}</div></blockquote>`)}`;
@@ -54,7 +74,7 @@ function sectionHtml(s: Section, words: EmailWords): HtmlEscapedString {
           markup`<div style="margin:12px 0;padding:10px 12px;border:1px solid #ddd;border-left:4px solid #1f5fa8;border-radius:6px"><div style="font-size:17px;font-weight:700">${words.flag(f.id)} <span style="font-size:13px;font-weight:400;color:#666">(${f.id})</span></div>${list(f.reasons)}${f.complications.length ? markup`<div style="font-size:14px;font-weight:700;color:${TONES.warn}">${say('complications')}</div>${list(f.complications, TONES.warn)}` : ''}${f.missing.length ? markup`<div style="font-size:14px;font-weight:700;color:#555">${say('missing')}</div>${list(f.missing, '#555')}` : ''}</div>`,
       )
     : markup`<p>${say('noFlags')}</p>`;
-  return markup`${title}<p style="margin:0;font-size:14px;color:#555">${s.note}</p>${flags}`;
+  return markup`${title}${flags}`;
 }
 
 function button(href: string, label: string, color: string, filled: boolean): HtmlEscapedString {
@@ -69,7 +89,7 @@ export function renderHtml(
   lead: Lead,
   links: { transcript: string; accept: string; decline: string },
   words: EmailWords,
-  options: { firmName: string; timeZone?: string },
+  options: { firmName: string; timeZone?: string; escalation?: { at: string; next?: string } },
 ): string {
   const { say } = words;
   const color = URGENCY_COLORS[lead.urgency];
@@ -84,8 +104,13 @@ export function renderHtml(
     (n) =>
       markup`<div style="margin:16px 0 0;padding:12px;border-radius:6px;border:2px solid ${TONES[n.tone]};color:${TONES[n.tone]};font-weight:700">${n.text}</div>`,
   );
-  const body = markup`<div style="padding:0 16px 24px">${alerts}${sections(lead, words).map((s) => sectionHtml(s, words))}
-<h2 style="${H2}">${say('sections.respond')}</h2>${button(links.transcript, say('transcript'), '#1f5fa8', false)}${button(links.accept, say('accept'), '#1e7d32', true)}${button(links.decline, say('decline'), '#555', false)}
+  const escalates = escalationLine(lead, words, options);
+  const when = escalates
+    ? markup`<p style="margin:0;font-size:14px;color:#555">${escalates}</p>`
+    : '';
+  const acceptHere = markup`${button(links.accept, say('accept'), '#1e7d32', true)}${when}`;
+  const body = markup`<div style="padding:0 16px 24px">${alerts}${sections(lead, words).map((s) => sectionHtml(s, words, acceptHere))}
+<h2 style="${H2}">${say('sections.respond')}</h2>${button(links.transcript, say('transcript'), '#1f5fa8', false)}${button(links.accept, say('accept'), '#1e7d32', true)}${button(links.decline, say('decline'), '#555', false)}${when}
 <p style="font-size:13px;color:#666">${footer(lead, words, options).join(' ')}</p></div>`;
   return markup`<!doctype html>
 <html lang="${words.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${leadSubject(lead, words)}</title></head>

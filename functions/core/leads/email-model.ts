@@ -10,6 +10,7 @@ import { phoneNumber } from '../parse/phone-metadata';
 import { FLAG_PRIORITY, type Flag, type FlagId } from '../screening/screening';
 import type { EmailWords } from './email-words';
 import type { Lead } from './lead';
+import { LINK_DAYS } from './links';
 
 /** The facts of each body section (DOMAIN.md ids), under their `email.sections` title. */
 const SECTIONS: Array<{ title: string; facts: FactId[] }> = [
@@ -196,11 +197,13 @@ function receivedAt(iso: string, language: string, timeZone = 'UTC'): string {
   }).format(at);
 }
 
-export type Row = [label: string, value: string];
+export type Row = [label: string, value: string, href?: string];
 export type Notice = { tone: 'danger' | 'warn'; text: string };
 export type Section =
   | { kind: 'rows'; title: string; rows: Row[] }
-  | { kind: 'flags'; title: string; note: string; flags: Flag[] }
+  | { kind: 'flags'; title: string; flags: Flag[] }
+  /** An emergency's first screen: who, where, since when, how to call; the risks; what to ask. */
+  | { kind: 'glance'; title: string; rows: Row[]; risks: string[]; ask: string[] }
   | { kind: 'questions'; title: string; items: Row[] };
 
 /**
@@ -269,15 +272,15 @@ export function sections(lead: Lead, words: EmailWords): Section[] {
     [say('cameInBy'), say(`channels.${lead.channel}`)],
   ];
   const all: Section[] = [
-    { kind: 'flags', title: say('sections.flags'), note: say('flagsNote'), flags: lead.flags },
+    { kind: 'flags', title: say('sections.flags'), flags: lead.flags },
     { kind: 'rows', title: say('sections.contact'), rows: contactRows },
-    ...SECTIONS.map(
-      (s): Section => ({
-        kind: 'rows',
-        title: say(`sections.${s.title}`),
-        rows: s.facts.flatMap(show),
-      }),
-    ),
+    ...SECTIONS.map((s): Section => {
+      // Screened-negative answers in one line: what matters is what was said yes to.
+      const no = s.facts.filter((id) => NEGATIVE_IN_ONE_LINE.has(id) && facts[id] === 'no');
+      const rows = s.facts.filter((id) => !no.includes(id)).flatMap(show);
+      if (no.length) rows.push([say('saidNo'), no.map((id) => label(id)).join('; ')]);
+      return { kind: 'rows', title: say(`sections.${s.title}`), rows };
+    }),
     {
       kind: 'questions',
       title: say('sections.questions'),
@@ -289,8 +292,17 @@ export function sections(lead: Lead, words: EmailWords): Section[] {
       ),
     },
   ];
+  const first = glance(lead, words);
   // Flags always show (saying none were raised is information); empty fact sections do not.
-  return all.filter((s) => s.kind === 'flags' || (s.kind === 'rows' ? s.rows : s.items).length > 0);
+  return [
+    ...(first ? [first] : []),
+    ...all.filter(
+      (s) =>
+        s.kind === 'flags' ||
+        (s.kind === 'rows' && s.rows.length > 0) ||
+        (s.kind === 'questions' && s.items.length > 0),
+    ),
+  ];
 }
 
 const fold = (text: string) =>
@@ -310,6 +322,119 @@ function ownWords(id: FactId, shown: string, said: string | undefined): string |
   const words = fold(said);
   if (!words.includes(' ') || words === fold(shown)) return undefined;
   return cut(oneLine(said), 160);
+}
+
+/** Yes/no facts whose "no" is shown with the others in one line, not a row each. */
+const NEGATIVE_IN_ONE_LINE = new Set<FactId>([
+  'missedHearing',
+  'reenteredAfterRemoval',
+  'isLpr',
+  'fearOfReturn',
+  'crimeVictim',
+  'helpedPolice',
+  'trafficking',
+  'abusedByFamily',
+  'abusedByParent',
+  'signedPapers',
+  'healthNeeds',
+]);
+
+/** What an attorney asks on the first call of an emergency, when the intake did not get it. */
+const ASK_FIRST: FactId[] = [
+  'facility',
+  'detainedSince',
+  'aNumber',
+  'arrestSetting',
+  'bondSet',
+  'signedPapers',
+  'healthNeeds',
+  'location',
+  'hasCourtCase',
+  'removalOrder',
+  'entryDate',
+  'entryManner',
+  'criminalHistory',
+];
+const DETENTION_FACTS = new Set<FactId>([
+  'facility',
+  'detainedSince',
+  'arrestSetting',
+  'bondSet',
+  'signedPapers',
+  'healthNeeds',
+]);
+
+/**
+ * An emergency's first screen (issue 14): who is held, where, since when, the A-number or "NOT
+ * GIVEN"; who wrote, their relationship, a number to tap, the language, whether it is safe to
+ * call; what could mean removal within hours or no bond; what to ask on the first call.
+ */
+export function glance(lead: Lead, words: EmailWords): Section | undefined {
+  if (lead.urgency !== 'emergency') return undefined;
+  const { facts, contact } = lead;
+  const { say, label } = words;
+  const notGiven = say('notGiven');
+  const value = (id: FactId) => {
+    const v = facts[id];
+    return v === undefined ? notGiven : oneLine(factValue(id, v, words));
+  };
+  const held = facts.detained === 'yes' || facts.arrestSetting === 'county-jail';
+  const rows: Row[] = [[say('glanceWho'), oneLine(contact.name ?? facts.name ?? notGiven)]];
+  if (held)
+    rows.push(
+      [label('facility'), value('facility')],
+      [label('detainedSince'), value('detainedSince')],
+    );
+  else if (facts.nextHearingDate) rows.push([label('nextHearingDate'), value('nextHearingDate')]);
+  rows.push([label('aNumber'), value('aNumber')]);
+  if (facts.aboutSelf === 'no') {
+    const relation = facts.writerRelationship
+      ? ` (${words.answer('writerRelationship', facts.writerRelationship) ?? facts.writerRelationship})`
+      : '';
+    rows.push([
+      say('writtenBy'),
+      `${oneLine(contact.writerName ?? say('nameNotGiven'))}${relation}`,
+    ]);
+  }
+  const phone = contact.phone ?? facts.phone;
+  if (phone) rows.push([label('phone'), formatPhone(phone), `tel:${phone}`]);
+  rows.push([label('preferredLanguage'), languageName(lead.language, words)]);
+  const safe = contact.safeToContact ?? facts.safeToContact;
+  rows.push([
+    label('safeToContact'),
+    safe ? (words.answer('safeToContact', safe) ?? safe) : say('notAskedYet'),
+  ]);
+  const ask = ASK_FIRST.filter(
+    (id) =>
+      facts[id] === undefined &&
+      (!DETENTION_FACTS.has(id) || held) &&
+      !(id === 'aNumber' && facts.aNumber),
+  ).map((id) => label(id));
+  return {
+    kind: 'glance',
+    title: say('sections.glance'),
+    rows,
+    risks: removalRisks(lead, words),
+    ask,
+  };
+}
+
+/** What in the answers could mean removal within hours, or no bond (issue 14). */
+function removalRisks(lead: Lead, words: EmailWords): string[] {
+  const { facts } = lead;
+  const say = (key: string) => words.say(`risks.${key}`);
+  const detained = facts.detained === 'yes';
+  const out: string[] = [];
+  if (facts.reenteredAfterRemoval === 'yes') out.push(say('reinstatement'));
+  if (lead.flags.some((f) => f.id === 'expedited-removal-risk') || facts.arrestSetting === 'border')
+    out.push(say('expedited'));
+  if (facts.removalOrder === 'yes') out.push(say('order'));
+  if (facts.signedPapers === 'yes') out.push(say('signed'));
+  if (detained && (facts.arrestSetting === 'border' || facts.entryManner === 'parole'))
+    out.push(say('arriving'));
+  if (detained && facts.entryManner === 'without-inspection') out.push(say('noBondEwi'));
+  if (detained && facts.criminalHistory === 'yes') out.push(say('mandatory'));
+  return out;
 }
 
 /**
@@ -364,12 +489,35 @@ export function footer(
   options: { firmName: string; timeZone?: string },
 ): string[] {
   const { say } = words;
-  const why = lead.routing.reasons.map(oneLine).join('; ');
+  const why = oneLine(lead.routing.because ?? lead.routing.reasons.join('; '));
   const at = receivedAt(lead.createdAt, words.language, options.timeZone);
   return [
     say('received', { leadId: lead.leadId, at }),
     why ? say('sentBecause', { reasons: why }) : '',
-    say('linksExpire'),
+    say('flagsNote'),
+    say('linksExpire', { days: String(LINK_DAYS) }),
     say('confidential', { firm: options.firmName }),
   ].filter(Boolean);
+}
+
+/**
+ * For an emergency nobody has accepted: when it moves on if nobody accepts it, and to whom
+ * (`escalation`, worked out by the caller from the roster).
+ */
+export function escalationLine(
+  lead: Lead,
+  words: EmailWords,
+  options: { timeZone?: string; escalation?: { at: string; next?: string } },
+): string | undefined {
+  const e = options.escalation;
+  if (lead.urgency !== 'emergency' || lead.status !== 'new' || !e) return undefined;
+  const time = new Intl.DateTimeFormat(`${words.language}-US`, {
+    timeZone: options.timeZone ?? 'UTC',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(e.at));
+  return e.next
+    ? words.say('escalatesTo', { time, next: e.next })
+    : words.say('escalates', { time });
 }

@@ -11,6 +11,7 @@ import type { Language } from '../flow';
 import { renderHtml } from './email-html';
 import {
   changedRows,
+  escalationLine,
   footer,
   headline,
   leadSubject,
@@ -40,6 +41,8 @@ export interface LeadEmailOptions {
   strings: Catalog;
   /** The language the firm's attorneys read; default English. */
   language?: Language;
+  /** An emergency not accepted yet: when it moves on, and to whom (from the roster). */
+  escalation?: { at: string; next?: string };
 }
 
 export interface LeadEmail {
@@ -69,12 +72,19 @@ function renderText(
   for (const n of notices(lead, words)) out.push(`!! ${n.text}`, '');
   const bullets = (label: string, items: string[]) =>
     items.length ? [`  ${label}:`, ...items.map((i) => `  - ${oneLine(i)}`)] : [];
+  const escalates = escalationLine(lead, words, options);
   for (const s of sections(lead, words)) {
     out.push(s.title.toUpperCase());
+    if (s.kind === 'glance') {
+      out.push(...s.rows.map(([label, value]) => `${label}: ${value}`));
+      out.push(...bullets(say('risksTitle'), s.risks));
+      out.push(...bullets(say('askFirst'), s.ask));
+      out.push('', `${say('accept')}: ${links.accept}`);
+      if (escalates) out.push(escalates);
+    }
     if (s.kind === 'rows') out.push(...s.rows.map(([label, value]) => `${label}: ${value}`));
     if (s.kind === 'questions') out.push(...s.items.map(([text, note]) => `- “${text}” (${note})`));
     if (s.kind === 'flags') {
-      out.push(s.note);
       if (!s.flags.length) out.push(say('noFlags'));
       for (const f of s.flags) {
         out.push('', `* ${words.flag(f.id)} (${f.id})`, ...bullets(say('why'), f.reasons));
@@ -85,7 +95,9 @@ function renderText(
     out.push('');
   }
   out.push(say('sections.respond').toUpperCase(), `${say('transcript')}: ${links.transcript}`);
-  out.push(`${say('accept')}: ${links.accept}`, `${say('decline')}: ${links.decline}`, '');
+  out.push(`${say('accept')}: ${links.accept}`, `${say('decline')}: ${links.decline}`);
+  if (escalates) out.push(escalates);
+  out.push('');
   out.push(...footer(lead, words, options));
   return `${out.join('\n')}\n`;
 }

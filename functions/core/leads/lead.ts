@@ -15,6 +15,8 @@ export const RoutingDecisionSchema = z.strictObject({
   to: z.array(z.string().email()).min(1),
   /** Why, in plain words, rule by rule: "speaks es", "covers CA", "focus detained", "fewest today". */
   reasons: z.array(z.string()),
+  /** The reasons in one line, for an attorney: "Ana Robles: speaks Spanish, covers …". */
+  because: z.string().optional(),
   at: z.string(),
 });
 export type RoutingDecision = z.infer<typeof RoutingDecisionSchema>;

@@ -137,8 +137,10 @@ export function route(
 ): RoutingDecision {
   const reasons: string[] = [];
   const emergency = input.urgency === 'emergency';
+  const why: string[] = [];
   const decide = (attorney: Attorney | null): RoutingDecision => {
     const to = attorney ? [attorney.email] : [roster.intakeEmail];
+
     if (emergency) {
       if (!to.includes(roster.onCallEmail)) to.push(roster.onCallEmail);
       const onCall = roster.attorneys.filter((a) => a.onCall);
@@ -150,10 +152,13 @@ export function route(
           'one conversation or address).',
       );
     }
-    return { attorneyId: attorney?.id ?? null, to, reasons, at: context.now };
+    if (emergency) why.push('and the on-call address (an emergency)');
+    const because = `${attorney ? attorney.name : 'the intake team'}: ${why.join(', ')}`;
+    return { attorneyId: attorney?.id ?? null, to, reasons, because, at: context.now };
   };
-  const noMatch = (why: string): RoutingDecision => {
-    reasons.push(`No attorney matched (${why}), so it goes to the intake team.`);
+  const noMatch = (reason: string): RoutingDecision => {
+    reasons.push(`No attorney matched (${reason}), so it goes to the intake team.`);
+    why.push(`no attorney matched (${reason})`);
     return decide(null);
   };
 
@@ -242,6 +247,13 @@ export function route(
   pool = pool.filter((a) => countOf(context, a) === fewest);
   reasons.push(`Fewest new leads today (${fewest}): ${list(pool)}.`);
   const chosen = nextInTurn(pool, roster, context.lastAssigned);
+  if (given)
+    why.push(speakers.includes(chosen) ? `speaks ${label}` : `has an interpreter for ${label}`);
+  const covers = level.get(chosen);
+  if (covers) why.push(`covers ${describePlaces(places)}`);
+  const focus = input.flags.map((f) => FLAG_FOCUS[f.id]).find((f) => chosen.focus.includes(f));
+  if (focus) why.push(`focus ${focus}`);
+  why.push(`fewest new leads today (${fewest})`);
   if (pool.length > 1) {
     const last = roster.attorneys.find((a) => a.id === context.lastAssigned);
     reasons.push(
