@@ -49,9 +49,16 @@ export const ARREST_SETTINGS = [
   'court',
   'border',
   'other',
+  'unsure',
 ] as const;
 
-export const PRIOR_REMOVAL_KINDS = ['judge', 'border', 'voluntary-departure', 'unsure'] as const;
+export const PRIOR_REMOVAL_KINDS = [
+  'judge',
+  'border',
+  'voluntary-departure',
+  'never',
+  'unsure',
+] as const;
 
 export const PRIOR_APPLICATIONS = [
   'asylum',

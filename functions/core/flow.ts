@@ -97,6 +97,16 @@ export const StepSchema = z.strictObject({
   sensitive: z.boolean().default(false),
   /** Asked when the client asks to talk to a person: the minimum to reach them. */
   handoff: z.boolean().default(false),
+  /**
+   * Later steps the same answer may also answer ("es mi esposo" at aboutSelf says the
+   * relationship too): read with their own parser, and not asked again when it reads.
+   */
+  alsoAnswers: z.array(StepIdSchema).optional(),
+  /**
+   * For a yes/no step whose "yes" comes with a what ("he takes insulin", "$5,000"): an answer that
+   * says something but not yes or no counts as yes, its words kept beside it.
+   */
+  otherIsYes: z.boolean().optional(),
 });
 export type Step = z.infer<typeof StepSchema>;
 

@@ -125,7 +125,11 @@ export function parseAnswer(
         preferNot: step.type === 'yesno-prefer-not',
       });
       if (yn.ok) return optionValues(step).includes(yn.value) ? yn : NO;
-      return exactOption(content, step, text);
+      const exact = exactOption(content, step, text);
+      if (exact.ok || !step.otherIsYes) return exact;
+      // "he takes insulin", "5000 dólares": the what of a yes, not a question or a lone word.
+      const says = !/[?¿]/.test(text) && /\p{L}.*\s+.*\p{L}|\d/u.test(text.trim());
+      return says ? { ok: true, value: 'yes' } : NO;
     }
     case 'choice': {
       // "Sin papeles", "sin visa": read only the rest ("crucé"), or nothing.

@@ -303,8 +303,10 @@ function answerDelete(ctx: EngineContext, state: IntakeState, text: string, toda
 function answerStep(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step) throw new Error(`unknown step ${state.step}`);
-  const skip = step.optional && (isSkip(text) || saysNotHave(step, text));
-  const parsed = skip ? undefined : parseAnswer(ctx.content, step, text, today);
+  // "No sé" is a skip, except where "not sure" is an answer the fact holds: read it first there.
+  const unsureFirst = holdsUnsure(step) ? parseAnswer(ctx.content, step, text, today) : undefined;
+  const skip = !unsureFirst?.ok && step.optional && (isSkip(text) || saysNotHave(step, text));
+  const parsed = skip ? undefined : (unsureFirst ?? parseAnswer(ctx.content, step, text, today));
   if (!skip && !parsed?.ok && mentionsUnclear(step, text)) {
     // "Sin papeles" fits more than one option: ask which, with the same choices.
     const question = bot(
@@ -329,6 +331,7 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
     state.said[step.id] = Array.from(text.trim()).slice(0, SAID_MAX).join('');
   }
   state.history.push(step.id);
+  if (parsed?.ok) alsoAnswered(ctx, state, step, text, today);
   state.attempts = 0;
   const env = {
     outsideServiceArea: (answers: Record<string, unknown>) =>
@@ -353,6 +356,36 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
     step.id === 'safeToContact' && state.answers.safeToContact === 'no' && state.channel === 'sms';
   const note = notSafe ? [bot(t(ctx.content, state, 'sms.notSafe'))] : [];
   return { state, replies: [...note, ...ask(ctx, state, today)] };
+}
+
+/** True when "not sure" is one of the step's answers (yes/no/unsure, or an 'unsure' option). */
+function holdsUnsure(step: Step): boolean {
+  return step.type === 'yesno-unsure' || (step.options ?? []).includes('unsure');
+}
+
+/**
+ * What the same message says for the steps a step's `alsoAnswers` names ("es mi esposo" at
+ * "about you or someone else?" tells the relationship too): those not answered yet are answered
+ * with it, so nothing said is asked again. A button number answers only the question it was for.
+ */
+function alsoAnswered(
+  ctx: EngineContext,
+  state: IntakeState,
+  step: Step,
+  text: string,
+  today: string,
+): void {
+  if (/^\s*#?\d+\s*$/.test(text)) return;
+  for (const id of step.alsoAnswers ?? []) {
+    const other = ctx.content.flow.steps.find((s) => s.id === id);
+    if (!other || id in state.answers) continue;
+    if (other.when && !holds(other.when, state.answers, today)) continue;
+    const read = parseAnswer(ctx.content, other, text, today);
+    if (!read.ok) continue;
+    state.answers[id] = read.value;
+    state.said[id] = Array.from(text.trim()).slice(0, SAID_MAX).join('');
+    state.history.push(id);
+  }
 }
 
 /** The most of a client's own words kept beside one answer. */

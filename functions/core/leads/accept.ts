@@ -15,7 +15,8 @@ import type { ConversationStore, SmsSender, SmsStore } from '../ports';
 import { retryOnConflict } from '../retry';
 import type { Roster } from '../routing/roster';
 import { type DeliveryDeps, recipientsOf, reroute } from './delivery';
-import type { Lead } from './lead';
+import { buildTakenEmail } from './email';
+import type { DeclineReason, Lead } from './lead';
 
 export interface AnswerDeps {
   delivery: DeliveryDeps;
@@ -76,8 +77,49 @@ export async function acceptLead(
     };
     await deps.delivery.leads.save(next);
     await tellClient(deps, lead);
+    await tellOthers(deps, next, attorneyId);
     return { result: 'accepted', lead: next };
   }, 5);
+}
+
+/** The name of whoever a link was signed for: an attorney's name, never an id. */
+export function nameOf(roster: Roster, who: string): string {
+  if (who === 'on-call') return 'the on-call attorney';
+  if (who === 'intake') return 'the intake team';
+  return roster.attorneys.find((a) => a.id === who)?.name ?? who;
+}
+
+/**
+ * After an accept, everyone else the lead was sent to (the on-call address, attorneys it was
+ * offered to before) is told who took it, so nobody calls the family twice (DOMAIN.md "Lead
+ * updates"). A mail failure does not undo the accept: it is logged by id.
+ */
+async function tellOthers(deps: AnswerDeps, lead: Lead, takenBy: string) {
+  const { roster } = deps.delivery;
+  const taker = recipientsOf(lead, roster).find((r) => r.who === takenBy)?.address;
+  const earlier = (lead.offeredTo ?? []).flatMap(
+    (id) => roster.attorneys.find((a) => a.id === id)?.email ?? [],
+  );
+  const others = [...new Set([...(lead.delivery.sentTo ?? lead.routing.to), ...earlier])].filter(
+    (address) => address !== taker,
+  );
+  if (!others.length) return;
+  const email = buildTakenEmail(lead, nameOf(roster, takenBy), {
+    firmName: deps.delivery.firmName,
+    from: deps.delivery.mailFrom,
+    timeZone: deps.delivery.timeZone,
+    strings: deps.delivery.strings,
+  });
+  for (const address of others) {
+    try {
+      await deps.delivery.mailer.send({ ...email, to: [address] });
+    } catch (error) {
+      deps.delivery.log.error('lead_taken_notice_failed', {
+        leadId: lead.leadId,
+        error: error instanceof Error ? error.name : 'Error',
+      });
+    }
+  }
 }
 
 /**
@@ -89,6 +131,7 @@ export async function declineLead(
   deps: AnswerDeps,
   lead: Lead,
   attorneyId: string,
+  reason: DeclineReason = 'other',
 ): Promise<{ result: 'declined' | 'already-accepted' | 'moved-on'; lead: Lead }> {
   return retryOnConflict<{ result: 'declined' | 'already-accepted' | 'moved-on'; lead: Lead }>(
     async (attempt) => {
@@ -97,7 +140,25 @@ export async function declineLead(
       if (current.status === 'accepted') return { result: 'already-accepted', lead: current };
       if (!holdsLead(current, attorneyId, deps.delivery.roster))
         return { result: 'moved-on', lead: current };
-      const next = await reroute(deps.delivery, current, `declined by ${attorneyId}`);
+      const at = deps.delivery.now().toISOString();
+      const declines = [...(current.declines ?? []), { attorneyId, reason, at }];
+      if (reason === 'conflict') {
+        // A conflict of interest is the firm's, not one attorney's: offered to no one else.
+        const next: Lead = {
+          ...current,
+          version: current.version + 1,
+          status: 'declined',
+          declines,
+        };
+        await deps.delivery.leads.save(next);
+        return { result: 'declined', lead: next };
+      }
+      const name = nameOf(deps.delivery.roster, attorneyId);
+      const next = await reroute(
+        deps.delivery,
+        { ...current, declines },
+        `declined by ${name} (${reason.replace('-', ' ')})`,
+      );
       return { result: 'declined', lead: next };
     },
     5,

@@ -133,3 +133,41 @@ export function buildLeadEmail(lead: Lead, links: LeadLinks, options: LeadEmailO
     ],
   };
 }
+
+/**
+ * The short notice to everyone else a lead went to, once an attorney accepted it: who took it,
+ * so nobody calls the family twice. The same lead id header and lead.json as the summary.
+ *
+ * @example buildTakenEmail(lead, 'Ana Robles', options).subject // '[TAKEN by Ana Robles] Detained — María L., …'
+ */
+export function buildTakenEmail(lead: Lead, takenBy: string, options: LeadEmailOptions): LeadEmail {
+  const words = emailWords(options.strings, options.language ?? 'en');
+  const { say } = words;
+  const subject = leadSubject({ ...lead, updates: undefined }, words).replace(
+    /^\[[^\]]+\]/,
+    `[${say('takenTag', { name: oneLine(takenBy) })}]`,
+  );
+  const text = `${say('taken', { name: oneLine(takenBy), leadId: lead.leadId })}\n\n${say('confidential', { firm: options.firmName })}\n`;
+  const html = `<!doctype html><html lang="${words.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;font-size:16px;padding:16px"><p>${escapeHtml(say('taken', { name: oneLine(takenBy), leadId: lead.leadId }))}</p><p style="font-size:13px;color:#666">${escapeHtml(say('confidential', { firm: options.firmName }))}</p></body></html>`;
+  return {
+    from: options.from,
+    to: [],
+    subject,
+    text,
+    html,
+    headers: { 'X-Amparo-Lead-Id': lead.leadId },
+    attachments: [
+      {
+        filename: 'lead.json',
+        content: `${JSON.stringify(leadJson(lead), null, 2)}\n`,
+        contentType: 'application/json',
+      },
+    ],
+  };
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );

@@ -31,6 +31,10 @@ export const ContactSchema = z.strictObject({
   safeContactAlternative: z.string().optional(),
 });
 
+/** Why an attorney declined: a conflict of interest stops it being offered at the firm. */
+export const DECLINE_REASONS = ['conflict', 'capacity', 'outside-practice', 'other'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
 /** One field of a lead that changed in an update: its key, and its value before and after. */
 export const LeadChangeSchema = z.strictObject({
   /** A fact id, or `contact.<key>`, `urgency`, `flags`, `intake`. */
@@ -75,6 +79,19 @@ export const LeadSchema = z.strictObject({
   /** Attorneys it was offered to and who declined or did not answer in time. */
   offeredTo: z.array(z.string()).optional(),
   acceptedBy: z.strictObject({ attorneyId: z.string(), at: z.string() }).optional(),
+  /**
+   * Who declined it, why and when, oldest first. A `conflict` ends its offers at the firm:
+   * it is not offered to anyone else (status 'declined').
+   */
+  declines: z
+    .array(
+      z.strictObject({
+        attorneyId: z.string(),
+        reason: z.enum(DECLINE_REASONS),
+        at: z.string(),
+      }),
+    )
+    .optional(),
   /**
    * Whether the client's phone is proven theirs (they texted from it, or typed the code texted to
    * it); only a proven phone's lead is found again by the phone, and merged into.

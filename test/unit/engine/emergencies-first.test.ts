@@ -39,20 +39,27 @@ describe('the detained path', () => {
     for (const channel of ['web', 'sms'] as const) {
       it(`asks for the phone within 8 questions, counting consent (${language}, ${channel})`, () => {
         const chat = intake({ language, channel });
-        const asked = ['consent'];
-        chat.answer(RELATIVE[language] as Record<string, string>, 'phone');
-        asked.push(...chat.state.history, 'phone');
-        // consent, matter, aboutSelf, writerRelationship, detained, facility, name, writerName
-        expect(asked.indexOf('phone')).toBeLessThanOrEqual(8);
-        expect(chat.state.history).toEqual([
+        const answers = RELATIVE[language] as Record<string, string>;
+        const asked: string[] = [];
+        while (chat.state.step !== 'phone' && asked.length < 20) {
+          asked.push(chat.state.step);
+          chat.say(answers[chat.state.step] ?? '');
+        }
+        // "my husband" / "mi esposo" said the relationship too: it is not asked again.
+        expect(asked).toEqual([
+          'consent',
           'matter',
           'aboutSelf',
-          'writerRelationship',
           'detained',
           'facility',
           'name',
           'writerName',
         ]);
+        expect(chat.state.answers.writerRelationship).toBe('spouse');
+        // With the relationship asked (a button at aboutSelf), still 8 before the phone.
+        const button = intake({ language, channel });
+        button.answer({ ...answers, aboutSelf: '2', writerRelationship: '1' }, 'phone');
+        expect(['consent', ...button.state.history]).toHaveLength(8);
       });
     }
   }
@@ -135,5 +142,51 @@ describe('the flow file', () => {
     const outside = { ...flow, emergencyFirst: { steps: ['phone'], leadAfter: 'name' } };
     expect(FlowSchema.safeParse(outside).success).toBe(false);
     expect(FlowSchema.safeParse(flow).success).toBe(true);
+  });
+});
+
+describe('answers to the new questions, in people’s words', () => {
+  const detained = () => {
+    const chat = intake({ language: 'es' });
+    chat.answer(
+      { ...RESIDENT, ...RELATIVE.es, safeToContact: 'si', preferredLanguage: '2' },
+      'arrestSetting',
+    );
+    return chat;
+  };
+
+  it('reads "no sé" as not sure where "not sure" is an answer, not as a skip', () => {
+    const chat = detained();
+    chat.say('no sé');
+    expect(chat.state.answers.arrestSetting).toBe('unsure');
+    chat.answer({ detainedSince: 'ayer' }, 'bondSet');
+    chat.say('no se');
+    expect(chat.state.answers.bondSet).toBe('unsure');
+    expect(chat.state.skipped).not.toContain('bondSet');
+  });
+
+  it('reads a bond amount and a health need said without "yes" as yes, with the words kept', () => {
+    const chat = detained();
+    chat.answer({ arrestSetting: 'en el trabajo', detainedSince: 'ayer' }, 'bondSet');
+    chat.say('5000 dolares');
+    expect(chat.state.answers.bondSet).toBe('yes');
+    expect(chat.state.said.bondSet).toBe('5000 dolares');
+    chat.answer({ signedPapers: 'no' }, 'healthNeeds');
+    chat.say('tiene diabetes, toma insulina');
+    expect(chat.state.answers.healthNeeds).toBe('yes');
+  });
+
+  it('still asks again after a lone word that says nothing', () => {
+    const chat = detained();
+    chat.answer({ arrestSetting: 'en el trabajo', detainedSince: 'ayer' }, 'bondSet');
+    chat.say('purple');
+    expect(chat.state.step).toBe('bondSet');
+  });
+
+  it('reads "nunca" as never sent back, when the order was not sure', () => {
+    const chat = intake({ language: 'es' });
+    chat.answer({ ...RESIDENT, removalOrder: 'no se' }, 'priorRemovalKind');
+    chat.say('nunca');
+    expect(chat.state.answers.priorRemovalKind).toEqual(['never']);
   });
 });
