@@ -4,7 +4,9 @@
  */
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import { type AnswerDeps, acceptLead, declineLead, holdsLead } from '../core/leads/accept';
+import * as z from 'zod';
+import { type AnswerDeps, acceptLead, declineLead, holdsLead, nameOf } from '../core/leads/accept';
+import { DECLINE_REASONS } from '../core/leads/lead';
 import { type LeadAction, verifyLeadLink } from '../core/leads/links';
 import { errorBody } from './errors';
 
@@ -13,6 +15,15 @@ import { errorBody } from './errors';
  * link signed for such an id names no lead.
  */
 const storable = (id: string) => Buffer.byteLength(id, 'utf8') <= 1024;
+
+const DeclineReasonSchema = z.enum(DECLINE_REASONS);
+/** The decline form's choices, in DECLINE_REASONS order (the last is the default). */
+const DECLINE_CHOICES: Array<[(typeof DECLINE_REASONS)[number], string]> = [
+  ['conflict', 'A conflict of interest (the firm cannot take it)'],
+  ['capacity', 'I cannot take more cases now'],
+  ['outside-practice', 'Outside my practice'],
+  ['other', 'Another reason'],
+];
 
 const page = (title: string, body: unknown) => html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -56,11 +67,23 @@ export function leadRoutes(deps: AnswerDeps) {
       'Content-Security-Policy',
       "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
     );
+    // Which lead this is, in words an attorney recognises: the client's name and where held.
+    const name = lead.contact.name ?? lead.facts.name ?? 'Name not given';
+    const place = lead.facts.facility ?? lead.facts.location;
+    const reasons =
+      action === 'decline'
+        ? html`<fieldset style="margin:1rem 0"><legend>Why? (a conflict stops it being offered to anyone else at the firm)</legend>
+        ${DECLINE_CHOICES.map(
+          ([value, text], i) =>
+            html`<p><label><input type="radio" name="reason" value="${value}"${i === DECLINE_CHOICES.length - 1 ? ' checked' : ''}> ${text}</label></p>`,
+        )}</fieldset>`
+        : '';
     return c.html(
       page(
         label,
-        html`<h1>${label}?</h1><p><small>Lead ${lead.leadId} · ${lead.urgency}</small></p>
-        <form method="post"><button type="submit" style="font-size:1.2rem;padding:.8rem 1.6rem">${label}</button></form>`,
+        html`<h1>${label}?</h1><p><strong>${name}</strong>${place ? html` · ${place}` : ''}</p>
+        <p><small>Lead ${lead.leadId} · ${lead.urgency}</small></p>
+        <form method="post">${reasons}<button type="submit" style="font-size:1.2rem;padding:.8rem 1.6rem">${label}</button></form>`,
       ),
     );
   };
@@ -105,21 +128,30 @@ export function leadRoutes(deps: AnswerDeps) {
       const signed = await signedLead(c, 'accept');
       if (signed instanceof Response) return signed;
       const { result, lead } = await acceptLead(deps, signed.lead, signed.who);
+      const client = lead.contact.name ?? lead.facts.name ?? 'the client';
       if (result === 'accepted') {
-        return c.html(page('Accepted', html`<p>Thank you. The lead is yours.</p>`));
+        return c.html(
+          page(
+            'Accepted',
+            html`<p>Thank you. ${client}${lead.facts.facility ? html` (${lead.facts.facility})` : ''} is yours to call; the others it was sent to have been told.</p>`,
+          ),
+        );
       }
       if (result === 'moved-on') return movedOn(c);
+      const by = lead.acceptedBy
+        ? nameOf(deps.delivery.roster, lead.acceptedBy.attorneyId)
+        : 'someone';
       return c.html(
-        page(
-          'Already accepted',
-          html`<p>This lead was already accepted by ${lead.acceptedBy?.attorneyId ?? 'someone'}.</p>`,
-        ),
+        page('Already accepted', html`<p>This lead was already accepted by ${by}.</p>`),
       );
     })
     .post('/:id/decline', async (c) => {
       const signed = await signedLead(c, 'decline');
       if (signed instanceof Response) return signed;
-      const { result, lead } = await declineLead(deps, signed.lead, signed.who);
+      const form = await c.req.parseBody().catch(() => ({}));
+      const picked = DeclineReasonSchema.safeParse((form as Record<string, unknown>).reason);
+      const reason = picked.success ? picked.data : 'other';
+      const { result, lead } = await declineLead(deps, signed.lead, signed.who, reason);
       if (result === 'moved-on') return movedOn(c);
       if (result === 'already-accepted') {
         return c.html(
@@ -129,11 +161,17 @@ export function leadRoutes(deps: AnswerDeps) {
           ),
         );
       }
-      return c.html(
-        page(
-          'Declined',
-          html`<p>Declined. It goes to ${lead.routing.attorneyId ?? 'the intake team'} next.</p>`,
-        ),
-      );
+      if (lead.status === 'declined') {
+        return c.html(
+          page(
+            'Declined',
+            html`<p>Declined for a conflict: it will not be offered to anyone else at the firm.</p>`,
+          ),
+        );
+      }
+      const next = lead.routing.attorneyId
+        ? nameOf(deps.delivery.roster, lead.routing.attorneyId)
+        : 'the intake team';
+      return c.html(page('Declined', html`<p>Declined. It goes to ${next} next.</p>`));
     });
 }

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../../functions/core/leads/delivery';
 import type { LeadEmail } from '../../functions/core/leads/email';
 import { EARLY_HOLD_SECONDS } from '../../functions/core/leads/leads';
+import { leadLinks } from '../../functions/core/leads/links';
 import { type ApiState, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer, TEST_LINK_SECRET, type TestServer } from '../helpers/server';
 import { sendSms, smsStep } from '../helpers/sms';
 
 let server: TestServer;
@@ -204,5 +205,87 @@ describe('a relative who texts at night', () => {
       expect.arrayContaining([server.deps.delivery?.roster.onCallEmail]),
     );
     expect(sent[0]?.subject).toMatch(/^\[EMERGENCY\]/);
+  });
+});
+
+describe('answering an emergency lead', () => {
+  /** An emergency lead sent to its attorney and the on-call address; returns it and its links. */
+  async function sentLead(phone: string) {
+    const run = await webUntil({ ...WIFE, phone }, 'arrestSetting');
+    await deliverDue(delivery());
+    const lead = await leadOf(run.id);
+    if (!lead?.routing.attorneyId) throw new Error('the lead went to no attorney');
+    const links = leadLinks(
+      server.url,
+      TEST_LINK_SECRET,
+      lead.leadId,
+      lead.routing.attorneyId,
+      clock,
+    );
+    return { lead, links };
+  }
+
+  it('shows the client’s name and facility before accepting, and tells the others who took it', async () => {
+    const { lead, links } = await sentLead('(213) 373-4805');
+    const page = await (await fetch(links.accept)).text();
+    expect(page).toContain('Jose Ramirez');
+    expect(page).toContain('Otay Mesa');
+    const before = server.emails.length;
+    const done = await (await fetch(links.accept, { method: 'POST' })).text();
+    expect(done).toContain('Jose Ramirez (Otay Mesa) is yours');
+    const notices = server.emails.slice(before);
+    const attorney = server.deps.delivery?.roster.attorneys.find(
+      (a) => a.id === lead.routing.attorneyId,
+    );
+    // The on-call address is told, by name, never by id; the attorney who took it is not.
+    expect(notices.map((e) => e.to[0])).toEqual([server.deps.delivery?.roster.onCallEmail]);
+    expect(notices[0]?.subject).toMatch(new RegExp(`^\\[TAKEN by ${attorney?.name}\\]`));
+    expect(notices[0]?.text).toContain(`${attorney?.name} accepted lead ${lead.leadId}`);
+    expect(notices[0]?.text).not.toContain(lead.routing.attorneyId);
+    // Accepting again names who has it.
+    const again = await (await fetch(links.accept, { method: 'POST' })).text();
+    expect(again).toContain(`already accepted by ${attorney?.name}`);
+  });
+
+  it('asks why on decline; a conflict offers it to no one else at the firm', async () => {
+    const { lead, links } = await sentLead('(213) 373-4806');
+    const form = await (await fetch(links.decline)).text();
+    expect(form).toContain('name="reason" value="conflict"');
+    const res = await fetch(links.decline, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'reason=conflict',
+    });
+    expect(await res.text()).toContain('will not be offered to anyone else');
+    const stored = await delivery().leads.get(lead.leadId);
+    expect(stored?.status).toBe('declined');
+    expect(stored?.declines?.[0]?.reason).toBe('conflict');
+    // Past the escalation time, nobody is offered it.
+    const before = server.emails.length;
+    later(60 * 60);
+    await deliverDue(delivery());
+    expect(emailsFor(lead.leadId).length).toBe(emailsFor(lead.leadId).length);
+    expect(
+      server.emails.slice(before).filter((e) => e.headers['X-Amparo-Lead-Id'] === lead.leadId),
+    ).toEqual([]);
+  });
+
+  it('passes it on by name for another reason, saying why', async () => {
+    const { lead, links } = await sentLead('(213) 373-4807');
+    const res = await fetch(links.decline, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'reason=capacity',
+    });
+    const page = await res.text();
+    const stored = await delivery().leads.get(lead.leadId);
+    const next = server.deps.delivery?.roster.attorneys.find(
+      (a) => a.id === stored?.routing.attorneyId,
+    );
+    expect(page).toContain(`It goes to ${next?.name ?? 'the intake team'} next`);
+    const first = server.deps.delivery?.roster.attorneys.find(
+      (a) => a.id === lead.routing.attorneyId,
+    );
+    expect(stored?.routing.reasons[0]).toBe(`declined by ${first?.name} (capacity)`);
   });
 });
