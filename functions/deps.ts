@@ -121,6 +121,7 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
     originOf: (address) => keyedHash(inputs.linkSecret, `address:${address}`),
     twilio: { authToken: inputs.twilioAuthToken, publicBaseUrl: config.PUBLIC_BASE_URL },
     sender: inputs.sender,
+    texting: inputs.sender.available !== false,
     newCode,
     // 32 characters (192 bits) of a keyed hash: the table never holds a working link.
     webLinkSecret: (id, sid) => keyedHash(inputs.linkSecret, `web-link:${id}:${sid}`).slice(0, 32),

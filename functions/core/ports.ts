@@ -103,6 +103,11 @@ export interface LimitStore {
 /** Outbound text messages (the adapter: Twilio's REST API, or a local outbox). */
 export interface SmsSender {
   send(message: { to: string; body: string }): Promise<{ id: string }>;
+  /**
+   * False when nothing can be texted (no Twilio account on AWS): "continue by text" is then not
+   * offered, rather than saying a code was sent (issue 15). Absent: it can.
+   */
+  available?: boolean;
 }
 
 /** Sends a lead email (the adapter: a file outbox, SMTP or SES). */

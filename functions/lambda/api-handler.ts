@@ -58,6 +58,7 @@ const noMail: Mailer = {
  */
 function notConfiguredSender(log: Logger): SmsSender {
   return {
+    available: false,
     async send() {
       log.error('text_not_sent', { reason: 'texting-not-configured' });
       return { id: 'not-sent' };

@@ -39,6 +39,8 @@ export interface ChatDeps {
   sms?: SmsStore;
   /** A keyed hash of a client's address, stored as the conversation's origin. */
   originOf?: (address: string) => string;
+  /** False when nothing can be texted: "continue by text" is not offered. Default true. */
+  texting?: boolean;
 }
 
 /** The lead to store with this turn, if any (functions/core/leads/turn.ts). */
@@ -100,8 +102,9 @@ export function applyMessage(
   conversation: Conversation,
   text: string,
   now: Date,
+  texting = true,
 ): TurnResult {
-  const turn = advance({ content, now }, conversation.intake, text);
+  const turn = advance({ content, now, texting }, conversation.intake, text);
   const erasing = turn.state.status === 'deleted' || turn.state.step === 'deleteConfirm';
   if (atCap(conversation) && !erasing) {
     const note = t(content, conversation.intake, 'commands.tooLong');
@@ -148,7 +151,7 @@ export async function sendMessage(
     // After a pause the token reads only from this message on (before the turn: its replies
     // must not show answers back either).
     const opened = tokenMessage(current, now);
-    const result = applyMessage(deps.content, opened, text, now);
+    const result = applyMessage(deps.content, opened, text, now, deps.texting);
     // At its cap: the kind note, and nothing stored.
     if (result.conversation === opened) return result;
     result.conversation.rate = allowance.bucket;

@@ -13,6 +13,8 @@ import { summaryMessage } from './summary';
 export interface EngineContext {
   content: Content;
   now: Date;
+  /** False when nothing can be texted: "continue by text" is not offered. Default true. */
+  texting?: boolean;
 }
 
 export interface Turn {

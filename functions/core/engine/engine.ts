@@ -1,6 +1,6 @@
 import { todayIn } from '../calendar';
 import type { Facts } from '../facts';
-import type { Language, Step } from '../flow';
+import { type Language, RESERVED_STEPS, type Step } from '../flow';
 import { parseYesNo } from '../parse';
 import { isSkip, normalize } from '../parse/normalize';
 import { mentionsUnclear, parseAnswer } from './answers';
@@ -128,6 +128,12 @@ export function advance(ctx: EngineContext, previous: IntakeState, text: string)
     };
   }
   if (command) return runCommand(ctx, state, command, today);
+  // The step it waited on was taken out of the flow by a content update: go on at the next one.
+  if (removedStep(ctx, state)) {
+    state.step = nextStep(ctx, state, today);
+    state.attempts = 0;
+    return { state, replies: ask(ctx, state, today) };
+  }
   if (isQuestion(ctx, state, text, today)) {
     const answer = answerQuestion(ctx.content, state, text, ctx.now.toISOString());
     const [first, ...rest] = ask(ctx, state, today);
@@ -169,6 +175,13 @@ function isQuestion(ctx: EngineContext, state: IntakeState, text: string, today:
   return !parseAnswer(ctx.content, step, text, today).ok;
 }
 
+/** True when the intake waits on a step the flow no longer has (a content update removed it). */
+function removedStep(ctx: EngineContext, state: IntakeState): boolean {
+  if ((RESERVED_STEPS as readonly string[]).includes(state.step)) return false;
+  if ((LINK_STEPS as readonly string[]).includes(state.step)) return false;
+  return !ctx.content.flow.steps.some((s) => s.id === state.step);
+}
+
 function stepOfType(
   ctx: EngineContext,
   state: IntakeState,
@@ -185,10 +198,15 @@ function runCommand(ctx: EngineContext, state: IntakeState, command: Command, to
       if (state.step === 'consent') return { state, replies: disclosures(ctx, state) };
       return { state, replies: [bot(say('commands.languageSwitched')), ...ask(ctx, state, today)] };
     }
-    case 'help':
-      return { state, replies: [bot(say('commands.help')), ...ask(ctx, state, today)] };
+    case 'help': {
+      const help = ctx.texting === false ? 'commands.helpNoText' : 'commands.help';
+      return { state, replies: [bot(say(help)), ...ask(ctx, state, today)] };
+    }
     case 'text':
       if (!state.consent?.given) return { state, replies: [consentQuestion(ctx, state)] };
+      // No texting set up: say so, rather than that a code is on its way.
+      if (ctx.texting === false && state.channel === 'web')
+        return { state, replies: [bot(say('link.notAvailable')), ...ask(ctx, state, today)] };
       return startTextLink(ctx, state, today);
     case 'web':
       return startWebLink(ctx, state, today);
