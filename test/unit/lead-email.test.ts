@@ -479,7 +479,7 @@ describe('an emergency’s first screen (issue 14)', () => {
     expect(first).toContain('Who: María López');
     expect(first).toContain('Detention center: Otay Mesa');
     expect(first).toContain('A-number: NOT GIVEN');
-    expect(first).toContain('Written by: Ana López (Son or daughter)');
+    expect(first).toContain('Written by: Ana López (son or daughter)');
     expect(first).toContain('Safe to contact: Yes');
     // Accept right there, with when it moves on.
     expect(first).toContain(`Accept this lead: ${LINKS.accept}`);

@@ -399,7 +399,8 @@ function alsoAnswered(
     if (!other || id in state.answers) continue;
     if (other.when && !holds(other.when, state.answers, today)) continue;
     const read = parseAnswer(ctx.content, other, text, today);
-    if (!read.ok) continue;
+    // A catch-all is never inferred: "someone else" says nothing of who they are.
+    if (!read.ok || read.value === 'other') continue;
     state.answers[id] = read.value;
     state.said[id] = Array.from(text.trim()).slice(0, SAID_MAX).join('');
     state.history.push(id);

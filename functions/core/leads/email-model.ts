@@ -260,7 +260,10 @@ export function sections(lead: Lead, words: EmailWords): Section[] {
     ...(facts.aboutSelf === 'no' || contact.writerName
       ? given(
           say('writtenBy'),
-          say('onBehalf', { name: contact.writerName ?? say('nameNotGiven') }),
+          say('onBehalf', { name: contact.writerName ?? say('nameNotGiven') }) +
+            (facts.writerRelationship
+              ? ` — ${say(`relationship.${facts.writerRelationship}`)}`
+              : ''),
         )
       : []),
     ...given(label('phone'), phone && formatPhone(phone)),
@@ -389,7 +392,7 @@ export function glance(lead: Lead, words: EmailWords): Section | undefined {
   rows.push([label('aNumber'), value('aNumber')]);
   if (facts.aboutSelf === 'no') {
     const relation = facts.writerRelationship
-      ? ` (${words.answer('writerRelationship', facts.writerRelationship) ?? facts.writerRelationship})`
+      ? ` (${say(`relationship.${facts.writerRelationship}`)})`
       : '';
     rows.push([
       say('writtenBy'),

@@ -190,3 +190,37 @@ describe('answers to the new questions, in people’s words', () => {
     expect(chat.state.answers.priorRemovalKind).toEqual(['never']);
   });
 });
+
+describe('who is writing, from the first words', () => {
+  it.each([
+    ['my dad', 'child'],
+    ['mi mamá', 'child'],
+    ['my son', 'parent'],
+    ['soy su mamá', 'parent'],
+    ['soy su hijo', 'child'],
+    ['mi esposo', 'spouse'],
+  ])('reads "%s" at aboutSelf as the writer being the person’s %s', (text, relationship) => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'aboutSelf');
+    chat.say(text);
+    expect(chat.state.answers.aboutSelf).toBe('no');
+    expect(chat.state.answers.writerRelationship).toBe(relationship);
+  });
+
+  it.each(['no es para mí', 'not about me', 'it is not for me'])(
+    'reads "%s" as about someone else',
+    (text) => {
+      const chat = intake();
+      chat.answer(RESIDENT, 'aboutSelf');
+      chat.say(text);
+      expect(chat.state.answers.aboutSelf).toBe('no');
+    },
+  );
+
+  it('still asks the relationship after "someone else"', () => {
+    const chat = intake();
+    chat.answer(RESIDENT, 'aboutSelf');
+    chat.say('someone else');
+    expect(chat.state.step).toBe('writerRelationship');
+  });
+});
