@@ -560,3 +560,10 @@ describe('an update (DOMAIN.md "Lead updates")', () => {
     expect(email.text).not.toContain('WHAT CHANGED');
   });
 });
+
+describe('the headline of a county-jail hold', () => {
+  it('says held in county jail when the writer is not sure it is ICE', () => {
+    const lead = withLead({}, { detained: 'unsure', arrestSetting: 'county-jail' });
+    expect(leadSubject(lead, ENGLISH)).toMatch(/^\[EMERGENCY\] Held in county jail — /);
+  });
+});

@@ -118,6 +118,8 @@ export function shortName(name: string | undefined): string | undefined {
 export function headline(lead: Lead, words: EmailWords): string {
   const say = words.say;
   if (lead.facts.detained === 'yes') return say('headline.detained');
+  if (lead.facts.arrestSetting === 'county-jail' && lead.facts.detained !== 'no')
+    return say('headline.countyJail');
   // A hearing soon drove the level (screening lists the deciding rules first): say so rather
   // than name a longer-term option.
   if (lead.urgencyReasons[0]?.startsWith('nextHearingDate ') && lead.facts.nextHearingDate) {
