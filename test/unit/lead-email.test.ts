@@ -549,8 +549,8 @@ describe('an update (DOMAIN.md "Lead updates")', () => {
     expect(text.split('\n').slice(0, 4)).toEqual([
       'WHAT CHANGED',
       'Intake: still answering → finished',
-      'Where arrested: not given → At work',
       'Safe to contact: not given → No',
+      'Where arrested: not given → At work',
     ]);
   });
 
@@ -565,5 +565,34 @@ describe('the headline of a county-jail hold', () => {
   it('says held in county jail when the writer is not sure it is ICE', () => {
     const lead = withLead({}, { detained: 'unsure', arrestSetting: 'county-jail' });
     expect(leadSubject(lead, ENGLISH)).toMatch(/^\[EMERGENCY\] Held in county jail — /);
+  });
+});
+
+describe('a long "What changed" box', () => {
+  it('lists what moved first, at most 8 rows, then how many more', () => {
+    const changes = [
+      ...[
+        'abusedByFamily',
+        'missedHearing',
+        'isLpr',
+        'fearOfReturn',
+        'crimeVictim',
+        'trafficking',
+      ].map((field) => ({ field, after: 'no' })),
+      { field: 'birthDate', after: '1988-03-04' },
+      { field: 'location', after: 'Los Angeles, CA' },
+      { field: 'represented', after: 'no' },
+      { field: 'intake', before: 'in-progress', after: 'complete' },
+      { field: 'contact.safeToContact', before: 'yes', after: 'no' },
+    ];
+    const lead = withLead({
+      updates: [{ at: '2027-03-14T17:40:00.000Z', reason: 'intake-ended', changes }],
+    });
+    const { text } = buildLeadEmail(lead, LINKS, OPTIONS);
+    const box = text.slice(0, text.indexOf('\n\n')).split('\n');
+    expect(box[1]).toBe('Intake: still answering → finished');
+    expect(box[2]).toBe('Safe to contact: Yes → No');
+    expect(box).toHaveLength(1 + 8 + 1);
+    expect(box[9]).toBe('And 3 more: new answers, in the sections below');
   });
 });

@@ -9,7 +9,7 @@ import type { FactId, Facts } from '../facts';
 import { phoneNumber } from '../parse/phone-metadata';
 import { FLAG_PRIORITY, type Flag, type FlagId } from '../screening/screening';
 import type { EmailWords } from './email-words';
-import type { Lead } from './lead';
+import type { Lead, LeadChange } from './lead';
 import { LINK_DAYS } from './links';
 
 /** The facts of each body section (DOMAIN.md ids), under their `email.sections` title. */
@@ -325,7 +325,8 @@ const fold = (text: string) =>
 function ownWords(id: FactId, shown: string, said: string | undefined): string | undefined {
   if (!said || FREE_TEXT.has(id) || id === 'phone' || id === 'email') return undefined;
   const words = fold(said);
-  if (!words.includes(' ') || words === fold(shown)) return undefined;
+  // "03/04/1988" says nothing a date does not: only words beside a value.
+  if (!/\p{L}/u.test(words) || !words.includes(' ') || words === fold(shown)) return undefined;
   return cut(oneLine(said), 160);
 }
 
@@ -451,12 +452,23 @@ export function changedRows(lead: Lead, words: EmailWords): Row[] {
   if (!last) return [];
   const { say } = words;
   const none = say('changedNone');
-  return last.changes.map((c): Row => {
+  // What moved first (urgency, options, contact, answers that changed), then what is new; on a
+  // phone the box stays short, and the sections below hold every answer.
+  const rank = (c: LeadChange) =>
+    OWN_FIELDS.includes(c.field) ? 0 : c.field.startsWith('contact.') ? 1 : c.before ? 2 : 3;
+  const ordered = [...last.changes].sort((a, b) => rank(a) - rank(b));
+  const rows = ordered.slice(0, CHANGED_SHOWN).map((c): Row => {
     const show = (v: string | undefined) =>
       v === undefined ? none : changedValue(c.field, v, words);
     return [changedLabel(c.field, words), `${show(c.before)} → ${show(c.after)}`];
   });
+  const more = ordered.length - rows.length;
+  if (more > 0) rows.push([say('changedMore', { n: String(more) }), say('changedBelow')]);
+  return rows;
 }
+
+/** How many changes the "What changed" box lists before "and N more". */
+const CHANGED_SHOWN = 8;
 
 const OWN_FIELDS = ['urgency', 'flags', 'intake', 'language'];
 
