@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildLeadEmail,
+  buildTakenEmail,
   emailWords,
   type LeadEmailOptions,
   leadSubject,
@@ -594,5 +595,16 @@ describe('a long "What changed" box', () => {
     expect(box[2]).toBe('Safe to contact: Yes → No');
     expect(box).toHaveLength(1 + 8 + 1);
     expect(box[9]).toBe('And 3 more: new answers, in the sections below');
+  });
+});
+
+describe('the notice that someone took the lead', () => {
+  it('names who, escapes what it shows, and carries the lead id', () => {
+    const email = buildTakenEmail(detainedLead(), 'Ana <Robles>', OPTIONS);
+    expect(email.subject).toMatch(/^\[TAKEN by Ana <Robles>\] Detained — María L\./);
+    expect(email.text).toContain('Ana <Robles> accepted lead');
+    expect(email.html).toContain('Ana &lt;Robles&gt; accepted lead');
+    expect(email.html).not.toContain('<Robles>');
+    expect(email.headers['X-Amparo-Lead-Id']).toBe(detainedLead().leadId);
   });
 });

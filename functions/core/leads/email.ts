@@ -6,6 +6,7 @@
  * the strings catalog (email-words.ts). Every client string is untrusted: it is put on one line
  * without control or bidi-override characters, and in HTML escaped by hono's `html` template.
  */
+import { html } from 'hono/html';
 import type { Catalog } from '../content';
 import type { Language } from '../flow';
 import { renderHtml } from './email-html';
@@ -147,14 +148,17 @@ export function buildTakenEmail(lead: Lead, takenBy: string, options: LeadEmailO
     /^\[[^\]]+\]/,
     `[${say('takenTag', { name: oneLine(takenBy) })}]`,
   );
-  const text = `${say('taken', { name: oneLine(takenBy), leadId: lead.leadId })}\n\n${say('confidential', { firm: options.firmName })}\n`;
-  const html = `<!doctype html><html lang="${words.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;font-size:16px;padding:16px"><p>${escapeHtml(say('taken', { name: oneLine(takenBy), leadId: lead.leadId }))}</p><p style="font-size:13px;color:#666">${escapeHtml(say('confidential', { firm: options.firmName }))}</p></body></html>`;
+  const notice = say('taken', { name: oneLine(takenBy), leadId: lead.leadId });
+  const footerLine = say('confidential', { firm: options.firmName });
+  const text = `${notice}\n\n${footerLine}\n`;
+  // hono's html escapes every interpolated value, as in the summary's HTML part.
+  const page = html`<!doctype html><html lang="${words.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${subject}</title></head><body style="font-family:sans-serif;font-size:16px;padding:16px"><p>${notice}</p><p style="font-size:13px;color:#666">${footerLine}</p></body></html>`;
   return {
     from: options.from,
     to: [],
     subject,
     text,
-    html,
+    html: page.toString(),
     headers: { 'X-Amparo-Lead-Id': lead.leadId },
     attachments: [
       {
@@ -165,9 +169,3 @@ export function buildTakenEmail(lead: Lead, takenBy: string, options: LeadEmailO
     ],
   };
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
