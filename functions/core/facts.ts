@@ -119,6 +119,11 @@ export const FactsSchema = z
     crimeVictim: YesNoSchema,
     helpedPolice: YesNoSchema,
     trafficking: YesNoSchema,
+    /**
+     * Hurt, threatened or controlled by a spouse or ex, a parent, or a son or daughter, whatever
+     * their status (an addition to DOMAIN.md's table: it asks `abusedByFamily` in two questions).
+     */
+    familyHarm: YesNoSchema,
     abusedByFamily: YesNoSchema,
     birthDate: PartialDateSchema,
     abusedByParent: YesNoSchema,

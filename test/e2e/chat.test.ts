@@ -49,6 +49,7 @@ const ANSWERS: Record<string, string> = {
   crimeVictim: 'no',
   helpedPolice: 'no',
   trafficking: 'no',
+  familyHarm: 'no',
   abusedByFamily: 'no',
   birthDate: '07/24/1990',
   abusedByParent: 'no',

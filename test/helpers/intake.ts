@@ -70,6 +70,7 @@ export const RESIDENT: Record<string, string> = {
   fearOfReturn: 'no',
   crimeVictim: 'no',
   trafficking: 'no',
+  familyHarm: 'no',
   abusedByFamily: 'no',
   birthDate: '06/30/1985',
   criminalHistory: 'no',

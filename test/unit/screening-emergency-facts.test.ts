@@ -104,3 +104,25 @@ describe('bond complications from the detention facts', () => {
     expect(text(no?.complications)).not.toContain('signedPapers');
   });
 });
+
+describe('family harm, asked in two questions', () => {
+  it('raises the U visa for harm by family whatever the abuser’s status, without VAWA', () => {
+    const result = run({ familyHarm: 'yes', abusedByFamily: 'no' });
+    const uVisa = result.flags.find((f) => f.id === 'u-visa');
+    expect(text(uVisa?.reasons)).toContain(
+      'familyHarm = yes: domestic violence is a qualifying crime',
+    );
+    expect(result.flags.map((f) => f.id)).not.toContain('vawa');
+  });
+
+  it('raises VAWA too when the abuser is a citizen or has a green card', () => {
+    const ids = run({ familyHarm: 'yes', abusedByFamily: 'yes' }).flags.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['u-visa', 'vawa']));
+  });
+
+  it('raises neither without harm', () => {
+    const ids = run({ familyHarm: 'no' }).flags.map((f) => f.id);
+    expect(ids).not.toContain('u-visa');
+    expect(ids).not.toContain('vawa');
+  });
+});

@@ -34,7 +34,9 @@ const HELPFULNESS =
 /** U visa for victims of qualifying crimes (domestic violence among them) who can help police. */
 export function screenUVisa(facts: Facts): Flag[] {
   const victim = facts.crimeVictim === 'yes';
-  const abused = facts.abusedByFamily === 'yes';
+  // Family violence is a qualifying crime whoever did it; VAWA needs a citizen or LPR abuser.
+  const abused = facts.abusedByFamily === 'yes' || facts.familyHarm === 'yes';
+  const who = facts.abusedByFamily === 'yes' ? 'abusedByFamily = yes' : 'familyHarm = yes';
   if (!victim && !abused) return [];
   const reasons: string[] = [];
   const complications: string[] = [];
@@ -56,10 +58,10 @@ export function screenUVisa(facts: Facts): Flag[] {
   }
   if (abused) {
     reasons.push(
-      'abusedByFamily = yes: domestic violence is a qualifying crime for a U visa (INA 101(a)(15)(U)(iii); 8 CFR 214.14(a)(9)), whether or not the client calls it a crime',
+      `${who}: domestic violence is a qualifying crime for a U visa (INA 101(a)(15)(U)(iii); 8 CFR 214.14(a)(9)), whether or not the client calls it a crime, and whatever the abuser's status`,
     );
     complications.push(
-      `abusedByFamily = yes: whether the abuse was reported, or the client would help police now, was not asked; ${HELPFULNESS}`,
+      `${who}: whether the abuse was reported, or the client would help police now, was not asked; ${HELPFULNESS}`,
     );
   }
   reasons.push(
