@@ -100,6 +100,56 @@ describe('fake emergencies', () => {
     }
   });
 
+  it('page on-call once an hour when each stops right after the phone (the cheapest lead)', async () => {
+    // Since issue 14 an emergency's lead is made at the phone, 7 or 8 answers in: the cheapest
+    // fake there is. The hour's hold on paging covers it as it covers a whole intake.
+    const app = createApp({
+      ...server.deps,
+      clientAddress: () => '203.0.113.8',
+      addressRule: UNLIMITED,
+    });
+    const attacker = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((done) => attacker.once('listening', () => done()));
+    const url = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
+    const DETAINED = {
+      consent: 'yes',
+      matter: 'ICE detained my husband',
+      aboutSelf: 'my husband',
+      detained: 'yes',
+      facility: 'Otay Mesa',
+      name: 'Jose Ramirez',
+      writerName: 'Ana Ramirez',
+    };
+    try {
+      clock += 2 * 3_600_000; // past the earlier tests' holds
+      await deliverDue(delivery());
+      const before = mailTo(ON_CALL).length;
+      const leadIds: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const { conversationId: id, token } = await start(url);
+        let state: ApiState = { step: 'consent', done: false, language: 'en' };
+        while (state.step !== 'safeToContact') {
+          const answer =
+            state.step === 'phone'
+              ? `(213) 373-${4800 + i}`
+              : DETAINED[state.step as keyof typeof DETAINED];
+          if (answer === undefined) throw new Error(`no answer for ${state.step}`);
+          state = (await say(url, id, token, answer)).state;
+        }
+        const conversation = await server.deps.store.get(id);
+        leadIds.push(conversation?.intake.leadId ?? '');
+      }
+      clock += 4 * 60_000; // past the 3-minute hold for "is it safe to call?"
+      await deliverDue(delivery());
+      expect(mailTo(ON_CALL).length - before).toBe(1);
+      for (const leadId of leadIds) {
+        expect((await delivery().leads.get(leadId))?.delivery.status).toBe('sent');
+      }
+    } finally {
+      await new Promise<void>((done) => attacker.close(() => done()));
+    }
+  });
+
   it('page on-call at most once an hour for one unanswered emergency', async () => {
     clock += 2 * 3_600_000;
     const lead = await webIntake(server.url, { ...EMERGENCY, phone: '(213) 373-4799' });
