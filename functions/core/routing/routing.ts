@@ -152,7 +152,6 @@ export function route(
           'one conversation or address).',
       );
     }
-    if (emergency) why.push('and the on-call address (an emergency)');
     const because = `${attorney ? attorney.name : 'the intake team'}: ${why.join(', ')}`;
     return { attorneyId: attorney?.id ?? null, to, reasons, because, at: context.now };
   };
