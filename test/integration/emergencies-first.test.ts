@@ -260,6 +260,11 @@ describe('answering an emergency lead', () => {
     const stored = await delivery().leads.get(lead.leadId);
     expect(stored?.status).toBe('declined');
     expect(stored?.declines?.[0]?.reason).toBe('conflict');
+    // No lead ends unseen: the intake team is told who declared the conflict.
+    const intake = server.deps.delivery?.roster.intakeEmail;
+    const notice = emailsFor(lead.leadId).find((e) => e.to.includes(intake ?? ''));
+    expect(notice?.subject).toMatch(/^\[CONFLICT declared by [^\]]+\]/);
+    expect(notice?.text).toContain('for a conflict of interest');
     // Past the escalation time, nobody is offered it.
     const before = server.emails.length;
     later(60 * 60);

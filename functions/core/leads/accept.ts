@@ -15,7 +15,7 @@ import type { ConversationStore, SmsSender, SmsStore } from '../ports';
 import { retryOnConflict } from '../retry';
 import type { Roster } from '../routing/roster';
 import { type DeliveryDeps, recipientsOf, reroute } from './delivery';
-import { buildTakenEmail } from './email';
+import { buildNoticeEmail } from './email';
 import type { DeclineReason, Lead } from './lead';
 
 export interface AnswerDeps {
@@ -103,19 +103,31 @@ async function tellOthers(deps: AnswerDeps, lead: Lead, takenBy: string) {
   const others = [...new Set([...(lead.delivery.sentTo ?? lead.routing.to), ...earlier])].filter(
     (address) => address !== taker,
   );
-  if (!others.length) return;
-  const email = buildTakenEmail(lead, nameOf(roster, takenBy), {
+  await notify(deps, lead, 'taken', nameOf(roster, takenBy), others);
+}
+
+/** Sends a notice about a lead to `addresses`; a mail failure is logged by id, never thrown. */
+async function notify(
+  deps: AnswerDeps,
+  lead: Lead,
+  kind: 'taken' | 'conflict',
+  who: string,
+  addresses: string[],
+) {
+  if (!addresses.length) return;
+  const email = buildNoticeEmail(lead, kind, who, {
     firmName: deps.delivery.firmName,
     from: deps.delivery.mailFrom,
     timeZone: deps.delivery.timeZone,
     strings: deps.delivery.strings,
   });
-  for (const address of others) {
+  for (const address of addresses) {
     try {
       await deps.delivery.mailer.send({ ...email, to: [address] });
     } catch (error) {
-      deps.delivery.log.error('lead_taken_notice_failed', {
+      deps.delivery.log.error('lead_notice_failed', {
         leadId: lead.leadId,
+        kind,
         error: error instanceof Error ? error.name : 'Error',
       });
     }
@@ -151,6 +163,10 @@ export async function declineLead(
           declines,
         };
         await deps.delivery.leads.save(next);
+        // No lead ends unseen: the intake team is told, and decides what the client hears.
+        await notify(deps, next, 'conflict', nameOf(deps.delivery.roster, attorneyId), [
+          deps.delivery.roster.intakeEmail,
+        ]);
         return { result: 'declined', lead: next };
       }
       const name = nameOf(deps.delivery.roster, attorneyId);

@@ -142,13 +142,27 @@ export function buildLeadEmail(lead: Lead, links: LeadLinks, options: LeadEmailO
  * @example buildTakenEmail(lead, 'Ana Robles', options).subject // '[TAKEN by Ana Robles] Detained — María L., …'
  */
 export function buildTakenEmail(lead: Lead, takenBy: string, options: LeadEmailOptions): LeadEmail {
+  return buildNoticeEmail(lead, 'taken', takenBy, options);
+}
+
+/**
+ * A short notice about a lead to people at the firm: `taken` (someone accepted it) or `conflict`
+ * (someone declined it for a conflict of interest, so it is offered to no one else: the intake
+ * team decides what the client is told). Named by `who`, with the lead id header and lead.json.
+ */
+export function buildNoticeEmail(
+  lead: Lead,
+  kind: 'taken' | 'conflict',
+  who: string,
+  options: LeadEmailOptions,
+): LeadEmail {
   const words = emailWords(options.strings, options.language ?? 'en');
   const { say } = words;
   const subject = leadSubject({ ...lead, updates: undefined }, words).replace(
     /^\[[^\]]+\]/,
-    `[${say('takenTag', { name: oneLine(takenBy) })}]`,
+    `[${say(`${kind}Tag`, { name: oneLine(who) })}]`,
   );
-  const notice = say('taken', { name: oneLine(takenBy), leadId: lead.leadId });
+  const notice = say(kind, { name: oneLine(who), leadId: lead.leadId });
   const footerLine = say('confidential', { firm: options.firmName });
   const text = `${notice}\n\n${footerLine}\n`;
   // hono's html escapes every interpolated value, as in the summary's HTML part.
