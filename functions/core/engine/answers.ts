@@ -5,6 +5,7 @@
 import type { Content } from '../content';
 import { LANGUAGES, type Step } from '../flow';
 import {
+  foldWords,
   normalize,
   type ParseResult,
   parseAge,
@@ -45,10 +46,7 @@ function options(content: Content, step: Step) {
  */
 function longestContained(content: Content, step: Step, text: string): ParseResult<string> {
   if (/[?¿]/.test(text)) return NO;
-  const fold = (t: string) =>
-    normalize(t)
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+  const fold = foldWords;
   const words = ` ${fold(text)} `;
   let best: { value: string; length: number; tie: boolean } | undefined;
   for (const option of options(content, step)) {
@@ -74,10 +72,7 @@ export function mentionsUnclear(step: Step, text: string): boolean {
   return withoutUnclear(step, text) !== undefined;
 }
 
-const fold = (text: string) =>
-  normalize(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+const fold = foldWords;
 
 /**
  * The answer with the step's `unclear` words taken out, or undefined when it holds none: "sin

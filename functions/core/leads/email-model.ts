@@ -6,6 +6,7 @@
  */
 import { formatDate } from '../engine/render';
 import type { FactId, Facts } from '../facts';
+import { foldWords } from '../parse/normalize';
 import { phoneNumber } from '../parse/phone-metadata';
 import { FLAG_PRIORITY, type Flag, type FlagId } from '../screening/screening';
 import type { EmailWords } from './email-words';
@@ -311,23 +312,15 @@ export function sections(lead: Lead, words: EmailWords): Section[] {
   ];
 }
 
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
 /**
  * The client's own words for a fact when they say more than its value ("si, lo deportaron en
  * 2015" beside "Yes"): not for free text (the value is the words), a button number, or a word.
  */
 function ownWords(id: FactId, shown: string, said: string | undefined): string | undefined {
   if (!said || FREE_TEXT.has(id) || id === 'phone' || id === 'email') return undefined;
-  const words = fold(said);
+  const words = foldWords(said);
   // "03/04/1988" says nothing a date does not: only words beside a value.
-  if (!/\p{L}/u.test(words) || !words.includes(' ') || words === fold(shown)) return undefined;
+  if (!/\p{L}/u.test(words) || !words.includes(' ') || words === foldWords(shown)) return undefined;
   return cut(oneLine(said), 160);
 }
 

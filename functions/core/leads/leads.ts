@@ -51,12 +51,33 @@ export interface LeadDraft {
 /** How long an emergency's first lead waits for the rest of the contact questions. */
 export const EARLY_HOLD_SECONDS = 180;
 
-/** What a conversation's answers make of a lead: everything but its ids, version and delivery. */
+/** The routing of a draft now, by today's counts (the lead `skip` itself not counted). */
+async function routed(
+  deps: LeadDeps,
+  draft: LeadDraft,
+  facts: Lead['facts'],
+  language: string,
+  skip?: string,
+) {
+  const now = deps.now();
+  const { countsToday, lastAssigned } = await dayCounts(deps, todayIn(now, deps.timeZone), skip);
+  return route(
+    { facts, urgency: draft.screening.urgency, flags: draft.screening.flags, language },
+    deps.roster,
+    { countsToday, lastAssigned, now: now.toISOString() },
+  );
+}
+
+/**
+ * What a conversation's answers make of a lead: everything but its ids, version and delivery.
+ * Routed anew (reading today's counts, without the lead `skip` itself), unless `keep` is the
+ * routing it already has.
+ */
 async function drafted(
   deps: LeadDeps,
   conversation: Conversation,
   draft: LeadDraft,
-  skip?: string,
+  options: { skip?: string; keep?: Lead['routing'] } = {},
 ) {
   const intake = conversation.intake;
   const now = deps.now();
@@ -74,12 +95,7 @@ async function drafted(
     safeContactAlternative: text('safeContactAlternative'),
   };
   const language = facts.preferredLanguage ?? intake.language;
-  const { countsToday, lastAssigned } = await dayCounts(deps, todayIn(now, deps.timeZone), skip);
-  const routing = route(
-    { facts, urgency: draft.screening.urgency, flags: draft.screening.flags, language },
-    deps.roster,
-    { countsToday, lastAssigned, now: at },
-  );
+  const routing = options.keep ?? (await routed(deps, draft, facts, language, options.skip));
   // Proven: the conversation is this phone's text conversation (texted from it, or linked to it
   // by the code texted to it). A number only typed on the web may be anyone's.
   const phoneProven = facts.phone !== undefined && conversation.texts?.phone === facts.phone;
@@ -200,15 +216,15 @@ export async function updatedLead(
   draft: LeadDraft,
   release: boolean,
 ): Promise<Lead> {
-  const body = await drafted(deps, conversation, draft, lead.leadId);
-  const at = deps.now().toISOString();
   const wentOut = sentBefore(lead);
+  // Routed again only while nobody has it yet; once sent, the update follows the lead.
+  const keep = wentOut || lead.status === 'accepted' ? lead.routing : undefined;
+  const body = await drafted(deps, conversation, draft, { skip: lead.leadId, keep });
+  const at = deps.now().toISOString();
   const next: Lead = {
     ...lead,
     ...body,
     ...safeMerge(lead, body),
-    // Routed again only while nobody has it yet; once sent, the update follows the lead.
-    routing: wentOut || lead.status === 'accepted' ? lead.routing : body.routing,
     phoneProven: lead.phoneProven || body.phoneProven,
     version: lead.version + 1,
   };

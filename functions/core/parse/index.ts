@@ -15,6 +15,7 @@ export { type DateDirection, type DateOptions, parseDate } from './date';
 export { parseEmail } from './email';
 export { type Location, parseLocation } from './location';
 export {
+  foldWords,
   hasQuestionMark,
   isSkip,
   NOT_PARSED,

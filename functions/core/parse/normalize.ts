@@ -57,6 +57,18 @@ export function normalizeKey(text: string): string {
   return normalize(text).replace(/'/g, '');
 }
 
+/**
+ * `normalize` with every run of what is not a letter or a digit made one space: the words alone,
+ * for finding a phrase inside an answer whatever punctuation surrounds it.
+ *
+ * @example foldWords('¡Sí, lo deportaron en 2015!') // => 'si lo deportaron en 2015'
+ */
+export function foldWords(text: string): string {
+  return normalize(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 // Whole answers that mean "I won't answer this one". Deliberately absent: "ninguno" / "none",
 // which are real answers (no family members), and bare "no", which answers yes/no questions.
 const SKIP_PHRASES = new Set([
