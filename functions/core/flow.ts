@@ -78,6 +78,21 @@ export const StepSchema = z.strictObject({
    */
   aliases: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
   /**
+   * How people say each option, in English and in Spanish, as they would type it ("se llevaron a
+   * mi esposo", "my husband got picked up"): read by the choice scorer (understand/choose.ts)
+   * with the knowledge search's folding, stems and synonyms, and matched whole as phrases.
+   * Input vocabulary only: never shown.
+   */
+  examples: z
+    .record(
+      z.string(),
+      z.strictObject({
+        en: z.array(z.string().min(1)).min(1),
+        es: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .optional(),
+  /**
    * Words that answer the question without saying which option ("sin papeles" at the manner of
    * entry: overstays say it too). Typed without a word that does pick an option, they get the
    * step's `clarify` string and the question again, instead of "I did not understand".

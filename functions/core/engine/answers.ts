@@ -35,6 +35,7 @@ function options(content: Content, step: Step) {
     labels: [
       ...LANGUAGES.map((lang) => optionLabel(content, lang, step, value)),
       ...(step.aliases?.[value] ?? []),
+      ...LANGUAGES.flatMap((lang) => step.examples?.[value]?.[lang] ?? []),
     ],
   }));
 }
