@@ -21,6 +21,7 @@ import {
   parseText,
   parseYesNo,
 } from '../parse';
+import { type Reading, read, reading, type Said } from '../parse/reading';
 import { optionLabel, optionValues } from './render';
 
 const NO: ParseResult<never> = { ok: false };
@@ -45,10 +46,10 @@ function options(content: Content, step: Step) {
  * esposo" holds "para mi" (about me) and "mi esposo" (someone else); the longer is meant.
  * A question is never read this way.
  */
-function longestContained(content: Content, step: Step, text: string): ParseResult<string> {
-  if (/[?¿]/.test(text)) return NO;
+function longestContained(content: Content, step: Step, text: Reading): ParseResult<string> {
+  if (text.question) return NO;
   const fold = foldWords;
-  const words = ` ${fold(text)} `;
+  const words = ` ${text.words} `;
   let best: { value: string; length: number; tie: boolean } | undefined;
   for (const option of options(content, step)) {
     for (const label of option.labels) {
@@ -69,7 +70,7 @@ function longestContained(content: Content, step: Step, text: string): ParseResu
  *
  * @example mentionsUnclear(entryMannerStep, 'estoy sin papeles') // true
  */
-export function mentionsUnclear(step: Step, text: string): boolean {
+export function mentionsUnclear(step: Step, text: Reading): boolean {
   return withoutUnclear(step, text) !== undefined;
 }
 
@@ -79,8 +80,8 @@ const fold = foldWords;
  * The answer with the step's `unclear` words taken out, or undefined when it holds none: "sin
  * visa" must not read as the option "visa", while "crucé sin papeles" still reads as a crossing.
  */
-function withoutUnclear(step: Step, text: string): string | undefined {
-  let words = ` ${fold(text)} `;
+function withoutUnclear(step: Step, text: Reading): string | undefined {
+  let words = ` ${text.words} `;
   let found = false;
   for (const phrase of step.unclear ?? []) {
     const folded = ` ${fold(phrase)} `;
@@ -92,8 +93,8 @@ function withoutUnclear(step: Step, text: string): string | undefined {
 }
 
 /** An answer that is exactly one option's label or alias, after case and accent folding. */
-function exactOption(content: Content, step: Step, text: string): ParseResult<string> {
-  const folded = normalize(text);
+function exactOption(content: Content, step: Step, text: Reading): ParseResult<string> {
+  const folded = text.folded;
   const hit = options(content, step).find((o) => o.labels.some((l) => normalize(l) === folded));
   return hit ? { ok: true, value: hit.value } : NO;
 }
@@ -106,16 +107,17 @@ function exactOption(content: Content, step: Step, text: string): ParseResult<st
 export function parseAnswer(
   content: Content,
   step: Step,
-  text: string,
+  said: Said,
   today: string,
 ): ParseResult<unknown> {
+  const text = reading(said);
   switch (step.type) {
     case 'yesno':
     case 'yesno-unsure':
     case 'yesno-prefer-not': {
       // A button's number, then the many ways to say yes/no, then a button label exactly.
       // Labels are never matched loosely here: "no lo sé" contains the label "No" but is unsure.
-      if (/^\s*#?\d{1,2}\s*$/.test(text)) return parseChoice(text, options(content, step));
+      if (/^\s*#?\d{1,2}\s*$/.test(text.raw)) return parseChoice(text, options(content, step));
       const yn = parseYesNo(text, {
         unsure: step.type === 'yesno-unsure',
         preferNot: step.type === 'yesno-prefer-not',
@@ -124,7 +126,7 @@ export function parseAnswer(
       const exact = exactOption(content, step, text);
       if (exact.ok || !step.otherIsYes) return exact;
       // "he takes insulin", "5000 dólares": the what of a yes, not a question or a lone word.
-      const says = !/[?¿]/.test(text) && /\p{L}.*\s+.*\p{L}|\d/u.test(text.trim());
+      const says = !text.question && /\p{L}.*\s+.*\p{L}|\d/u.test(text.raw.trim());
       return says ? { ok: true, value: 'yes' } : NO;
     }
     case 'choice': {
@@ -132,7 +134,7 @@ export function parseAnswer(
       const rest = withoutUnclear(step, text);
       if (rest !== undefined && rest === '') return NO;
       if (rest !== undefined)
-        return parseAnswer(content, { ...step, unclear: undefined }, rest, today);
+        return parseAnswer(content, { ...step, unclear: undefined }, read(rest), today);
       const byChoice = parseChoice(text, options(content, step));
       if (!byChoice.ok) {
         const longest = longestContained(content, step, text);
@@ -155,23 +157,23 @@ export function parseAnswer(
     case 'anumber':
       return parseANumber(text);
     case 'phone':
-      return parsePhone(text);
+      return parsePhone(text.raw);
     case 'email':
-      return parseEmail(text);
+      return parseEmail(text.raw);
     case 'country':
       return parseCountry(text);
     case 'location': {
       // "no sé", "sí", "idk" are not places: ask again rather than store them as one.
       if (parseYesNo(text, { unsure: true, preferNot: true }).ok) return NO;
-      const loc = parseLocation(text);
+      const loc = parseLocation(text.raw);
       return loc.ok ? { ok: true, value: loc.value.text } : NO;
     }
     case 'language':
       return parseLanguage(content, step, text);
     case 'name':
-      return parseName(text);
+      return parseName(text.raw);
     case 'text':
-      return parseText(text, { max: 500 });
+      return parseText(text.raw, { max: 500 });
     case 'number':
       return parseAge(text);
   }
@@ -184,13 +186,13 @@ const LANGUAGE_WORDS: Record<string, string[]> = {
 };
 
 /** English, Spanish, or another language named in words ("K'iche'", "Mam", "portugués"). */
-function parseLanguage(content: Content, step: Step, text: string): ParseResult<string> {
+function parseLanguage(content: Content, step: Step, text: Reading): ParseResult<string> {
   const opts = options(content, step).map((o) => ({
     value: o.value,
     labels: [...o.labels, ...(LANGUAGE_WORDS[o.value] ?? [])],
   }));
   const byChoice = parseChoice(text, opts);
   if (byChoice.ok) return byChoice;
-  const trimmed = text.trim();
+  const trimmed = text.raw.trim();
   return OTHER_LANGUAGE.test(trimmed) ? { ok: true, value: trimmed } : NO;
 }

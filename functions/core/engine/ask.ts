@@ -4,6 +4,7 @@
  */
 import type { Content } from '../content';
 import { parseYesNo } from '../parse';
+import { reading, type Said } from '../parse/reading';
 import { holds } from './conditions';
 import { isEmergency } from './outcome';
 import { choicesFor, promptText, t } from './render';
@@ -37,11 +38,11 @@ export function consentQuestion(ctx: EngineContext, state: IntakeState): BotMess
 }
 
 /** Yes/no by word, number or button: 1 and the first button mean yes. */
-export function yesNo(text: string): 'yes' | 'no' | undefined {
-  const folded = text.trim();
+export function yesNo(said: Said): 'yes' | 'no' | undefined {
+  const folded = reading(said).raw.trim();
   if (folded === '1') return 'yes';
   if (folded === '2') return 'no';
-  const parsed = parseYesNo(text);
+  const parsed = parseYesNo(said);
   return parsed.ok && (parsed.value === 'yes' || parsed.value === 'no') ? parsed.value : undefined;
 }
 

@@ -6,6 +6,7 @@
 import { HELP_WORDS } from '../channels/keywords';
 import type { Language } from '../flow';
 import { normalize } from '../parse/normalize';
+import { reading, type Said } from '../parse/reading';
 
 export type Command =
   | { kind: 'language'; language: Language }
@@ -125,9 +126,10 @@ const SENTENCES: Array<[Command, RegExp]> = [
  *
  * @example parseCommand('Español') // { kind: 'language', language: 'es' }
  */
-export function parseCommand(text: string): Command | undefined {
-  const folded = normalize(text);
-  const exact = LOOKUP.get(folded) ?? (text.trim() === '?' ? { kind: 'help' } : undefined);
+export function parseCommand(said: Said): Command | undefined {
+  const text = reading(said);
+  const folded = text.folded;
+  const exact = LOOKUP.get(folded) ?? (text.raw.trim() === '?' ? { kind: 'help' } : undefined);
   return exact ?? SENTENCES.find(([, pattern]) => pattern.test(folded))?.[0];
 }
 

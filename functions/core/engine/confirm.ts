@@ -4,7 +4,7 @@
  */
 
 import { parseChoice } from '../parse';
-import { normalize } from '../parse/normalize';
+import type { Reading } from '../parse/reading';
 import { ask, bot, type EngineContext, reask, type Turn, yesNo } from './ask';
 import { decideOutcome } from './outcome';
 import { t } from './render';
@@ -14,7 +14,7 @@ import { closingMessages, summaryLines } from './summary';
 export function answerConfirm(
   ctx: EngineContext,
   state: IntakeState,
-  text: string,
+  text: Reading,
   today: string,
 ): Turn {
   const labels = (value: string) =>
@@ -22,7 +22,7 @@ export function answerConfirm(
       const label = ctx.content.strings[lang][`confirm.options.${value}`];
       return typeof label === 'string' ? label : value;
     });
-  const wantsChange = CHANGE_WORDS.test(normalize(text));
+  const wantsChange = CHANGE_WORDS.test(text.folded);
   // "cambiar la 11", "change 3": the client already says which answer.
   if (wantsChange && lineNumber(text) !== undefined) return answerEdit(ctx, state, text, today);
   const picked = parseChoice(text, [
@@ -64,15 +64,15 @@ export const CHANGE_WORDS =
   /\b(change|fix|edit|correct|wrong|cambiar|cambia|cambie|corregir|corrige|esta mal|mal)\b/;
 
 /** The summary line a message names: "11", "#11", "la 11", "número 11", "cambiar la 11". */
-export function lineNumber(text: string): number | undefined {
-  const numbers = text.match(/\d{1,2}/g) ?? [];
+export function lineNumber(text: Reading): number | undefined {
+  const numbers = text.raw.match(/\d{1,2}/g) ?? [];
   return numbers.length === 1 ? Number(numbers[0]) : undefined;
 }
 
 export function answerEdit(
   ctx: EngineContext,
   state: IntakeState,
-  text: string,
+  text: Reading,
   today: string,
 ): Turn {
   if (state.hideAnswers) return cannotShow(ctx, state, today);

@@ -2,7 +2,8 @@ import { todayIn } from '../calendar';
 import type { Facts } from '../facts';
 import { type Language, RESERVED_STEPS, type Step } from '../flow';
 import { parseYesNo } from '../parse';
-import { isSkip, normalize } from '../parse/normalize';
+import { isSkip } from '../parse/normalize';
+import { type Reading, read, type Said } from '../parse/reading';
 import { mentionsUnclear, parseAnswer } from './answers';
 import {
   ask,
@@ -86,7 +87,7 @@ export function introMessages(ctx: EngineContext, state: IntakeState): BotMessag
  * ("delete my data", then its confirmation). By SMS, any other text after an intake ended
  * starts a new conversation.
  */
-export function erasesEnded(state: IntakeState, text: string): boolean {
+export function erasesEnded(state: IntakeState, text: Said): boolean {
   if (state.status === 'active' || state.status === 'qualified') return false;
   const command = parseCommand(text);
   return command?.kind === 'delete' || (state.step === 'deleteConfirm' && !command);
@@ -97,7 +98,9 @@ export function erasesEnded(state: IntakeState, text: string): boolean {
  *
  * @example advance(ctx, state, 'yes').state.step // the first question after consent
  */
-export function advance(ctx: EngineContext, previous: IntakeState, text: string): Turn {
+export function advance(ctx: EngineContext, previous: IntakeState, message: string): Turn {
+  // The message is read once here; everything below reads this one reading.
+  const text = read(message);
   const state: IntakeState = structuredClone(previous);
   // Effects belong to the turn that asked for them; the service carried them out already.
   state.effects = [];
@@ -135,7 +138,7 @@ export function advance(ctx: EngineContext, previous: IntakeState, text: string)
     return { state, replies: ask(ctx, state, today) };
   }
   if (isQuestion(ctx, state, text, today)) {
-    const answer = answerQuestion(ctx.content, state, text, ctx.now.toISOString());
+    const answer = answerQuestion(ctx.content, state, text.raw, ctx.now.toISOString());
     const [first, ...rest] = ask(ctx, state, today);
     const resume = t(ctx.content, state, 'knowledge.resume');
     const again = first ? [{ ...first, text: `${resume}\n${first.text}` }, ...rest] : [];
@@ -163,11 +166,10 @@ export function advance(ctx: EngineContext, previous: IntakeState, text: string)
  * A message is a question, not an answer, when it reads as one and cannot be the answer: on a
  * free-text question any text could be an answer, so reading as a question is enough there.
  */
-function isQuestion(ctx: EngineContext, state: IntakeState, text: string, today: string): boolean {
+function isQuestion(ctx: EngineContext, state: IntakeState, text: Reading, today: string): boolean {
   if (!looksLikeQuestion(text)) return false;
   if (['consent', 'deleteConfirm'].includes(state.step)) return yesNo(text) === undefined;
-  if (state.step === 'confirm')
-    return yesNo(text) === undefined && !CHANGE_WORDS.test(normalize(text));
+  if (state.step === 'confirm') return yesNo(text) === undefined && !CHANGE_WORDS.test(text.folded);
   if (state.step === 'confirmEdit') return lineNumber(text) === undefined;
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step || takesFreeText(step)) return true;
@@ -267,7 +269,7 @@ function runCommand(ctx: EngineContext, state: IntakeState, command: Command, to
   }
 }
 
-function answerConsent(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
+function answerConsent(ctx: EngineContext, state: IntakeState, text: Reading, today: string): Turn {
   const answer = yesNo(text);
   if (!answer) return reask(ctx, state, today, [consentQuestion(ctx, state)], 'consent.example');
   state.consent = {
@@ -294,7 +296,7 @@ function answerConsent(ctx: EngineContext, state: IntakeState, text: string, tod
   return { state, replies: ask(ctx, state, today) };
 }
 
-function answerDelete(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
+function answerDelete(ctx: EngineContext, state: IntakeState, text: Reading, today: string): Turn {
   const answer = yesNo(text);
   if (answer === 'yes') {
     // Erase everything the client told us; the store deletes the item itself.
@@ -318,7 +320,7 @@ function answerDelete(ctx: EngineContext, state: IntakeState, text: string, toda
   return { state, replies: [cancelled, ...ask(ctx, state, today)] };
 }
 
-function answerStep(ctx: EngineContext, state: IntakeState, text: string, today: string): Turn {
+function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today: string): Turn {
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step) throw new Error(`unknown step ${state.step}`);
   // "No sé" is a skip, except where "not sure" is an answer the fact holds: read it first there.
@@ -346,7 +348,7 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: string, today:
   if (skip) state.skipped.push(step.id);
   else if (parsed?.ok) {
     state.answers[step.id] = parsed.value;
-    state.said[step.id] = Array.from(text.trim()).slice(0, SAID_MAX).join('');
+    state.said[step.id] = Array.from(text.raw.trim()).slice(0, SAID_MAX).join('');
   }
   state.history.push(step.id);
   if (parsed?.ok) alsoAnswered(ctx, state, step, text, today);
@@ -390,10 +392,10 @@ function alsoAnswered(
   ctx: EngineContext,
   state: IntakeState,
   step: Step,
-  text: string,
+  text: Reading,
   today: string,
 ): void {
-  if (/^\s*#?\d+\s*$/.test(text)) return;
+  if (/^\s*#?\d+\s*$/.test(text.raw)) return;
   for (const id of step.alsoAnswers ?? []) {
     const other = ctx.content.flow.steps.find((s) => s.id === id);
     if (!other || id in state.answers) continue;
@@ -402,7 +404,7 @@ function alsoAnswered(
     // A catch-all is never inferred: "someone else" says nothing of who they are.
     if (!read.ok || read.value === 'other') continue;
     state.answers[id] = read.value;
-    state.said[id] = Array.from(text.trim()).slice(0, SAID_MAX).join('');
+    state.said[id] = Array.from(text.raw.trim()).slice(0, SAID_MAX).join('');
     state.history.push(id);
   }
 }
@@ -416,10 +418,10 @@ const NOTHING_WORDS = new Set(['none', 'nothing', 'nada', 'ninguno', 'ninguna', 
  * On an optional question that is not itself yes/no, "no", "no sé", "no lo tengo" or "prefiero
  * no decir" means the client does not have or will not give it: a skip, not an answer.
  */
-function saysNotHave(step: Step, text: string): boolean {
+function saysNotHave(step: Step, text: Reading): boolean {
   if (step.type.startsWith('yesno') || step.type === 'choice' || step.type === 'multichoice')
     return false;
-  if (NOTHING_WORDS.has(normalize(text))) return true;
+  if (NOTHING_WORDS.has(text.folded)) return true;
   const said = parseYesNo(text, { unsure: true, preferNot: true });
   return said.ok && said.value !== 'yes';
 }

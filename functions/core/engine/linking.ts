@@ -7,6 +7,7 @@
  */
 import { parsePhone } from '../parse';
 import { phoneNumber } from '../parse/phone-metadata';
+import type { Reading } from '../parse/reading';
 import { secretMatches } from '../secrets';
 import { ask, bot, type EngineContext, reask, type Turn } from './ask';
 import { formatAnswer, t } from './render';
@@ -59,10 +60,10 @@ export function startTextLink(ctx: EngineContext, state: IntakeState, today: str
 export function answerLinkPhone(
   ctx: EngineContext,
   state: IntakeState,
-  text: string,
+  text: Reading,
   today: string,
 ): Turn {
-  const phone = parsePhone(text);
+  const phone = parsePhone(text.raw);
   if (!phone.ok)
     return reask(
       ctx,
@@ -86,13 +87,13 @@ export function resume(ctx: EngineContext, state: IntakeState, today: string, ke
 export function answerLinkCode(
   ctx: EngineContext,
   state: IntakeState,
-  text: string,
+  text: Reading,
   today: string,
 ): Turn {
   const link = state.link;
   if (!link || ctx.now.toISOString() > link.expiresAt)
     return resume(ctx, state, today, 'link.expired');
-  const code = text.replace(/\D/g, '');
+  const code = text.raw.replace(/\D/g, '');
   if (code.length !== 6 || !secretMatches(code, link.codeHash)) {
     link.tries += 1;
     const codes = state.codes ?? { sent: 1, tries: 0 };

@@ -13,7 +13,7 @@ import { MAX_SEGMENTS, segments, toGsm } from '../channels/sms/render';
 import type { Content } from '../content';
 import type { Step } from '../flow';
 import type { Article } from '../knowledge/article';
-import { normalize } from '../parse/normalize';
+import { reading, type Said } from '../parse/reading';
 import { t } from './render';
 import type { BotMessage, IntakeState } from './state';
 
@@ -22,9 +22,10 @@ const OPENERS =
   /^(what|whats|how|can|could|do|does|did|is|are|will|would|when|where|why|who|should|which|am i|que|como|cuando|donde|por que|porque|puedo|puede|pueden|se puede|tengo que|hay|cual|cuales|quien|es verdad|es cierto|sabe|me pueden|me puede|necesito saber)\b/;
 
 /** True when the message reads as a question rather than an answer. */
-export function looksLikeQuestion(text: string): boolean {
-  if (/[?¿]/.test(text)) return true;
-  const folded = normalize(text);
+export function looksLikeQuestion(said: Said): boolean {
+  const text = reading(said);
+  if (text.question) return true;
+  const folded = text.folded;
   return folded.split(/\s+/).length >= 3 && OPENERS.test(folded);
 }
 

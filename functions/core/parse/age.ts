@@ -4,6 +4,7 @@
  */
 import { NUMBER_WORDS } from './date-words';
 import { normalize, type ParseResult } from './normalize';
+import { reading, type Said } from './reading';
 
 // "a", "un": one in "in a week", but an article in "he is a teenager".
 const ARTICLES = new Set(['a', 'an', 'un', 'una']);
@@ -12,8 +13,8 @@ const ARTICLES = new Set(['a', 'an', 'un', 'una']);
  * @example parseAge('tiene 22 años') // { ok: true, value: 22 }
  * @example parseAge('no se') // { ok: false }
  */
-export function parseAge(text: string): ParseResult<number> {
-  const folded = normalize(text);
+export function parseAge(said: Said): ParseResult<number> {
+  const folded = reading(said).folded;
   const numbers = folded.match(/\d+/g) ?? [];
   if (numbers.length === 1) {
     const n = Number(numbers[0]);

@@ -3,6 +3,7 @@
  * "A" and 8 or 9 digits, written with or without dashes and spaces.
  */
 import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
+import { reading, type Said } from './reading';
 
 // DOMAIN.md: never ask for (or keep) a Social Security number. A 9-digit answer that says it is
 // one, or has its 3-2-4 shape, is refused rather than stored as an A-number.
@@ -23,8 +24,8 @@ function groupedLikeANumber(groups: string[]): boolean {
  *
  * @example parseANumber('mi número A es A-123-456-789') // => { ok: true, value: 'A123456789' }
  */
-export function parseANumber(text: string): ParseResult<string> {
-  const folded = normalize(text);
+export function parseANumber(said: Said): ParseResult<string> {
+  const folded = reading(said).folded;
   if (SSN_WORDS.test(folded)) return NOT_PARSED;
   const runs = [...folded.matchAll(/\d(?:[\s.-]*\d)*/g)];
   const run = runs.length === 1 ? runs[0] : undefined;

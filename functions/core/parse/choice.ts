@@ -4,7 +4,8 @@
  */
 
 import { own } from '../own';
-import { hasQuestionMark, NOT_PARSED, normalizeKey, type ParseResult, parsed } from './normalize';
+import { NOT_PARSED, normalizeKey, type ParseResult, parsed } from './normalize';
+import { type Reading, reading, type Said } from './reading';
 
 /** One menu entry: the stored value and its labels in every language the menu is shown in. */
 export interface ChoiceOption {
@@ -93,8 +94,8 @@ const NUMBER_NOISE = new Set([
 ]);
 
 /** Words only: lower-case, no accents, punctuation as spaces ("esposo/a" → "esposo a"). */
-function words(text: string): string {
-  return normalizeKey(text)
+function words(key: string): string {
+  return key
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .join(' ');
@@ -103,7 +104,9 @@ function words(text: string): string {
 /** The 1-based menu number in "2", "2.", "#2", "option 2", "the second one", or undefined. */
 function menuNumber(text: string): number | undefined {
   const list = words(
-    text.replace(/[°º]/g, '').replace(/(\d)(?:st|nd|rd|th|ro|do|to|mo|vo|no|a|o)\b/gi, '$1'),
+    normalizeKey(
+      text.replace(/[°º]/g, '').replace(/(\d)(?:st|nd|rd|th|ro|do|to|mo|vo|no|a|o)\b/gi, '$1'),
+    ),
   )
     .split(' ')
     .filter(Boolean);
@@ -129,22 +132,23 @@ function onlyMatch(
 }
 
 function labelsOf(option: ChoiceOption): string[] {
-  return [option.value, ...option.labels].map(words);
+  return [option.value, ...option.labels].map((label) => words(normalizeKey(label)));
 }
 
-function choiceIndex(text: string, options: ChoiceOption[]): number | undefined {
-  const answer = words(text);
+function choiceIndex(said: Said, options: ChoiceOption[]): number | undefined {
+  const text = reading(said);
+  const answer = words(text.key);
   if (answer === '') return undefined;
 
   const exact = onlyMatch(options, (option) => labelsOf(option).includes(answer));
   if (exact !== undefined) return exact;
 
-  const number = menuNumber(text);
+  const number = menuNumber(text.raw);
   if (number !== undefined) return number >= 1 && number <= options.length ? number - 1 : undefined;
 
   // Loose matches read words inside the message, so a question about an option ("what does
   // parole mean?") would select it: questions are asked back, never taken as a choice.
-  if (hasQuestionMark(text)) return undefined;
+  if (text.question) return undefined;
   const contained = onlyMatch(options, (option) =>
     labelsOf(option).some((label) => containsWords(answer, label)),
   );
@@ -165,8 +169,8 @@ function choiceIndex(text: string, options: ChoiceOption[]): number | undefined 
  *   { value: 'without-inspection', labels: ['Without inspection', 'Sin inspección'] },
  * ]) // => { ok: true, value: 'without-inspection' }
  */
-export function parseChoice(text: string, options: ChoiceOption[]): ParseResult<string> {
-  const index = choiceIndex(text, options);
+export function parseChoice(said: Said, options: ChoiceOption[]): ParseResult<string> {
+  const index = choiceIndex(said, options);
   const option = index === undefined ? undefined : options[index];
   return option ? parsed(option.value) : NOT_PARSED;
 }
@@ -187,11 +191,11 @@ const SEPARATORS = /\s*(?:[,;&+]|\band\b|\by\b|\be\b|\bplus\b)\s*/u;
  * ]) // => { ok: true, value: ['spouse-usc', 'child-usc'] }
  */
 export function parseMultiChoice(
-  text: string,
+  said: Said,
   options: ChoiceOption[],
   opts: MultiChoiceOptions = {},
 ): ParseResult<string[]> {
-  const indexes = splitChoices(text, options);
+  const indexes = splitChoices(reading(said), options);
   if (!indexes || indexes.length === 0) return NOT_PARSED;
   const values = [...new Set(indexes)]
     .sort((a, b) => a - b)
@@ -202,14 +206,14 @@ export function parseMultiChoice(
   return parsed(values);
 }
 
-function splitChoices(text: string, options: ChoiceOption[]): number[] | undefined {
-  const folded = normalizeKey(text);
+function splitChoices(text: Reading, options: ChoiceOption[]): number[] | undefined {
+  const folded = text.key;
   // "1 3 5": numbers separated by spaces only.
   const parts = /^\d{1,2}(?:\s+\d{1,2})+$/.test(folded)
     ? folded.split(/\s+/)
     : folded.split(SEPARATORS).filter((part) => part.trim() !== '');
   // Folding dropped the "?": put it back so each part still refuses loose matches.
-  const mark = hasQuestionMark(text) ? '?' : '';
+  const mark = text.question ? '?' : '';
   const indexes = parts.map((part) => choiceIndex(part + mark, options));
   if (indexes.every((index) => index !== undefined)) return indexes as number[];
   // A label with "y" or "and" inside ("Padre y madre") reads as one choice.

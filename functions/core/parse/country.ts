@@ -9,6 +9,7 @@
 
 import { own } from '../own';
 import { hasQuestionMark, NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
+import { reading, type Said } from './reading';
 
 // Region codes CLDR can name that are not countries a person is a citizen of: groupings,
 // pseudo-locales, "Unknown Region", and exceptional reservations such as the Canary Islands.
@@ -112,8 +113,8 @@ const DEMONYMS: Readonly<Record<string, string>> = {
 };
 
 /** Folded words only: "Côte d’Ivoire" → "cote divoire", "St. Lucia" → "st lucia". */
-function key(text: string): string {
-  return normalize(text)
+function key(folded: string): string {
+  return folded
     .replace(/&/g, ' and ')
     .replace(/['.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -123,7 +124,7 @@ function key(text: string): string {
 function buildNames(): Map<string, string> {
   const names = new Map<string, string>();
   const add = (name: string, code: string) => {
-    const folded = key(name);
+    const folded = key(normalize(name));
     if (folded && !names.has(folded)) names.set(folded, code);
   };
   const displays = ['en', 'es'].map(
@@ -192,14 +193,15 @@ function namedCodes(text: string): Set<string> {
  *
  * @example parseCountry('Soy de El Salvador') // => { ok: true, value: 'SV' }
  */
-export function parseCountry(text: string): ParseResult<string> {
-  const folded = key(text);
+export function parseCountry(said: Said): ParseResult<string> {
+  const text = reading(said);
+  const folded = key(text.folded);
   if (folded === '') return NOT_PARSED;
   for (const candidate of [folded, stripPrefixes(folded)]) {
     const code = own(EXACT_ONLY, candidate) ?? NAMES.get(candidate);
     if (code) return parsed(code);
   }
-  if (hasQuestionMark(text)) return NOT_PARSED;
+  if (text.question) return NOT_PARSED;
   const codes = namedCodes(folded);
   const [only] = codes;
   return codes.size === 1 && only ? parsed(only) : NOT_PARSED;

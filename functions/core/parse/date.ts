@@ -18,6 +18,7 @@ import {
 } from './date-relative';
 import { MONTHS, WEEKDAYS } from './date-words';
 import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
+import { reading, type Said } from './reading';
 
 export type { DateDirection } from './date-relative';
 
@@ -122,8 +123,8 @@ function stripAll(text: string, patterns: RegExp[]): string {
   return current;
 }
 
-function clean(text: string): string {
-  const folded = normalize(text)
+function clean(normalized: string): string {
+  const folded = normalized
     .replace(/[°º']/g, '')
     // "14th", "1ro", "2do", "1er": ordinal suffixes on day numbers.
     .replace(/(\d)(?:st|nd|rd|th|ro|do|to|mo|vo|no|er|o)\b/g, '$1')
@@ -266,13 +267,13 @@ function accept(date: PartialDate, ctx: DateContext): ParseResult<string> {
  * parseDate('14 de marzo', { today: '2027-01-10', direction: 'future' })
  * // => { ok: true, value: '2027-03-14' }
  */
-export function parseDate(text: string, opts: DateOptions): ParseResult<string> {
+export function parseDate(said: Said, opts: DateOptions): ParseResult<string> {
   const ctx: DateContext = {
     today: readIsoDate(opts.today),
     allowPartial: opts.allowPartial ?? false,
     direction: opts.direction ?? 'any',
   };
-  const cleaned = clean(text);
+  const cleaned = clean(reading(said).folded);
   if (cleaned === '') return NOT_PARSED;
   const relative = readRelative(cleaned, ctx);
   if (relative) return accept(relative, ctx);

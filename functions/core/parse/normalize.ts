@@ -6,6 +6,7 @@
  * compare against tables written once in plain lower-case ASCII, so everything they read goes
  * through `normalize` first.
  */
+import type { Said } from './reading';
 
 /** The outcome of reading one answer: the normalised value, or "could not understand it". */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false };
@@ -139,8 +140,8 @@ const SKIP_PHRASES = new Set([
  *
  * @example isSkip('No lo sé') // => true
  */
-export function isSkip(text: string): boolean {
-  return SKIP_PHRASES.has(normalizeKey(text));
+export function isSkip(said: Said): boolean {
+  return SKIP_PHRASES.has(typeof said === 'string' ? normalizeKey(said) : said.key);
 }
 
 /**

@@ -3,6 +3,7 @@
  * "no sé", "👍", "sí, está detenido".
  */
 import { hasQuestionMark, NOT_PARSED, normalizeKey, type ParseResult, parsed } from './normalize';
+import { reading, type Said } from './reading';
 
 export type YesNoAnswer = 'yes' | 'no' | 'unsure' | 'prefer-not';
 
@@ -230,8 +231,8 @@ for (const [phrases, kind] of tables) {
 }
 const LONGEST = Math.max(...[...PHRASES.keys()].map((key) => key.split(' ').length));
 
-function words(text: string): string[] {
-  return normalizeKey(text)
+function words(key: string): string[] {
+  return key
     .replace(/[\u{1F3FB}-\u{1F3FF}]/gu, '') // skin-tone modifiers on 👍🏽
     .split(/[^\p{L}\p{N}\p{Extended_Pictographic}]+/u)
     .filter(Boolean)
@@ -255,8 +256,9 @@ function leading(list: string[]): { kind: Kind; rest: string[] } | undefined {
  *
  * @example parseYesNo('No sé', { unsure: true }) // => { ok: true, value: 'unsure' }
  */
-export function parseYesNo(text: string, opts: YesNoOptions = {}): ParseResult<YesNoAnswer> {
-  let list = words(text);
+export function parseYesNo(said: Said, opts: YesNoOptions = {}): ParseResult<YesNoAnswer> {
+  const text = reading(said);
+  let list = words(text.key);
   while (list.length > 1 && FILLERS.has(list[0] ?? '')) list = list.slice(1);
   if (list.length === 0) return NOT_PARSED;
 
@@ -267,14 +269,14 @@ export function parseYesNo(text: string, opts: YesNoOptions = {}): ParseResult<Y
   if (!lead || lead.kind === 'unclear') return NOT_PARSED;
   if (lead.kind === 'unsure' && !opts.unsure) return NOT_PARSED;
   if (lead.kind === 'prefer-not' && !opts.preferNot) return NOT_PARSED;
-  if (lead.rest.length > 0 && !restAgrees(lead.kind, lead.rest, text)) return NOT_PARSED;
+  if (lead.rest.length > 0 && !restAgrees(lead.kind, lead.rest, text.question)) return NOT_PARSED;
   return parsed(lead.kind);
 }
 
 /** Whether what follows the leading answer leaves it standing ("no, nunca" but not "sí, no"). */
-function restAgrees(kind: Kind, rest: string[], raw: string): boolean {
+function restAgrees(kind: Kind, rest: string[], question: boolean): boolean {
   // "yes? what is this" is a question that happens to start with yes.
-  if (hasQuestionMark(raw)) return false;
+  if (question) return false;
   let tail = rest;
   while (tail.length > 0 && CONJUNCTIONS.has(tail[0] ?? '')) tail = tail.slice(1);
   if (QUESTION_WORDS.has(tail[0] ?? '')) return false;
