@@ -32,6 +32,7 @@ import { type Vocabulary, VocabularySchema } from '../core/knowledge/vocabulary'
 import { type MetadataJson, phoneMetadata, usePhoneMetadata } from '../core/parse/phone-metadata';
 import { type Roster, RosterSchema } from '../core/routing/roster';
 import { type TpsData, TpsDataSchema, tpsScreeningContext } from '../core/screening/tps';
+import { type FacilitiesData, FacilitiesSchema } from '../core/understand/facilities';
 import { ContentError } from './content-errors';
 
 /** The validated inputs of the content, as read from prompts/ and knowledge/. */
@@ -44,6 +45,8 @@ export interface ContentInputs {
   articles: Article[];
   /** The knowledge search's words (knowledge/vocabulary.yaml). */
   vocabulary: Vocabulary;
+  /** ICE detention facilities and their names (knowledge/detention-facilities.yaml). */
+  facilities: FacilitiesData;
 }
 
 /** Names used in error messages for where the flow and the strings came from. */
@@ -81,17 +84,24 @@ export function buildContent(
       `${names.flow}: closingArticles names unknown articles: ${unknown.join(', ')}`,
     );
   }
-  return { flow, strings, firm, tps: tpsScreeningContext(tps), knowledge };
+  return {
+    flow,
+    strings,
+    firm,
+    tps: tpsScreeningContext(tps),
+    knowledge,
+    facilities: inputs.facilities.facilities,
+  };
 }
 
 const BundleArticleSchema = ArticleFrontSchema.extend({ body: z.string().min(50) });
 
 /**
- * Version 2 of content.json (1 had no vocabulary). Every part is checked with the same schemas as
- * the source files.
+ * Version 3 of content.json (2 had no detention facilities, 1 no vocabulary). Every part is checked
+ * with the same schemas as the source files.
  */
 export const ContentBundleSchema = z.strictObject({
-  version: z.literal(2),
+  version: z.literal(3),
   flow: FlowSchema,
   strings: z.strictObject(
     Object.fromEntries(LANGUAGES.map((lang) => [lang, z.record(z.string(), TextSchema)])) as {
@@ -103,6 +113,8 @@ export const ContentBundleSchema = z.strictObject({
   articles: z.array(BundleArticleSchema),
   /** The knowledge search's words (knowledge/vocabulary.yaml). */
   vocabulary: VocabularySchema,
+  /** ICE detention facilities and their names (knowledge/detention-facilities.yaml). */
+  facilities: FacilitiesSchema,
   roster: RosterSchema,
   /**
    * The articles read into terms at build time with the vocabulary
@@ -135,7 +147,7 @@ export function writeContentBundle(
   const { assets, ...rest } = inputs;
   const bundle = parseBundle(
     {
-      version: 2,
+      version: 3,
       ...rest,
       // Read from the articles and the vocabulary exactly as the Lambda will parse them back.
       knowledgeIndex: analyzeArticles(

@@ -1,7 +1,8 @@
 /**
- * Loads the content (flow, strings, firm settings, TPS list, the knowledge search's vocabulary)
- * and the web assets from disk and validates them, once at start. Invalid content stops the start
- * with every problem listed, so a typo in a YAML file never reaches a client mid-conversation.
+ * Loads the content (flow, strings, firm settings, TPS list, the knowledge search's vocabulary,
+ * the detention facilities) and the web assets from disk and validates them, once at start.
+ * Invalid content stops the start with every problem listed, so a typo in a YAML file never
+ * reaches a client mid-conversation.
  *
  * Reading (YAML and Markdown, here) is apart from building (`buildContent` in content-bundle.ts):
  * the Lambda builds the same Content from a prebuilt JSON and never loads the YAML parser.
@@ -20,6 +21,7 @@ import {
 import { FlowSchema, LANGUAGES } from '../core/flow';
 import { VocabularySchema } from '../core/knowledge/vocabulary';
 import { TpsDataSchema } from '../core/screening/tps';
+import { FacilitiesSchema } from '../core/understand/facilities';
 import { buildContent, type ContentInputs } from './content-bundle';
 import { ContentError } from './content-errors';
 import { loadArticles } from './knowledge-files';
@@ -74,7 +76,12 @@ export function readContentInputs({ root, firmFile }: ContentPaths): ContentInpu
     throw new ContentError(`${vocabularyPath}: ${(error as Error).message}`);
   }
   const vocabulary = validated(vocabularyPath, VocabularySchema.safeParse(vocabularyData));
-  return { flow, strings, firm, tps, articles: loadArticles(root, firm), vocabulary };
+  const facilitiesPath = at('knowledge', 'detention-facilities.yaml');
+  const facilities = validated(
+    facilitiesPath,
+    FacilitiesSchema.safeParse(readYaml(facilitiesPath)),
+  );
+  return { flow, strings, firm, tps, articles: loadArticles(root, firm), vocabulary, facilities };
 }
 
 export function loadContent(paths: ContentPaths): Content {

@@ -9,6 +9,7 @@ import type { KnowledgeBase } from './knowledge/search';
 import { own } from './own';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './retention';
 import type { tpsScreeningContext } from './screening/tps';
+import type { Facility } from './understand/facilities';
 
 /** A string, or a pair of forms for a client writing about themself or about someone else. */
 export const TextSchema = z.union([
@@ -95,6 +96,8 @@ export interface Content {
   tps: ReturnType<typeof tpsScreeningContext>;
   /** The knowledge base's index, built once at load. */
   knowledge: KnowledgeBase;
+  /** ICE detention facilities and the names people use for them (findFacility). */
+  facilities: Facility[];
 }
 
 /** Keys a flow needs from the strings catalog, so a missing one fails at load, not mid-chat. */
