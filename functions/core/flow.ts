@@ -122,6 +122,11 @@ export const StepSchema = z.strictObject({
    * says something but not yes or no counts as yes, its words kept beside it.
    */
   otherIsYes: z.boolean().optional(),
+  /**
+   * The free-text question people answer with their story ("what do you need help with?"): the
+   * answer is read for every fact it states (understand/story.ts) and said back to confirm.
+   */
+  story: z.boolean().optional(),
 });
 export type Step = z.infer<typeof StepSchema>;
 
@@ -206,6 +211,7 @@ export type Flow = z.infer<typeof FlowSchema>;
 
 /** Steps the engine owns; a flow may not define them. */
 export const RESERVED_STEPS = [
+  'heard',
   'linkPhone',
   'linkCode',
   'consent',

@@ -67,7 +67,7 @@ function walk(random: () => number) {
   state = advance(ctx, state, 'yes').state;
   for (let turn = 0; turn < 80 && state.status === 'active'; turn++) {
     visited.push(state.step);
-    if (state.step === 'confirm') {
+    if (state.step === 'confirm' || state.step === 'heard') {
       state = advance(ctx, state, 'yes').state;
       continue;
     }

@@ -3,7 +3,7 @@
  * do the reading; this file only picks the parser and the options it needs.
  */
 import type { Content } from '../content';
-import { LANGUAGES, type Step } from '../flow';
+import { LANGUAGES, type Language, type Step } from '../flow';
 import {
   foldWords,
   normalize,
@@ -22,6 +22,7 @@ import {
   parseYesNo,
 } from '../parse';
 import { type Reading, read, reading, type Said } from '../parse/reading';
+import { chooseByMeaning } from '../understand/choose';
 import { optionLabel, optionValues } from './render';
 
 const NO: ParseResult<never> = { ok: false };
@@ -100,6 +101,21 @@ function exactOption(content: Content, step: Step, text: Reading): ParseResult<s
 }
 
 /**
+ * True when the answer is a button: its number, or exactly an option's value or label in either
+ * language. A button says which option and nothing more: it is not read as a story.
+ *
+ * @example pressedOption(content, matterStep, read('2')) // true
+ */
+export function pressedOption(content: Content, step: Step, text: Reading): boolean {
+  if (/^\s*#?\d{1,2}\s*$/.test(text.raw)) return true;
+  return optionValues(step).some(
+    (value) =>
+      normalize(value) === text.folded ||
+      LANGUAGES.some((lang) => normalize(optionLabel(content, lang, step, value)) === text.folded),
+  );
+}
+
+/**
  * The normalised answer to `step`, or `{ ok: false }` when the message cannot be read as one.
  *
  * @example parseAnswer(content, detainedStep, 'sí', '2026-11-25') // { ok: true, value: 'yes' }
@@ -109,6 +125,7 @@ export function parseAnswer(
   step: Step,
   said: Said,
   today: string,
+  language: Language = 'en',
 ): ParseResult<unknown> {
   const text = reading(said);
   switch (step.type) {
@@ -134,7 +151,7 @@ export function parseAnswer(
       const rest = withoutUnclear(step, text);
       if (rest !== undefined && rest === '') return NO;
       if (rest !== undefined)
-        return parseAnswer(content, { ...step, unclear: undefined }, read(rest), today);
+        return parseAnswer(content, { ...step, unclear: undefined }, read(rest), today, language);
       const byChoice = parseChoice(text, options(content, step));
       if (!byChoice.ok) {
         const longest = longestContained(content, step, text);
@@ -143,8 +160,13 @@ export function parseAnswer(
       if (byChoice.ok) return byChoice;
       // aboutSelf is stored as yes/no; "yes" / "sí" answer it as well as its labels do.
       const values = optionValues(step);
-      if (values.includes('yes') && values.includes('no')) return parseYesNo(text);
-      return NO;
+      if (values.includes('yes') && values.includes('no')) {
+        const yn = parseYesNo(text);
+        if (yn.ok) return yn;
+      }
+      // No label, alias or number: what the answer means ("cruzó la frontera").
+      const meant = chooseByMeaning(content, step, text, language);
+      return meant ? { ok: true, value: meant.value } : NO;
     }
     case 'multichoice':
       return parseMultiChoice(text, options(content, step), { noneValue: step.noneValue });

@@ -6,6 +6,7 @@ import type { Content } from '../content';
 import { parseYesNo } from '../parse';
 import { reading, type Said } from '../parse/reading';
 import { holds } from './conditions';
+import { heardQuestion } from './heard';
 import { isEmergency } from './outcome';
 import { choicesFor, promptText, t } from './render';
 import type { BotMessage, Choice, IntakeState } from './state';
@@ -95,6 +96,15 @@ export function nextStep(ctx: EngineContext, state: IntakeState, today: string):
       continue;
     }
     if (state.handoff && !step.handoff) continue;
+    const heard = state.heard[step.id];
+    if (heard && !(step.id in state.answers) && !state.skipped.includes(step.id)) {
+      // Said already in the client's own words: taken as the answer, never asked.
+      state.answers[step.id] = heard.value;
+      state.said[step.id] = heard.said;
+      state.history.push(step.id);
+      delete state.heard[step.id];
+      continue;
+    }
     if (!(step.id in state.answers) && !state.skipped.includes(step.id)) pending.push(step.id);
   }
   const fast = ctx.content.flow.emergencyFirst;
@@ -132,6 +142,7 @@ export function ask(ctx: EngineContext, state: IntakeState, today: string): BotM
     return [summaryMessage(ctx.content, state, today), bot(say('confirm.pickEdit'))];
   }
   if (state.step === 'deleteConfirm') return [bot(say('commands.deleteConfirm'))];
+  if (state.step === 'heard') return heardQuestion(ctx.content, state, today);
   if (state.step === 'linkPhone') return [bot(say('link.askPhone'))];
   if (state.step === 'linkCode') return [bot(say('link.enterCode'))];
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);

@@ -4,7 +4,8 @@ import { type Language, RESERVED_STEPS, type Step } from '../flow';
 import { parseYesNo } from '../parse';
 import { isSkip } from '../parse/normalize';
 import { type Reading, read, type Said } from '../parse/reading';
-import { mentionsUnclear, parseAnswer } from './answers';
+import { readStory } from '../understand/story';
+import { mentionsUnclear, parseAnswer, pressedOption } from './answers';
 import {
   ask,
   bot,
@@ -19,6 +20,7 @@ import {
 import { type Command, parseCommand } from './commands';
 import { holds } from './conditions';
 import { answerConfirm, answerEdit, CHANGE_WORDS, lineNumber } from './confirm';
+import { answerHeard, hearLater, keptWords, sayBack, worthSayingBack } from './heard';
 import {
   answerLinkCode,
   answerLinkPhone,
@@ -55,6 +57,7 @@ export function begin(ctx: EngineContext, language: Language, channel: Channel):
     disclosures: [],
     questions: [],
     effects: [],
+    heard: {},
   };
   return { state, replies: disclosures(ctx, state) };
 }
@@ -149,6 +152,8 @@ export function advance(ctx: EngineContext, previous: IntakeState, message: stri
       return answerConsent(ctx, state, text, today);
     case 'deleteConfirm':
       return answerDelete(ctx, state, text, today);
+    case 'heard':
+      return answerHeard(ctx, state, text, today, (s) => proceed(ctx, s, today));
     case 'confirm':
       return answerConfirm(ctx, state, text, today);
     case 'confirmEdit':
@@ -168,13 +173,13 @@ export function advance(ctx: EngineContext, previous: IntakeState, message: stri
  */
 function isQuestion(ctx: EngineContext, state: IntakeState, text: Reading, today: string): boolean {
   if (!looksLikeQuestion(text)) return false;
-  if (['consent', 'deleteConfirm'].includes(state.step)) return yesNo(text) === undefined;
+  if (['consent', 'deleteConfirm', 'heard'].includes(state.step)) return yesNo(text) === undefined;
   if (state.step === 'confirm') return yesNo(text) === undefined && !CHANGE_WORDS.test(text.folded);
   if (state.step === 'confirmEdit') return lineNumber(text) === undefined;
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step || takesFreeText(step)) return true;
   if (step.optional && (isSkip(text) || saysNotHave(step, text))) return false;
-  return !parseAnswer(ctx.content, step, text, today).ok;
+  return !parseAnswer(ctx.content, step, text, today, state.language).ok;
 }
 
 /** True when the intake waits on a step the flow no longer has (a content update removed it). */
@@ -310,6 +315,8 @@ function answerDelete(ctx: EngineContext, state: IntakeState, text: Reading, tod
       history: [],
       questions: [],
       outcome: undefined,
+      heard: {},
+      story: undefined,
     };
     return { state: erased, replies: [bot(t(ctx.content, state, 'commands.deleteDone'))] };
   }
@@ -324,9 +331,37 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step) throw new Error(`unknown step ${state.step}`);
   // "No sé" is a skip, except where "not sure" is an answer the fact holds: read it first there.
-  const unsureFirst = holdsUnsure(step) ? parseAnswer(ctx.content, step, text, today) : undefined;
+  const unsureFirst = holdsUnsure(step)
+    ? parseAnswer(ctx.content, step, text, today, state.language)
+    : undefined;
   const skip = !unsureFirst?.ok && step.optional && (isSkip(text) || saysNotHave(step, text));
-  const parsed = skip ? undefined : (unsureFirst ?? parseAnswer(ctx.content, step, text, today));
+  let parsed = skip
+    ? undefined
+    : (unsureFirst ?? parseAnswer(ctx.content, step, text, today, state.language));
+  // The story question: what happened decides the answer ("detuvieron a mi esposo" is a
+  // detention); a story that says more is said back to confirm.
+  const asked =
+    step.story && looksLikeQuestion(text)
+      ? answerQuestion(ctx.content, state, text.raw, ctx.now.toISOString())
+      : [];
+  if (step.story && !skip && !pressedOption(ctx.content, step, text)) {
+    const story = readStory(ctx.content, text, today, state.language);
+    const own = story.facts[step.id] ?? (parsed?.ok ? parsed.value : undefined);
+    if (own !== undefined) {
+      parsed = { ok: true, value: own };
+      if (worthSayingBack(story)) {
+        const turn = sayBack(
+          ctx,
+          state,
+          step.id,
+          { ...story, facts: { ...story.facts, [step.id]: own } },
+          text,
+          today,
+        );
+        return { state: turn.state, replies: [...asked, ...turn.replies] };
+      }
+    }
+  }
   if (!skip && !parsed?.ok && mentionsUnclear(step, text)) {
     // "Sin papeles" fits more than one option: ask which, with the same choices.
     const question = bot(
@@ -348,11 +383,36 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
   if (skip) state.skipped.push(step.id);
   else if (parsed?.ok) {
     state.answers[step.id] = parsed.value;
-    state.said[step.id] = Array.from(text.raw.trim()).slice(0, SAID_MAX).join('');
+    state.said[step.id] = keptWords(text);
   }
   state.history.push(step.id);
-  if (parsed?.ok) alsoAnswered(ctx, state, step, text, today);
+  if (parsed?.ok) {
+    alsoAnswered(ctx, state, step, text, today);
+    if (!step.story && !READ_ALONE.has(step.type) && !step.sensitive)
+      hearLater(ctx, state, step.id, text, today);
+  }
   state.attempts = 0;
+  // Texting is not safe for them: say the firm will not text first, and how to erase this.
+  const notSafe =
+    step.id === 'safeToContact' && state.answers.safeToContact === 'no' && state.channel === 'sms';
+  const note = notSafe ? [bot(t(ctx.content, state, 'sms.notSafe'))] : [];
+  return proceed(ctx, state, today, [...asked, ...note]);
+}
+
+/** Answers read for themselves only: a name or a number says nothing of the story. */
+const READ_ALONE = new Set<Step['type']>(['name', 'phone', 'email', 'anumber', 'language']);
+
+/**
+ * On to the next question, taking what was heard for it (ask.ts `nextStep`), unless the answers
+ * end the intake (not immigration, out of the service area).
+ */
+function proceed(
+  ctx: EngineContext,
+  state: IntakeState,
+  today: string,
+  before: BotMessage[] = [],
+): Turn {
+  state.step = nextStep(ctx, state, today);
   const env = {
     outsideServiceArea: (answers: Record<string, unknown>) =>
       !inServiceArea(ctx.content, answers as Facts),
@@ -368,14 +428,9 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
       handoff: state.handoff,
       at: ctx.now.toISOString(),
     };
-    return { state, replies: closingMessages(ctx.content, state, today) };
+    return { state, replies: [...before, ...closingMessages(ctx.content, state, today)] };
   }
-  state.step = nextStep(ctx, state, today);
-  // Texting is not safe for them: say the firm will not text first, and how to erase this.
-  const notSafe =
-    step.id === 'safeToContact' && state.answers.safeToContact === 'no' && state.channel === 'sms';
-  const note = notSafe ? [bot(t(ctx.content, state, 'sms.notSafe'))] : [];
-  return { state, replies: [...note, ...ask(ctx, state, today)] };
+  return { state, replies: [...before, ...ask(ctx, state, today)] };
 }
 
 /** True when "not sure" is one of the step's answers (yes/no/unsure, or an 'unsure' option). */
@@ -400,17 +455,14 @@ function alsoAnswered(
     const other = ctx.content.flow.steps.find((s) => s.id === id);
     if (!other || id in state.answers) continue;
     if (other.when && !holds(other.when, state.answers, today)) continue;
-    const read = parseAnswer(ctx.content, other, text, today);
+    const read = parseAnswer(ctx.content, other, text, today, state.language);
     // A catch-all is never inferred: "someone else" says nothing of who they are.
     if (!read.ok || read.value === 'other') continue;
     state.answers[id] = read.value;
-    state.said[id] = Array.from(text.raw.trim()).slice(0, SAID_MAX).join('');
+    state.said[id] = keptWords(text);
     state.history.push(id);
   }
 }
-
-/** The most of a client's own words kept beside one answer. */
-const SAID_MAX = 300;
 
 const NOTHING_WORDS = new Set(['none', 'nothing', 'nada', 'ninguno', 'ninguna', 'n a']);
 

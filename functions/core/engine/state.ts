@@ -138,6 +138,22 @@ export const IntakeStateSchema = z.strictObject({
    * are erased by asking the firm, as after the end.
    */
   leadId: z.string().optional(),
+  /**
+   * Facts read from the client's own words (understand/story.ts) for questions not reached yet,
+   * with the words they came from: each is taken as its question's answer when that question
+   * comes up and applies, so nothing said is asked again. From the first message, only once the
+   * client confirmed it (step `heard`).
+   */
+  heard: z.record(z.string(), z.strictObject({ value: z.unknown(), said: z.string() })).default({}),
+  /** The first message's story, said back and waiting for the client's yes (step `heard`). */
+  story: z
+    .strictObject({
+      step: z.string(),
+      facts: z.record(z.string(), z.unknown()),
+      who: z.string().optional(),
+      said: z.string(),
+    })
+    .optional(),
 });
 export type IntakeState = z.infer<typeof IntakeStateSchema>;
 

@@ -55,6 +55,13 @@ export interface KnowledgeBase {
   /** Every candidate with its figures, confident or not (for the evaluation). */
   candidates(query: string, language: Language, limit?: number): Hit[];
   article(id: string, language: Language): Article | undefined;
+  /**
+   * Text as the search reads it: its concepts and stems (terms.ts), with the same vocabulary. The
+   * choice scorer (understand/choose.ts) reads answers this way too.
+   *
+   * @example terms('se llevaron a mi hijo ayer', 'es') // ['detain', 'child']
+   */
+  terms(text: string, language: Language): string[];
   readonly size: number;
 }
 
@@ -307,6 +314,7 @@ export function buildKnowledgeBase(
     candidates,
     search: (query, language, limit = 3) => confidentHits(candidates(query, language, limit)),
     article: (id, language) => byLang.get(language)?.get(id),
+    terms: (text, language) => terms.terms(text, language),
     size: articles.length,
   };
 }

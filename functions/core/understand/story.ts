@@ -1,0 +1,561 @@
+/**
+ * The story in a message: every fact it states, read from the words people use when they write
+ * what happened ("a mi esposo lo agarró ICE ayer en el trabajo, está en Adelanto"). The first
+ * free-text answer is read this way and said back for the client to confirm
+ * (engine/heard.ts); later answers are read too, for the questions not reached yet.
+ *
+ * Deterministic and local: phrase tables over the message's one reading (parse/reading.ts),
+ * the date parser for the dates, the facilities file for where, and the choice scorer
+ * (choose.ts) for the matter when no story word decides it. A fact is read only when the words
+ * state it; a sentence that could mean two things states nothing (test/understanding/ measures
+ * how often a fact is filled that was not said).
+ *
+ * Values are the flow's fact values (DOMAIN.md): `writerRelationship` is what the writer is to
+ * the person ("my dad" makes the writer his child).
+ */
+import type { Content } from '../content';
+import type { Language } from '../flow';
+import { own } from '../own';
+import { parseCountry, parseDate, parseLocation } from '../parse';
+import { type Reading, read } from '../parse/reading';
+import { chooseByMeaning } from './choose';
+import { findFacility } from './facilities';
+
+/** Who the story is about, as a word the say-back can use ("your husband", "su hija"). */
+export const WHO_WORDS = [
+  'husband',
+  'wife',
+  'partner',
+  'son',
+  'daughter',
+  'father',
+  'mother',
+  'brother',
+  'sister',
+  'relative',
+  'friend',
+] as const;
+export type WhoWord = (typeof WHO_WORDS)[number];
+
+export interface Story {
+  /** Facts by step id, in the flow's values. */
+  facts: Record<string, unknown>;
+  /** Who it is about, when someone else: the word to say back. */
+  who?: WhoWord;
+}
+
+// --- who -------------------------------------------------------------------------------------
+
+/** Relation nouns: the writer's relationship to the person named, and the word to say back. */
+const RELATIONS: Record<string, [string, WhoWord]> = {
+  esposo: ['spouse', 'husband'],
+  esposa: ['spouse', 'wife'],
+  esposso: ['spouse', 'husband'],
+  marido: ['spouse', 'husband'],
+  mujer: ['spouse', 'wife'],
+  pareja: ['spouse', 'partner'],
+  novio: ['spouse', 'partner'],
+  novia: ['spouse', 'partner'],
+  husband: ['spouse', 'husband'],
+  hubby: ['spouse', 'husband'],
+  wife: ['spouse', 'wife'],
+  partner: ['spouse', 'partner'],
+  boyfriend: ['spouse', 'partner'],
+  girlfriend: ['spouse', 'partner'],
+  bf: ['spouse', 'partner'],
+  gf: ['spouse', 'partner'],
+  hijo: ['parent', 'son'],
+  hija: ['parent', 'daughter'],
+  hijito: ['parent', 'son'],
+  hijita: ['parent', 'daughter'],
+  son: ['parent', 'son'],
+  daughter: ['parent', 'daughter'],
+  papa: ['child', 'father'],
+  papi: ['child', 'father'],
+  padre: ['child', 'father'],
+  apa: ['child', 'father'],
+  jefe: ['child', 'father'],
+  dad: ['child', 'father'],
+  father: ['child', 'father'],
+  pops: ['child', 'father'],
+  mama: ['child', 'mother'],
+  mami: ['child', 'mother'],
+  madre: ['child', 'mother'],
+  ama: ['child', 'mother'],
+  jefa: ['child', 'mother'],
+  mom: ['child', 'mother'],
+  mother: ['child', 'mother'],
+  mommy: ['child', 'mother'],
+  hermano: ['sibling', 'brother'],
+  hermana: ['sibling', 'sister'],
+  hermanito: ['sibling', 'brother'],
+  hermanita: ['sibling', 'sister'],
+  brother: ['sibling', 'brother'],
+  sister: ['sibling', 'sister'],
+  bro: ['sibling', 'brother'],
+  sis: ['sibling', 'sister'],
+  primo: ['relative', 'relative'],
+  prima: ['relative', 'relative'],
+  tio: ['relative', 'relative'],
+  tia: ['relative', 'relative'],
+  sobrino: ['relative', 'relative'],
+  sobrina: ['relative', 'relative'],
+  nieto: ['relative', 'relative'],
+  nieta: ['relative', 'relative'],
+  cunado: ['relative', 'relative'],
+  cunada: ['relative', 'relative'],
+  suegro: ['relative', 'relative'],
+  suegra: ['relative', 'relative'],
+  yerno: ['relative', 'relative'],
+  nuera: ['relative', 'relative'],
+  abuelo: ['relative', 'relative'],
+  abuela: ['relative', 'relative'],
+  cousin: ['relative', 'relative'],
+  uncle: ['relative', 'relative'],
+  aunt: ['relative', 'relative'],
+  nephew: ['relative', 'relative'],
+  niece: ['relative', 'relative'],
+  grandson: ['relative', 'relative'],
+  granddaughter: ['relative', 'relative'],
+  grandpa: ['relative', 'relative'],
+  grandma: ['relative', 'relative'],
+  grandfather: ['relative', 'relative'],
+  grandmother: ['relative', 'relative'],
+  amigo: ['friend', 'friend'],
+  amiga: ['friend', 'friend'],
+  friend: ['friend', 'friend'],
+  vecino: ['friend', 'friend'],
+  vecina: ['friend', 'friend'],
+  neighbor: ['friend', 'friend'],
+  coworker: ['friend', 'friend'],
+  companero: ['friend', 'friend'],
+  companera: ['friend', 'friend'],
+};
+
+/**
+ * "Soy su mamá", "I'm his mom": the writer names themself. The table reads "mamá" as "my mom"
+ * (the writer is the child); said of the writer, it is the other way round.
+ */
+const WRITER_IS: Record<string, string> = {
+  spouse: 'spouse',
+  parent: 'child',
+  child: 'parent',
+  sibling: 'sibling',
+  relative: 'relative',
+  friend: 'friend',
+};
+
+const POSSESSIVE = new Set(['mi', 'my', 'our', 'nuestro', 'nuestra', 'mii', 'mu']);
+/** A relation noun followed by these says what the person is, not what happened to them. */
+const STATUS_AFTER =
+  /^(?:(?:que )?(?:es|is|are|son|fue|was|esta|has|tiene|tienen|have)\s+(?:a\s+|un\s+|una\s+|us\s+|american\s+)?(?:ciudadan|citizen|residente|resident|legal|green card|permanent|naturaliz|nacid|born|americano|americana)|ciudadan|citizen|residente|nacid|born here|us citizen|americano|americana)/;
+
+interface Mention {
+  at: number;
+  relation: string;
+  who: WhoWord;
+  /** "Mis hijos", "my kids": a group, rarely the one the story is about. */
+  plural: boolean;
+  /** "Mi esposo es ciudadano": who the person is to the family, not the subject. */
+  status: boolean;
+}
+
+function mentions(tokens: readonly string[]): Mention[] {
+  const found: Mention[] = [];
+  tokens.forEach((token, at) => {
+    if (!POSSESSIVE.has(token) && token !== 'mis' && token !== 'al' && token !== 'su') return;
+    const raw = tokens[at + 1] ?? '';
+    const singular = raw.replace(/(?<=[aeiou])s$/, '');
+    const entry = own(RELATIONS, raw) ?? own(RELATIONS, singular);
+    if (!entry) return;
+    const plural = token === 'mis' || raw !== singular;
+    const after = tokens.slice(at + 2, at + 8).join(' ');
+    found.push({
+      at: at + 1,
+      relation: entry[0],
+      who: entry[1],
+      plural,
+      status: STATUS_AFTER.test(after),
+    });
+  });
+  return found;
+}
+
+/** "Soy su esposa", "I am his mother", "im her son": the writer says what they are. */
+const WRITER_SAYS =
+  /\b(?:soy su|i am (?:his|her|their)|im (?:his|her|their)|i m (?:his|her|their))\s+(\w+)/;
+
+// --- what happened ---------------------------------------------------------------------------
+
+/** Detention words, the whole story's (folded words, one space). */
+const DETAIN =
+  /\b(?:detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|llevaron|llevo|se lo llevo|se la llevo|picked (?:him |her |me |them )?up|picks? up|got picked|taken|took (?:him|her|my|me|them|our)|got taken|got arrested|custody|corralon|hielera|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+const IMMIGRATION =
+  /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
+const POLICE_ONLY =
+  /\b(?:policia|police|sheriff|cops?|county jail|carcel del condado|condado|county|la carcel|jail|city jail)\b/;
+/** "No está detenido", "he's not detained", "nunca lo han detenido". */
+const NOT_DETAINED =
+  /\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|arrested|arrestad[oa]|detuvieron|detenido|agarraron|custody|en detencion|in detention)\b/;
+/** The writer was taken: "me detuvieron", "I was detained". */
+const SELF_DETAINED =
+  /\b(?:me (?:detuvieron|detubieron|agarraron|agarro|arrestaron|llevaron|levantaron|tienen)|estoy (?:detenid[oa]|en detencion|en la carcel)|i (?:was|got|am|m|have been) (?:detained|arrested|picked up|taken)|im (?:detained|in detention)|ice (?:detained|arrested|took|picked up) me)\b/;
+
+const COURT =
+  /\b(?:corte|court|audiencia|hearing|juez|judge|jueza|notice to appear|nta|aviso de comparecencia|comparecencia|master calendar|caso de deportacion|deportation case|removal proceedings|proceso de deportacion|procedimiento|cita en la corte|court date|eoir|caso en la corte|immigration case|caso de inmigracion)\b/;
+const NO_COURT =
+  /\b(?:no|not|never|nunca|dont|doesnt|didnt|ni)\s+(?:\w+\s+){0,3}?(?:court|corte|audiencia|hearing|caso en corte)\b/;
+const ORDER =
+  /\b(?:orden de (?:deportacion|deportasion|remocion|salida)|deportation order|removal order|order of (?:removal|deportation)|ordered (?:deported|removed)|final order|orden final|le dieron (?:la )?deportacion|me dieron (?:la )?deportacion|tiene deportacion|tengo deportacion|got deported order|orden de deporta)\b/;
+const NO_ORDER = /\b(?:no|not|never|nunca|dont|doesnt|ni)\s+(?:\w+\s+){0,3}?(?:orden|order)\b/;
+const MISSED =
+  /\b(?:missed (?:my|his|her|the|a|our|their) (?:court|hearing|audiencia|court date)|didnt (?:go|show up) (?:to|for) (?:my|his|her|the) (?:court|hearing)|no (?:fui|fue|fuimos|se presento|me presente|llegue|llego) a (?:la|mi|su) (?:corte|audiencia|cita)|falt(?:e|o) a (?:la|mi|su) (?:corte|audiencia)|se me paso (?:la|mi) (?:corte|audiencia))\b/;
+
+const SETTINGS: [string, RegExp][] = [
+  [
+    'check-in',
+    /\b(?:check in|checkin|check-in|cita (?:con|de|en) (?:ice|migracion|inmigracion)|reportarse|reportandose|a firmar|firmando|fue a firmar|fui a firmar|ice appointment|appointment with ice|reporting to ice|isap)\b/,
+  ],
+  [
+    'court',
+    /\b(?:en la corte|at (?:the )?court|afuera de la corte|outside (?:the )?court|saliendo de (?:la )?corte|leaving court|at his hearing|at her hearing|en su audiencia)\b/,
+  ],
+  [
+    'traffic',
+    /\b(?:manejando|driving|pulled (?:him |her |me |us )?over|traffic stop|lo paro la policia|la paro la policia|lo pararon|la pararon|nos pararon|reten|en el carro|en la carretera|on the freeway|on the highway|traffic)\b/,
+  ],
+  [
+    'work',
+    /\b(?:en el trabajo|en su trabajo|at work|at his job|at her job|at the job|saliendo del trabajo|al trabajo|in the job|job site|en la chamba|en el jale|donde trabaja|where he works|where she works|at his work|at her work)\b/,
+  ],
+  [
+    'home',
+    /\b(?:en la casa|en casa|en mi casa|en su casa|en nuestra casa|at home|at our house|at the house|at his house|at her house|at my house|a la casa|from our home|from home|our apartment|el apartamento|la puerta de la casa|at the door)\b/,
+  ],
+  [
+    'border',
+    /\b(?:en la frontera|at the border|la garita|airport|aeropuerto|port of entry|en la linea|crossing the border|cruzando)\b/,
+  ],
+  [
+    'county-jail',
+    /\b(?:county jail|carcel del condado|la carcel del county|sheriff|city jail|ice hold|hold de migracion|detainer)\b/,
+  ],
+];
+
+// --- when --------------------------------------------------------------------------------------
+
+/** Times of day the date parser does not read: said as the day they fall on. */
+const DAY_PARTS: [RegExp, string][] = [
+  [
+    /\b(?:esta manana|this morning|esta tarde|this afternoon|esta noche|tonight|hoy en la manana|hoy en la tarde|earlier today|this am)\b/g,
+    ' hoy ',
+  ],
+  [
+    /\b(?:last night|ayer en la noche|ayer en la tarde|ayer en la manana|yesterday morning|yesterday afternoon|yesterday evening)\b/g,
+    ' ayer ',
+  ],
+];
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
+const WEEKDAY =
+  '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)';
+const DATE_PHRASES = [
+  new RegExp(`\\b\\d{1,2} de ${MONTH}(?: (?:de |del )?\\d{4})?\\b`, 'g'),
+  new RegExp(`\\b${MONTH} \\d{1,2}(?: \\d{4})?\\b`, 'g'),
+  /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g,
+  new RegExp(
+    `\\b(?:next|this coming|coming|el proximo|la proxima|proximo|el|on|desde el|since|last|el pasado|este|this)? ?${WEEKDAY}(?: que viene| pasado)?\\b`,
+    'g',
+  ),
+  /\b(?:hace|desde hace) (?:como |unos |unas )?\w+ (?:dias?|semanas?|meses|mes)\b/g,
+  /\b\w+ (?:days?|weeks?|months?) ago\b/g,
+  /\b(?:hoy|today|ayer|yesterday|anoche|antier|anteayer|antes de ayer|manana|tomorrow|pasado manana)\b/g,
+];
+
+interface Dated {
+  at: number;
+  text: string;
+}
+
+/** Date phrases in the text, with where they are (character offset in the folded words). */
+function datePhrases(words: string): Dated[] {
+  let text = ` ${words} `;
+  for (const [pattern, day] of DAY_PARTS) text = text.replace(pattern, (m) => day.padEnd(m.length));
+  // "mañana" after "esta" / "la" / "en la" is the morning, said above: not tomorrow.
+  text = text.replace(/\b(?:la|en la|por la|de la) manana\b/g, (m) => ' '.repeat(m.length));
+  const found: Dated[] = [];
+  const taken: [number, number][] = [];
+  for (const pattern of DATE_PHRASES) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      const phrase = m[0].trim();
+      // A weekday's lone article ("el", "on") is not a date; "el lunes" is.
+      if (!phrase) continue;
+      taken.push([start, end]);
+      found.push({ at: start, text: phrase });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** Character offsets of the matches of a pattern in the text. */
+function offsets(text: string, pattern: RegExp): number[] {
+  const global = new RegExp(pattern.source, 'g');
+  return [...text.matchAll(global)].map((m) => m.index ?? 0);
+}
+
+function nearest(at: number, places: number[]): number {
+  return places.reduce((best, p) => Math.min(best, Math.abs(p - at)), Number.POSITIVE_INFINITY);
+}
+
+// --- where they are from, how they came, how long ----------------------------------------------
+
+const FROM =
+  /\b(?:es|soy|somos|son|is|am|im|are|were|was|we re|were both|originally|vienen|venimos|viene|vengo|nacio en|naci en|born in)\s+(?:de|from|in)\s+((?:el |la |los )?\w+(?: \w+)?)/g;
+const DEMONYMS: Record<string, string> = {
+  mexicano: 'MX',
+  mexicana: 'MX',
+  mexican: 'MX',
+  guatemalteco: 'GT',
+  guatemalteca: 'GT',
+  guatemalan: 'GT',
+  hondureno: 'HN',
+  hondurena: 'HN',
+  honduran: 'HN',
+  salvadoreno: 'SV',
+  salvadorena: 'SV',
+  salvadoran: 'SV',
+  nicaraguense: 'NI',
+  nicaraguan: 'NI',
+  venezolano: 'VE',
+  venezolana: 'VE',
+  venezuelan: 'VE',
+  colombiano: 'CO',
+  colombiana: 'CO',
+  colombian: 'CO',
+  ecuatoriano: 'EC',
+  ecuatoriana: 'EC',
+  ecuadorian: 'EC',
+  peruano: 'PE',
+  peruana: 'PE',
+  peruvian: 'PE',
+  cubano: 'CU',
+  cubana: 'CU',
+  cuban: 'CU',
+  haitiano: 'HT',
+  haitiana: 'HT',
+  haitian: 'HT',
+  dominicano: 'DO',
+  dominicana: 'DO',
+  brasileno: 'BR',
+  brasilena: 'BR',
+  brazilian: 'BR',
+};
+
+const WITHOUT_INSPECTION =
+  /\b(?:cruz(?:o|e|amos|aron) (?:la frontera |el rio |por el (?:rio|cerro|desierto|monte) )?sin papeles|cruz(?:o|e|amos|aron) (?:la frontera|el rio|por el (?:rio|cerro|desierto|monte))|crossed (?:the border|illegally|without papers)|entr(?:o|e|amos|aron) (?:sin papeles|ilegal|ilegalmente|sin visa|por el cerro|por el rio)|came (?:in )?(?:illegally|without papers|without a visa|across the border)|snuck (?:in|across)|mojad[oa])\b/;
+const INSPECTED =
+  /\b(?:(?:vino|vine|vinimos|vinieron|entro|entre|entramos|llego|llegue|llegamos) con (?:una )?visa|came (?:here )?(?:on|with) (?:a )?(?:tourist |student |work )?visa|overst(?:a|e)yed|se le vencio la visa|se me vencio la visa|visa vencida|expired visa|visa expired)\b/;
+const PAROLE = /\b(?:cbp ?one|cbp 1|parole|parol|permiso humanitario)\b/;
+
+const YEARS_HERE =
+  /\b(?:lleva(?:mos|n)?|tiene(?:n)?|tengo|tenemos|vivimos|vive|vivo|has been here|been here|have been here|lived here|living here|been in the us|been in the (?:country|states))\s+(?:aqui\s+|aca\s+|for\s+|como\s+|unos\s+|about\s+|like\s+|over\s+|mas de\s+)?(\d{1,2})\s+(?:anos|years|yrs)(?:\s+(?:aqui|aca|here|en (?:estados unidos|usa|los estados unidos|este pais)|in the (?:us|usa|states|country)|viviendo aqui))?/;
+/** "Llegó en 2010", "came in 2008", "desde 2005 está aquí". */
+const ARRIVED_YEAR =
+  /\b(?:lleg(?:o|e|amos|aron)|vino|vine|vinimos|vinieron|entro|entre|cruzo|cruce|came|arrived|entered|crossed|moved here)\s+(?:\w+\s+){0,3}?(?:en|in|el)\s+(?:el\s+)?(?:ano\s+)?((?:19|20)\d{2})\b/;
+
+const NO_LAWYER =
+  /\b(?:no (?:tiene|tenemos|tengo|tienen|hay) (?:un )?abogad[oa]|sin abogad[oa]|(?:dont|doesnt|do not|does not) have (?:a |an )?(?:lawyer|attorney)|no (?:lawyer|attorney)|(?:has|have|got) no (?:lawyer|attorney)|without (?:a |an )?(?:lawyer|attorney)|ni abogado)\b/;
+const HAS_LAWYER =
+  /\b(?:(?:ya )?(?:tiene|tenemos|tengo|tienen) (?:un |una )?abogad[oa](?! de)|(?:has|have|got) (?:a |an )(?:lawyer|attorney))\b/;
+
+const LIVES =
+  /\b(?:vivimos|vivo|vive|viven|we live|i live|he lives|she lives|they live|we re in|living)\s+(?:en|in)\s+([a-z][a-z ]{1,40}?)(?=\s+(?:y|and|pero|but|con|with|desde|since|hace|el|la|mi|my|ice|lo|la|tiene|tengo|he|she|we)\b|$)/;
+
+// --- the reading -------------------------------------------------------------------------------
+
+/**
+ * The facts a message states.
+ *
+ * @example readStory(content, read('detuvieron a mi esposo ayer'), '2026-11-25', 'es').facts
+ * // { matter: 'detention', aboutSelf: 'no', writerRelationship: 'spouse', detained: 'yes',
+ * //   detainedSince: '2026-11-24' }
+ */
+export function readStory(
+  content: Content,
+  text: Reading,
+  today: string,
+  language: Language,
+): Story {
+  return text.memo(`story:${today}:${language}`, () => reading(content, text, today, language));
+}
+
+function reading(content: Content, text: Reading, today: string, language: Language): Story {
+  const words = text.words;
+  const facts: Record<string, unknown> = {};
+  const story: Story = { facts };
+  if (words === '') return story;
+  const padded = ` ${words} `;
+
+  // Detention: a detention word, not negated; the police alone is a county jail, not ICE.
+  const facility = findFacility(words, content.facilities, content.firm.coveredFacilities);
+  const detainWord = DETAIN.test(words) || SELF_DETAINED.test(words);
+  const negated = NOT_DETAINED.test(words);
+  const immigration = IMMIGRATION.test(words) || facility !== undefined;
+  const policeOnly = POLICE_ONLY.test(words) && !immigration;
+  if (negated) facts.detained = 'no';
+  else if ((detainWord || facility) && !policeOnly) facts.detained = 'yes';
+  if (facts.detained === 'yes' && facility) facts.facility = facility.name;
+  if (!negated && (detainWord || facility)) {
+    const setting = SETTINGS.find(([, pattern]) => pattern.test(words));
+    if (setting) facts.arrestSetting = setting[0];
+    else if (policeOnly) facts.arrestSetting = 'county-jail';
+  }
+
+  // Court: a court word not negated; an order; a missed hearing (which is a court case too).
+  if (MISSED.test(words)) {
+    facts.missedHearing = 'yes';
+    facts.hasCourtCase = 'yes';
+  }
+  if (ORDER.test(words) && !NO_ORDER.test(words)) facts.removalOrder = 'yes';
+  const courtWord = COURT.test(words.replace(ORDER, ' '));
+  if (NO_COURT.test(words) && !facts.missedHearing) facts.hasCourtCase = 'no';
+  else if (courtWord && facts.arrestSetting !== 'court') facts.hasCourtCase = 'yes';
+
+  // Dates: a past one near the detention words is since when; a future one near court words is
+  // the next hearing.
+  const dates = datePhrases(words);
+  if (dates.length > 0) {
+    const detainAt = offsets(padded, DETAIN).concat(offsets(padded, SELF_DETAINED));
+    const courtAt = offsets(padded, COURT);
+    for (const date of dates) {
+      const toDetention = nearest(date.at, detainAt);
+      const toCourt = nearest(date.at, courtAt);
+      if (facts.detained === 'yes' && toDetention <= toCourt && !('detainedSince' in facts)) {
+        const since = parseDate(read(date.text), { today, direction: 'past' });
+        if (since.ok) facts.detainedSince = since.value;
+      } else if (facts.hasCourtCase === 'yes' && toCourt < toDetention && !facts.missedHearing) {
+        const next = parseDate(read(date.text), { today, direction: 'future' });
+        if (next.ok && next.value >= today && !('nextHearingDate' in facts))
+          facts.nextHearingDate = next.value;
+      }
+    }
+  }
+
+  // Who: someone named with "mi"/"my" the story happens to, else the writer.
+  const who = whoItIs(text.tokens, words, facts);
+  if (who) {
+    facts.aboutSelf = who.self ? 'yes' : 'no';
+    if (who.relation) facts.writerRelationship = who.relation;
+    if (who.word) story.who = who.word;
+  }
+
+  // Where they are from: "es de Guatemala", "soy hondureña".
+  const country = countryOf(words);
+  if (country) facts.citizenship = country;
+
+  // How and when they came.
+  if (PAROLE.test(words)) facts.entryManner = 'parole';
+  else if (INSPECTED.test(words)) facts.entryManner = 'inspected';
+  else if (WITHOUT_INSPECTION.test(words)) facts.entryManner = 'without-inspection';
+  const arrived = ARRIVED_YEAR.exec(words);
+  const years = YEARS_HERE.exec(words);
+  const thisYear = Number(today.slice(0, 4));
+  if (arrived?.[1] && Number(arrived[1]) <= thisYear) facts.entryDate = arrived[1];
+  else if (years?.[1] && Number(years[1]) > 0)
+    facts.entryDate = String(thisYear - Number(years[1]));
+
+  // A lawyer or none.
+  if (NO_LAWYER.test(words)) facts.represented = 'no';
+  else if (HAS_LAWYER.test(words)) facts.represented = 'yes';
+
+  // Where they live: "vivimos en Los Angeles", never a country.
+  const lives = LIVES.exec(words);
+  const place = lives?.[1]?.trim();
+  if (place && !parseCountry(place).ok) {
+    const location = parseLocation(place);
+    if (location.ok) facts.location = location.value.text;
+  }
+
+  // The matter: what happened decides it; else what the words mean.
+  const matter =
+    facts.detained === 'yes' || facts.arrestSetting === 'county-jail'
+      ? 'detention'
+      : facts.hasCourtCase === 'yes' || facts.removalOrder === 'yes'
+        ? 'court'
+        : matterByMeaning(content, text, language);
+  if (matter) facts.matter = matter;
+  return story;
+}
+
+function matterByMeaning(content: Content, text: Reading, language: Language): string | undefined {
+  const step = content.flow.steps.find((s) => s.id === 'matter');
+  return step ? chooseByMeaning(content, step, text, language)?.value : undefined;
+}
+
+const FIRST_PERSON =
+  /\b(?:yo|i|im|me|mi caso|my case|tengo|necesito|quiero|estoy|soy|puedo|i have|i need|i want|can i|my court|my hearing|mi corte|mi audiencia|mis papeles|my papers|me llego|recibi|i got)\b/;
+const THIRD_PERSON_EVENT =
+  /^(?:\w+\s+){0,2}?(?:tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya)\b/;
+
+function whoItIs(
+  tokens: readonly string[],
+  words: string,
+  facts: Record<string, unknown>,
+): { self: boolean; relation?: string; word?: WhoWord } | undefined {
+  const said = WRITER_SAYS.exec(words);
+  const named = said?.[1] ? own(RELATIONS, said[1]) : undefined;
+  const writerIs = named ? own(WRITER_IS, named[0]) : undefined;
+  // "Soy su esposa": the writer is the wife, so the person is her spouse, said as a partner.
+  if (writerIs) return { self: false, relation: writerIs, word: personWord(writerIs) };
+  const all = mentions(tokens);
+  const candidates = all.filter((m) => !m.status && !m.plural);
+  const event = facts.detained === 'yes' || facts.hasCourtCase === 'yes' || 'removalOrder' in facts;
+  if (SELF_DETAINED.test(words) && facts.detained === 'yes') return { self: true };
+  for (const m of candidates) {
+    const before = tokens.slice(Math.max(0, m.at - 4), m.at - 1).join(' ');
+    const after = tokens.slice(m.at + 1, m.at + 6).join(' ');
+    // "detuvieron a mi esposo", "took my dad", "para mi hijo", "mi esposo tiene corte".
+    const object = /(?:^| )(?:a|al|to|for|para|sobre|about|de)$/.test(before);
+    const verbBefore =
+      /\b(?:took|detained|arrested|picked|grabbed|got|llevaron|detuvieron|agarraron|arrestaron)\b/.test(
+        before,
+      );
+    const subject = THIRD_PERSON_EVENT.test(after);
+    if ((event && (object || verbBefore || subject)) || (!event && (object || subject))) {
+      return { self: false, relation: m.relation, word: m.who };
+    }
+  }
+  // A detention with "mi X" and nothing else: X is the one detained ("mi esposo, ICE, ayer").
+  const [only] = candidates;
+  if (facts.detained === 'yes' && candidates.length === 1 && only) {
+    return { self: false, relation: only.relation, word: only.who };
+  }
+  if (FIRST_PERSON.test(words) && candidates.length === 0) return { self: true };
+  return undefined;
+}
+
+/** The word for the person when the writer said what they are: only a spouse is sure. */
+function personWord(writerIs: string): WhoWord {
+  return writerIs === 'spouse' ? 'partner' : writerIs === 'friend' ? 'friend' : 'relative';
+}
+
+function countryOf(words: string): string | undefined {
+  const codes = new Set<string>();
+  for (const m of words.matchAll(FROM)) {
+    const named = m[1] ?? '';
+    // "es de Guatemala", "from El Salvador": one or two words after.
+    const two = parseCountry(named);
+    const one = parseCountry(named.split(' ')[0] ?? '');
+    const code = two.ok ? two.value : one.ok ? one.value : undefined;
+    if (code && code !== 'US') codes.add(code);
+  }
+  for (const token of words.split(' ')) {
+    const code = own(DEMONYMS, token);
+    if (code) codes.add(code);
+  }
+  const [only] = codes;
+  return codes.size === 1 ? only : undefined;
+}
