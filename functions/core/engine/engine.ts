@@ -111,7 +111,8 @@ export function advance(ctx: EngineContext, previous: IntakeState, message: stri
   const parsedCommand = parseCommand(text);
   // At the consultation-language question, "español" / "english" are answers, not a switch.
   const command =
-    parsedCommand?.kind === 'language' && state.step === stepOfType(ctx, state, 'language')
+    (parsedCommand?.kind === 'language' && state.step === stepOfType(ctx, state, 'language')) ||
+    (parsedCommand?.kind === 'person' && tellsStory(ctx, state, text, today))
       ? undefined
       : parsedCommand;
   if (state.status !== 'active') {
@@ -168,11 +169,23 @@ export function advance(ctx: EngineContext, previous: IntakeState, message: stri
 }
 
 /**
+ * True when the message, at the story question, tells a story (what happened, to whom): then
+ * "necesito un abogado, se llevaron a mi marido" is the story, not a request for a person, and
+ * "¿qué hago? detuvieron a mi hijo" is read, not only answered.
+ */
+function tellsStory(ctx: EngineContext, state: IntakeState, text: Reading, today: string): boolean {
+  const step = ctx.content.flow.steps.find((s) => s.id === state.step);
+  if (!step?.story || state.status !== 'active') return false;
+  return worthSayingBack(readStory(ctx.content, text, today, state.language));
+}
+
+/**
  * A message is a question, not an answer, when it reads as one and cannot be the answer: on a
  * free-text question any text could be an answer, so reading as a question is enough there.
  */
 function isQuestion(ctx: EngineContext, state: IntakeState, text: Reading, today: string): boolean {
   if (!looksLikeQuestion(text)) return false;
+  if (tellsStory(ctx, state, text, today)) return false;
   if (['consent', 'deleteConfirm', 'heard'].includes(state.step)) return yesNo(text) === undefined;
   if (state.step === 'confirm') return yesNo(text) === undefined && !CHANGE_WORDS.test(text.folded);
   if (state.step === 'confirmEdit') return lineNumber(text) === undefined;
@@ -349,15 +362,13 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
     const own = story.facts[step.id] ?? (parsed?.ok ? parsed.value : undefined);
     if (own !== undefined) {
       parsed = { ok: true, value: own };
-      if (worthSayingBack(story)) {
-        const turn = sayBack(
-          ctx,
-          state,
-          step.id,
-          { ...story, facts: { ...story.facts, [step.id]: own } },
-          text,
-          today,
-        );
+      const facts = { ...story.facts, [step.id]: own };
+      if (!worthSayingBack({ ...story, facts })) {
+        // Nothing to confirm (not immigration): what was read waits for its question, if any.
+        for (const [id, value] of Object.entries(facts))
+          if (id !== step.id) state.heard[id] = { value, said: keptWords(text) };
+      } else {
+        const turn = sayBack(ctx, state, step.id, { ...story, facts }, text, today);
         return { state: turn.state, replies: [...asked, ...turn.replies] };
       }
     }

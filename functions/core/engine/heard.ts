@@ -34,11 +34,13 @@ const HEADLINE = new Set([
 ]);
 
 /**
- * Whether a story says enough to be said back: more than the matter, and more than a bare "I"
- * (which saves no question worth a confirmation).
+ * Whether a story says enough to be said back: more than the matter, and a matter the firm
+ * takes.
  */
 export function worthSayingBack(story: Story): boolean {
-  return Object.keys(story.facts).some((id) => id !== 'matter' && id !== 'aboutSelf');
+  // Not immigration: the referral comes at once, nothing to confirm.
+  if (story.facts.matter === 'other') return false;
+  return Object.keys(story.facts).some((id) => id !== 'matter');
 }
 
 /** Starts the say-back of a story read at `stepId`. */

@@ -88,7 +88,9 @@ export function chooseByMeaning(
   text: Reading,
   language: Language,
 ): Chosen | undefined {
-  if (!step.options || text.question) return undefined;
+  // A question about an option is not a choice of it, except at the story question, where what
+  // people ask about is what they need help with ("can I get a work permit?").
+  if (!step.options || (text.question && !step.story)) return undefined;
   const index = indexOf(content, step);
   const said = new Set(
     text.memo(`terms:${language}`, () => content.knowledge.terms(text.raw, language)),

@@ -65,6 +65,14 @@ const RELATIONS: Record<string, [string, WhoWord]> = {
   bf: ['spouse', 'partner'],
   gf: ['spouse', 'partner'],
   hijo: ['parent', 'son'],
+  ijo: ['parent', 'son'],
+  ija: ['parent', 'daughter'],
+  hno: ['sibling', 'brother'],
+  hna: ['sibling', 'sister'],
+  espozo: ['spouse', 'husband'],
+  espoza: ['spouse', 'wife'],
+  abuelita: ['relative', 'relative'],
+  abuelito: ['relative', 'relative'],
   hija: ['parent', 'daughter'],
   hijito: ['parent', 'son'],
   hijita: ['parent', 'daughter'],
@@ -148,7 +156,7 @@ const WRITER_IS: Record<string, string> = {
 const POSSESSIVE = new Set(['mi', 'my', 'our', 'nuestro', 'nuestra', 'mii', 'mu']);
 /** A relation noun followed by these says what the person is, not what happened to them. */
 const STATUS_AFTER =
-  /^(?:(?:que )?(?:es|is|are|son|fue|was|esta|has|tiene|tienen|have)\s+(?:a\s+|un\s+|una\s+|us\s+|american\s+)?(?:ciudadan|citizen|residente|resident|legal|green card|permanent|naturaliz|nacid|born|americano|americana)|ciudadan|citizen|residente|nacid|born here|us citizen|americano|americana)/;
+  /^(?:(?:que )?(?:es|is|are|son|fue|was|esta|has|tiene|tienen|have)\s+(?:a\s+|un\s+|una\s+|us\s+|american\s+)?(?:ciudadan|citizen|residente|resident|legal|green card|permanent|naturaliz|nacid|born|americano|americana|papeles|papers|documentos|documents|residencia|tps|daca)|ciudadan|citizen|residente|nacid|born here|us citizen|americano|americana)/;
 
 interface Mention {
   at: number;
@@ -183,20 +191,20 @@ function mentions(tokens: readonly string[]): Mention[] {
 
 /** "Soy su esposa", "I am his mother", "im her son": the writer says what they are. */
 const WRITER_SAYS =
-  /\b(?:soy su|i am (?:his|her|their)|im (?:his|her|their)|i m (?:his|her|their))\s+(\w+)/;
+  /\b(?:soy (?:su|la|el)|i am (?:his|her|their|the)|im (?:his|her|their|the)|i m (?:his|her|their))\s+(\w+)/;
 
 // --- what happened ---------------------------------------------------------------------------
 
 /** Detention words, the whole story's (folded words, one space). */
 const DETAIN =
-  /\b(?:detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|llevaron|llevo|se lo llevo|se la llevo|picked (?:him |her |me |them )?up|picks? up|got picked|taken|took (?:him|her|my|me|them|our)|got taken|got arrested|custody|corralon|hielera|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+  /\b(?:detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|my|me|them|our)|got taken|got arrested|custody|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
 const IMMIGRATION =
   /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
 const POLICE_ONLY =
   /\b(?:policia|police|sheriff|cops?|county jail|carcel del condado|condado|county|la carcel|jail|city jail)\b/;
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
 const NOT_DETAINED =
-  /\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|arrested|arrestad[oa]|detuvieron|detenido|agarraron|custody|en detencion|in detention)\b/;
+  /\b(?:(?:lo|la|los|me) (?:soltaron|liberaron)|(?:was|got|been) released|let (?:him|her|me) go|salio con (?:un )?grillete)\b|\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|arrested|arrestad[oa]|detuvieron|detenido|agarraron|custody|en detencion|in detention)\b/;
 /** The writer was taken: "me detuvieron", "I was detained". */
 const SELF_DETAINED =
   /\b(?:me (?:detuvieron|detubieron|agarraron|agarro|arrestaron|llevaron|levantaron|tienen)|estoy (?:detenid[oa]|en detencion|en la carcel)|i (?:was|got|am|m|have been) (?:detained|arrested|picked up|taken)|im (?:detained|in detention)|ice (?:detained|arrested|took|picked up) me)\b/;
@@ -209,7 +217,7 @@ const ORDER =
   /\b(?:orden de (?:deportacion|deportasion|remocion|salida)|deportation order|removal order|order of (?:removal|deportation)|ordered (?:deported|removed)|final order|orden final|le dieron (?:la )?deportacion|me dieron (?:la )?deportacion|tiene deportacion|tengo deportacion|got deported order|orden de deporta)\b/;
 const NO_ORDER = /\b(?:no|not|never|nunca|dont|doesnt|ni)\s+(?:\w+\s+){0,3}?(?:orden|order)\b/;
 const MISSED =
-  /\b(?:missed (?:my|his|her|the|a|our|their) (?:court|hearing|audiencia|court date)|didnt (?:go|show up) (?:to|for) (?:my|his|her|the) (?:court|hearing)|no (?:fui|fue|fuimos|se presento|me presente|llegue|llego) a (?:la|mi|su) (?:corte|audiencia|cita)|falt(?:e|o) a (?:la|mi|su) (?:corte|audiencia)|se me paso (?:la|mi) (?:corte|audiencia))\b/;
+  /\b(?:missed (?:my|his|her|the|a|our|their) (?:court|hearing|audiencia|court date)|didnt (?:go|show up) (?:to|for) (?:my|his|her|the) (?:court|hearing)|(?:no|nunca) (?:fui|fue|fuimos|se presento|me presente|llegue|llego) a (?:la|mi|su|una) (?:corte|audiencia|cita)|falt(?:e|o) a (?:la|mi|su|una) (?:corte|audiencia)|perdi (?:la|mi) (?:cita|audiencia|corte)|se me paso (?:la|mi) (?:corte|audiencia))\b/;
 
 const SETTINGS: [string, RegExp][] = [
   [
@@ -230,11 +238,11 @@ const SETTINGS: [string, RegExp][] = [
   ],
   [
     'home',
-    /\b(?:en la casa|en casa|en mi casa|en su casa|en nuestra casa|at home|at our house|at the house|at his house|at her house|at my house|a la casa|from our home|from home|our apartment|el apartamento|la puerta de la casa|at the door)\b/,
+    /\b(?:de (?:la|su|mi|nuestra) casa|saliendo de (?:la|su|mi) casa|from (?:his|her|their|the|our|my) (?:house|home)|en la casa|en casa|en mi casa|en su casa|en nuestra casa|at home|at our house|at the house|at his house|at her house|at my house|a la casa|from our home|from home|our apartment|el apartamento|la puerta de la casa|at the door)\b/,
   ],
   [
     'border',
-    /\b(?:en la frontera|at the border|la garita|airport|aeropuerto|port of entry|en la linea|crossing the border|cruzando)\b/,
+    /\b(?:por la frontera|en la frontera|at the border|la garita|airport|aeropuerto|port of entry|en la linea|crossing the border|cruzando)\b/,
   ],
   [
     'county-jail',
@@ -269,6 +277,7 @@ const DATE_PHRASES = [
   ),
   /\b(?:hace|desde hace) (?:como |unos |unas )?\w+ (?:dias?|semanas?|meses|mes)\b/g,
   /\b\w+ (?:days?|weeks?|months?) ago\b/g,
+  /\b(?:en|in|dentro de) \w+ (?:dias|semanas|days|weeks)\b/g,
   /\b(?:hoy|today|ayer|yesterday|anoche|antier|anteayer|antes de ayer|manana|tomorrow|pasado manana)\b/g,
 ];
 
@@ -279,7 +288,10 @@ interface Dated {
 
 /** Date phrases in the text, with where they are (character offset in the folded words). */
 function datePhrases(words: string): Dated[] {
-  let text = ` ${words} `;
+  let text = ` ${words} `.replace(
+    /\b(?:lleva|llevan|llevamos|tiene|tienen|for|been (?:there |detained |held )?for)\s+(\w+)\s+(dias|semanas|days|weeks)\b/g,
+    (m, n: string, unit: string) => `hace ${n} ${unit}`.padEnd(m.length),
+  );
   for (const [pattern, day] of DAY_PARTS) text = text.replace(pattern, (m) => day.padEnd(m.length));
   // "mañana" after "esta" / "la" / "en la" is the morning, said above: not tomorrow.
   text = text.replace(/\b(?:la|en la|por la|de la) manana\b/g, (m) => ' '.repeat(m.length));
@@ -420,16 +432,24 @@ function reading(content: Content, text: Reading, today: string, language: Langu
     facts.hasCourtCase = 'yes';
   }
   if (ORDER.test(words) && !NO_ORDER.test(words)) facts.removalOrder = 'yes';
-  const courtWord = COURT.test(words.replace(ORDER, ' '));
+  const courtSetting = SETTINGS.find(([id]) => id === 'court')?.[1];
+  const otherCourt =
+    /\b(?:multa|ticket|transito|traffic court|criminal court|corte criminal|corte de transito|custodia|custody|divorcio|divorce|small claims)\b/.test(
+      words,
+    );
+  const courtWord =
+    !otherCourt && COURT.test(words.replace(ORDER, ' ').replace(courtSetting ?? /$^/, ' '));
   if (NO_COURT.test(words) && !facts.missedHearing) facts.hasCourtCase = 'no';
-  else if (courtWord && facts.arrestSetting !== 'court') facts.hasCourtCase = 'yes';
+  else if (courtWord) facts.hasCourtCase = 'yes';
 
   // Dates: a past one near the detention words is since when; a future one near court words is
   // the next hearing.
-  const dates = datePhrases(words);
+  // Dates keep their slashes ("12/18"); everything else is read as words.
+  const dateText = ` ${text.folded.replace(/[^\p{L}\p{N}/]+/gu, ' ').trim()} `;
+  const dates = datePhrases(dateText.trim());
   if (dates.length > 0) {
-    const detainAt = offsets(padded, DETAIN).concat(offsets(padded, SELF_DETAINED));
-    const courtAt = offsets(padded, COURT);
+    const detainAt = offsets(dateText, DETAIN).concat(offsets(dateText, SELF_DETAINED));
+    const courtAt = offsets(dateText, COURT);
     for (const date of dates) {
       const toDetention = nearest(date.at, detainAt);
       const toCourt = nearest(date.at, courtAt);
@@ -498,7 +518,7 @@ function matterByMeaning(content: Content, text: Reading, language: Language): s
 const FIRST_PERSON =
   /\b(?:yo|i|im|me|mi caso|my case|tengo|necesito|quiero|estoy|soy|puedo|i have|i need|i want|can i|my court|my hearing|mi corte|mi audiencia|mis papeles|my papers|me llego|recibi|i got)\b/;
 const THIRD_PERSON_EVENT =
-  /^(?:\w+\s+){0,2}?(?:tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya)\b/;
+  /^(?:\w+\s+){0,2}?(?:tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya|quiere|wants|puede|can|falto|missed|no fue|didnt)\b/;
 
 function whoItIs(
   tokens: readonly string[],
@@ -518,7 +538,7 @@ function whoItIs(
     const before = tokens.slice(Math.max(0, m.at - 4), m.at - 1).join(' ');
     const after = tokens.slice(m.at + 1, m.at + 6).join(' ');
     // "detuvieron a mi esposo", "took my dad", "para mi hijo", "mi esposo tiene corte".
-    const object = /(?:^| )(?:a|al|to|for|para|sobre|about|de)$/.test(before);
+    const object = /(?:^| )(?:a|al|to|for|para|pa|pal|sobre|about|de|por)$/.test(before);
     const verbBefore =
       /\b(?:took|detained|arrested|picked|grabbed|got|llevaron|detuvieron|agarraron|arrestaron)\b/.test(
         before,
@@ -528,9 +548,10 @@ function whoItIs(
       return { self: false, relation: m.relation, word: m.who };
     }
   }
-  // A detention with "mi X" and nothing else: X is the one detained ("mi esposo, ICE, ayer").
+  // Something happened and one "mi X" is named: X is the one it happened to ("mi esposo, ICE,
+  // ayer"; "mi esposa faltó a su corte").
   const [only] = candidates;
-  if (facts.detained === 'yes' && candidates.length === 1 && only) {
+  if (event && candidates.length === 1 && only) {
     return { self: false, relation: only.relation, word: only.who };
   }
   if (FIRST_PERSON.test(words) && candidates.length === 0) return { self: true };
