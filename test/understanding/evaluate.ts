@@ -16,6 +16,7 @@ import type { Content } from '../../functions/core/content';
 import { advance, begin, type Turn } from '../../functions/core/engine/engine';
 import type { Channel, IntakeState } from '../../functions/core/engine/state';
 import { LanguageSchema } from '../../functions/core/flow';
+import { findFacility } from '../../functions/core/understand/facilities';
 
 const Facts = z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]));
 const SetSchema = z.strictObject({
@@ -67,10 +68,14 @@ export function factsAfter(state: IntakeState): Record<string, unknown> {
   return facts;
 }
 
+let facilities: Content['facilities'] | undefined;
+
 function same(fact: string, got: unknown, want: unknown): boolean {
   if (Array.isArray(want)) return Array.isArray(got) && got.join(',') === want.join(',');
-  // A facility is right when its full name holds the short name the set uses ("adelanto").
+  // A facility is right when its full name holds the short name the set uses ("adelanto"), or
+  // the set's name finds the same facility ("conroe" is Montgomery Processing Center).
   if (fact === 'facility' && typeof got === 'string' && typeof want === 'string') {
+    if (facilities && findFacility(want, facilities)?.name === got) return true;
     const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     return fold(got).includes(fold(want)) || fold(want).includes(fold(got));
   }
@@ -106,6 +111,7 @@ export interface Report {
 export function evaluate(content: Content, set: UnderstandingSet): Report {
   const now = noonOf(set.today);
   const ctx = { content, now };
+  facilities = content.facilities;
   const scored = new Set(set.stories.flatMap((s) => Object.keys(s.facts)));
   const scores = new Map<string, FactScore>();
   const score = (fact: string) => {
@@ -181,6 +187,16 @@ function sameAnswer(step: string, got: unknown, want: unknown): boolean {
   return same(step, got, want);
 }
 
+/** Earlier answers a question needs to be asked at all. */
+const BEFORE: Record<string, Record<string, unknown>> = {
+  writerRelationship: { aboutSelf: 'no' },
+  arrestSetting: { detained: 'yes' },
+  facility: { detained: 'yes' },
+  detainedSince: { detained: 'yes' },
+  nextHearingDate: { hasCourtCase: 'yes' },
+  court: { hasCourtCase: 'yes' },
+};
+
 type Outcome = { kind: 'answer'; value: unknown } | { kind: 'skip' } | { kind: 'unread' };
 
 /** What the engine makes of `text` typed at `stepId`. */
@@ -193,6 +209,8 @@ function answerAt(
   let turn = begin(ctx, language, 'web');
   turn = advance(ctx, turn.state, language === 'es' ? 'sí' : 'yes');
   const state = structuredClone(turn.state);
+  // The answers that make the question apply (its `when`), as the flow would have them.
+  Object.assign(state.answers, BEFORE[stepId] ?? {});
   state.step = stepId;
   turn = advance(ctx, state, text);
   const after = turn.state;

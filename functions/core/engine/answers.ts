@@ -168,8 +168,32 @@ export function parseAnswer(
       const meant = chooseByMeaning(content, step, text, language);
       return meant ? { ok: true, value: meant.value } : NO;
     }
-    case 'multichoice':
-      return parseMultiChoice(text, options(content, step), { noneValue: step.noneValue });
+    case 'multichoice': {
+      const listed = parseMultiChoice(text, options(content, step), { noneValue: step.noneValue });
+      // "Mi esposa es residente y mis hijos son ciudadanos": each part by what it means.
+      const parts = text.key.split(/\s*(?:[,;&+]|\band\b|\by\b|\be\b)\s*/u).filter(Boolean);
+      if (parts.length < 2 && listed.ok) return listed;
+      const meant = parts.map((part) => {
+        const one = read(part);
+        return parseChoice(one, options(content, step)).ok
+          ? parseChoice(one, options(content, step))
+          : chooseByMeaning(content, step, one, language);
+      });
+      const values = meant.map((m) => (m && 'value' in m ? m.value : undefined));
+      if (values.every((v) => v !== undefined) && values.length > 0) {
+        const order = optionValues(step);
+        const chosen = [...new Set(values as string[])].sort(
+          (a, b) => order.indexOf(a) - order.indexOf(b),
+        );
+        if (!(step.noneValue && chosen.includes(step.noneValue) && chosen.length > 1)) {
+          if (!listed.ok || chosen.length > (listed.value as string[]).length)
+            return { ok: true, value: chosen };
+        }
+      }
+      if (listed.ok) return listed;
+      const whole = chooseByMeaning(content, step, text, language);
+      return whole ? { ok: true, value: [whole.value] } : NO;
+    }
     case 'date':
       return parseDate(text, {
         today,
@@ -188,6 +212,11 @@ export function parseAnswer(
       // "no sé", "sí", "idk" are not places: ask again rather than store them as one.
       if (parseYesNo(text, { unsure: true, preferNot: true }).ok) return NO;
       const loc = parseLocation(text.raw);
+      // A country where a US city and state are asked ("Mexico", "Honduras") is asked again;
+      // "Georgia" and "New Mexico" are states, found as such.
+      const country = parseCountry(text);
+      if (loc.ok && !loc.value.state && country.ok && country.value !== 'US') return NO;
+      if (loc.ok && !loc.value.state && FOREIGN_CITIES.has(text.words)) return NO;
       return loc.ok ? { ok: true, value: loc.value.text } : NO;
     }
     case 'language':
@@ -200,6 +229,35 @@ export function parseAnswer(
       return parseAge(text);
   }
 }
+
+/** Cities across the border people name as where they are from, not where they live. */
+const FOREIGN_CITIES = new Set([
+  'tijuana',
+  'mexicali',
+  'juarez',
+  'ciudad juarez',
+  'reynosa',
+  'matamoros',
+  'nuevo laredo',
+  'nogales sonora',
+  'guadalajara',
+  'monterrey',
+  'ciudad de mexico',
+  'mexico city',
+  'cdmx',
+  'san salvador',
+  'tegucigalpa',
+  'san pedro sula',
+  'ciudad de guatemala',
+  'guatemala city',
+  'managua',
+  'caracas',
+  'bogota',
+  'lima',
+  'quito',
+  'la habana',
+  'havana',
+]);
 
 const OTHER_LANGUAGE = /^[\p{L}][\p{L}\s'-]{1,39}$/u;
 const LANGUAGE_WORDS: Record<string, string[]> = {

@@ -176,7 +176,9 @@ export function advance(ctx: EngineContext, previous: IntakeState, message: stri
 function tellsStory(ctx: EngineContext, state: IntakeState, text: Reading, today: string): boolean {
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step?.story || state.status !== 'active') return false;
-  return worthSayingBack(readStory(ctx.content, text, today, state.language));
+  const story = readStory(ctx.content, text, today, state.language);
+  // "Necesito un abogado para mi divorcio" says the matter too: a referral, not a hand-off.
+  return worthSayingBack(story) || story.facts[step.id] !== undefined;
 }
 
 /**
@@ -372,6 +374,12 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
         return { state: turn.state, replies: [...asked, ...turn.replies] };
       }
     }
+  }
+  // "Sigue detenido", "tiene corte en diciembre", "lo pararon manejando": what the words state
+  // for this very question, when its own parser found no answer.
+  if (!skip && !parsed?.ok && !step.story) {
+    const said = readStory(ctx.content, text, today, state.language, step.id).facts[step.id];
+    if (said !== undefined) parsed = { ok: true, value: said };
   }
   if (!skip && !parsed?.ok && mentionsUnclear(step, text)) {
     // "Sin papeles" fits more than one option: ask which, with the same choices.

@@ -60,6 +60,10 @@ const RELATIONS: Record<string, [string, WhoWord]> = {
   hubby: ['spouse', 'husband'],
   wife: ['spouse', 'wife'],
   partner: ['spouse', 'partner'],
+  fiance: ['spouse', 'partner'],
+  fiancee: ['spouse', 'partner'],
+  prometido: ['spouse', 'partner'],
+  prometida: ['spouse', 'partner'],
   boyfriend: ['spouse', 'partner'],
   girlfriend: ['spouse', 'partner'],
   bf: ['spouse', 'partner'],
@@ -73,6 +77,7 @@ const RELATIONS: Record<string, [string, WhoWord]> = {
   espoza: ['spouse', 'wife'],
   abuelita: ['relative', 'relative'],
   abuelito: ['relative', 'relative'],
+  daddy: ['child', 'father'],
   hija: ['parent', 'daughter'],
   hijito: ['parent', 'son'],
   hijita: ['parent', 'daughter'],
@@ -156,7 +161,7 @@ const WRITER_IS: Record<string, string> = {
 const POSSESSIVE = new Set(['mi', 'my', 'our', 'nuestro', 'nuestra', 'mii', 'mu']);
 /** A relation noun followed by these says what the person is, not what happened to them. */
 const STATUS_AFTER =
-  /^(?:(?:que )?(?:es|is|are|son|fue|was|esta|has|tiene|tienen|have)\s+(?:a\s+|un\s+|una\s+|us\s+|american\s+)?(?:ciudadan|citizen|residente|resident|legal|green card|permanent|naturaliz|nacid|born|americano|americana|papeles|papers|documentos|documents|residencia|tps|daca)|ciudadan|citizen|residente|nacid|born here|us citizen|americano|americana)/;
+  /^(?:\w+\s+){0,4}?(?:(?:que )?(?:es|is|are|son|fue|was|esta|has|tiene|tienen|have)\s+(?:a\s+|un\s+|una\s+|us\s+|american\s+)?(?:ciudadan|citizen|residente|resident|legal|green card|permanent|naturaliz|nacid|born|americano|americana|papeles|papers|documentos|documents|residencia)|ciudadan|citizen|residente|nacid|born here|us citizen|americano|americana)/;
 
 interface Mention {
   at: number;
@@ -178,10 +183,12 @@ function mentions(tokens: readonly string[]): Mention[] {
     if (!entry) return;
     const plural = token === 'mis' || raw !== singular;
     const after = tokens.slice(at + 2, at + 8).join(' ');
+    // "My brother in law", "mother-in-law": a relative, whoever the noun names.
+    const inLaw = /^in law\b/.test(after);
     found.push({
       at: at + 1,
-      relation: entry[0],
-      who: entry[1],
+      relation: inLaw ? 'relative' : entry[0],
+      who: inLaw ? 'relative' : entry[1],
       plural,
       status: STATUS_AFTER.test(after),
     });
@@ -197,11 +204,13 @@ const WRITER_SAYS =
 
 /** Detention words, the whole story's (folded words, one space). */
 const DETAIN =
-  /\b(?:detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|my|me|them|our)|got taken|got arrested|custody|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+  /\b(?:detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|my|me|them|our)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
 const IMMIGRATION =
   /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
 const POLICE_ONLY =
   /\b(?:policia|police|sheriff|cops?|county jail|carcel del condado|condado|county|la carcel|jail|city jail)\b/;
+const COUNTY_JAIL =
+  /\b(?:county jail|carcel del condado|la carcel del county|la county jail|the county|city jail|sheriff|in jail|en la carcel(?! de (?:la )?(?:migracion|inmigracion|ice|migra)))\b/;
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
 const NOT_DETAINED =
   /\b(?:(?:lo|la|los|me) (?:soltaron|liberaron)|(?:was|got|been) released|let (?:him|her|me) go|salio con (?:un )?grillete)\b|\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|arrested|arrestad[oa]|detuvieron|detenido|agarraron|custody|en detencion|in detention)\b/;
@@ -212,7 +221,7 @@ const SELF_DETAINED =
 const COURT =
   /\b(?:corte|court|audiencia|hearing|juez|judge|jueza|notice to appear|nta|aviso de comparecencia|comparecencia|master calendar|caso de deportacion|deportation case|removal proceedings|proceso de deportacion|procedimiento|cita en la corte|court date|eoir|caso en la corte|immigration case|caso de inmigracion)\b/;
 const NO_COURT =
-  /\b(?:no|not|never|nunca|dont|doesnt|didnt|ni)\s+(?:\w+\s+){0,3}?(?:court|corte|audiencia|hearing|caso en corte)\b/;
+  /\b(?:(?:no|not|never|nunca|dont|doesnt|didnt)\s+(?:(?!pero|but)\w+\s+){0,2}?(?:court|corte|audiencia|hearing|caso en corte)|ni (?:tengo|tiene|tienen|tenemos) (?:corte|caso|audiencia))\b/;
 const ORDER =
   /\b(?:orden de (?:deportacion|deportasion|remocion|salida)|deportation order|removal order|order of (?:removal|deportation)|ordered (?:deported|removed)|final order|orden final|le dieron (?:la )?deportacion|me dieron (?:la )?deportacion|tiene deportacion|tengo deportacion|got deported order|orden de deporta)\b/;
 const NO_ORDER = /\b(?:no|not|never|nunca|dont|doesnt|ni)\s+(?:\w+\s+){0,3}?(?:orden|order)\b/;
@@ -221,24 +230,24 @@ const MISSED =
 
 const SETTINGS: [string, RegExp][] = [
   [
+    'traffic',
+    /\b(?:manejando|driving|pulled (?:him |her |me |us )?over|traffic stop|lo paro la policia|la paro la policia|lo pararon|la pararon|nos pararon|reten|en el carro|en la carretera|on the freeway|on the highway)\b/,
+  ],
+  [
     'check-in',
-    /\b(?:check in|checkin|check-in|cita (?:con|de|en) (?:ice|migracion|inmigracion)|reportarse|reportandose|a firmar|firmando|fue a firmar|fui a firmar|ice appointment|appointment with ice|reporting to ice|isap)\b/,
+    /\b(?:(?:fue|fui|fuimos|went|goes|go) (?:\w+ )?(?:a firmar|a reportarse|a su cita|a mi cita|to (?:his|her|my|their) (?:yearly |annual )?(?:ice )?(?:check in|checkin|appointment))|en (?:su|mi|la) cita (?:con|de) (?:ice|migracion|inmigracion)|at (?:his|her|my|the) (?:ice )?(?:check in|checkin|appointment)|(?:yearly|annual) check in|(?:ice|isap) (?:check in|appointment)|check in with ice)\b/,
   ],
   [
     'court',
-    /\b(?:en la corte|at (?:the )?court|afuera de la corte|outside (?:the )?court|saliendo de (?:la )?corte|leaving court|at his hearing|at her hearing|en su audiencia)\b/,
-  ],
-  [
-    'traffic',
-    /\b(?:manejando|driving|pulled (?:him |her |me |us )?over|traffic stop|lo paro la policia|la paro la policia|lo pararon|la pararon|nos pararon|reten|en el carro|en la carretera|on the freeway|on the highway|traffic)\b/,
+    /\b(?:(?:agarraron|detuvieron|arrestaron|detenid[oa]|grabbed|detained|arrested|taken|took (?:him|her)|picked (?:him |her )?up) (?:\w+ ){0,4}?(?:en la corte|at (?:the |his |her |my )?(?:immigration )?court|at (?:his|her|my) (?:immigration )?(?:court )?hearing|en su audiencia|afuera de la corte|outside (?:the )?court)|walked out of the courtroom|saliendo de (?:la )?corte|leaving (?:the )?court|after (?:his|her) hearing|despues de su audiencia)\b/,
   ],
   [
     'work',
-    /\b(?:en el trabajo|en su trabajo|at work|at his job|at her job|at the job|saliendo del trabajo|al trabajo|in the job|job site|en la chamba|en el jale|donde trabaja|where he works|where she works|at his work|at her work)\b/,
+    /\b(?:en el trabajo|en su trabajo|at work|at his job|at her job|at the job|at his work|at her work|saliendo del trabajo|al trabajo|in the job|job site|en la chamba|en el jale|donde trabaja|where he works|where she works|en el job|en su job|at the plant|en la obra|en la fabrica|a la fabrica|en la planta|la cocina|redada|raid|raided)\b/,
   ],
   [
     'home',
-    /\b(?:de (?:la|su|mi|nuestra) casa|saliendo de (?:la|su|mi) casa|from (?:his|her|their|the|our|my) (?:house|home)|en la casa|en casa|en mi casa|en su casa|en nuestra casa|at home|at our house|at the house|at his house|at her house|at my house|a la casa|from our home|from home|our apartment|el apartamento|la puerta de la casa|at the door)\b/,
+    /\b(?:de (?:la|su|mi|nuestra) casa|saliendo de (?:la|su|mi) casa|(?:from|outside|at|to) (?:\w+ ){0,3}?(?:house|home|apartment)|en la casa|en casa|en mi casa|en su casa|en nuestra casa|at home|a (?:la|mi|su) casa|from home|el apartamento|la puerta de la casa|at the door)\b/,
   ],
   [
     'border',
@@ -246,7 +255,7 @@ const SETTINGS: [string, RegExp][] = [
   ],
   [
     'county-jail',
-    /\b(?:county jail|carcel del condado|la carcel del county|sheriff|city jail|ice hold|hold de migracion|detainer)\b/,
+    /\b(?:county jail|carcel del condado|la carcel del county|sheriff|city jail|ice hold|hold de migracion|detainer|in jail|en la carcel)\b(?! de (?:la )?(?:migracion|inmigracion|ice|migra))/,
   ],
 ];
 
@@ -255,7 +264,7 @@ const SETTINGS: [string, RegExp][] = [
 /** Times of day the date parser does not read: said as the day they fall on. */
 const DAY_PARTS: [RegExp, string][] = [
   [
-    /\b(?:esta manana|this morning|esta tarde|this afternoon|esta noche|tonight|hoy en la manana|hoy en la tarde|earlier today|this am)\b/g,
+    /\b(?:ahorita|hace (?:un )?rato|just now|esta manana|this morning|esta tarde|this afternoon|esta noche|tonight|hoy en la manana|hoy en la tarde|earlier today|this am)\b/g,
     ' hoy ',
   ],
   [
@@ -269,7 +278,8 @@ const WEEKDAY =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)';
 const DATE_PHRASES = [
   new RegExp(`\\b\\d{1,2} de ${MONTH}(?: (?:de |del )?\\d{4})?\\b`, 'g'),
-  new RegExp(`\\b${MONTH} \\d{1,2}(?: \\d{4})?\\b`, 'g'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? of ${MONTH}(?: \\d{4})?\\b`, 'g'),
+  new RegExp(`\\b${MONTH} \\d{1,2}(?:st|nd|rd|th)?(?: \\d{4})?\\b`, 'g'),
   /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g,
   new RegExp(
     `\\b(?:next|this coming|coming|el proximo|la proxima|proximo|el|on|desde el|since|last|el pasado|este|this)? ?${WEEKDAY}(?: que viene| pasado)?\\b`,
@@ -280,6 +290,12 @@ const DATE_PHRASES = [
   /\b(?:en|in|dentro de) \w+ (?:dias|semanas|days|weeks)\b/g,
   /\b(?:hoy|today|ayer|yesterday|anoche|antier|anteayer|antes de ayer|manana|tomorrow|pasado manana)\b/g,
 ];
+/** Dates said looking back ("ayer", "hace 3 días", "last Monday"): a detention's, never a hearing's. */
+const LOOKING_BACK =
+  /^(?:hoy|today|ayer|yesterday|anoche|antier|anteayer|antes de ayer|hace|desde|since|last|el pasado)\b|(?:ago|pasado)$/;
+/** Dates said looking ahead ("mañana", "next Tuesday", "en dos semanas"): a hearing's. */
+const LOOKING_AHEAD =
+  /^(?:manana|tomorrow|pasado manana|next|this coming|coming|el proximo|la proxima|proximo|en|in|dentro)\b|que viene$/;
 
 interface Dated {
   at: number;
@@ -290,7 +306,8 @@ interface Dated {
 function datePhrases(words: string): Dated[] {
   let text = ` ${words} `.replace(
     /\b(?:lleva|llevan|llevamos|tiene|tienen|for|been (?:there |detained |held )?for)\s+(\w+)\s+(dias|semanas|days|weeks)\b/g,
-    (m, n: string, unit: string) => `hace ${n} ${unit}`.padEnd(m.length),
+    (m, n: string, unit: string) =>
+      (/^(?:days|weeks)$/.test(unit) ? `${n} ${unit} ago` : `hace ${n} ${unit}`).padEnd(m.length),
   );
   for (const [pattern, day] of DAY_PARTS) text = text.replace(pattern, (m) => day.padEnd(m.length));
   // "mañana" after "esta" / "la" / "en la" is the morning, said above: not tomorrow.
@@ -325,7 +342,7 @@ function nearest(at: number, places: number[]): number {
 // --- where they are from, how they came, how long ----------------------------------------------
 
 const FROM =
-  /\b(?:es|soy|somos|son|is|am|im|are|were|was|we re|were both|originally|vienen|venimos|viene|vengo|nacio en|naci en|born in)\s+(?:de|from|in)\s+((?:el |la |los )?\w+(?: \w+)?)/g;
+  /\b(?:es|soy|somos|son|is|am|im|are|were|was|s|m|re|and|originally|tengo tps|tiene tps|tps|vienen|venimos|viene|vengo|nacio en|naci en|born in)\s+(?:de|from|in)\s+((?:el |la |los )?\w+(?: \w+)?)/g;
 const DEMONYMS: Record<string, string> = {
   mexicano: 'MX',
   mexicana: 'MX',
@@ -364,6 +381,24 @@ const DEMONYMS: Record<string, string> = {
   brasileno: 'BR',
   brasilena: 'BR',
   brazilian: 'BR',
+  ukrainian: 'UA',
+  ucraniano: 'UA',
+  ucraniana: 'UA',
+  polish: 'PL',
+  jamaican: 'JM',
+  nigerian: 'NG',
+  indian: 'IN',
+  chinese: 'CN',
+  russian: 'RU',
+  argentino: 'AR',
+  chileno: 'CL',
+  chilena: 'CL',
+  boliviano: 'BO',
+  boliviana: 'BO',
+  paraguayo: 'PY',
+  uruguayo: 'UY',
+  panameno: 'PA',
+  costarricense: 'CR',
 };
 
 const WITHOUT_INSPECTION =
@@ -400,11 +435,20 @@ export function readStory(
   text: Reading,
   today: string,
   language: Language,
+  asked?: string,
 ): Story {
-  return text.memo(`story:${today}:${language}`, () => reading(content, text, today, language));
+  return text.memo(`story:${today}:${language}:${asked ?? ''}`, () =>
+    reading(content, text, today, language, asked),
+  );
 }
 
-function reading(content: Content, text: Reading, today: string, language: Language): Story {
+function reading(
+  content: Content,
+  text: Reading,
+  today: string,
+  language: Language,
+  asked: string | undefined,
+): Story {
   const words = text.words;
   const facts: Record<string, unknown> = {};
   const story: Story = { facts };
@@ -416,11 +460,20 @@ function reading(content: Content, text: Reading, today: string, language: Langu
   const detainWord = DETAIN.test(words) || SELF_DETAINED.test(words);
   const negated = NOT_DETAINED.test(words);
   const immigration = IMMIGRATION.test(words) || facility !== undefined;
-  const policeOnly = POLICE_ONLY.test(words) && !immigration;
+  // Held by the police, ICE maybe coming ("no sé si lo van a entregar a migración", "ICE le
+  // puede poner hold"): a county jail, not immigration detention yet.
+  const jailMaybeIce =
+    COUNTY_JAIL.test(words) &&
+    /\b(?:no se si|dont know if|do not know if|not sure if|va a|van a|going to|puede|might|may|could|le (?:puede|pueden|van a) poner)\b/.test(
+      words,
+    );
+  const policeOnly = (POLICE_ONLY.test(words) && !immigration) || jailMaybeIce;
   if (negated) facts.detained = 'no';
   else if ((detainWord || facility) && !policeOnly) facts.detained = 'yes';
+  if (jailMaybeIce && !negated) facts.arrestSetting = 'county-jail';
   if (facts.detained === 'yes' && facility) facts.facility = facility.name;
-  if (!negated && (detainWord || facility)) {
+  // Where the arrest was: said with a detention, or as the answer to "where was the arrest?".
+  if (!negated && !jailMaybeIce && (detainWord || facility || asked === 'arrestSetting')) {
     const setting = SETTINGS.find(([, pattern]) => pattern.test(words));
     if (setting) facts.arrestSetting = setting[0];
     else if (policeOnly) facts.arrestSetting = 'county-jail';
@@ -433,13 +486,20 @@ function reading(content: Content, text: Reading, today: string, language: Langu
   }
   if (ORDER.test(words) && !NO_ORDER.test(words)) facts.removalOrder = 'yes';
   const courtSetting = SETTINGS.find(([id]) => id === 'court')?.[1];
+  // "No sé si tiene corte", "sin ver juez": no court case stated either way.
+  const unsureCourt =
+    /\b(?:no se si|no sabemos si|ni si|dont know if|do not know if|not sure if|sin ver (?:a )?(?:un )?juez|without (?:seeing )?a judge)\b/.test(
+      words,
+    );
   const otherCourt =
     /\b(?:multa|ticket|transito|traffic court|criminal court|corte criminal|corte de transito|custodia|custody|divorcio|divorce|small claims)\b/.test(
       words,
     );
   const courtWord =
     !otherCourt && COURT.test(words.replace(ORDER, ' ').replace(courtSetting ?? /$^/, ' '));
-  if (NO_COURT.test(words) && !facts.missedHearing) facts.hasCourtCase = 'no';
+  if (unsureCourt && !facts.missedHearing) {
+    // Neither yes nor no: the question is asked.
+  } else if (NO_COURT.test(words) && !facts.missedHearing) facts.hasCourtCase = 'no';
   else if (courtWord) facts.hasCourtCase = 'yes';
 
   // Dates: a past one near the detention words is since when; a future one near court words is
@@ -453,10 +513,20 @@ function reading(content: Content, text: Reading, today: string, language: Langu
     for (const date of dates) {
       const toDetention = nearest(date.at, detainAt);
       const toCourt = nearest(date.at, courtAt);
-      if (facts.detained === 'yes' && toDetention <= toCourt && !('detainedSince' in facts)) {
+      // Looking back is a detention's day, looking ahead a hearing's; a date said plainly goes
+      // with the nearer of the two.
+      const back = LOOKING_BACK.test(date.text);
+      const ahead = LOOKING_AHEAD.test(date.text);
+      const detention = back || (!ahead && toDetention <= toCourt);
+      if (facts.detained === 'yes' && detention && !('detainedSince' in facts)) {
         const since = parseDate(read(date.text), { today, direction: 'past' });
         if (since.ok) facts.detainedSince = since.value;
-      } else if (facts.hasCourtCase === 'yes' && toCourt < toDetention && !facts.missedHearing) {
+      } else if (
+        facts.hasCourtCase === 'yes' &&
+        !back &&
+        (ahead || toCourt < toDetention) &&
+        !facts.missedHearing
+      ) {
         const next = parseDate(read(date.text), { today, direction: 'future' });
         if (next.ok && next.value >= today && !('nextHearingDate' in facts))
           facts.nextHearingDate = next.value;
@@ -505,18 +575,31 @@ function reading(content: Content, text: Reading, today: string, language: Langu
       ? 'detention'
       : facts.hasCourtCase === 'yes' || facts.removalOrder === 'yes'
         ? 'court'
-        : matterByMeaning(content, text, language);
+        : matterByMeaning(content, text, language, facts.detained === 'no');
   if (matter) facts.matter = matter;
   return story;
 }
 
-function matterByMeaning(content: Content, text: Reading, language: Language): string | undefined {
+function matterByMeaning(
+  content: Content,
+  text: Reading,
+  language: Language,
+  notDetained: boolean,
+): string | undefined {
   const step = content.flow.steps.find((s) => s.id === 'matter');
-  return step ? chooseByMeaning(content, step, text, language)?.value : undefined;
+  const meant = step ? chooseByMeaning(content, step, text, language)?.value : undefined;
+  // "I'm not detained, I just want papers": the detention words are what did not happen.
+  return notDetained && meant === 'detention' ? undefined : meant;
 }
 
 const FIRST_PERSON =
-  /\b(?:yo|i|im|me|mi caso|my case|tengo|necesito|quiero|estoy|soy|puedo|i have|i need|i want|can i|my court|my hearing|mi corte|mi audiencia|mis papeles|my papers|me llego|recibi|i got)\b/;
+  /\b(?:yo|i|im|me|mi caso|my case|tengo|necesito|quiero|quisiera|queria|estoy|soy|puedo|saco|renuevo|pido|califico|aplico|llevo|vivo|llegue|entre|cruce|le hago|i have|i need|i want|can i|my court|my hearing|mi corte|mi audiencia|mis papeles|my papers|me llego|recibi|i got|mi green card|my green card|mi daca|my daca|mi residencia|mi permiso|my work permit|mi mica)\b/;
+/** The writer says it happened to them: "tengo corte", "me detuvieron", "I have a hearing". */
+const SELF_EVENT =
+  /\b(?:(?:tengo|tenia) (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
+/** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
+const THIRD_ONLY =
+  /^(?:el|ella|he|she|he s|she s|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|s not detained)\b/;
 const THIRD_PERSON_EVENT =
   /^(?:\w+\s+){0,2}?(?:tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya|quiere|wants|puede|can|falto|missed|no fue|didnt)\b/;
 
@@ -534,6 +617,14 @@ function whoItIs(
   const candidates = all.filter((m) => !m.status && !m.plural);
   const event = facts.detained === 'yes' || facts.hasCourtCase === 'yes' || 'removalOrder' in facts;
   if (SELF_DETAINED.test(words) && facts.detained === 'yes') return { self: true };
+  // "Can my husband petition for me?": the writer is the one it is for.
+  if (
+    /\b(?:for me|sponsor me|petition me|me (?:puede|pueden|pueda) pedir|pedirme|arreglarme)\b/.test(
+      words,
+    )
+  )
+    return { self: true };
+  const selfEvent = SELF_EVENT.test(words);
   for (const m of candidates) {
     const before = tokens.slice(Math.max(0, m.at - 4), m.at - 1).join(' ');
     const after = tokens.slice(m.at + 1, m.at + 6).join(' ');
@@ -544,6 +635,8 @@ function whoItIs(
         before,
       );
     const subject = THIRD_PERSON_EVENT.test(after);
+    // "Tengo audiencia ... con mi hija": the writer's own event, the relative only mentioned.
+    if (selfEvent && !object && !verbBefore) continue;
     if ((event && (object || verbBefore || subject)) || (!event && (object || subject))) {
       return { self: false, relation: m.relation, word: m.who };
     }
@@ -551,10 +644,12 @@ function whoItIs(
   // Something happened and one "mi X" is named: X is the one it happened to ("mi esposo, ICE,
   // ayer"; "mi esposa faltó a su corte").
   const [only] = candidates;
-  if (event && candidates.length === 1 && only) {
+  if (event && candidates.length === 1 && only && !selfEvent) {
     return { self: false, relation: only.relation, word: only.who };
   }
+  if (selfEvent) return { self: true };
   if (FIRST_PERSON.test(words) && candidates.length === 0) return { self: true };
+  if (THIRD_ONLY.test(words) && candidates.length === 0) return { self: false };
   return undefined;
 }
 
