@@ -16,7 +16,7 @@
 import type { Content } from '../content';
 import type { Language } from '../flow';
 import { own } from '../own';
-import { parseCountry, parseDate, parseLocation } from '../parse';
+import { parseCountry, parseDate, parseLocation, parsePhone } from '../parse';
 import { type Reading, read } from '../parse/reading';
 import { chooseByMeaning } from './choose';
 import { findFacility } from './facilities';
@@ -408,7 +408,7 @@ const INSPECTED =
 const PAROLE = /\b(?:cbp ?one|cbp 1|parole|parol|permiso humanitario)\b/;
 
 const YEARS_HERE =
-  /\b(?:lleva(?:mos|n)?|tiene(?:n)?|tengo|tenemos|vivimos|vive|vivo|has been here|been here|have been here|lived here|living here|been in the us|been in the (?:country|states))\s+(?:aqui\s+|aca\s+|for\s+|como\s+|unos\s+|about\s+|like\s+|over\s+|mas de\s+)?(\d{1,2})\s+(?:anos|years|yrs)(?:\s+(?:aqui|aca|here|en (?:estados unidos|usa|los estados unidos|este pais)|in the (?:us|usa|states|country)|viviendo aqui))?/;
+  /\b(?:(?:lleva(?:mos|n)?|has been here|been here|have been here|lived here|living here|been in the (?:us|usa|states|country))\s+(?:aqui\s+|aca\s+|for\s+|como\s+|unos\s+|about\s+|like\s+|over\s+|mas de\s+)?(\d{1,2})\s+(?:anos|years|yrs)|(?:tiene(?:n)?|tengo|tenemos|vivimos|vive|vivo)\s+(?:como\s+|unos\s+|mas de\s+)?(\d{1,2})\s+(?:anos|years)\s+(?:aqui|aca|here|en (?:estados unidos|usa|los estados unidos|este pais)|in the (?:us|usa|states|country)|viviendo aqui))/;
 /** "Llegó en 2010", "came in 2008", "desde 2005 está aquí". */
 const ARRIVED_YEAR =
   /\b(?:lleg(?:o|e|amos|aron)|vino|vine|vinimos|vinieron|entro|entre|cruzo|cruce|came|arrived|entered|crossed|moved here)\s+(?:\w+\s+){0,3}?(?:en|in|el)\s+(?:el\s+)?(?:ano\s+)?((?:19|20)\d{2})\b/;
@@ -554,8 +554,10 @@ function reading(
   const years = YEARS_HERE.exec(words);
   const thisYear = Number(today.slice(0, 4));
   if (arrived?.[1] && Number(arrived[1]) <= thisYear) facts.entryDate = arrived[1];
-  else if (years?.[1] && Number(years[1]) > 0)
-    facts.entryDate = String(thisYear - Number(years[1]));
+  else {
+    const count = Number(years?.[1] ?? years?.[2] ?? 0);
+    if (count > 0) facts.entryDate = String(thisYear - count);
+  }
 
   // A lawyer or none.
   if (NO_LAWYER.test(words)) facts.represented = 'no';
@@ -566,8 +568,14 @@ function reading(
   const place = lives?.[1]?.trim();
   if (place && !parseCountry(place).ok) {
     const location = parseLocation(place);
-    if (location.ok) facts.location = location.value.text;
+    if (location.ok) facts.location = titleCase(location.value.text);
   }
+
+  // A phone to call back, and the person's name as written.
+  const phone = /\d{3}\D{0,3}\d{3}\D{0,2}\d{4}/.test(text.raw) ? parsePhone(text.raw) : undefined;
+  if (phone?.ok && phone.value.startsWith('+1')) facts.phone = phone.value;
+  const name = nameIn(text, facts.aboutSelf === 'no');
+  if (name) facts.name = name;
 
   // The matter: what happened decides it; else what the words mean.
   const matter =
@@ -656,6 +664,85 @@ function whoItIs(
 /** The word for the person when the writer said what they are: only a spouse is sure. */
 function personWord(writerIs: string): WhoWord {
   return writerIs === 'spouse' ? 'partner' : writerIs === 'friend' ? 'friend' : 'relative';
+}
+
+/** Words that lead into a name: someone else's, or the writer's own. */
+const NAME_LEADS_OTHER = ['se llama', 'su nombre es', 'his name is', 'her name is', 'name is'];
+const NAME_LEADS_OWN = ['me llamo', 'mi nombre es', 'my name is'];
+const PARTICLES = new Set(['de', 'del', 'la', 'los', 'las', 'y']);
+
+/**
+ * The name of the person the story is about, when written out with capitals: right after the
+ * relation word ("mi esposo Juan Pérez") or "se llama" for someone else, after "me llamo" for
+ * the writer. Two words at least: a first name alone is asked for in full. The message's raw
+ * words line up with its folded tokens, so the name keeps its accents and capitals.
+ */
+function nameIn(text: Reading, someoneElse: boolean): string | undefined {
+  const raw = text.raw
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const tokens = text.tokens;
+  if (raw.length !== tokens.length) return undefined;
+  const starts: number[] = [];
+  const leads = someoneElse ? NAME_LEADS_OTHER : NAME_LEADS_OWN;
+  for (const lead of leads) {
+    const at = ` ${tokens.join(' ')} `.indexOf(` ${lead} `);
+    if (at >= 0)
+      starts.push(
+        tokens.join(' ').slice(0, at).split(' ').filter(Boolean).length + lead.split(' ').length,
+      );
+  }
+  if (someoneElse) {
+    tokens.forEach((token, i) => {
+      const next = tokens[i + 1] ?? '';
+      if ((POSSESSIVE.has(token) || token === 'al') && own(RELATIONS, next)) starts.push(i + 2);
+    });
+  }
+  for (const start of starts) {
+    const name: string[] = [];
+    for (let j = start; j < raw.length && name.length < 6; j++) {
+      const word = raw[j] ?? '';
+      const folded = tokens[j] ?? '';
+      if (/^\p{Lu}/u.test(word) && !STOP_CAPITALS.has(folded)) name.push(word);
+      else if (PARTICLES.has(folded) && name.length > 0 && /^\p{Lu}/u.test(raw[j + 1] ?? ''))
+        name.push(word);
+      else break;
+    }
+    while (name.length && PARTICLES.has((name.at(-1) ?? '').toLowerCase())) name.pop();
+    if (name.filter((w) => /^\p{Lu}/u.test(w)).length >= 2) return name.join(' ');
+  }
+  return undefined;
+}
+
+/** Capitalised words that are not names: sentence starts, places, months. */
+const STOP_CAPITALS = new Set([
+  'lo',
+  'la',
+  'el',
+  'ella',
+  'ice',
+  'he',
+  'she',
+  'they',
+  'we',
+  'and',
+  'y',
+  'es',
+  'está',
+  'esta',
+  'tiene',
+  'has',
+  'is',
+  'was',
+  'fue',
+  'ayer',
+  'hoy',
+]);
+
+/** "los angeles" → "Los Angeles": a place read from folded words, written as a place. */
+function titleCase(place: string): string {
+  return place.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
 
 function countryOf(words: string): string | undefined {
