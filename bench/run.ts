@@ -27,6 +27,7 @@ import {
 import { conversationScript, intakeSegments } from './scripts';
 import { kb, ms, ratio, round } from './stats';
 import { type CountsFigure, countsFigure, type GrowthFigure, growth, total } from './turns';
+import { understandingFigure } from './understanding';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -50,6 +51,7 @@ const TARGETS = {
   p99VsFloor: 4,
   bundleBytes: 400 * 1024,
   searchP99Ms: 1,
+  understandP99Ms: 1,
 };
 
 const printed: string[] = [];
@@ -132,6 +134,8 @@ const METHOD = {
     'each conversation follows one engine-verified script: up to the "represented" question it alternates a re-ask ("purple") with the real answer; there it cycles re-ask, "no", "back"; conversations never end',
   window: `conversations prepared to turn ${PREPARED} untimed, turns ${PREPARED + 1}–${LAST_TURN} measured`,
   growth: 'one conversation at a time with fetch; turn 5 and turn 60 are both re-asks',
+  understanding:
+    'read(text) then readStory(content, reading, today, lang) per first message of test/understanding/tune.yaml, one warm-up pass then 4 timed passes, before DynamoDB Local starts',
   search:
     'content.knowledge.search(q, lang) per question of test/knowledge/eval.yaml, one warm-up pass then 4 timed passes, before DynamoDB Local starts',
   bundles:
@@ -142,6 +146,7 @@ const METHOD = {
 interface Results {
   segments: ReturnType<typeof intakeSegments>[];
   search: ReturnType<typeof searchFigure>;
+  understanding: ReturnType<typeof understandingFigure>;
   bundle: BundleReport;
   floorItem: { turns: number; bytes: number };
   floor: FloorResult[];
@@ -150,7 +155,7 @@ interface Results {
   counts: CountsFigure[];
 }
 
-function quietFigures(content: Content): Pick<Results, 'segments' | 'search'> {
+function quietFigures(content: Content): Pick<Results, 'segments' | 'search' | 'understanding'> {
   // 7. SMS segments per reply over a whole intake, on the engine.
   const segments = (['en', 'es'] as const).map((language) => intakeSegments(content, language));
   for (const s of segments) {
@@ -168,10 +173,19 @@ function quietFigures(content: Content): Pick<Results, 'segments' | 'search'> {
       `max ${ms(search.perQuery.max)} per query (${search.questions} questions × ${search.passes} passes, ${search.articles} articles)`,
   );
 
-  return { segments, search };
+  // 8. Understanding a message: the story reading of a first message, warm.
+  const understanding = understandingFigure(ROOT, content);
+  out(
+    `[8] understanding a message: p50 ${ms(understanding.perMessage.p50)}, p99 ${ms(understanding.perMessage.p99)}, ` +
+      `max ${ms(understanding.perMessage.max)} per message (${understanding.messages} first messages × ${understanding.passes} passes)`,
+  );
+
+  return { segments, search, understanding };
 }
 
-async function figures(env: BenchEnv): Promise<Omit<Results, 'segments' | 'search'>> {
+async function figures(
+  env: BenchEnv,
+): Promise<Omit<Results, 'segments' | 'search' | 'understanding'>> {
   const content = env.deps.content;
 
   // 6. Bundles and cold init.
@@ -344,6 +358,11 @@ function compare(r: Results): Verdict[] {
     target: `knowledge search p99 ≤ ${TARGETS.searchP99Ms} ms`,
     value: `${ms(r.search.perQuery.p99)} (p50 ${ms(r.search.perQuery.p50)})`,
     met: r.search.perQuery.p99 <= TARGETS.searchP99Ms,
+  });
+  verdicts.push({
+    target: `understanding a message p99 ≤ ${TARGETS.understandP99Ms} ms`,
+    value: `${ms(r.understanding.perMessage.p99)} (p50 ${ms(r.understanding.perMessage.p50)})`,
+    met: r.understanding.perMessage.p99 <= TARGETS.understandP99Ms,
   });
   return verdicts;
 }
