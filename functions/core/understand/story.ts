@@ -196,6 +196,11 @@ function mentions(tokens: readonly string[]): Mention[] {
   return found;
 }
 
+/** "ICE took my husband", "se llevaron a mi papá": taken, said of a relative. */
+const TOOK_RELATIVE = new RegExp(
+  `\\b(?:took|grabbed|snatched|picked up|arrested|detained) (?:my|mi|our|su) (?:${Object.keys(RELATIONS).join('|')})\\b`,
+);
+
 /** "Soy su esposa", "I am his mother", "im her son": the writer says what they are. */
 const WRITER_SAYS =
   /\b(?:soy (?:su|la|el)|i am (?:his|her|their|the)|im (?:his|her|their|the)|i m (?:his|her|their))\s+(\w+)/;
@@ -204,16 +209,24 @@ const WRITER_SAYS =
 
 /** Detention words, the whole story's (folded words, one space). */
 const DETAIN =
-  /\b(?:detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|my|me|them|our)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+  /\b(?:detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
 const IMMIGRATION =
   /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
 const POLICE_ONLY =
   /\b(?:policia|police|sheriff|cops?|county jail|carcel del condado|condado|county|la carcel|jail|city jail)\b/;
+/** "Sigue detenido", "still in detention": held now, whatever else was said. */
+const STILL_HELD =
+  /\b(?:sigue (?:detenid[oa]|preso|presa|encerrad[oa]|en)|still (?:detained|held|in detention|in custody|locked up))\b/;
+const FEARED =
+  /\b(?:que pasa si|what if|what happens if|(?:tengo |tiene |tenemos )?miedo (?:de )?que|afraid (?:that )?|scared (?:that )?|me pueden|can|could|will|would|si|if)\s+(?:me |lo |la |nos |les |ice |they |la migra |migracion )?(?:\w+ )?(?:detengan|detienen|detener|agarren|agarran|agarrar|arresten|arrestan|arrestar|lleven|detain|detains|arrest|arrests|take|pick)\b(?:\s+(?:me|him|her|us|them))?/g;
 const COUNTY_JAIL =
   /\b(?:county jail|carcel del condado|la carcel del county|la county jail|the county|city jail|sheriff|in jail|en la carcel(?! de (?:la )?(?:migracion|inmigracion|ice|migra)))\b/;
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
+/** Let go: "lo soltaron con grillete", "I was released", "salió bajo fianza". */
+const RELEASED =
+  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)|(?:was|got|been|were) released|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond)\b/;
 const NOT_DETAINED =
-  /\b(?:(?:lo|la|los|me) (?:soltaron|liberaron)|(?:was|got|been) released|let (?:him|her|me) go|salio con (?:un )?grillete)\b|\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|arrested|arrestad[oa]|detuvieron|detenido|agarraron|custody|en detencion|in detention)\b/;
+  /\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|arrested|arrestad[oa]|detuvieron|detenido|agarraron|custody|en detencion|in detention)\b/;
 /** The writer was taken: "me detuvieron", "I was detained". */
 const SELF_DETAINED =
   /\b(?:me (?:detuvieron|detubieron|agarraron|agarro|arrestaron|llevaron|levantaron|tienen)|estoy (?:detenid[oa]|en detencion|en la carcel)|i (?:was|got|am|m|have been) (?:detained|arrested|picked up|taken)|im (?:detained|in detention)|ice (?:detained|arrested|took|picked up) me)\b/;
@@ -296,6 +309,16 @@ const LOOKING_BACK =
 /** Dates said looking ahead ("mañana", "next Tuesday", "en dos semanas"): a hearing's. */
 const LOOKING_AHEAD =
   /^(?:manana|tomorrow|pasado manana|next|this coming|coming|el proximo|la proxima|proximo|en|in|dentro)\b|que viene$/;
+
+/** How far (in characters) a plainly said date may stand from the words it dates. */
+const NEAR_CHARS = 60;
+/** A detention told in a first message is this recent at most; a hearing this soon. */
+const RECENT_DAYS = 120;
+const SOON_DAYS = 300;
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
 
 interface Dated {
   at: number;
@@ -457,8 +480,17 @@ function reading(
 
   // Detention: a detention word, not negated; the police alone is a county jail, not ICE.
   const facility = findFacility(words, content.facilities, content.firm.coveredFacilities);
-  const detainWord = DETAIN.test(words) || SELF_DETAINED.test(words);
-  const negated = NOT_DETAINED.test(words);
+  const detainWord = DETAIN.test(words) || SELF_DETAINED.test(words) || TOOK_RELATIVE.test(words);
+  // "Never been arrested" beside "got detained yesterday": the detention stands.
+  const unnegated = words.replace(new RegExp(NOT_DETAINED.source, 'g'), ' ');
+  // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
+  const negated =
+    (RELEASED.test(words) && !STILL_HELD.test(words)) ||
+    (NOT_DETAINED.test(words) && !DETAIN.test(unnegated) && !facility);
+  // "Tengo miedo que me detengan", "what if ICE arrests me": a fear, not a detention, unless the
+  // rest of the message tells one.
+  const unfeared = words.replace(FEARED, ' ');
+  const feared = unfeared !== words && !DETAIN.test(unfeared) && !SELF_DETAINED.test(unfeared);
   const immigration = IMMIGRATION.test(words) || facility !== undefined;
   // Held by the police, ICE maybe coming ("no sé si lo van a entregar a migración", "ICE le
   // puede poner hold"): a county jail, not immigration detention yet.
@@ -469,7 +501,7 @@ function reading(
     );
   const policeOnly = (POLICE_ONLY.test(words) && !immigration) || jailMaybeIce;
   if (negated) facts.detained = 'no';
-  else if ((detainWord || facility) && !policeOnly) facts.detained = 'yes';
+  else if ((detainWord || facility) && !policeOnly && !feared) facts.detained = 'yes';
   if (jailMaybeIce && !negated) facts.arrestSetting = 'county-jail';
   if (facts.detained === 'yes' && facility) facts.facility = facility.name;
   // Where the arrest was: said with a detention, or as the answer to "where was the arrest?".
@@ -508,28 +540,37 @@ function reading(
   const dateText = ` ${text.folded.replace(/[^\p{L}\p{N}/]+/gu, ' ').trim()} `;
   const dates = datePhrases(dateText.trim());
   if (dates.length > 0) {
-    const detainAt = offsets(dateText, DETAIN).concat(offsets(dateText, SELF_DETAINED));
+    // The arrest's own words date it too ("el domingo lo pararon manejando").
+    const arrestWords = SETTINGS.map(([, pattern]) => pattern);
+    const detainAt = [DETAIN, SELF_DETAINED, ...arrestWords].flatMap((p) => offsets(dateText, p));
     const courtAt = offsets(dateText, COURT);
     for (const date of dates) {
       const toDetention = nearest(date.at, detainAt);
       const toCourt = nearest(date.at, courtAt);
       // Looking back is a detention's day, looking ahead a hearing's; a date said plainly goes
-      // with the nearer of the two.
+      // with the nearer of the two, unless only one reading of it is near today ("on the 12th of
+      // November", said on the 25th, is past: next year's is too far for a hearing to be meant).
       const back = LOOKING_BACK.test(date.text);
       const ahead = LOOKING_AHEAD.test(date.text);
-      const detention = back || (!ahead && toDetention <= toCourt);
+      const past = parseDate(read(date.text), { today, direction: 'past' });
+      const future = parseDate(read(date.text), { today, direction: 'future' });
+      const recent = past.ok && daysBetween(past.value, today) <= RECENT_DAYS;
+      const soon = future.ok && daysBetween(today, future.value) <= SOON_DAYS;
+      const detention = back || (!ahead && (recent && !soon ? true : toDetention <= toCourt));
+      // A date said plainly counts only close to what it dates (a clause away at most).
+      const near = back || ahead || Math.min(toDetention, toCourt) <= NEAR_CHARS;
+      if (!near) continue;
       if (facts.detained === 'yes' && detention && !('detainedSince' in facts)) {
-        const since = parseDate(read(date.text), { today, direction: 'past' });
-        if (since.ok) facts.detainedSince = since.value;
+        if (past.ok) facts.detainedSince = past.value;
       } else if (
         facts.hasCourtCase === 'yes' &&
         !back &&
-        (ahead || toCourt < toDetention) &&
+        !(recent && !soon) &&
+        (ahead || toCourt < toDetention || facts.detained !== 'yes') &&
         !facts.missedHearing
       ) {
-        const next = parseDate(read(date.text), { today, direction: 'future' });
-        if (next.ok && next.value >= today && !('nextHearingDate' in facts))
-          facts.nextHearingDate = next.value;
+        if (future.ok && future.value >= today && !('nextHearingDate' in facts))
+          facts.nextHearingDate = future.value;
       }
     }
   }
