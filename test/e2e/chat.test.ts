@@ -369,3 +369,30 @@ describe('a question in the middle of the intake, in the browser', () => {
     await page.context().close();
   });
 });
+
+describe('the story in the first message, in the browser', () => {
+  it('says back what it understood, and on yes asks none of it again (phone width)', async () => {
+    const page = await newPage(390, 844);
+    let state = await open(page);
+    state = (await say(page, 'yes')).state;
+    expect(state.step).toBe('matter');
+    const heard = await say(page, 'my husband got picked up by ICE yesterday, hes at Adelanto');
+    expect(heard.state.step).toBe('heard');
+    const texts = await botTexts(page);
+    expect(texts.at(-2)).toMatch(
+      /I understood: your husband was detained by immigration \(ICE\) yesterday, and is held at Adelanto/,
+    );
+    expect(texts.at(-1)).toMatch(/Is that right\?/);
+    // The yes is a button, reachable by keyboard like every choice.
+    const yes = chat(page).locator('[data-testid="amparo-choice"][data-value="yes"]:enabled');
+    await expect.poll(() => yes.count()).toBeGreaterThan(0);
+    const next = await say(page, 'yes');
+    // Detained is an emergency: the name comes next. Not "about you or someone else?", not
+    // "detained?", not "which facility?", not "since when?".
+    expect(next.state.step).toBe('name');
+    const after = await botTexts(page);
+    expect(after.at(-1)).toMatch(/full name/i);
+    expect(after.join('\n')).not.toMatch(/about you, or about someone else/);
+    await page.context().close();
+  });
+});
