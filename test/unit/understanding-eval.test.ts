@@ -1,0 +1,72 @@
+/**
+ * Understanding people's words, held at its measured figures (npm run eval:understanding prints
+ * them): the tuning set's facts, the later answers, the turns a relative's intake takes, and
+ * every example phrasing of the flow read as its own option.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseAnswer } from '../../functions/core/engine/answers';
+import { LANGUAGES } from '../../functions/core/flow';
+import { content } from '../helpers/content';
+import { countTurns, evaluate, loadSet } from '../understanding/evaluate';
+
+const recall = (report: ReturnType<typeof evaluate>, fact: string) => {
+  const f = report.facts.find((s) => s.fact === fact);
+  return f ? f.right / f.stated : 0;
+};
+
+describe('understanding, on the tuning set', () => {
+  const report = evaluate(content(), loadSet('test/understanding/tune.yaml'));
+
+  it('reads the matter, who it is about and detained in at least 97% of first messages', () => {
+    expect(recall(report, 'matter')).toBeGreaterThanOrEqual(0.97);
+    expect(recall(report, 'aboutSelf')).toBeGreaterThanOrEqual(0.95);
+    expect(recall(report, 'writerRelationship')).toBeGreaterThanOrEqual(0.95);
+    expect(recall(report, 'detained')).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('fills a fact the message did not state in at most 1% of the facts it reads', () => {
+    expect(report.inventedShare).toBeLessThanOrEqual(0.01);
+  });
+
+  it('reads at least 97% of later answers typed in people’s words', () => {
+    expect(report.answers.right / report.answers.total).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('turns a relative takes', () => {
+  const turns = countTurns(content());
+
+  it('a whole story told first takes at least 25% fewer messages than before (37)', () => {
+    const whole = turns.filter((t) => t.name.includes('the whole story') && t.name.includes('web'));
+    expect(whole.length).toBeGreaterThan(0);
+    for (const t of whole) {
+      expect(t.status, t.name).toBe('qualified');
+      expect(t.now, t.name).toBeLessThanOrEqual(Math.floor(t.before * 0.75));
+    }
+  });
+
+  it('no story told first ever takes more messages than before', () => {
+    for (const t of turns) expect(t.now, t.name).toBeLessThanOrEqual(t.before);
+  });
+});
+
+describe('the flow’s example phrasings', () => {
+  it('each reads as its own option at its question, in the language it is written in', () => {
+    const c = content();
+    const wrong: string[] = [];
+    for (const step of c.flow.steps) {
+      for (const [value, byLanguage] of Object.entries(step.examples ?? {})) {
+        for (const lang of LANGUAGES) {
+          for (const example of byLanguage[lang]) {
+            const read = parseAnswer(c, step, example, '2026-11-25', lang);
+            const got = read.ok ? read.value : undefined;
+            const ok = Array.isArray(got) ? got.includes(value) : got === value;
+            if (!ok)
+              wrong.push(`${step.id}.${value} (${lang}): "${example}" → ${JSON.stringify(got)}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
