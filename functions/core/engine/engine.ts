@@ -378,7 +378,9 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
   // "Sigue detenido", "tiene corte en diciembre", "lo pararon manejando": what the words state
   // for this very question, when its own parser found no answer.
   if (!skip && !parsed?.ok && !step.story) {
-    const said = readStory(ctx.content, text, today, state.language, step.id).facts[step.id];
+    const said = readStory(ctx.content, text, today, state.language, step.id, state.answers).facts[
+      step.id
+    ];
     if (said !== undefined) parsed = { ok: true, value: said };
   }
   if (!skip && !parsed?.ok && mentionsUnclear(step, text)) {

@@ -125,10 +125,14 @@ export function answerHeard(
   if (!story) return proceed(state);
   const answer = yesNo(text);
   // "No, he's in Adelanto since Monday": the correction, read the same way, said back again.
-  const correction = readStory(ctx.content, text, today, state.language);
+  const correction = readStory(ctx.content, text, today, state.language, undefined, story.facts);
   const corrects = Object.keys(correction.facts).some((id) => id !== 'matter');
   if (answer !== 'yes' && corrects) {
-    story.facts = { ...story.facts, ...correction.facts };
+    // A correction's words are read for the facts they change; the matter stays the story's
+    // unless the correction tells what happened ("no, it was ICE, not the police").
+    const { matter, ...changed } = correction.facts;
+    const events = changed.detained === 'yes' || changed.hasCourtCase === 'yes';
+    story.facts = { ...story.facts, ...changed, ...(events && matter ? { matter } : {}) };
     if (correction.who) story.who = correction.who;
     story.said = `${story.said} / ${keptWords(text)}`.slice(0, SAID_MAX);
     state.attempts = 0;
@@ -179,7 +183,7 @@ export function hearLater(
   today: string,
 ): void {
   if (text.tokens.length < 3) return;
-  const story = readStory(ctx.content, text, today, state.language);
+  const story = readStory(ctx.content, text, today, state.language, stepId, state.answers);
   for (const [id, value] of Object.entries(story.facts)) {
     if (FIRST_ONLY.has(id) || id === stepId) continue;
     if (id in state.answers || state.skipped.includes(id) || id in state.heard) continue;

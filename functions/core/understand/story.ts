@@ -365,7 +365,7 @@ function nearest(at: number, places: number[]): number {
 // --- where they are from, how they came, how long ----------------------------------------------
 
 const FROM =
-  /\b(?:es|soy|somos|son|is|am|im|are|were|was|s|m|re|and|originally|tengo tps|tiene tps|tps|vienen|venimos|viene|vengo|nacio en|naci en|born in)\s+(?:de|from|in)\s+((?:el |la |los )?\w+(?: \w+)?)/g;
+  /\b(?:es|soy|somos|son|is|am|im|are|were|was|s|m|re|hes|shes|theyre|and|originally|tengo tps|tiene tps|tps|vienen|venimos|viene|vengo|nacio en|naci en|born in)\s+(?:de|from|in)\s+((?:el |la |los )?\w+(?: \w+)?)/g;
 const DEMONYMS: Record<string, string> = {
   mexicano: 'MX',
   mexicana: 'MX',
@@ -459,9 +459,12 @@ export function readStory(
   today: string,
   language: Language,
   asked?: string,
+  known: Record<string, unknown> = {},
 ): Story {
-  return text.memo(`story:${today}:${language}:${asked ?? ''}`, () =>
-    reading(content, text, today, language, asked),
+  // What is known already changes the reading ("fue ayer, en el trabajo" after a detention).
+  const context = `${known.detained === 'yes' ? 'd' : ''}${known.hasCourtCase === 'yes' ? 'c' : ''}`;
+  return text.memo(`story:${today}:${language}:${asked ?? ''}:${context}`, () =>
+    reading(content, text, today, language, asked, known),
   );
 }
 
@@ -471,6 +474,7 @@ function reading(
   today: string,
   language: Language,
   asked: string | undefined,
+  known: Record<string, unknown>,
 ): Story {
   const words = text.words;
   const facts: Record<string, unknown> = {};
@@ -505,7 +509,12 @@ function reading(
   if (jailMaybeIce && !negated) facts.arrestSetting = 'county-jail';
   if (facts.detained === 'yes' && facility) facts.facility = facility.name;
   // Where the arrest was: said with a detention, or as the answer to "where was the arrest?".
-  if (!negated && !jailMaybeIce && (detainWord || facility || asked === 'arrestSetting')) {
+  const detainedKnown = known.detained === 'yes' && !negated;
+  if (
+    !negated &&
+    !jailMaybeIce &&
+    (detainWord || facility || asked === 'arrestSetting' || detainedKnown)
+  ) {
     const setting = SETTINGS.find(([, pattern]) => pattern.test(words));
     if (setting) facts.arrestSetting = setting[0];
     else if (policeOnly) facts.arrestSetting = 'county-jail';
@@ -560,10 +569,10 @@ function reading(
       // A date said plainly counts only close to what it dates (a clause away at most).
       const near = back || ahead || Math.min(toDetention, toCourt) <= NEAR_CHARS;
       if (!near) continue;
-      if (facts.detained === 'yes' && detention && !('detainedSince' in facts)) {
+      if ((facts.detained === 'yes' || detainedKnown) && detention && !('detainedSince' in facts)) {
         if (past.ok) facts.detainedSince = past.value;
       } else if (
-        facts.hasCourtCase === 'yes' &&
+        (facts.hasCourtCase === 'yes' || known.hasCourtCase === 'yes') &&
         !back &&
         !(recent && !soon) &&
         (ahead || toCourt < toDetention || facts.detained !== 'yes') &&
