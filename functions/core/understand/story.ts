@@ -141,6 +141,13 @@ const RELATIONS: Record<string, [string, WhoWord]> = {
   vecina: ['friend', 'friend'],
   neighbor: ['friend', 'friend'],
   coworker: ['friend', 'friend'],
+  roommate: ['friend', 'friend'],
+  compa: ['friend', 'friend'],
+  compadre: ['friend', 'friend'],
+  comadre: ['friend', 'friend'],
+  parents: ['child', 'relative'],
+  papas: ['child', 'relative'],
+  padres: ['child', 'relative'],
   companero: ['friend', 'friend'],
   companera: ['friend', 'friend'],
 };
@@ -176,17 +183,31 @@ interface Mention {
 function mentions(tokens: readonly string[]): Mention[] {
   const found: Mention[] = [];
   tokens.forEach((token, at) => {
-    if (!POSSESSIVE.has(token) && token !== 'mis' && token !== 'al' && token !== 'su') return;
-    const raw = tokens[at + 1] ?? '';
+    const lead = POSSESSIVE.has(token) || token === 'mis' || token === 'al' || token === 'su';
+    // "Husband detained at Stewart", "brother detained in adelanto": a note without "my".
+    const bare =
+      !lead &&
+      own(RELATIONS, token) &&
+      /^(?:detained|detenid[oa]|arrested|picked|taken|in|at)$/.test(tokens[at + 1] ?? '');
+    if (!lead && !bare) return;
+    if (bare) {
+      const entry = own(RELATIONS, token);
+      if (entry)
+        found.push({ at, relation: entry[0], who: entry[1], plural: false, status: false });
+      return;
+    }
+    // "My best friend", "mi hermanito menor": one word between "my" and who.
+    const skip = ADJECTIVES.has(tokens[at + 1] ?? '') ? 1 : 0;
+    const raw = tokens[at + 1 + skip] ?? '';
     const singular = raw.replace(/(?<=[aeiou])s$/, '');
     const entry = own(RELATIONS, raw) ?? own(RELATIONS, singular);
     if (!entry) return;
     const plural = token === 'mis' || raw !== singular;
-    const after = tokens.slice(at + 2, at + 8).join(' ');
+    const after = tokens.slice(at + 2 + skip, at + 8 + skip).join(' ');
     // "My brother in law", "mother-in-law": a relative, whoever the noun names.
     const inLaw = /^in law\b/.test(after);
     found.push({
-      at: at + 1,
+      at: at + 1 + skip,
       relation: inLaw ? 'relative' : entry[0],
       who: inLaw ? 'relative' : entry[1],
       plural,
@@ -201,15 +222,35 @@ const TOOK_RELATIVE = new RegExp(
   `\\b(?:took|grabbed|snatched|picked up|arrested|detained) (?:my|mi|our|su) (?:${Object.keys(RELATIONS).join('|')})\\b`,
 );
 
+/** Words between "my" and who: "my best friend", "my elderly father", "mi querido esposo". */
+const ADJECTIVES = new Set([
+  'best',
+  'little',
+  'older',
+  'younger',
+  'elderly',
+  'big',
+  'baby',
+  'dear',
+  'oldest',
+  'youngest',
+  'querido',
+  'querida',
+  'pobre',
+  'pequeno',
+  'pequena',
+  'hermanito',
+]);
+
 /** "Soy su esposa", "I am his mother", "im her son": the writer says what they are. */
 const WRITER_SAYS =
-  /\b(?:soy (?:su|la|el)|i am (?:his|her|their|the)|im (?:his|her|their|the)|i m (?:his|her|their))\s+(\w+)/;
+  /\b(?:soy (?:\w+ )?(?:la|el) (?=\w+ de\b)|i am (?:\w+ )?(?:the) (?=\w+ of\b)|soy (?:su|la|el)|i am (?:his|her|their|the)|im (?:his|her|their|the)|i m (?:his|her|their))\s+(\w+)/;
 
 // --- what happened ---------------------------------------------------------------------------
 
 /** Detention words, the whole story's (folded words, one space). */
 const DETAIN =
-  /\b(?:detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+  /\b(?:trincaron|apanaron|pescaron|pesco|cogio la migra|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
 const IMMIGRATION =
   /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
 const POLICE_ONLY =
@@ -220,11 +261,11 @@ const STILL_HELD =
 const FEARED =
   /\b(?:que pasa si|what if|what happens if|(?:tengo |tiene |tenemos )?miedo (?:de )?que|afraid (?:that )?|scared (?:that )?|me pueden|can|could|will|would|si|if)\s+(?:me |lo |la |nos |les |ice |they |la migra |migracion )?(?:\w+ )?(?:detengan|detienen|detener|agarren|agarran|agarrar|arresten|arrestan|arrestar|lleven|detain|detains|arrest|arrests|take|pick)\b(?:\s+(?:me|him|her|us|them))?/g;
 const COUNTY_JAIL =
-  /\b(?:county jail|carcel del condado|la carcel del county|la county jail|the county|city jail|sheriff|in jail|en la carcel(?! de (?:la )?(?:migracion|inmigracion|ice|migra)))\b/;
+  /\b(?:el bote|estacion de policia|police station|county jail|carcel del condado|la carcel del county|la county jail|the county|city jail|sheriff|in jail|en la carcel(?! de (?:la )?(?:migracion|inmigracion|ice|migra)))\b/;
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
 /** Let go: "lo soltaron con grillete", "I was released", "salió bajo fianza". */
 const RELEASED =
-  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)|(?:was|got|been|were) released|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond)\b/;
+  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)|(?:was|got|been|were) released|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond|sali(?:o|mos) del centro de detencion|ya salio de (?:la )?detencion|aparato en el tobillo|ankle monitor)\b/;
 const NOT_DETAINED =
   /\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|arrested|arrestad[oa]|detuvieron|detenido|agarraron|custody|en detencion|in detention)\b/;
 /** The writer was taken: "me detuvieron", "I was detained". */
@@ -238,6 +279,9 @@ const NO_COURT =
 const ORDER =
   /\b(?:orden de (?:deportacion|deportasion|remocion|salida)|deportation order|removal order|order of (?:removal|deportation)|ordered (?:deported|removed)|final order|orden final|le dieron (?:la )?deportacion|me dieron (?:la )?deportacion|tiene deportacion|tengo deportacion|got deported order|orden de deporta)\b/;
 const NO_ORDER = /\b(?:no|not|never|nunca|dont|doesnt|ni)\s+(?:\w+\s+){0,3}?(?:orden|order)\b/;
+/** Deported before: a removal order was made ("me deportaron en 2009", "I was deported"). */
+const DEPORTED_BEFORE =
+  /\b(?:me deportaron|lo deportaron|la deportaron|nos deportaron|fui deportad[oa]|fue deportad[oa]|was deported|got deported|been deported|were deported)\b/;
 const MISSED =
   /\b(?:missed (?:my|his|her|the|a|our|their) (?:court|hearing|audiencia|court date)|didnt (?:go|show up) (?:to|for) (?:my|his|her|the) (?:court|hearing)|(?:no|nunca) (?:fui|fue|fuimos|se presento|me presente|llegue|llego) a (?:la|mi|su|una) (?:corte|audiencia|cita)|falt(?:e|o) a (?:la|mi|su|una) (?:corte|audiencia)|perdi (?:la|mi) (?:cita|audiencia|corte)|se me paso (?:la|mi) (?:corte|audiencia))\b/;
 
@@ -500,9 +544,11 @@ function reading(
   // puede poner hold"): a county jail, not immigration detention yet.
   const jailMaybeIce =
     COUNTY_JAIL.test(words) &&
-    /\b(?:no se si|dont know if|do not know if|not sure if|va a|van a|going to|puede|might|may|could|le (?:puede|pueden|van a) poner)\b/.test(
+    (/\b(?:no se si|dont know if|do not know if|not sure if|va a|van a|going to|puede|might|may|could|will ice|todavia no|not yet|le (?:puede|pueden|van a) poner)\b/.test(
       words,
-    );
+    ) ||
+      /\b(?:hold|detainer)\b/.test(words) ||
+      !DETAIN.test(words.replace(COUNTY_JAIL, ' ')));
   const policeOnly = (POLICE_ONLY.test(words) && !immigration) || jailMaybeIce;
   if (negated) facts.detained = 'no';
   else if ((detainWord || facility) && !policeOnly && !feared) facts.detained = 'yes';
@@ -525,7 +571,9 @@ function reading(
     facts.missedHearing = 'yes';
     facts.hasCourtCase = 'yes';
   }
-  if (ORDER.test(words) && !NO_ORDER.test(words)) facts.removalOrder = 'yes';
+  if ((ORDER.test(words) || DEPORTED_BEFORE.test(words)) && !NO_ORDER.test(words))
+    facts.removalOrder = 'yes';
+  else if (NO_ORDER.test(words)) facts.removalOrder = 'no';
   const courtSetting = SETTINGS.find(([id]) => id === 'court')?.[1];
   // "No sé si tiene corte", "sin ver juez": no court case stated either way.
   const unsureCourt =
@@ -533,7 +581,10 @@ function reading(
       words,
     );
   const otherCourt =
-    /\b(?:multa|ticket|transito|traffic court|criminal court|corte criminal|corte de transito|custodia|custody|divorcio|divorce|small claims)\b/.test(
+    /\b(?:multa|ticket|transito|traffic court|criminal court|corte criminal|corte de transito|custodia|custody|divorcio|divorce|small claims|caso criminal|criminal case|dui|shoplifting|robo|theft|manejar borracho|drunk driving)\b/.test(
+      words,
+    ) &&
+    !/\b(?:inmigracion|immigration|deportacion|deportation|removal|asilo|asylum|eoir|migracion)\b/.test(
       words,
     );
   const courtWord =
@@ -654,12 +705,14 @@ const FIRST_PERSON =
   /\b(?:yo|i|im|me|mi caso|my case|tengo|necesito|quiero|quisiera|queria|estoy|soy|puedo|saco|renuevo|pido|califico|aplico|llevo|vivo|llegue|entre|cruce|le hago|i have|i need|i want|can i|my court|my hearing|mi corte|mi audiencia|mis papeles|my papers|me llego|recibi|i got|mi green card|my green card|mi daca|my daca|mi residencia|mi permiso|my work permit|mi mica)\b/;
 /** The writer says it happened to them: "tengo corte", "me detuvieron", "I have a hearing". */
 const SELF_EVENT =
-  /\b(?:(?:tengo|tenia) (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
+  /\b(?:nos (?:detuvieron|agarraron|arrestaron|soltaron|llego|dieron)|a mi y a mi|(?:tengo|tenia) (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
 /** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
 const THIRD_ONLY =
   /^(?:el|ella|he|she|he s|she s|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|s not detained)\b/;
+const STARTS_FIRST_PERSON =
+  /^(?:\w+ ){0,3}?(?:necesito|quiero|tengo|tuve|ocupo|i need|i want|i have|i had|can i|me|yo)\b(?! (?:ayuda |help )?(?:para|for|with) (?:mi|my) )/;
 const THIRD_PERSON_EVENT =
-  /^(?:\w+\s+){0,2}?(?:tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya|quiere|wants|puede|can|falto|missed|no fue|didnt)\b/;
+  /^(?:\w+\s+){0,3}?(?:estan|son|fueron|were|are|detained|detenid[oa]s?|arrested|tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya|quiere|wants|puede|can|falto|missed|no fue|didnt)\b/;
 
 function whoItIs(
   tokens: readonly string[],
@@ -672,7 +725,12 @@ function whoItIs(
   // "Soy su esposa": the writer is the wife, so the person is her spouse, said as a partner.
   if (writerIs) return { self: false, relation: writerIs, word: personWord(writerIs) };
   const all = mentions(tokens);
-  const candidates = all.filter((m) => !m.status && !m.plural);
+  // "Quiero pedir a mis papás", "bring my parents here": a petition's relatives are the subject.
+  const petition =
+    /\b(?:pedir a|pedirle a|arreglarle|bring|petition for|sponsor|traer a|reclamar a)\b/.test(
+      words,
+    );
+  const candidates = all.filter((m) => !m.status && (!m.plural || petition));
   const event = facts.detained === 'yes' || facts.hasCourtCase === 'yes' || 'removalOrder' in facts;
   if (SELF_DETAINED.test(words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
@@ -707,6 +765,8 @@ function whoItIs(
   }
   if (selfEvent) return { self: true };
   if (FIRST_PERSON.test(words) && candidates.length === 0) return { self: true };
+  // "Necesito ayuda con mi divorcio, mi esposo no quiere firmar": the writer's own matter.
+  if (!event && STARTS_FIRST_PERSON.test(words)) return { self: true };
   if (THIRD_ONLY.test(words) && candidates.length === 0) return { self: false };
   return undefined;
 }
