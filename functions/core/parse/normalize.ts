@@ -59,15 +59,20 @@ export function normalizeKey(text: string): string {
 }
 
 /**
- * `normalize` with every run of what is not a letter or a digit made one space: the words alone,
- * for finding a phrase inside an answer whatever punctuation surrounds it.
+ * `normalizeKey` with every run of what is not a letter or a digit made one space: the words
+ * alone, for finding a phrase inside an answer whatever punctuation surrounds it. Apostrophes go
+ * first, so "don't" is the one word "dont", as people also type it.
  *
  * @example foldWords('¡Sí, lo deportaron en 2015!') // => 'si lo deportaron en 2015'
+ * @example foldWords("We don't have a lawyer") // => 'we dont have a lawyer'
  */
 export function foldWords(text: string): string {
-  return normalize(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return wordsOfKey(normalizeKey(text));
+}
+
+/** The words of text already folded by `normalizeKey`. */
+export function wordsOfKey(key: string): string {
+  return key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 // Whole answers that mean "I won't answer this one". Deliberately absent: "ninguno" / "none",

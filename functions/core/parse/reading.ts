@@ -6,7 +6,7 @@
  *
  * The parsers take a `Said`: a Reading, or plain text (tests, scripts), which they read here.
  */
-import { normalize } from './normalize';
+import { normalize, wordsOfKey } from './normalize';
 
 export interface Reading {
   /** As typed. */
@@ -15,7 +15,7 @@ export interface Reading {
   readonly folded: string;
   /** `folded` without apostrophes ("i dont know"): what phrase tables are written in. */
   readonly key: string;
-  /** As `foldWords`: only letters and digits, one space between words. */
+  /** As `foldWords`: only letters and digits, one space between words ("don't" is "dont"). */
   readonly words: string;
   /** `words` split. */
   readonly tokens: readonly string[];
@@ -53,7 +53,7 @@ export function read(raw: string): Reading {
       return once(':key', () => this.folded.replace(/'/g, ''));
     },
     get words() {
-      return once(':words', () => this.folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+      return once(':words', () => wordsOfKey(this.key));
     },
     get tokens() {
       return once(':tokens', () => (this.words ? this.words.split(' ') : []));

@@ -250,7 +250,7 @@ const WRITER_SAYS =
 
 /** Detention words, the whole story's (folded words, one space). */
 const DETAIN =
-  /\b(?:trincaron|apanaron|pescaron|pesco|cogio la migra|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+  /\b(?:trincaron|apanaron|pescaron|pesco|cogio la migra|(?:lo|la) cogio (?:inmigracion|migracion|ice)|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
 const IMMIGRATION =
   /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
 const POLICE_ONLY =
@@ -275,7 +275,7 @@ const SELF_DETAINED =
 const COURT =
   /\b(?:corte|court|audiencia|hearing|juez|judge|jueza|notice to appear|nta|aviso de comparecencia|comparecencia|master calendar|caso de deportacion|deportation case|removal proceedings|proceso de deportacion|procedimiento|cita en la corte|court date|eoir|caso en la corte|immigration case|caso de inmigracion)\b/;
 const NO_COURT =
-  /\b(?:(?:no|not|never|nunca|dont|doesnt|didnt)\s+(?:(?!pero|but)\w+\s+){0,2}?(?:court|corte|audiencia|hearing|caso en corte)|ni (?:tengo|tiene|tienen|tenemos) (?:corte|caso|audiencia))\b/;
+  /\b(?:(?:no|not|never|nunca|dont|doesnt|didnt)\s+(?:(?!pero|but)\w+\s+){0,4}?(?:court|corte|audiencia|hearing|caso en corte)|ni (?:tengo|tiene|tienen|tenemos) (?:corte|caso|audiencia))\b/;
 const ORDER =
   /\b(?:orden de (?:deportacion|deportasion|remocion|salida)|deportation order|removal order|order of (?:removal|deportation)|ordered (?:deported|removed)|final order|orden final|le dieron (?:la )?deportacion|me dieron (?:la )?deportacion|tiene deportacion|tengo deportacion|got deported order|orden de deporta)\b/;
 const NO_ORDER = /\b(?:no|not|never|nunca|dont|doesnt|ni)\s+(?:\w+\s+){0,3}?(?:orden|order)\b/;
@@ -292,7 +292,7 @@ const SETTINGS: [string, RegExp][] = [
   ],
   [
     'check-in',
-    /\b(?:(?:fue|fui|fuimos|went|goes|go) (?:\w+ )?(?:a firmar|a reportarse|a su cita|a mi cita|to (?:his|her|my|their) (?:yearly |annual )?(?:ice )?(?:check in|checkin|appointment))|en (?:su|mi|la) cita (?:con|de) (?:ice|migracion|inmigracion)|at (?:his|her|my|the) (?:ice )?(?:check in|checkin|appointment)|(?:yearly|annual) check in|(?:ice|isap) (?:check in|appointment)|check in with ice)\b/,
+    /\b(?:(?:fue|fui|fuimos|went|goes|go) (?:\w+ )?(?:a firmar|a reportarse|a su cita|a mi cita|to (?:his|her|my|their) (?:yearly |annual )?(?:ice )?(?:check in|checkin|appointment))|en (?:su|mi|la) cita (?:con|de) (?:ice|migracion|inmigracion)|cita de reporte|en su reporte|at (?:his|her|my|the) (?:ice )?(?:check in|checkin|appointment)|(?:yearly|annual) check in|(?:ice|isap) (?:check in|appointment)|check in with ice)\b/,
   ],
   [
     'court',
@@ -300,11 +300,11 @@ const SETTINGS: [string, RegExp][] = [
   ],
   [
     'work',
-    /\b(?:en el trabajo|en su trabajo|at work|at his job|at her job|at the job|at his work|at her work|saliendo del trabajo|al trabajo|in the job|job site|en la chamba|en el jale|donde trabaja|where he works|where she works|en el job|en su job|at the plant|en la obra|en la fabrica|a la fabrica|en la planta|la cocina|redada|raid|raided)\b/,
+    /\b(?:en el trabajo|en su trabajo|at work|at his job|at her job|at the job|at his work|at her work|saliendo del trabajo|al trabajo|in the job|job site|en la chamba|en el jale|donde trabaja|where he works|where she works|en el job|en su job|at the plant|en la obra|en la fabrica|construccion|restaurante|del restaurante|la yarda|the farm|factory|jobsite|parqueo del trabajo|estacionamiento de su trabajo|de su trabajo|del trabajo|saliendo de mi trabajo|a la fabrica|en la planta|la cocina|redada|raid|raided)\b/,
   ],
   [
     'home',
-    /\b(?:de (?:la|su|mi|nuestra) casa|saliendo de (?:la|su|mi) casa|(?:from|outside|at|to) (?:\w+ ){0,3}?(?:house|home|apartment)|en la casa|en casa|en mi casa|en su casa|en nuestra casa|at home|a (?:la|mi|su) casa|from home|el apartamento|la puerta de la casa|at the door)\b/,
+    /\b(?:tocaron la puerta|knocked on (?:the|our|my|his|her) door|del edificio donde viv|de (?:la|su|mi|nuestra) casa|saliendo de (?:la|su|mi) casa|(?:from|outside|at|to) (?:\w+ ){0,3}?(?:house|home|apartment)|en la casa|en casa|en mi casa|en su casa|en nuestra casa|at home|a (?:la|mi|su) casa|from home|el apartamento|la puerta de la casa|at the door)\b/,
   ],
   [
     'border',
@@ -315,6 +315,9 @@ const SETTINGS: [string, RegExp][] = [
     /\b(?:county jail|carcel del condado|la carcel del county|sheriff|city jail|ice hold|hold de migracion|detainer|in jail|en la carcel)\b(?! de (?:la )?(?:migracion|inmigracion|ice|migra))/,
   ],
 ];
+
+/** Settings said of other things too ("está sola en su casa"): taken only near the arrest. */
+const AMBIGUOUS_SETTINGS = new Set(['home', 'work']);
 
 // --- when --------------------------------------------------------------------------------------
 
@@ -486,7 +489,7 @@ const HAS_LAWYER =
   /\b(?:(?:ya )?(?:tiene|tenemos|tengo|tienen) (?:un |una )?abogad[oa](?! de)|(?:has|have|got) (?:a |an )(?:lawyer|attorney))\b/;
 
 const LIVES =
-  /\b(?:vivimos|vivo|vive|viven|we live|i live|he lives|she lives|they live|we re in|living)\s+(?:en|in)\s+([a-z][a-z ]{1,40}?)(?=\s+(?:y|and|pero|but|con|with|desde|since|hace|el|la|mi|my|ice|lo|la|tiene|tengo|he|she|we)\b|$)/;
+  /\b(?:vivimos|vivo|vive|viven|we live|i live|he lives|she lives|they live|living|lives|vivia|viviamos)\s+(?:en|in)\s+([a-z][a-z ]{1,30}?(?:, ?[a-z]{2,20}(?: [a-z]+)?)?)(?=\s*[.,;:!?()]|\s+(?:y|and|pero|but|con|with|desde|since|hace|for|el|la|los|las|mi|my|ice|lo|tiene|tengo|he|she|we|they|ever|por|since|the|a|al|cerca|near|hasta|until|now|ahora|somos|son)\b|$)/;
 
 // --- the reading -------------------------------------------------------------------------------
 
@@ -561,7 +564,16 @@ function reading(
     !jailMaybeIce &&
     (detainWord || facility || asked === 'arrestSetting' || detainedKnown)
   ) {
-    const setting = SETTINGS.find(([, pattern]) => pattern.test(words));
+    // Near the arrest's own words, unless the question asked was where: "su mamá está sola en
+    // su casa" says where the mother is, not where the arrest was.
+    const padded = ` ${words} `;
+    const arrestAt = [DETAIN, SELF_DETAINED, TOOK_RELATIVE].flatMap((p) => offsets(padded, p));
+    const close = (pattern: RegExp, id: string) =>
+      !AMBIGUOUS_SETTINGS.has(id) ||
+      asked === 'arrestSetting' ||
+      (arrestAt.length === 0 && detainedKnown) ||
+      offsets(padded, pattern).some((at) => nearest(at, arrestAt) <= NEAR_CHARS);
+    const setting = SETTINGS.find(([id, pattern]) => pattern.test(words) && close(pattern, id));
     if (setting) facts.arrestSetting = setting[0];
     else if (policeOnly) facts.arrestSetting = 'county-jail';
   }
@@ -665,7 +677,7 @@ function reading(
   else if (HAS_LAWYER.test(words)) facts.represented = 'yes';
 
   // Where they live: "vivimos en Los Angeles", never a country.
-  const lives = LIVES.exec(words);
+  const lives = LIVES.exec(text.key);
   const place = lives?.[1]?.trim();
   if (place && !parseCountry(place).ok) {
     const location = parseLocation(place);
@@ -708,7 +720,7 @@ const SELF_EVENT =
   /\b(?:nos (?:detuvieron|agarraron|arrestaron|soltaron|llego|dieron)|a mi y a mi|(?:tengo|tenia) (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
 /** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
 const THIRD_ONLY =
-  /^(?:el|ella|he|she|he s|she s|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|s not detained)\b/;
+  /^(?:el|ella|he|she|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|hes not detained|shes not detained)\b/;
 const STARTS_FIRST_PERSON =
   /^(?:\w+ ){0,3}?(?:necesito|quiero|tengo|tuve|ocupo|i need|i want|i have|i had|can i|me|yo)\b(?! (?:ayuda |help )?(?:para|for|with) (?:mi|my) )/;
 const THIRD_PERSON_EVENT =
@@ -790,6 +802,7 @@ const PARTICLES = new Set(['de', 'del', 'la', 'los', 'las', 'y']);
 function nameIn(text: Reading, someoneElse: boolean): string | undefined {
   const raw = text.raw
     .normalize('NFC')
+    .replace(/['’‘`´]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   const tokens = text.tokens;
