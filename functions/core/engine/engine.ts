@@ -361,7 +361,10 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
       : [];
   if (step.story && !skip && !pressedOption(ctx.content, step, text)) {
     const story = readStory(ctx.content, text, today, state.language);
-    const own = story.facts[step.id] ?? (parsed?.ok ? parsed.value : undefined);
+    // "No estoy detenido, solo quiero papeles": the detention words are what did not happen.
+    const denied = story.facts.detained === 'no' && parsed?.ok && parsed.value === 'detention';
+    const own = story.facts[step.id] ?? (parsed?.ok && !denied ? parsed.value : undefined);
+    if (denied) parsed = undefined;
     if (own !== undefined) {
       parsed = { ok: true, value: own };
       const facts = { ...story.facts, [step.id]: own };

@@ -533,11 +533,13 @@ function reading(
   const facility = findFacility(words, content.facilities, content.firm.coveredFacilities);
   const detainWord = DETAIN.test(words) || SELF_DETAINED.test(words) || TOOK_RELATIVE.test(words);
   // "Never been arrested" beside "got detained yesterday": the detention stands.
+  // Negations are read within a sentence: "no me detuvieron. Tengo corte" has a court case.
+  const clauses = text.key;
   const unnegated = words.replace(new RegExp(NOT_DETAINED.source, 'g'), ' ');
   // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
   const negated =
     (RELEASED.test(words) && !STILL_HELD.test(words)) ||
-    (NOT_DETAINED.test(words) && !DETAIN.test(unnegated) && !facility);
+    (NOT_DETAINED.test(clauses) && !DETAIN.test(unnegated) && !facility);
   // "Tengo miedo que me detengan", "what if ICE arrests me": a fear, not a detention, unless the
   // rest of the message tells one.
   const unfeared = words.replace(FEARED, ' ');
@@ -583,9 +585,9 @@ function reading(
     facts.missedHearing = 'yes';
     facts.hasCourtCase = 'yes';
   }
-  if ((ORDER.test(words) || DEPORTED_BEFORE.test(words)) && !NO_ORDER.test(words))
+  if ((ORDER.test(words) || DEPORTED_BEFORE.test(words)) && !NO_ORDER.test(clauses))
     facts.removalOrder = 'yes';
-  else if (NO_ORDER.test(words)) facts.removalOrder = 'no';
+  else if (NO_ORDER.test(clauses)) facts.removalOrder = 'no';
   const courtSetting = SETTINGS.find(([id]) => id === 'court')?.[1];
   // "No sé si tiene corte", "sin ver juez": no court case stated either way.
   const unsureCourt =
@@ -603,7 +605,7 @@ function reading(
     !otherCourt && COURT.test(words.replace(ORDER, ' ').replace(courtSetting ?? /$^/, ' '));
   if (unsureCourt && !facts.missedHearing) {
     // Neither yes nor no: the question is asked.
-  } else if (NO_COURT.test(words) && !facts.missedHearing) facts.hasCourtCase = 'no';
+  } else if (NO_COURT.test(clauses) && !facts.missedHearing) facts.hasCourtCase = 'no';
   else if (courtWord) facts.hasCourtCase = 'yes';
 
   // Dates: a past one near the detention words is since when; a future one near court words is
