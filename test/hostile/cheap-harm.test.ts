@@ -101,8 +101,10 @@ describe('fake emergencies', () => {
   });
 
   it('page on-call once an hour when each stops right after the phone (the cheapest lead)', async () => {
-    // Since issue 14 an emergency's lead is made at the phone, 7 or 8 answers in: the cheapest
-    // fake there is. The hour's hold on paging covers it as it covers a whole intake.
+    // Since issue 14 an emergency's lead is made at the phone, 7 or 8 answers in, and fewer since
+    // issue 16 (a first message said back and confirmed answers who and detained: the phone is
+    // the 7th): the cheapest fake there is. The hour's hold on paging covers it as it covers a
+    // whole intake.
     const app = createApp({
       ...server.deps,
       clientAddress: () => '203.0.113.8',
@@ -114,6 +116,7 @@ describe('fake emergencies', () => {
     const DETAINED = {
       consent: 'yes',
       matter: 'ICE detained my husband',
+      heard: 'yes',
       aboutSelf: 'my husband',
       detained: 'yes',
       facility: 'Otay Mesa',

@@ -22,8 +22,11 @@ const FILES = readdirSync(DIR)
   .filter((file) => /\.ya?ml$/.test(file))
   .sort();
 
-/** Steps that are not questions of the flow but states of the conversation. */
-const SPECIAL_STEPS = ['consent', 'confirm', 'confirmEdit', 'deleteConfirm', 'end'];
+/**
+ * Steps that are not questions of the flow but states of the conversation; `heard` is the story
+ * said back to confirm (engine/heard.ts).
+ */
+const SPECIAL_STEPS = ['consent', 'heard', 'confirm', 'confirmEdit', 'deleteConfirm', 'end'];
 
 interface Case {
   title: string;

@@ -1,18 +1,24 @@
 /**
  * Emergencies first (DOMAIN.md): once the answers make the intake an emergency, what an attorney
  * needs to act is asked at once; on the detained path the phone comes within 8 questions,
- * counting consent, in both languages and on both channels.
+ * counting consent (and the say-back of the first message, when there is one), in both languages
+ * and on both channels.
  */
 import { describe, expect, it } from 'vitest';
 import { FlowSchema } from '../../../functions/core/flow';
 import { content } from '../../helpers/content';
 import { intake, RESIDENT } from '../../helpers/intake';
 
-/** What a relative says, the first time each question is asked, in their own words. */
+/**
+ * What a relative says, the first time each question is asked, in their own words. Her first
+ * message is said back (`heard`) and she confirms it; aboutSelf, writerRelationship and detained
+ * are here for the paths where the matter is picked by its button and they are asked.
+ */
 const RELATIVE: Record<string, Record<string, string>> = {
   en: {
     consent: 'yes',
     matter: 'ICE detained my husband',
+    heard: 'yes',
     aboutSelf: 'my husband',
     writerRelationship: 'his wife',
     detained: 'yes',
@@ -24,6 +30,7 @@ const RELATIVE: Record<string, Record<string, string>> = {
   es: {
     consent: 'si',
     matter: 'detuvieron a mi esposo',
+    heard: 'si',
     aboutSelf: 'mi esposo',
     writerRelationship: 'soy su esposa',
     detained: 'si',
@@ -45,21 +52,32 @@ describe('the detained path', () => {
           asked.push(chat.state.step);
           chat.say(answers[chat.state.step] ?? '');
         }
-        // "my husband" / "mi esposo" said the relationship too: it is not asked again.
-        expect(asked).toEqual([
+        // "ICE detained my husband" / "detuvieron a mi esposo" is said back and confirmed: who
+        // it is about, the relationship and detained are not asked.
+        expect(asked).toEqual(['consent', 'matter', 'heard', 'facility', 'name', 'writerName']);
+        expect(chat.state.answers).toMatchObject({
+          aboutSelf: 'no',
+          writerRelationship: 'spouse',
+          detained: 'yes',
+        });
+        // The matter by its button (nothing to say back) and the relationship asked (a button
+        // at aboutSelf): still 8 before the phone.
+        const button = intake({ language, channel });
+        button.answer(
+          { ...answers, matter: '1', aboutSelf: '2', writerRelationship: '1' },
+          'phone',
+        );
+        expect(button.state.history).not.toContain('heard');
+        expect(['consent', ...button.state.history]).toEqual([
           'consent',
           'matter',
           'aboutSelf',
+          'writerRelationship',
           'detained',
           'facility',
           'name',
           'writerName',
         ]);
-        expect(chat.state.answers.writerRelationship).toBe('spouse');
-        // With the relationship asked (a button at aboutSelf), still 8 before the phone.
-        const button = intake({ language, channel });
-        button.answer({ ...answers, aboutSelf: '2', writerRelationship: '1' }, 'phone');
-        expect(['consent', ...button.state.history]).toHaveLength(8);
       });
     }
   }
@@ -80,13 +98,18 @@ describe('the detained path', () => {
 
   it('goes on in flow order when the person is not detained', () => {
     const chat = intake();
-    chat.answer({ ...RESIDENT, ...RELATIVE.en, detained: 'no' }, 'nextCheckInDate');
+    // The matter by its button: detained is asked, not read from a story.
+    chat.answer({ ...RESIDENT, ...RELATIVE.en, matter: '1', detained: 'no' }, 'nextCheckInDate');
     expect(chat.state.history).not.toContain('name');
   });
 
   it('goes fast from a county jail when the writer is not sure it is ICE', () => {
     const chat = intake();
-    chat.answer({ ...RESIDENT, ...RELATIVE.en, detained: 'not sure' }, 'arrestSetting');
+    // The matter by its button: detained is asked, not read from a story.
+    chat.answer(
+      { ...RESIDENT, ...RELATIVE.en, matter: '1', detained: 'not sure' },
+      'arrestSetting',
+    );
     chat.say('the police took him to the county jail');
     expect(chat.state.answers.arrestSetting).toBe('county-jail');
     expect(chat.state.step).toBe('facility');
@@ -118,7 +141,9 @@ describe('the detained path', () => {
     chat.say('lo deportaron en 2015');
     expect(chat.state.answers.priorRemovalKind).toEqual(['judge']);
     expect(chat.state.said.priorRemovalKind).toBe('lo deportaron en 2015');
-    expect(chat.state.said.detained).toBe('si');
+    // Detained came from her first message, confirmed at the say-back: those are its words.
+    expect(chat.state.answers.detained).toBe('yes');
+    expect(chat.state.said.detained).toBe('detuvieron a mi esposo');
   });
 });
 
@@ -217,10 +242,13 @@ describe('who is writing, from the first words', () => {
     },
   );
 
-  it('still asks the relationship after "someone else"', () => {
+  // A plain "no" says nothing about who the person is to the writer (it was transcript 26's
+  // turn, before the first message was read for who it is about).
+  it.each(['someone else', 'no'])('still asks the relationship after "%s"', (text) => {
     const chat = intake();
     chat.answer(RESIDENT, 'aboutSelf');
-    chat.say('someone else');
+    chat.say(text);
+    expect(chat.state.answers.aboutSelf).toBe('no');
     expect(chat.state.step).toBe('writerRelationship');
   });
 });
