@@ -132,7 +132,9 @@ export function evaluate(content: Content, set: UnderstandingSet): Report {
     times.push(performance.now() - started);
     const got = factsAfter(turn.state);
     const problems: string[] = [];
-    for (const fact of scored) {
+    // Not immigration and referred at once: only the matter counts, nothing else is kept.
+    const referred = story.facts.matter === 'other' && turn.state.status === 'referred';
+    for (const fact of referred ? ['matter'] : scored) {
       const want = story.facts[fact];
       const has = fact in got;
       const s = score(fact);

@@ -361,18 +361,21 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
       : [];
   if (step.story && !skip && !pressedOption(ctx.content, step, text)) {
     const story = readStory(ctx.content, text, today, state.language);
-    // "No estoy detenido, solo quiero papeles": the detention words are what did not happen.
-    const denied = story.facts.detained === 'no' && parsed?.ok && parsed.value === 'detention';
+    // "No estoy detenido, no tengo corte, solo quiero papeles": the words of what did not happen
+    // do not pick the matter.
+    const denied =
+      parsed?.ok &&
+      ((story.facts.detained === 'no' && parsed.value === 'detention') ||
+        (story.facts.hasCourtCase === 'no' &&
+          story.facts.removalOrder !== 'yes' &&
+          parsed.value === 'court'));
     const own = story.facts[step.id] ?? (parsed?.ok && !denied ? parsed.value : undefined);
     if (denied) parsed = undefined;
     if (own !== undefined) {
       parsed = { ok: true, value: own };
       const facts = { ...story.facts, [step.id]: own };
-      if (!worthSayingBack({ ...story, facts })) {
-        // Nothing to confirm (not immigration): what was read waits for its question, if any.
-        for (const [id, value] of Object.entries(facts))
-          if (id !== step.id) state.heard[id] = { value, said: keptWords(text) };
-      } else {
+      // Not immigration: the referral comes at once, and nothing unconfirmed is kept.
+      if (worthSayingBack({ ...story, facts })) {
         const turn = sayBack(ctx, state, step.id, { ...story, facts }, text, today);
         return { state: turn.state, replies: [...asked, ...turn.replies] };
       }

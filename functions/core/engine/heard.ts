@@ -133,7 +133,12 @@ export function answerHeard(
     const { matter, ...changed } = correction.facts;
     const events = changed.detained === 'yes' || changed.hasCourtCase === 'yes';
     story.facts = { ...story.facts, ...changed, ...(events && matter ? { matter } : {}) };
-    if (correction.who) story.who = correction.who;
+    // "No sé si está con migración, está en la cárcel del condado": not ICE detention after all.
+    if (changed.arrestSetting === 'county-jail' && !('detained' in changed))
+      delete story.facts.detained;
+    // "No, soy su mamá" says what the writer is; the word for the person already said stays.
+    const vague = correction.who === 'relative' || correction.who === 'partner';
+    if (correction.who && !(vague && story.who)) story.who = correction.who;
     story.said = `${story.said} / ${keptWords(text)}`.slice(0, SAID_MAX);
     state.attempts = 0;
     return { state, replies: heardQuestion(ctx.content, state, today) };

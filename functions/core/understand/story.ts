@@ -260,6 +260,11 @@ const STILL_HELD =
   /\b(?:sigue (?:detenid[oa]|preso|presa|encerrad[oa]|en)|still (?:detained|held|in detention|in custody|locked up))\b/;
 const FEARED =
   /\b(?:que pasa si|what if|what happens if|(?:tengo |tiene |tenemos )?miedo (?:de )?que|afraid (?:that )?|scared (?:that )?|me pueden|can|could|will|would|si|if)\s+(?:me |lo |la |nos |les |ice |they |la migra |migracion )?(?:\w+ )?(?:detengan|detienen|detener|agarren|agarran|agarrar|arresten|arrestan|arrestar|lleven|detain|detains|arrest|arrests|take|pick)\b(?:\s+(?:me|him|her|us|them))?/g;
+/** Papers and status: a story about them and nothing else wants to know the options. */
+const STATUS_WORDS =
+  /\b(?:visa|papeles|papers|green card|residencia|residency|daca|tps|asilo|asylum|ciudadania|citizenship|parole|parol|i 130|i130|petition|peticion|pedir a|overstay(?:ed)?|sin papeles|undocumented|status|estatus|permiso de trabajo|work permit|ajuste|adjustment|sponsor|arreglar|fix my)\b/;
+/** A lawsuit: "quiero demandar a la policía", "can I sue". */
+const SUING = /\b(?:demandar|demanda|sue|lawsuit|real estate|bienes raices)\b/;
 const COUNTY_JAIL =
   /\b(?:el bote|estacion de policia|police station|county jail|carcel del condado|la carcel del county|la county jail|the county|city jail|sheriff|in jail|en la carcel(?! de (?:la )?(?:migracion|inmigracion|ice|migra)))\b/;
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
@@ -324,7 +329,7 @@ const AMBIGUOUS_SETTINGS = new Set(['home', 'work']);
 /** Times of day the date parser does not read: said as the day they fall on. */
 const DAY_PARTS: [RegExp, string][] = [
   [
-    /\b(?:ahorita|hace (?:un )?rato|just now|esta manana|this morning|esta tarde|this afternoon|esta noche|tonight|hoy en la manana|hoy en la tarde|earlier today|this am)\b/g,
+    /\b(?:ahorita|hace (?:un )?rato|hace (?:como |una |unas |like )?(?:una |un |\d+ )?horas?|(?:an|an hour|\d+ hours?|a few hours|like an hour) ago|just now|esta manana|this morning|esta tarde|this afternoon|esta noche|tonight|hoy en la manana|hoy en la tarde|earlier today|this am)\b/g,
     ' hoy ',
   ],
   [
@@ -554,16 +559,23 @@ function reading(
     ) ||
       /\b(?:hold|detainer)\b/.test(words) ||
       !DETAIN.test(words.replace(COUNTY_JAIL, ' ')));
-  const policeOnly = (POLICE_ONLY.test(words) && !immigration) || jailMaybeIce;
+  // "La policía lo arrestó y migración le puede poner un hold": the police hold him, not ICE.
+  const policeHold =
+    POLICE_ONLY.test(words) &&
+    /\b(?:hold|detainer|le (?:puede|pueden|van a|va a) poner|lo van a entregar|la van a entregar|going to (?:pick|take)|will (?:pick|take))\b/.test(
+      words,
+    );
+  const policeOnly = (POLICE_ONLY.test(words) && !immigration) || jailMaybeIce || policeHold;
   if (negated) facts.detained = 'no';
   else if ((detainWord || facility) && !policeOnly && !feared) facts.detained = 'yes';
-  if (jailMaybeIce && !negated) facts.arrestSetting = 'county-jail';
+  if ((jailMaybeIce || policeHold) && !negated) facts.arrestSetting = 'county-jail';
   if (facts.detained === 'yes' && facility) facts.facility = facility.name;
   // Where the arrest was: said with a detention, or as the answer to "where was the arrest?".
   const detainedKnown = known.detained === 'yes' && !negated;
   if (
     !negated &&
     !jailMaybeIce &&
+    !policeHold &&
     (detainWord || facility || asked === 'arrestSetting' || detainedKnown)
   ) {
     // Near the arrest's own words, unless the question asked was where: "su mamá está sola en
@@ -693,13 +705,20 @@ function reading(
   if (name) facts.name = name;
 
   // The matter: what happened decides it; else what the words mean.
+  // Not immigration: another court (custody, a DUI, a theft charge), a lawsuit, with no ICE.
+  const notImmigration =
+    (otherCourt || SUING.test(words)) && !IMMIGRATION.test(words) && facts.detained !== 'yes';
   const matter =
-    facts.detained === 'yes' || facts.arrestSetting === 'county-jail'
+    facts.detained === 'yes' || (facts.arrestSetting === 'county-jail' && !notImmigration)
       ? 'detention'
       : facts.hasCourtCase === 'yes' || facts.removalOrder === 'yes'
         ? 'court'
-        : matterByMeaning(content, text, language, facts.detained === 'no');
+        : notImmigration
+          ? 'other'
+          : (matterByMeaning(content, text, language, facts.detained === 'no') ??
+            (STATUS_WORDS.test(words) ? 'options' : undefined));
   if (matter) facts.matter = matter;
+  if (notImmigration) delete facts.arrestSetting;
   return story;
 }
 
