@@ -168,7 +168,7 @@ const WRITER_IS: Record<string, string> = {
 const POSSESSIVE = new Set(['mi', 'my', 'our', 'nuestro', 'nuestra', 'mii', 'mu']);
 /** A relation noun followed by these says what the person is, not what happened to them. */
 const STATUS_AFTER =
-  /^(?:\w+\s+){0,4}?(?:(?:que )?(?:es|is|are|son|fue|was|esta|has|tiene|tienen|have)\s+(?:a\s+|un\s+|una\s+|us\s+|american\s+)?(?:ciudadan|citizen|residente|resident|legal|green card|permanent|naturaliz|nacid|born|americano|americana|papeles|papers|documentos|documents|residencia)|ciudadan|citizen|residente|nacid|born here|us citizen|americano|americana)/;
+  /^(?:(?!yo |i |soy |im |me |pero |but )\w+\s+){0,4}?(?:(?:que )?(?:es|is|are|son|fue|was|esta|has|tiene|tienen|have)\s+(?:a\s+|un\s+|una\s+|us\s+|american\s+)?(?:ciudadan|citizen|residente|resident|legal|green card|permanent|naturaliz|nacid|born|americano|americana|papeles|papers|documentos|documents|residencia)|ciudadan|citizen|residente|nacid|born here|us citizen|americano|americana)/;
 
 interface Mention {
   at: number;
@@ -250,7 +250,7 @@ const WRITER_SAYS =
 
 /** Detention words, the whole story's (folded words, one space). */
 const DETAIN =
-  /\b(?:trincaron|apanaron|pescaron|pesco|cogio la migra|(?:lo|la) cogio (?:inmigracion|migracion|ice)|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+  /\b(?:snatched|trincaron|apanaron|pescaron|pesco|cogio la migra|(?:lo|la) cogio (?:inmigracion|migracion|ice)|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
 const IMMIGRATION =
   /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
 const POLICE_ONLY =
@@ -738,14 +738,14 @@ const FIRST_PERSON =
   /\b(?:yo|i|im|me|mi caso|my case|tengo|necesito|quiero|quisiera|queria|estoy|soy|puedo|saco|renuevo|pido|califico|aplico|llevo|vivo|llegue|entre|cruce|le hago|i have|i need|i want|can i|my court|my hearing|mi corte|mi audiencia|mis papeles|my papers|me llego|recibi|i got|mi green card|my green card|mi daca|my daca|mi residencia|mi permiso|my work permit|mi mica)\b/;
 /** The writer says it happened to them: "tengo corte", "me detuvieron", "I have a hearing". */
 const SELF_EVENT =
-  /\b(?:nos (?:detuvieron|agarraron|arrestaron|soltaron|llego|dieron)|a mi y a mi|(?:tengo|tenia) (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
+  /\b(?:mi \w+ y yo|my \w+ and i|yo y mi|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron|llego|dieron)|a mi y a mi|(?:tengo|tenia) (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
 /** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
 const THIRD_ONLY =
   /^(?:el|ella|he|she|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|hes not detained|shes not detained)\b/;
 const STARTS_FIRST_PERSON =
   /^(?:\w+ ){0,3}?(?:necesito|quiero|tengo|tuve|ocupo|i need|i want|i have|i had|can i|me|yo)\b(?! (?:ayuda |help )?(?:para|for|with) (?:mi|my) )/;
 const THIRD_PERSON_EVENT =
-  /^(?:\w+\s+){0,3}?(?:estan|son|fueron|were|are|detained|detenid[oa]s?|arrested|tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya|quiere|wants|puede|can|falto|missed|no fue|didnt)\b/;
+  /^(?:\w+\s+){0,3}?(?:estan|son|fueron|were|are|detained|detenid[oa]s?|arrested|llego|llegaron|vino|came|nunca|never|trabaja|works|vive|lives|me pidio|asked me|me dijo|told me|preso|presa|locked|tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya|quiere|wants|puede|can|falto|missed|no fue|didnt)\b/;
 
 function whoItIs(
   tokens: readonly string[],
@@ -778,9 +778,11 @@ function whoItIs(
     const before = tokens.slice(Math.max(0, m.at - 4), m.at - 1).join(' ');
     const after = tokens.slice(m.at + 1, m.at + 6).join(' ');
     // "detuvieron a mi esposo", "took my dad", "para mi hijo", "mi esposo tiene corte".
-    const object = /(?:^| )(?:a|al|to|for|para|pa|pal|sobre|about|de|por)$/.test(before);
+    const object =
+      /(?:^| )(?:a|al|to|for|para|pa|pal|sobre|about|de|por)$/.test(before) ||
+      /(?:^| )(?:es|its|it is|is|era|was)$/.test(before);
     const verbBefore =
-      /\b(?:took|detained|arrested|picked|grabbed|got|llevaron|detuvieron|agarraron|arrestaron)\b/.test(
+      /\b(?:took|detained|arrested|picked|grabbed|snatched|released|got|llevaron|detuvieron|agarraron|arrestaron|soltaron)\b/.test(
         before,
       );
     const subject = THIRD_PERSON_EVENT.test(after);
