@@ -258,6 +258,14 @@ const POLICE_ONLY =
 /** "Sigue detenido", "still in detention": held now, whatever else was said. */
 const STILL_HELD =
   /\b(?:sigue (?:detenid[oa]|preso|presa|encerrad[oa]|en)|still (?:detained|held|in detention|in custody|locked up))\b/;
+/** "I think ICE took my neighbor", "no sé si fue la migra": a guess, not a detention. */
+const HEDGED =
+  /\b(?:i think|creo que|not sure if (?:it was )?|no se si fue|maybe|tal vez|quizas)\s+(?:\w+\s+){0,4}?(?:took|detained|arrested|agarro|agarraron|detuvo|detuvieron|se (?:lo|la) llevo|se (?:lo|la) llevaron|se llevaron)\b(?:\s+\w+){0,3}/g;
+/** A facility named as where someone is held ("lo tienen en Adelanto"), not crossed ("entré por El Paso"). */
+const FACILITY_HELD =
+  /\b(?:esta|estan|estoy|sigue|lo tienen|la tienen|los tienen|me tienen|tienen|lo llevaron|la llevaron|lo mandaron|la mandaron|lo pasaron|is|are|am|hes|shes|im|being held|held|locked|in detention|en detencion|detenid[oa]|detained|moved|transferred|trasladaron|they have|took (?:him|her)|sent (?:him|her))\b/;
+/** Arrests said without immigration ("arrested for shoplifting"): the police's, not ICE's. */
+const POLICE_ARREST = /\b(?:arrested|arrestaron|arresto|arrestad[oa])\b/;
 const FEARED =
   /\b(?:que pasa si|what if|what happens if|(?:tengo |tiene |tenemos )?miedo (?:de )?que|afraid (?:that )?|scared (?:that )?|me pueden|can|could|will|would|si|if)\s+(?:me |lo |la |nos |les |ice |they |la migra |migracion )?(?:\w+ )?(?:detengan|detienen|detener|agarren|agarran|agarrar|arresten|arrestan|arrestar|lleven|detain|detains|arrest|arrests|take|pick)\b(?:\s+(?:me|him|her|us|them))?/g;
 /** Papers and status: a story about them and nothing else wants to know the options. */
@@ -266,7 +274,7 @@ const STATUS_WORDS =
 /** A lawsuit: "quiero demandar a la policía", "can I sue". */
 const SUING = /\b(?:demandar|demanda|sue|lawsuit|real estate|bienes raices)\b/;
 const COUNTY_JAIL =
-  /\b(?:el bote|estacion de policia|police station|county jail|carcel del condado|la carcel del county|la county jail|the county|city jail|sheriff|in jail|en la carcel(?! de (?:la )?(?:migracion|inmigracion|ice|migra)))\b/;
+  /\b(?:juvenile detention|juvenile hall|juvenil|el bote|estacion de policia|police station|county jail|carcel del condado|la carcel del county|la county jail|the county|city jail|sheriff|in jail|en la carcel(?! de (?:la )?(?:migracion|inmigracion|ice|migra)))\b/;
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
 /** Let go: "lo soltaron con grillete", "I was released", "salió bajo fianza". */
 const RELEASED =
@@ -305,11 +313,11 @@ const SETTINGS: [string, RegExp][] = [
   ],
   [
     'work',
-    /\b(?:en el trabajo|en su trabajo|at work|at his job|at her job|at the job|at his work|at her work|saliendo del trabajo|al trabajo|in the job|job site|en la chamba|en el jale|donde trabaja|where he works|where she works|en el job|en su job|at the plant|en la obra|en la fabrica|construccion|restaurante|del restaurante|la yarda|the farm|factory|jobsite|parqueo del trabajo|estacionamiento de su trabajo|de su trabajo|del trabajo|saliendo de mi trabajo|a la fabrica|en la planta|la cocina|redada|raid|raided)\b/,
+    /\b(?:en el trabajo|en su trabajo|at work|at his job|at her job|at the job|at his work|at her work|in the job|job site|en la chamba|en el jale|donde trabaja|where he works|where she works|en el job|en su job|at the plant|en la obra|en la fabrica|construccion|restaurante|del restaurante|la yarda|the farm|factory|jobsite|parqueo del trabajo|estacionamiento de su trabajo|de su trabajo|saliendo del trabajo|saliendo de mi trabajo|a la fabrica|en la planta|la cocina)\b/,
   ],
   [
     'home',
-    /\b(?:tocaron la puerta|knocked on (?:the|our|my|his|her) door|del edificio donde viv|de (?:la|su|mi|nuestra) casa|saliendo de (?:la|su|mi) casa|(?:from|outside|at|to) (?:\w+ ){0,3}?(?:house|home|apartment)|en la casa|en casa|en mi casa|en su casa|en nuestra casa|at home|a (?:la|mi|su) casa|from home|el apartamento|la puerta de la casa|at the door)\b/,
+    /\b(?:tocaron la puerta|knocked on (?:the|our|my|his|her) door|del edificio donde viv|de (?:la|su|mi|nuestra) casa|saliendo de (?:la|su|mi) casa|(?:from|outside|at|to) (?:\w+ ){0,3}?(?:house|home(?! depot)|apartment)|en la casa|en casa|en mi casa|en su casa|en nuestra casa|at home(?! depot)|a (?:la|mi|su) casa|from home(?! depot)|el apartamento|la puerta de la casa|at the door)\b/,
   ],
   [
     'border',
@@ -322,7 +330,7 @@ const SETTINGS: [string, RegExp][] = [
 ];
 
 /** Settings said of other things too ("está sola en su casa"): taken only near the arrest. */
-const AMBIGUOUS_SETTINGS = new Set(['home', 'work']);
+const AMBIGUOUS_SETTINGS = new Set(['home', 'work', 'border']);
 
 // --- when --------------------------------------------------------------------------------------
 
@@ -547,8 +555,14 @@ function reading(
     (NOT_DETAINED.test(clauses) && !DETAIN.test(unnegated) && !facility);
   // "Tengo miedo que me detengan", "what if ICE arrests me": a fear, not a detention, unless the
   // rest of the message tells one.
-  const unfeared = words.replace(FEARED, ' ');
+  const unfeared = words.replace(FEARED, ' ').replace(HEDGED, ' ');
   const feared = unfeared !== words && !DETAIN.test(unfeared) && !SELF_DETAINED.test(unfeared);
+  // Only an arrest word, and no immigration word or facility: a police arrest.
+  const onlyArrest =
+    !IMMIGRATION.test(words) &&
+    !facility &&
+    POLICE_ARREST.test(words) &&
+    !DETAIN.test(words.replace(new RegExp(POLICE_ARREST.source, 'g'), ' '));
   const immigration = IMMIGRATION.test(words) || facility !== undefined;
   // Held by the police, ICE maybe coming ("no sé si lo van a entregar a migración", "ICE le
   // puede poner hold"): a county jail, not immigration detention yet.
@@ -567,7 +581,13 @@ function reading(
     );
   const policeOnly = (POLICE_ONLY.test(words) && !immigration) || jailMaybeIce || policeHold;
   if (negated) facts.detained = 'no';
-  else if ((detainWord || facility) && !policeOnly && !feared) facts.detained = 'yes';
+  else if (
+    (detainWord || (facility && FACILITY_HELD.test(words))) &&
+    !policeOnly &&
+    !feared &&
+    !onlyArrest
+  )
+    facts.detained = 'yes';
   if ((jailMaybeIce || policeHold) && !negated) facts.arrestSetting = 'county-jail';
   if (facts.detained === 'yes' && facility) facts.facility = facility.name;
   // Where the arrest was: said with a detention, or as the answer to "where was the arrest?".
@@ -597,7 +617,12 @@ function reading(
     facts.missedHearing = 'yes';
     facts.hasCourtCase = 'yes';
   }
-  if ((ORDER.test(words) || DEPORTED_BEFORE.test(words)) && !NO_ORDER.test(clauses))
+  // An order asked about ("¿cómo sé si tengo orden de deportación?") is not one stated.
+  const stated = text.key
+    .split(/(?<=[.!?¿])/)
+    .filter((sentence) => !/[?¿]/.test(sentence))
+    .join(' ');
+  if ((ORDER.test(stated) || DEPORTED_BEFORE.test(words)) && !NO_ORDER.test(clauses))
     facts.removalOrder = 'yes';
   else if (NO_ORDER.test(clauses)) facts.removalOrder = 'no';
   const courtSetting = SETTINGS.find(([id]) => id === 'court')?.[1];
@@ -742,6 +767,8 @@ const SELF_EVENT =
 /** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
 const THIRD_ONLY =
   /^(?:el|ella|he|she|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|hes not detained|shes not detained)\b/;
+const JOINT_SELF =
+  /\b(?:a mi y a mi|mi \w+ y yo|yo y mi|my \w+ and i|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron)|we (?:were|got) (?:detained|arrested|picked up|released))\b/;
 const STARTS_FIRST_PERSON =
   /^(?:\w+ ){0,3}?(?:necesito|quiero|tengo|tuve|ocupo|i need|i want|i have|i had|can i|me|yo)\b(?! (?:ayuda |help )?(?:para|for|with) (?:mi|my) )/;
 const THIRD_PERSON_EVENT =
@@ -774,6 +801,8 @@ function whoItIs(
   )
     return { self: true };
   const selfEvent = SELF_EVENT.test(words);
+  // "A mí y a mi hijo nos detuvieron", "my husband and I": it happened to the writer too.
+  if (JOINT_SELF.test(words)) return { self: true };
   for (const m of candidates) {
     const before = tokens.slice(Math.max(0, m.at - 4), m.at - 1).join(' ');
     const after = tokens.slice(m.at + 1, m.at + 6).join(' ');
@@ -787,7 +816,7 @@ function whoItIs(
       );
     const subject = THIRD_PERSON_EVENT.test(after);
     // "Tengo audiencia ... con mi hija": the writer's own event, the relative only mentioned.
-    if (selfEvent && !object && !verbBefore) continue;
+    if (selfEvent && !verbBefore) continue;
     if ((event && (object || verbBefore || subject)) || (!event && (object || subject))) {
       return { self: false, relation: m.relation, word: m.who };
     }

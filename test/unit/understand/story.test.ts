@@ -122,7 +122,7 @@ describe('reading the story in a first message', () => {
       nextHearingDate: '2026-12-18',
     });
     const both = story(
-      'i was arrested on the 12th of November and I have a court date on December 16',
+      'i was arrested by ICE on the 12th of November and I have a court date on December 16',
       'en',
     );
     expect(both).toMatchObject({ detainedSince: '2026-11-12', nextHearingDate: '2026-12-16' });
