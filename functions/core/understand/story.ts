@@ -135,6 +135,9 @@ const RELATIONS: Record<string, [string, WhoWord]> = {
   grandfather: ['relative', 'relative'],
   grandmother: ['relative', 'relative'],
   amigo: ['friend', 'friend'],
+  pana: ['friend', 'friend'],
+  viejo: ['child', 'father'],
+  vieja: ['child', 'mother'],
   amiga: ['friend', 'friend'],
   friend: ['friend', 'friend'],
   vecino: ['friend', 'friend'],
@@ -168,7 +171,7 @@ const WRITER_IS: Record<string, string> = {
 const POSSESSIVE = new Set(['mi', 'my', 'our', 'nuestro', 'nuestra', 'mii', 'mu']);
 /** A relation noun followed by these says what the person is, not what happened to them. */
 const STATUS_AFTER =
-  /^(?:(?!yo |i |soy |im |me |pero |but )\w+\s+){0,4}?(?:(?:que )?(?:es|is|are|son|fue|was|esta|has|tiene|tienen|have)\s+(?:a\s+|un\s+|una\s+|us\s+|american\s+)?(?:ciudadan|citizen|residente|resident|legal|green card|permanent|naturaliz|nacid|born|americano|americana|papeles|papers|documentos|documents|residencia)|ciudadan|citizen|residente|nacid|born here|us citizen|americano|americana)/;
+  /^(?:(?!yo |i |soy |im |me |pero |but |puede |can |quiere |wants |necesita |needs |pedir |apply )\w+\s+){0,4}?(?:(?:que )?(?:es|is|are|son|fue|was|esta|has|tiene|tienen|have)\s+(?:a\s+|un\s+|una\s+|us\s+|american\s+)?(?:ciudadan|citizen|residente|resident|legal|green card|permanent|naturaliz|nacid|born|americano|americana|papeles|papers|documentos|documents|residencia)|ciudadan|citizen|residente|nacid|born here|us citizen|americano|americana)/;
 
 interface Mention {
   at: number;
@@ -250,7 +253,7 @@ const WRITER_SAYS =
 
 /** Detention words, the whole story's (folded words, one space). */
 const DETAIN =
-  /\b(?:snatched|trincaron|apanaron|pescaron|pesco|cogio la migra|(?:lo|la) cogio (?:inmigracion|migracion|ice)|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+  /\b(?:snatched|trincaron|apanaron|pescaron|pesco|cogio la migra|(?:lo|la) cogio (?:inmigracion|migracion|ice)|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|ice (?:lo|la|los) tiene(?:n)?|(?:called|llamo a|llamaron a) (?:la )?(?:ice|migra|migracion|inmigracion)|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|levanto|caught|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
 const IMMIGRATION =
   /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
 const POLICE_ONLY =
@@ -264,6 +267,9 @@ const HEDGED =
 /** A facility named as where someone is held ("lo tienen en Adelanto"), not crossed ("entré por El Paso"). */
 const FACILITY_HELD =
   /\b(?:esta|estan|estoy|sigue|lo tienen|la tienen|los tienen|me tienen|tienen|lo llevaron|la llevaron|lo mandaron|la mandaron|lo pasaron|is|are|am|hes|shes|im|being held|held|locked|in detention|en detencion|detenid[oa]|detained|moved|transferred|trasladaron|they have|took (?:him|her)|sent (?:him|her))\b/;
+/** Held now, said in the present ("ahora lo tienen en", "he is at"). */
+const HELD_NOW =
+  /\b(?:ahora|now|todavia|still|sigue|esta en|estan en|lo tienen|la tienen|tienen a|is at|is in|hes in|shes in|being held|right now|ahorita)\b/;
 /** Arrests said without immigration ("arrested for shoplifting"): the police's, not ICE's. */
 const POLICE_ARREST = /\b(?:arrested|arrestaron|arresto|arrestad[oa])\b/;
 const FEARED =
@@ -278,9 +284,9 @@ const COUNTY_JAIL =
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
 /** Let go: "lo soltaron con grillete", "I was released", "salió bajo fianza". */
 const RELEASED =
-  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)|(?:was|got|been|were) released|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond|sali(?:o|mos) del centro de detencion|ya salio de (?:la )?detencion|aparato en el tobillo|ankle monitor)\b/;
+  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)|(?:was|got|been|were) released|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond|got out of (?:detention|jail|ice)|sali(?:o|eron) de (?:la )?detencion|sali(?:o|mos) del centro de detencion|ya salio de (?:la )?detencion|aparato en el tobillo|ankle monitor)\b/;
 const NOT_DETAINED =
-  /\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|arrested|arrestad[oa]|detuvieron|detenido|agarraron|custody|en detencion|in detention)\b/;
+  /\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|detuvieron|detenido|custody|en detencion|in detention)\b/;
 /** The writer was taken: "me detuvieron", "I was detained". */
 const SELF_DETAINED =
   /\b(?:me (?:detuvieron|detubieron|agarraron|agarro|arrestaron|llevaron|levantaron|tienen)|estoy (?:detenid[oa]|en detencion|en la carcel)|i (?:was|got|am|m|have been) (?:detained|arrested|picked up|taken)|im (?:detained|in detention)|ice (?:detained|arrested|took|picked up) me)\b/;
@@ -288,7 +294,7 @@ const SELF_DETAINED =
 const COURT =
   /\b(?:corte|court|audiencia|hearing|juez|judge|jueza|notice to appear|nta|aviso de comparecencia|comparecencia|master calendar|caso de deportacion|deportation case|removal proceedings|proceso de deportacion|procedimiento|cita en la corte|court date|eoir|caso en la corte|immigration case|caso de inmigracion)\b/;
 const NO_COURT =
-  /\b(?:(?:no|not|never|nunca|dont|doesnt|didnt)\s+(?:(?!pero|but)\w+\s+){0,4}?(?:court|corte|audiencia|hearing|caso en corte)|ni (?:tengo|tiene|tienen|tenemos) (?:corte|caso|audiencia))\b/;
+  /\b(?:(?:no|not|never|nunca|dont|doesnt|didnt)\s+(?:(?!pero|but|y|and)\w+\s+){0,4}?(?:court|corte|audiencia|hearing|caso en corte)|ni (?:tengo|tiene|tienen|tenemos) (?:corte|caso|audiencia))\b/;
 const ORDER =
   /\b(?:orden de (?:deportacion|deportasion|remocion|salida)|deportation order|removal order|order of (?:removal|deportation)|ordered (?:deported|removed)|final order|orden final|le dieron (?:la )?deportacion|me dieron (?:la )?deportacion|tiene deportacion|tengo deportacion|got deported order|orden de deporta)\b/;
 const NO_ORDER = /\b(?:no|not|never|nunca|dont|doesnt|ni)\s+(?:\w+\s+){0,3}?(?:orden|order)\b/;
@@ -416,6 +422,11 @@ function datePhrases(words: string): Dated[] {
 function offsets(text: string, pattern: RegExp): number[] {
   const global = new RegExp(pattern.source, 'g');
   return [...text.matchAll(global)].map((m) => m.index ?? 0);
+}
+
+/** Where the last match of a pattern starts, or -1. */
+function lastIndexOf(text: string, pattern: RegExp): number {
+  return offsets(text, pattern).at(-1) ?? -1;
 }
 
 function nearest(at: number, places: number[]): number {
@@ -550,8 +561,12 @@ function reading(
   const clauses = text.key;
   const unnegated = words.replace(new RegExp(NOT_DETAINED.source, 'g'), ' ');
   // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
+  // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
+  // word on it decides.
+  const lastRelease = lastIndexOf(words, RELEASED);
+  const lastTaken = Math.max(lastIndexOf(words, DETAIN), lastIndexOf(words, TOOK_RELATIVE));
   const negated =
-    (RELEASED.test(words) && !STILL_HELD.test(words)) ||
+    (RELEASED.test(words) && !STILL_HELD.test(words) && lastRelease > lastTaken) ||
     (NOT_DETAINED.test(clauses) && !DETAIN.test(unnegated) && !facility);
   // "Tengo miedo que me detengan", "what if ICE arrests me": a fear, not a detention, unless the
   // rest of the message tells one.
@@ -583,6 +598,7 @@ function reading(
   if (negated) facts.detained = 'no';
   else if (
     (detainWord || (facility && FACILITY_HELD.test(words))) &&
+    !(DEPORTED_BEFORE.test(words) && !HELD_NOW.test(words)) &&
     !policeOnly &&
     !feared &&
     !onlyArrest
@@ -727,7 +743,8 @@ function reading(
   const phone = /\d{3}\D{0,3}\d{3}\D{0,2}\d{4}/.test(text.raw) ? parsePhone(text.raw) : undefined;
   if (phone?.ok && phone.value.startsWith('+1')) facts.phone = phone.value;
   const name = nameIn(text, facts.aboutSelf === 'no');
-  if (name) facts.name = name;
+  // "Un centro que se llama Delaney Hall": a facility's name, not the person's.
+  if (name && !findFacility(read(name).words, content.facilities)) facts.name = name;
 
   // The matter: what happened decides it; else what the words mean.
   // Not immigration: another court (custody, a DUI, a theft charge), a lawsuit, with no ICE.
@@ -741,7 +758,12 @@ function reading(
         : notImmigration
           ? 'other'
           : (matterByMeaning(content, text, language, facts.detained === 'no') ??
-            (STATUS_WORDS.test(words) ? 'options' : undefined));
+            (STATUS_WORDS.test(words) ||
+            facts.detained === 'no' ||
+            facts.hasCourtCase === 'no' ||
+            'entryDate' in facts
+              ? 'options'
+              : undefined));
   if (matter) facts.matter = matter;
   if (notImmigration) delete facts.arrestSetting;
   return story;
@@ -763,7 +785,7 @@ const FIRST_PERSON =
   /\b(?:yo|i|im|me|mi caso|my case|tengo|necesito|quiero|quisiera|queria|estoy|soy|puedo|saco|renuevo|pido|califico|aplico|llevo|vivo|llegue|entre|cruce|le hago|i have|i need|i want|can i|my court|my hearing|mi corte|mi audiencia|mis papeles|my papers|me llego|recibi|i got|mi green card|my green card|mi daca|my daca|mi residencia|mi permiso|my work permit|mi mica)\b/;
 /** The writer says it happened to them: "tengo corte", "me detuvieron", "I have a hearing". */
 const SELF_EVENT =
-  /\b(?:mi \w+ y yo|my \w+ and i|yo y mi|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron|llego|dieron)|a mi y a mi|(?:tengo|tenia) (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
+  /\b(?:mi \w+ y yo|my \w+ and i|yo y mi|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron|llego|dieron)|a mi y a mi|tengo (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
 /** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
 const THIRD_ONLY =
   /^(?:el|ella|he|she|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|hes not detained|shes not detained)\b/;
@@ -795,7 +817,7 @@ function whoItIs(
   if (SELF_DETAINED.test(words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
   if (
-    /\b(?:for me|sponsor me|petition me|me (?:puede|pueden|pueda) pedir|pedirme|arreglarme)\b/.test(
+    /\b(?:for me|sponsor me|petition me|me (?:puede|pueden|pueda) (?:pedir|arreglar)|pedirme|arreglarme|me toca|me pidio a mi)\b/.test(
       words,
     )
   )
@@ -917,7 +939,9 @@ const STOP_CAPITALS = new Set([
 
 /** "los angeles" → "Los Angeles": a place read from folded words, written as a place. */
 function titleCase(place: string): string {
-  return place.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  return place
+    .replace(/\b\p{L}/gu, (c) => c.toUpperCase())
+    .replace(/\b([A-Z][a-z])$/u, (code) => code.toUpperCase());
 }
 
 function countryOf(words: string): string | undefined {
