@@ -267,6 +267,9 @@ const HEDGED =
 /** A facility named as where someone is held ("lo tienen en Adelanto"), not crossed ("entré por El Paso"). */
 const FACILITY_HELD =
   /\b(?:esta|estan|estoy|sigue|lo tienen|la tienen|los tienen|me tienen|tienen|lo llevaron|la llevaron|lo mandaron|la mandaron|lo pasaron|is|are|am|hes|shes|im|being held|held|locked|in detention|en detencion|detenid[oa]|detained|moved|transferred|trasladaron|they have|took (?:him|her)|sent (?:him|her))\b/;
+/** "Nunca me ha parado ICE", "never been caught": no detention, and none to ask about. */
+const NEVER_TAKEN =
+  /\b(?:nunca|never|no)\s+(?:\w+\s+){0,3}?(?:parado|agarrado|arrestado|detenido|caught|arrested|stopped|detained|picked up)\b/;
 /** Held now, said in the present ("ahora lo tienen en", "he is at"). */
 const HELD_NOW =
   /\b(?:ahora|now|todavia|still|sigue|esta en|estan en|lo tienen|la tienen|tienen a|is at|is in|hes in|shes in|being held|right now|ahorita)\b/;
@@ -294,9 +297,9 @@ const SELF_DETAINED =
 const COURT =
   /\b(?:corte|court|audiencia|hearing|juez|judge|jueza|notice to appear|nta|aviso de comparecencia|comparecencia|master calendar|caso de deportacion|deportation case|removal proceedings|proceso de deportacion|procedimiento|cita en la corte|court date|eoir|caso en la corte|immigration case|caso de inmigracion)\b/;
 const NO_COURT =
-  /\b(?:(?:no|not|never|nunca|dont|doesnt|didnt)\s+(?:(?!pero|but|y|and)\w+\s+){0,4}?(?:court|corte|audiencia|hearing|caso en corte)|ni (?:tengo|tiene|tienen|tenemos) (?:corte|caso|audiencia))\b/;
+  /\b(?:(?:no|not|never|nunca|dont|doesnt|didnt)\s+(?:(?!pero|but|y|and)\w+\s+){0,4}?(?:court|corte|audiencia|hearing|caso en corte)(?! date| fecha| yet| todavia)|ni (?:tengo|tiene|tienen|tenemos) (?:corte|caso|audiencia))\b/;
 const ORDER =
-  /\b(?:orden de (?:deportacion|deportasion|remocion|salida)|deportation order|removal order|order of (?:removal|deportation)|ordered (?:deported|removed)|final order|orden final|le dieron (?:la )?deportacion|me dieron (?:la )?deportacion|tiene deportacion|tengo deportacion|got deported order|orden de deporta)\b/;
+  /\b(?:tiene(?:n)? (?:una )?orden(?! de (?:arresto|proteccion|restriccion))|tengo (?:una )?orden(?! de (?:arresto|proteccion|restriccion))|has an? (?:old |final )?(?:deportation|removal) order|orden de (?:deportacion|deportasion|remocion|salida)|deportation order|removal order|order of (?:removal|deportation)|ordered (?:deported|removed)|final order|orden final|le dieron (?:la )?deportacion|me dieron (?:la )?deportacion|tiene deportacion|tengo deportacion|got deported order|orden de deporta)\b/;
 const NO_ORDER = /\b(?:no|not|never|nunca|dont|doesnt|ni)\s+(?:\w+\s+){0,3}?(?:orden|order)\b/;
 /** Deported before: a removal order was made ("me deportaron en 2009", "I was deported"). */
 const DEPORTED_BEFORE =
@@ -564,7 +567,14 @@ function reading(
   // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
   // word on it decides.
   const lastRelease = lastIndexOf(words, RELEASED);
-  const lastTaken = Math.max(lastIndexOf(words, DETAIN), lastIndexOf(words, TOOK_RELATIVE));
+  // "Got out of detention": the word "detention" there is the release, not a new arrest.
+  const beyondRelease = words.replace(new RegExp(RELEASED.source, 'g'), (m) =>
+    ' '.repeat(m.length),
+  );
+  const lastTaken = Math.max(
+    lastIndexOf(beyondRelease, DETAIN),
+    lastIndexOf(beyondRelease, TOOK_RELATIVE),
+  );
   const negated =
     (RELEASED.test(words) && !STILL_HELD.test(words) && lastRelease > lastTaken) ||
     (NOT_DETAINED.test(clauses) && !DETAIN.test(unnegated) && !facility);
@@ -757,7 +767,12 @@ function reading(
         ? 'court'
         : notImmigration
           ? 'other'
-          : (matterByMeaning(content, text, language, facts.detained === 'no') ??
+          : (matterByMeaning(
+              content,
+              text,
+              language,
+              facts.detained === 'no' || NEVER_TAKEN.test(clauses),
+            ) ??
             (STATUS_WORDS.test(words) ||
             facts.detained === 'no' ||
             facts.hasCourtCase === 'no' ||
