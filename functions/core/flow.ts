@@ -73,11 +73,6 @@ export const StepSchema = z.strictObject({
   /** Choice values, in the order they are offered. Labels live in the strings files. */
   options: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
   /**
-   * Words people type for an option besides its labels, in any language ("mi esposo" for
-   * "about someone else", "cbp one" for parole). Input vocabulary only: never shown.
-   */
-  aliases: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
-  /**
    * How people say each option, in English and in Spanish, as they would type it ("se llevaron a
    * mi esposo", "my husband got picked up"): read by the choice scorer (understand/choose.ts)
    * with the knowledge search's folding, stems and synonyms, and matched whole as phrases.
@@ -178,6 +173,23 @@ export const FlowSchema = z
           path: ['steps', i, 'options'],
           message: `${step.id}: options go with choice types only`,
         });
+      }
+      // Every option of a choice says how people say it, in both languages (understand/choose.ts).
+      for (const option of needsOptions ? (step.options ?? []) : []) {
+        if (!step.examples?.[option])
+          ctx.addIssue({
+            code: 'custom',
+            path: ['steps', i, 'examples'],
+            message: `${step.id}: option ${option} has no examples in English and Spanish`,
+          });
+      }
+      for (const key of Object.keys(step.examples ?? {})) {
+        if (!(step.options ?? []).includes(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['steps', i, 'examples', key],
+            message: `${step.id}: examples name ${key}, which is not an option`,
+          });
       }
       if ((step.type === 'date') !== Boolean(step.date)) {
         ctx.addIssue({

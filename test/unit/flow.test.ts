@@ -116,6 +116,43 @@ describe('the intake flow', () => {
     expect(FlowSchema.safeParse(reserved).success).toBe(false);
   });
 
+  it('rejects a choice option without example phrasings in both languages, or examples of no option', () => {
+    const raw = parse(readFileSync('prompts/flow.yaml', 'utf8'));
+    expect(FlowSchema.safeParse(raw).success).toBe(true);
+    const matter = raw.steps.find((s: { id: string }) => s.id === 'matter');
+    const { other: _dropped, ...fewer } = matter.examples;
+    const missing = {
+      ...raw,
+      steps: raw.steps.map((s: { id: string }) =>
+        s === matter ? { ...matter, examples: fewer } : s,
+      ),
+    };
+    const result = FlowSchema.safeParse(missing);
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain('option other has no examples');
+    const oneLanguage = {
+      ...raw,
+      steps: raw.steps.map((s: { id: string }) =>
+        s === matter
+          ? { ...matter, examples: { ...matter.examples, other: { en: ['divorce'] } } }
+          : s,
+      ),
+    };
+    expect(FlowSchema.safeParse(oneLanguage).success).toBe(false);
+    const stray = {
+      ...raw,
+      steps: raw.steps.map((s: { id: string }) =>
+        s === matter
+          ? {
+              ...matter,
+              examples: { ...matter.examples, taxes: { en: ['taxes'], es: ['impuestos'] } },
+            }
+          : s,
+      ),
+    };
+    expect(FlowSchema.safeParse(stray).success).toBe(false);
+  });
+
   it('only branches on earlier steps, so no path can loop', () => {
     const steps = content().flow.steps;
     steps.forEach((step, index) => {

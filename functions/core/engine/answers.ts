@@ -36,7 +36,6 @@ function options(content: Content, step: Step) {
     value,
     labels: [
       ...LANGUAGES.map((lang) => optionLabel(content, lang, step, value)),
-      ...(step.aliases?.[value] ?? []),
       ...LANGUAGES.flatMap((lang) => step.examples?.[value]?.[lang] ?? []),
     ],
   }));

@@ -46,7 +46,6 @@ function phrasings(content: Content, step: Step, value: string): [string, Langua
     const label = content.strings[lang][`steps.${step.id}.options.${value}`];
     if (typeof label === 'string') out.push([label.replace(/[()]/g, ' '), lang]);
     for (const example of step.examples?.[value]?.[lang] ?? []) out.push([example, lang]);
-    for (const alias of step.aliases?.[value] ?? []) out.push([alias, lang]);
   }
   return out;
 }

@@ -280,6 +280,9 @@ const FEARED =
 /** Papers and status: a story about them and nothing else wants to know the options. */
 const STATUS_WORDS =
   /\b(?:visa|papeles|papers|green card|residencia|residency|daca|tps|asilo|asylum|ciudadania|citizenship|parole|parol|i 130|i130|petition|peticion|pedir a|overstay(?:ed)?|sin papeles|undocumented|status|estatus|permiso de trabajo|work permit|ajuste|adjustment|sponsor|arreglar|fix my)\b/;
+/** Asking what can be done after a removal ("bring him back", "¿qué opciones tengo?"). */
+const OPTIONS_ASKED =
+  /\b(?:opciones|options|papeles|papers|green card|residencia|pedir|petition|bring (?:him|her|them) back|regresar|volver legal|come back legally)\b/;
 /** A lawsuit: "quiero demandar a la policía", "can I sue". */
 const SUING = /\b(?:demandar|demanda|sue|lawsuit|real estate|bienes raices)\b/;
 const COUNTY_JAIL =
@@ -287,7 +290,7 @@ const COUNTY_JAIL =
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
 /** Let go: "lo soltaron con grillete", "I was released", "salió bajo fianza". */
 const RELEASED =
-  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)|(?:was|got|been|were) released|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond|got out of (?:detention|jail|ice)|sali(?:o|eron) de (?:la )?detencion|sali(?:o|mos) del centro de detencion|ya salio de (?:la )?detencion|aparato en el tobillo|ankle monitor)\b/;
+  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)(?: \w+)?(?: de (?:la )?(?:detencion|carcel|centro de detencion))?|(?:was|got|been|were) released(?: from (?:\w+ )?(?:detention|custody))?|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond|got out of (?:detention|jail|ice)|sali(?:o|eron) de (?:la )?detencion|sali(?:o|mos) del centro de detencion|ya salio de (?:la )?detencion|aparato en el tobillo|ankle monitor)\b/;
 const NOT_DETAINED =
   /\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|detuvieron|detenido|custody|en detencion|in detention)\b/;
 /** The writer was taken: "me detuvieron", "I was detained". */
@@ -763,7 +766,7 @@ function reading(
   const matter =
     facts.detained === 'yes' || (facts.arrestSetting === 'county-jail' && !notImmigration)
       ? 'detention'
-      : facts.hasCourtCase === 'yes' || facts.removalOrder === 'yes'
+      : facts.hasCourtCase === 'yes' || (facts.removalOrder === 'yes' && !OPTIONS_ASKED.test(words))
         ? 'court'
         : notImmigration
           ? 'other'
