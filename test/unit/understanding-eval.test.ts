@@ -33,6 +33,26 @@ describe('understanding, on the tuning set', () => {
   });
 });
 
+describe('understanding, on the second tuning set and the spent blind sets', () => {
+  // Floors at the figures measured on 2026-12-07 (npm run eval:understanding -- --set <file>):
+  // tune-2 was tuned on; blind-2026-12 and blind-2026-12b were blind when first run (their first
+  // figures are in the closing note of issue 16) and have been tuned on since.
+  it.each([
+    ['test/understanding/tune-2.yaml', { matter: 0.95, aboutSelf: 0.94, detained: 0.96 }, 0.02],
+    [
+      'test/understanding/blind-2026-12b.yaml',
+      { matter: 0.9, aboutSelf: 0.88, detained: 0.95 },
+      0.03,
+    ],
+  ] as const)('%s holds its figures', (file, floors, invented) => {
+    const report = evaluate(content(), loadSet(file));
+    for (const [fact, floor] of Object.entries(floors)) {
+      expect(recall(report, fact), fact).toBeGreaterThanOrEqual(floor);
+    }
+    expect(report.inventedShare).toBeLessThanOrEqual(invented);
+  });
+});
+
 describe('turns a relative takes', () => {
   const turns = countTurns(content());
 
