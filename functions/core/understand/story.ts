@@ -203,16 +203,25 @@ function mentions(tokens: readonly string[]): Mention[] {
     const skip = ADJECTIVES.has(tokens[at + 1] ?? '') ? 1 : 0;
     const raw = tokens[at + 1 + skip] ?? '';
     const singular = raw.replace(/(?<=[aeiou])s$/, '');
-    const entry = own(RELATIONS, raw) ?? own(RELATIONS, singular);
+    const bareS = raw.replace(/s$/, '');
+    const entry = own(RELATIONS, raw) ?? own(RELATIONS, singular) ?? own(RELATIONS, bareS);
     if (!entry) return;
-    const plural = token === 'mis' || raw !== singular;
-    const after = tokens.slice(at + 2 + skip, at + 8 + skip).join(' ');
+    // "My wife's cousin", "my husband's green card": the apostrophe went, the "s" stayed. What
+    // follows says whose: another relative (a relative of the writer's), or the person's thing.
+    const next = tokens[at + 2 + skip] ?? '';
+    const possessive = token !== 'mis' && raw !== singular && POSSESSED.test(next);
+    const chained = possessive && own(RELATIONS, next) !== undefined;
+    const plural = token === 'mis' || (raw !== singular && !possessive);
+    const afterAt = at + 2 + skip + (chained ? 1 : 0);
+    let after = tokens.slice(afterAt, afterAt + 6).join(' ');
     // "My brother in law", "mother-in-law": a relative, whoever the noun names.
     const inLaw = /^in law\b/.test(after);
+    if (inLaw) after = tokens.slice(afterAt + 2, afterAt + 8).join(' ');
+    const relative = inLaw || chained;
     found.push({
-      at: at + 1 + skip,
-      relation: inLaw ? 'relative' : entry[0],
-      who: inLaw ? 'relative' : entry[1],
+      at: at + 1 + skip + (chained ? 1 : 0) + (inLaw ? 2 : 0),
+      relation: relative ? 'relative' : entry[0],
+      who: relative ? 'relative' : entry[1],
       plural,
       status: STATUS_AFTER.test(after),
     });
@@ -223,6 +232,11 @@ function mentions(tokens: readonly string[]): Mention[] {
 /** "ICE took my husband", "se llevaron a mi papá": taken, said of a relative. */
 const TOOK_RELATIVE = new RegExp(
   `\\b(?:took|grabbed|snatched|picked up|arrested|detained) (?:my|mi|our|su) (?:${Object.keys(RELATIONS).join('|')})\\b`,
+);
+
+/** What follows "my wife's": a relative, or something of the person's. */
+const POSSESSED = new RegExp(
+  `^(?:${Object.keys(RELATIONS).join('|')}|baby|green|case|court|hearing|interview|visa|papers|lawyer|application|petition|daca|tps|asylum|\\d+)$`,
 );
 
 /** Words between "my" and who: "my best friend", "my elderly father", "mi querido esposo". */
@@ -247,7 +261,7 @@ const ADJECTIVES = new Set([
 
 /** "Soy su esposa", "I am his mother", "im her son": the writer says what they are. */
 const WRITER_SAYS =
-  /\b(?:soy (?:\w+ )?(?:la|el) (?=\w+ de\b)|i am (?:\w+ )?(?:the) (?=\w+ of\b)|soy (?:su|la|el)|i am (?:his|her|their|the)|im (?:his|her|their|the)|i m (?:his|her|their))\s+(\w+)/;
+  /\b(?:soy (?=(?:tio|tia|primo|prima|abuelo|abuela|hermano|hermana|mama|papa|madre|padre|esposo|esposa|amigo|amiga|vecino|vecina) de\b)|soy (?:\w+ )?(?:la|el) (?=\w+ de\b)|i am (?:\w+ )?(?:the) (?=\w+ of\b)|soy (?:su|la|el)|i am (?:his|her|their|the)|im (?:his|her|their|the)|i m (?:his|her|their))\s+(\w+)/;
 
 // --- what happened ---------------------------------------------------------------------------
 
@@ -835,20 +849,28 @@ function whoItIs(
   if (SELF_DETAINED.test(words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
   if (
-    /\b(?:for me|sponsor me|petition me|me (?:puede|pueden|pueda) (?:pedir|arreglar)|pedirme|arreglarme|me toca|me pidio a mi)\b/.test(
+    /\b(?:for myself|para mi mism[oa]|about me|me ayuda|help me|me sirve|for me|sponsor me|petition me|me (?:puede|pueden|pueda) (?:pedir|arreglar)|pedirme|arreglarme|me toca|me pidio a mi)\b/.test(
       words,
     )
   )
     return { self: true };
   const selfEvent = SELF_EVENT.test(words);
   // "A mí y a mi hijo nos detuvieron", "my husband and I": it happened to the writer too.
-  if (JOINT_SELF.test(words)) return { self: true };
+  if (
+    JOINT_SELF.test(words) &&
+    (!event ||
+      (/\b(?:nos|we)\b/.test(words.replace(/\bmy \w+ and i\b|\bmi \w+ y yo\b/g, ' ')) &&
+        !/\b(?:lo|la|she|he|him|her)\b/.test(words)))
+  )
+    return { self: true };
   for (const m of candidates) {
     const before = tokens.slice(Math.max(0, m.at - 4), m.at - 1).join(' ');
     const after = tokens.slice(m.at + 1, m.at + 6).join(' ');
     // "detuvieron a mi esposo", "took my dad", "para mi hijo", "mi esposo tiene corte".
+    // "Vine con mi hija", "came with my son": a companion, not who it is about.
+    if (/(?:^| )(?:con|with)$/.test(before)) continue;
     const object =
-      /(?:^| )(?:a|al|to|for|para|pa|pal|sobre|about|de|por)$/.test(before) ||
+      /(?:^| )(?:a|al|to|for|para|pa|pal|sobre|about|de|por|of)$/.test(before) ||
       /(?:^| )(?:es|its|it is|is|era|was)$/.test(before);
     const verbBefore =
       /\b(?:took|detained|arrested|picked|grabbed|snatched|released|got|llevaron|detuvieron|agarraron|arrestaron|soltaron)\b/.test(
