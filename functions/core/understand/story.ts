@@ -533,7 +533,7 @@ const HAS_LAWYER =
   /\b(?:(?:ya )?(?:tiene|tenemos|tengo|tienen) (?:un |una )?abogad[oa](?! de)|(?:has|have|got) (?:a |an )(?:lawyer|attorney))\b/;
 
 const LIVES =
-  /\b(?:vivimos|vivo|vive|viven|we live|i live|he lives|she lives|they live|living|lives|vivia|viviamos)\s+(?:en|in)\s+([a-z][a-z ]{1,30}?(?:, ?[a-z]{2,20}(?: [a-z]+)?)?)(?=\s*[.,;:!?()]|\s+(?:y|and|pero|but|con|with|desde|since|hace|for|el|la|los|las|mi|my|ice|lo|tiene|tengo|he|she|we|they|ever|por|since|the|a|al|cerca|near|hasta|until|now|ahora|somos|son)\b|$)/;
+  /\b(?:vivimos|vivo|vive|viven|we live|i live|he lives|she lives|they live|living|lives|vivia|viviamos)\s+(?:en|in)\s+([a-z][a-z ]{1,30}?(?:, ?(?:new |north |south |west |rhode )?[a-z]{2,20})?)(?=\s*[.,;:!?()]|\s+(?:y|and|pero|but|con|with|desde|since|hace|for|el|la|los|las|mi|my|ice|lo|tiene|tengo|he|she|we|they|ever|por|since|the|a|al|cerca|near|hasta|until|now|ahora|somos|son)\b|$)/;
 
 // --- the reading -------------------------------------------------------------------------------
 
@@ -575,7 +575,10 @@ function reading(
 
   // Detention: a detention word, not negated; the police alone is a county jail, not ICE.
   const facility = findFacility(words, content.facilities, content.firm.coveredFacilities);
-  const detainWord = DETAIN.test(words) || SELF_DETAINED.test(words) || TOOK_RELATIVE.test(words);
+  // "Nunca me han arrestado", "I was never caught": not a detention, said or denied.
+  const untaken = words.replace(new RegExp(NEVER_TAKEN.source, 'g'), ' ');
+  const detainWord =
+    DETAIN.test(untaken) || SELF_DETAINED.test(untaken) || TOOK_RELATIVE.test(untaken);
   // "Never been arrested" beside "got detained yesterday": the detention stands.
   // Negations are read within a sentence: "no me detuvieron. Tengo corte" has a court case.
   const clauses = text.key;
@@ -954,6 +957,11 @@ function nameIn(text: Reading, someoneElse: boolean): string | undefined {
 
 /** Capitalised words that are not names: sentence starts, places, months. */
 const STOP_CAPITALS = new Set([
+  'im',
+  'i',
+  'we',
+  'my',
+  'mi',
   'lo',
   'la',
   'el',
