@@ -678,14 +678,21 @@ function reading(
       words,
     );
   const otherCourt =
-    /\b(?:multa|ticket|transito|traffic court|criminal court|corte criminal|corte de transito|custodia|custody|divorcio|divorce|small claims|caso criminal|criminal case|dui|shoplifting|robo|theft|manejar borracho|drunk driving)\b/.test(
+    /\b(?:multa|ticket|transito|trafico|corte familiar|family court|juvenile court|corte juvenil|violencia domestica|traffic court|criminal court|corte criminal|corte de transito|custodia|custody|divorcio|divorce|small claims|caso criminal|criminal case|dui|shoplifting|robo|theft|manejar borracho|drunk driving)\b/.test(
       words,
     ) &&
     !/\b(?:inmigracion|immigration|deportacion|deportation|removal|asilo|asylum|eoir|migracion)\b/.test(
       words,
     );
   const courtWord =
-    !otherCourt && COURT.test(words.replace(ORDER, ' ').replace(courtSetting ?? /$^/, ' '));
+    !otherCourt &&
+    COURT.test(
+      words
+        .replace(ORDER, ' ')
+        .replace(courtSetting ?? /$^/, ' ')
+        // "An order from the judge" states the order, not a case still in court.
+        .replace(ORDER.test(words) ? /\b(?:juez|judge)\b/g : /$^/, ' '),
+    );
   if (unsureCourt && !facts.missedHearing) {
     // Neither yes nor no: the question is asked.
   } else if (NO_COURT.test(clauses) && !facts.missedHearing) facts.hasCourtCase = 'no';
@@ -762,7 +769,11 @@ function reading(
   else if (HAS_LAWYER.test(words)) facts.represented = 'yes';
 
   // Where they live: "vivimos en Los Angeles", never a country.
-  const lives = LIVES.exec(text.key);
+  const livesMatch = LIVES.exec(text.key);
+  // "Yo vivo en Seattle" in a story about someone else says where the writer lives.
+  const writerOnly =
+    facts.aboutSelf === 'no' && /^(?:vivo|i live|living)\b/.test(livesMatch?.[0] ?? '');
+  const lives = writerOnly ? null : livesMatch;
   const place = lives?.[1]?.trim();
   if (place && !parseCountry(place).ok) {
     const location = parseLocation(place);
@@ -944,7 +955,8 @@ function nameIn(text: Reading, someoneElse: boolean): string | undefined {
     for (let j = start; j < raw.length && name.length < 6; j++) {
       const word = raw[j] ?? '';
       const folded = tokens[j] ?? '';
-      if (/^\p{Lu}/u.test(word) && !STOP_CAPITALS.has(folded)) name.push(word);
+      // "Juan", not "JUAN" in a message typed in capitals, nor a sentence's first word.
+      if (/^\p{Lu}\p{Ll}/u.test(word) && !STOP_CAPITALS.has(folded)) name.push(word);
       else if (PARTICLES.has(folded) && name.length > 0 && /^\p{Lu}/u.test(raw[j + 1] ?? ''))
         name.push(word);
       else break;
@@ -957,6 +969,13 @@ function nameIn(text: Reading, someoneElse: boolean): string | undefined {
 
 /** Capitalised words that are not names: sentence starts, places, months. */
 const STOP_CAPITALS = new Set([
+  'shes',
+  'hes',
+  'its',
+  'theyre',
+  'the',
+  'don',
+  'dona',
   'im',
   'i',
   'we',
