@@ -136,6 +136,14 @@ const RELATIONS: Record<string, [string, WhoWord]> = {
   grandmother: ['relative', 'relative'],
   amigo: ['friend', 'friend'],
   pana: ['friend', 'friend'],
+  jeva: ['spouse', 'partner'],
+  jevo: ['spouse', 'partner'],
+  cipote: ['parent', 'son'],
+  cipota: ['parent', 'daughter'],
+  nino: ['parent', 'son'],
+  nina: ['parent', 'daughter'],
+  chamaco: ['parent', 'son'],
+  chamaca: ['parent', 'daughter'],
   viejo: ['child', 'father'],
   vieja: ['child', 'mother'],
   amiga: ['friend', 'friend'],
@@ -267,7 +275,7 @@ const WRITER_SAYS =
 
 /** Detention words, the whole story's (folded words, one space). */
 const DETAIN =
-  /\b(?:snatched|(?:lo|la|los) (?:mandaron|trasladaron|pasaron) a|(?:moved|transferred|sent) (?:him|her|them) to|trincaron|apanaron|pescaron|pesco|cogio la migra|(?:lo|la) cogio (?:inmigracion|migracion|ice)|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|ice (?:lo|la|los) tiene(?:n)?|(?:called|llamo a|llamaron a) (?:la )?(?:ice|migra|migracion|inmigracion)|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|levanto|caught|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+  /\b(?:snatched|(?:lo|la|los) (?:mandaron|trasladaron|pasaron) a|(?:moved|transferred|sent) (?:him|her|them) to|trincaron|apanaron|pescaron|pesco|cogio la migra|(?:lo|la) cogio (?:inmigracion|migracion|ice)|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|ice (?:lo|la|los) tiene(?:n)?|(?:called|llamo a|llamaron a) (?:la )?(?:ice|migra|migracion|inmigracion)|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|levanto|caught|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|y no salio|no ha salido|never came out|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
 const IMMIGRATION =
   /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
 const POLICE_ONLY =
@@ -296,7 +304,10 @@ const STATUS_WORDS =
   /\b(?:visa|papeles|papers|green card|residencia|residency|daca|tps|asilo|asylum|ciudadania|citizenship|parole|parol|i 130|i130|petition|peticion|pedir a|overstay(?:ed)?|sin papeles|undocumented|status|estatus|permiso de trabajo|work permit|ajuste|adjustment|sponsor|arreglar|fix my)\b/;
 /** Asking what can be done after a removal ("bring him back", "¿qué opciones tengo?"). */
 const OPTIONS_ASKED =
-  /\b(?:opciones|options|papeles|papers|green card|residencia|pedir|petition|bring (?:him|her|them) back|regresar|volver legal|come back legally)\b/;
+  /\b(?:bring (?:him|her|them) back|traerlo|traerla|regresar legal|volver legal|come back legally|quiere regresar|wants to come back)\b/;
+/** Legal matters that are not immigration, named outright. */
+const OTHER_LEGAL =
+  /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|will|probate|estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity)\b/;
 /** A lawsuit: "quiero demandar a la policía", "can I sue". */
 const SUING = /\b(?:demandar|demanda|sue|lawsuit|real estate|bienes raices)\b/;
 const COUNTY_JAIL =
@@ -304,7 +315,7 @@ const COUNTY_JAIL =
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
 /** Let go: "lo soltaron con grillete", "I was released", "salió bajo fianza". */
 const RELEASED =
-  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)(?: \w+)?(?: de (?:la )?(?:detencion|carcel|centro de detencion))?|(?:was|got|been|were) released(?: from (?:\w+ )?(?:detention|custody))?|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond|got out of (?:detention|jail|ice)|sali(?:o|eron) de (?:la )?detencion|sali(?:o|mos) del centro de detencion|ya salio de (?:la )?detencion|aparato en el tobillo|ankle monitor)\b/;
+  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)(?: \w+)?(?: de (?:la )?(?:detencion|carcel|centro de detencion|migracion|inmigracion|ice))?|(?:was|got|been|were) released(?: from (?:\w+ )?(?:detention|custody))?|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond|got out of (?:detention|jail|ice)|sali(?:o|eron) de (?:la )?detencion|sali(?:o|mos) del centro de detencion|ya salio de (?:la )?detencion|aparato en el tobillo|ankle monitor)\b/;
 const NOT_DETAINED =
   /\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|detuvieron|detenido|custody|en detencion|in detention)\b/;
 /** The writer was taken: "me detuvieron", "I was detained". */
@@ -312,9 +323,9 @@ const SELF_DETAINED =
   /\b(?:me (?:detuvieron|detubieron|agarraron|agarro|arrestaron|llevaron|levantaron|tienen)|estoy (?:detenid[oa]|en detencion|en la carcel)|i (?:was|got|am|m|have been) (?:detained|arrested|picked up|taken)|im (?:detained|in detention)|ice (?:detained|arrested|took|picked up) me)\b/;
 
 const COURT =
-  /\b(?:corte|court|audiencia|hearing|juez|judge|jueza|notice to appear|nta|aviso de comparecencia|comparecencia|master calendar|caso de deportacion|deportation case|removal proceedings|proceso de deportacion|procedimiento|cita en la corte|court date|eoir|caso en la corte|immigration case|caso de inmigracion)\b/;
+  /\b(?:bia|board of immigration appeals|apelacion de inmigracion|appealed my asylum|corte|court|audiencia|hearing|juez|judge|jueza|notice to appear|nta|aviso de comparecencia|comparecencia|master calendar|caso de deportacion|deportation case|removal proceedings|proceso de deportacion|procedimiento|cita en la corte|court date|eoir|caso en la corte|immigration case|caso de inmigracion)\b/;
 const NO_COURT =
-  /\b(?:(?:no|not|never|nunca|dont|doesnt|didnt)\s+(?:(?!pero|but|y|and)\w+\s+){0,4}?(?:court|corte|audiencia|hearing|caso en corte)(?! date| fecha| yet| todavia)|ni (?:tengo|tiene|tienen|tenemos) (?:corte|caso|audiencia))\b/;
+  /\b(?:(?:no|not|never|nunca|dont|doesnt|didnt)\s+(?:(?!pero|but|y|and|go|ir|voy|va|attend|show|asistir|presentarme|presentarse)\w+\s+){0,4}?(?:court|corte|audiencia|hearing|caso en corte)(?! date| fecha| yet| todavia)|ni (?:tengo|tiene|tienen|tenemos) (?:corte|caso|audiencia))\b/;
 const ORDER =
   /\b(?:tiene(?:n)? (?:una )?orden(?! de (?:arresto|proteccion|restriccion))|tengo (?:una )?orden(?! de (?:arresto|proteccion|restriccion))|has an? (?:old |final )?(?:deportation|removal) order|orden de (?:deportacion|deportasion|remocion|salida)|deportation order|removal order|order of (?:removal|deportation)|ordered (?:deported|removed)|final order|orden final|le dieron (?:la )?deportacion|me dieron (?:la )?deportacion|tiene deportacion|tengo deportacion|got deported order|orden de deporta)\b/;
 const NO_ORDER = /\b(?:no|not|never|nunca|dont|doesnt|ni)\s+(?:\w+\s+){0,3}?(?:orden|order)\b/;
@@ -465,6 +476,13 @@ const DEMONYMS: Record<string, string> = {
   guatemalteca: 'GT',
   guatemalan: 'GT',
   hondureno: 'HN',
+  catracho: 'HN',
+  catracha: 'HN',
+  guanaco: 'SV',
+  guanaca: 'SV',
+  chapin: 'GT',
+  chapina: 'GT',
+  nica: 'NI',
   hondurena: 'HN',
   honduran: 'HN',
   salvadoreno: 'SV',
@@ -586,7 +604,11 @@ function reading(
   // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
   // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
   // word on it decides.
-  const lastRelease = lastIndexOf(words, RELEASED);
+  // A release years ago ("since 2017 when she got out of detention") is not today's news.
+  const lastRelease =
+    offsets(words, RELEASED)
+      .filter((at) => !/\b(?:19|20)\d{2}\b/.test(words.slice(Math.max(0, at - 25), at + 45)))
+      .at(-1) ?? -1;
   // "Got out of detention": the word "detention" there is the release, not a new arrest.
   const beyondRelease = words.replace(new RegExp(RELEASED.source, 'g'), (m) =>
     ' '.repeat(m.length),
@@ -790,7 +812,17 @@ function reading(
   // The matter: what happened decides it; else what the words mean.
   // Not immigration: another court (custody, a DUI, a theft charge), a lawsuit, with no ICE.
   const notImmigration =
-    (otherCourt || SUING.test(words)) && !IMMIGRATION.test(words) && facts.detained !== 'yes';
+    (otherCourt || SUING.test(words) || OTHER_LEGAL.test(words)) &&
+    !IMMIGRATION.test(words) &&
+    !STATUS_WORDS.test(words) &&
+    !facility;
+  if (notImmigration) {
+    // "El papá se lo llevó a Arizona": a custody fight's words, not a detention.
+    delete facts.detained;
+    delete facts.detainedSince;
+    delete facts.hasCourtCase;
+    delete facts.nextHearingDate;
+  }
   const matter =
     facts.detained === 'yes' || (facts.arrestSetting === 'county-jail' && !notImmigration)
       ? 'detention'
@@ -833,6 +865,8 @@ const FIRST_PERSON =
 const SELF_EVENT =
   /\b(?:mi \w+ y yo|my \w+ and i|yo y mi|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron|llego|dieron)|a mi y a mi|tengo (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
 /** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
+const SOMEONE_ELSE =
+  /\b(?:escribo por|le escribo por|de parte de|on behalf of|writing for|writing about|pregunto por|asking for)\b(?! (?:me|myself|mi mism[oa]|mi)\b)/;
 const THIRD_ONLY =
   /^(?:el|ella|he|she|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|hes not detained|shes not detained)\b/;
 const JOINT_SELF =
@@ -904,6 +938,8 @@ function whoItIs(
     return { self: false, relation: only.relation, word: only.who };
   }
   if (selfEvent) return { self: true };
+  // "I'm a pastor writing for one of our members": someone else, no relative named.
+  if (SOMEONE_ELSE.test(words) && candidates.length === 0) return { self: false };
   if (FIRST_PERSON.test(words) && candidates.length === 0) return { self: true };
   // "Necesito ayuda con mi divorcio, mi esposo no quiere firmar": the writer's own matter.
   if (!event && STARTS_FIRST_PERSON.test(words)) return { self: true };
