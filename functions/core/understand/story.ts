@@ -310,8 +310,11 @@ const OTHER_LEGAL =
   /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|will|probate|estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity)\b/;
 /** A lawsuit: "quiero demandar a la policía", "can I sue". */
 const SUING = /\b(?:demandar|demanda|sue|lawsuit|real estate|bienes raices)\b/;
+/** Held in a jail: "está preso", "lo tienen en el bote", "he's locked up". */
+const HELD_IN_JAIL =
+  /\b(?:pres[oa]|encerrad[oa]|lo tienen|la tienen|locked up|sitting in|is in|esta en|held|detenid[oa]|hold|detainer)\b/;
 const COUNTY_JAIL =
-  /\b(?:juvenile detention|juvenile hall|juvenil|el bote|estacion de policia|police station|county jail|carcel del condado|la carcel del county|la county jail|the county|city jail|sheriff|in jail|en la carcel(?! de (?:la )?(?:migracion|inmigracion|ice|migra)))\b/;
+  /\b(?:juvenile detention|juvenile hall|centro juvenil|detencion juvenil|carcel juvenil|el bote|estacion de policia|police station|county jail|carcel del condado|la carcel del county|la county jail|the county|city jail|sheriff|in jail|en la carcel(?! de (?:la )?(?:migracion|inmigracion|ice|migra)))\b/;
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
 /** Let go: "lo soltaron con grillete", "I was released", "salió bajo fianza". */
 const RELEASED =
@@ -633,8 +636,12 @@ function reading(
   const immigration = IMMIGRATION.test(words) || facility !== undefined;
   // Held by the police, ICE maybe coming ("no sé si lo van a entregar a migración", "ICE le
   // puede poner hold"): a county jail, not immigration detention yet.
-  const jailMaybeIce =
+  // Someone in a jail: an arrest or being held said beside it, not a jail named in passing.
+  const jailed =
     COUNTY_JAIL.test(words) &&
+    (POLICE_ARREST.test(words) || DETAIN.test(words) || HELD_IN_JAIL.test(words));
+  const jailMaybeIce =
+    jailed &&
     (/\b(?:no se si|dont know if|do not know if|not sure if|va a|van a|going to|puede|might|may|could|will ice|todavia no|not yet|le (?:puede|pueden|van a) poner)\b/.test(
       words,
     ) ||
@@ -677,7 +684,8 @@ function reading(
       offsets(padded, pattern).some((at) => nearest(at, arrestAt) <= NEAR_CHARS);
     const setting = SETTINGS.find(([id, pattern]) => pattern.test(words) && close(pattern, id));
     if (setting) facts.arrestSetting = setting[0];
-    else if (policeOnly) facts.arrestSetting = 'county-jail';
+    else if (policeOnly && (jailed || POLICE_ARREST.test(words)))
+      facts.arrestSetting = 'county-jail';
   }
 
   // Court: a court word not negated; an order; a missed hearing (which is a court case too).
