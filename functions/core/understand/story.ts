@@ -144,8 +144,8 @@ const RELATIONS: Record<string, [string, WhoWord]> = {
   nina: ['parent', 'daughter'],
   chamaco: ['parent', 'son'],
   chamaca: ['parent', 'daughter'],
-  viejo: ['child', 'father'],
-  vieja: ['child', 'mother'],
+  chava: ['spouse', 'partner'],
+  morra: ['spouse', 'partner'],
   amiga: ['friend', 'friend'],
   friend: ['friend', 'friend'],
   vecino: ['friend', 'friend'],
@@ -269,7 +269,7 @@ const ADJECTIVES = new Set([
 
 /** "Soy su esposa", "I am his mother", "im her son": the writer says what they are. */
 const WRITER_SAYS =
-  /\b(?:soy (?=(?:tio|tia|primo|prima|abuelo|abuela|hermano|hermana|mama|papa|madre|padre|esposo|esposa|amigo|amiga|vecino|vecina) de\b)|soy (?:\w+ )?(?:la|el) (?=\w+ de\b)|i am (?:\w+ )?(?:the) (?=\w+ of\b)|soy (?:su|la|el)|i am (?:his|her|their|the)|im (?:his|her|their|the)|i m (?:his|her|their))\s+(\w+)/;
+  /\b(?:soy (?=(?:tio|tia|primo|prima|abuelo|abuela|hermano|hermana|mama|papa|madre|padre|esposo|esposa|amigo|amiga|vecino|vecina) de\b)|soy (?:\w+ )?(?:la|el) (?=\w+ de\b)|(?:i am|im) (?:the )?(?:older |younger |big |little |oldest |youngest )?(?=\w+ of\b)|soy (?:su|la|el)|i am (?:his|her|their|the)|im (?:his|her|their|the)|i m (?:his|her|their))\s+(\w+)/;
 
 // --- what happened ---------------------------------------------------------------------------
 
@@ -626,7 +626,11 @@ function reading(
   // "Tengo miedo que me detengan", "what if ICE arrests me": a fear, not a detention, unless the
   // rest of the message tells one.
   const unfeared = words.replace(FEARED, ' ').replace(HEDGED, ' ');
-  const feared = unfeared !== words && !DETAIN.test(unfeared) && !SELF_DETAINED.test(unfeared);
+  const feared =
+    unfeared !== words &&
+    !DETAIN.test(unfeared) &&
+    !SELF_DETAINED.test(unfeared) &&
+    !TOOK_RELATIVE.test(unfeared);
   // Only an arrest word, and no immigration word or facility: a police arrest.
   const onlyArrest =
     !IMMIGRATION.test(words) &&
@@ -871,12 +875,14 @@ const FIRST_PERSON =
   /\b(?:yo|i|im|me|mi caso|my case|tengo|necesito|quiero|quisiera|queria|estoy|soy|puedo|saco|renuevo|pido|califico|aplico|llevo|vivo|llegue|entre|cruce|le hago|i have|i need|i want|can i|my court|my hearing|mi corte|mi audiencia|mis papeles|my papers|me llego|recibi|i got|mi green card|my green card|mi daca|my daca|mi residencia|mi permiso|my work permit|mi mica)\b/;
 /** The writer says it happened to them: "tengo corte", "me detuvieron", "I have a hearing". */
 const SELF_EVENT =
-  /\b(?:mi \w+ y yo|my \w+ and i|yo y mi|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron|llego|dieron)|a mi y a mi|tengo (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
+  /\b(?:mi \w+ y yo|my \w+ and i|yo y mi|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron)|a mi y a mi|tengo (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
 /** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
 const SOMEONE_ELSE =
   /\b(?:escribo por|le escribo por|de parte de|on behalf of|writing for|writing about|pregunto por|asking for)\b(?! (?:me|myself|mi mism[oa]|mi)\b)/;
 const THIRD_ONLY =
   /^(?:el|ella|he|she|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|hes not detained|shes not detained)\b/;
+const PARTNER =
+  /\b(?:(?:el|al) papa de mis|(?:la|a la) mama de mis|el padre de mis|la madre de mis|the father of my|the mother of my|my kids dad|my kids mom|my childrens father|baby daddy|baby mama|(?:mi )?companer[oa] de vida)\b/;
 const JOINT_SELF =
   /\b(?:a mi y a mi|mi \w+ y yo|yo y mi|my \w+ and i|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron)|we (?:were|got) (?:detained|arrested|picked up|released))\b/;
 const STARTS_FIRST_PERSON =
@@ -905,12 +911,16 @@ function whoItIs(
   if (SELF_DETAINED.test(words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
   if (
-    /\b(?:for myself|para mi mism[oa]|about me|me ayuda|help me|me sirve|for me|sponsor me|petition me|me (?:puede|pueden|pueda) (?:pedir|arreglar)|pedirme|arreglarme|me toca|me pidio a mi)\b/.test(
+    /\b(?:brought me|me trajo|me trajeron|for myself|para mi mism[oa]|about me|me ayuda|help me|me sirve|for me|sponsor me|petition me|me (?:puede|pueden|pueda) (?:pedir|arreglar)|pedirme|arreglarme|me toca|me pidio a mi)\b/.test(
       words,
     )
   )
     return { self: true };
   const selfEvent = SELF_EVENT.test(words);
+  // "El papá de mis hijos", "my kids' father", "mi compañero de vida": a partner, whatever word
+  // came before ("mi viejo").
+  if (PARTNER.test(words) && !SELF_DETAINED.test(words))
+    return { self: false, relation: 'spouse', word: 'partner' };
   // "A mí y a mi hijo nos detuvieron", "my husband and I": it happened to the writer too.
   if (
     JOINT_SELF.test(words) &&
@@ -1013,6 +1023,18 @@ function nameIn(text: Reading, someoneElse: boolean): string | undefined {
 
 /** Capitalised words that are not names: sentence starts, places, months. */
 const STOP_CAPITALS = new Set([
+  'please',
+  'thanks',
+  'thank',
+  'help',
+  'hello',
+  'hi',
+  'hola',
+  'gracias',
+  'ayuda',
+  'urgent',
+  'urgente',
+  'por',
   'shes',
   'hes',
   'its',
