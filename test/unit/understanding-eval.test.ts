@@ -35,14 +35,19 @@ describe('understanding, on the tuning set', () => {
 
 describe('understanding, on the second tuning set and the spent blind sets', () => {
   // Floors at the figures measured on 2026-12-07 (npm run eval:understanding -- --set <file>):
-  // tune-2 was tuned on; blind-2026-12 and blind-2026-12b were blind when first run (their first
+  // tune-2 was tuned on; blind-2026-12, -12b and -12c were blind when first run (their first
   // figures are in the closing note of issue 16) and have been tuned on since.
   it.each([
     ['test/understanding/tune-2.yaml', { matter: 0.95, aboutSelf: 0.94, detained: 0.96 }, 0.02],
     [
       'test/understanding/blind-2026-12b.yaml',
-      { matter: 0.9, aboutSelf: 0.88, detained: 0.95 },
-      0.03,
+      { matter: 0.93, aboutSelf: 0.9, detained: 0.96 },
+      0.02,
+    ],
+    [
+      'test/understanding/blind-2026-12c.yaml',
+      { matter: 0.97, aboutSelf: 0.95, detained: 0.97 },
+      0.015,
     ],
   ] as const)('%s holds its figures', (file, floors, invented) => {
     const report = evaluate(content(), loadSet(file));
