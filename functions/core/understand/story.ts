@@ -136,6 +136,7 @@ const RELATIONS: Record<string, [string, WhoWord]> = {
   grandmother: ['relative', 'relative'],
   amigo: ['friend', 'friend'],
   pana: ['friend', 'friend'],
+  socio: ['friend', 'friend'],
   jeva: ['spouse', 'partner'],
   jevo: ['spouse', 'partner'],
   cipote: ['parent', 'son'],
@@ -239,7 +240,7 @@ function mentions(tokens: readonly string[]): Mention[] {
 
 /** "ICE took my husband", "se llevaron a mi papá": taken, said of a relative. */
 const TOOK_RELATIVE = new RegExp(
-  `\\b(?:took|grabbed|snatched|picked up|arrested|detained) (?:my|mi|our|su) (?:${Object.keys(RELATIONS).join('|')})\\b`,
+  `\\b(?:took|grabbed|snatched|trancaron|still holding (?:him|her|them)|(?:they re|theyre|are) holding (?:him|her|them)|picked up|arrested|detained) (?:my|mi|our|su) (?:${Object.keys(RELATIONS).join('|')})\\b`,
 );
 
 /** What follows "my wife's": a relative, or something of the person's. */
@@ -307,7 +308,7 @@ const OPTIONS_ASKED =
   /\b(?:bring (?:him|her|them) back|traerlo|traerla|regresar legal|volver legal|come back legally|quiere regresar|wants to come back)\b/;
 /** Legal matters that are not immigration, named outright. */
 const OTHER_LEGAL =
-  /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|will|probate|estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity)\b/;
+  /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|will|probate|estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity|cuenta del hospital|hospital bill|social security disability|disability was denied|discapacidad|moho|mold|harassed|harassment|acoso|fender bender|choque|vendedor nos escondio|seller)\b/;
 /** A lawsuit: "quiero demandar a la policía", "can I sue". */
 const SUING = /\b(?:demandar|demanda|sue|lawsuit|real estate|bienes raices)\b/;
 /** Held in a jail: "está preso", "lo tienen en el bote", "he's locked up". */
@@ -742,6 +743,8 @@ function reading(
     const arrestWords = SETTINGS.map(([, pattern]) => pattern);
     const detainAt = [DETAIN, SELF_DETAINED, ...arrestWords].flatMap((p) => offsets(dateText, p));
     const courtAt = offsets(dateText, COURT);
+    // The hearing is the date nearest the court words, wherever it stands in the message.
+    let hearingDistance = Number.POSITIVE_INFINITY;
     for (const date of dates) {
       const toDetention = nearest(date.at, detainAt);
       const toCourt = nearest(date.at, courtAt);
@@ -767,8 +770,10 @@ function reading(
         (ahead || toCourt < toDetention || facts.detained !== 'yes') &&
         !facts.missedHearing
       ) {
-        if (future.ok && future.value >= today && !('nextHearingDate' in facts))
+        if (future.ok && future.value >= today && toCourt < hearingDistance) {
           facts.nextHearingDate = future.value;
+          hearingDistance = toCourt;
+        }
       }
     }
   }
@@ -842,18 +847,21 @@ function reading(
         ? 'court'
         : notImmigration
           ? 'other'
-          : (matterByMeaning(
-              content,
-              text,
-              language,
-              facts.detained === 'no' || NEVER_TAKEN.test(clauses),
-            ) ??
-            (STATUS_WORDS.test(words) ||
-            facts.detained === 'no' ||
-            facts.hasCourtCase === 'no' ||
-            'entryDate' in facts
-              ? 'options'
-              : undefined));
+          : facts.removalOrder === 'yes' && OPTIONS_ASKED.test(words)
+            ? 'options'
+            : (matterByMeaning(
+                content,
+                text,
+                language,
+                facts.detained === 'no' || NEVER_TAKEN.test(clauses),
+                facts.hasCourtCase === 'no',
+              ) ??
+              (STATUS_WORDS.test(words) ||
+              facts.detained === 'no' ||
+              facts.hasCourtCase === 'no' ||
+              'entryDate' in facts
+                ? 'options'
+                : undefined));
   if (matter) facts.matter = matter;
   if (notImmigration) delete facts.arrestSetting;
   return story;
@@ -864,11 +872,13 @@ function matterByMeaning(
   text: Reading,
   language: Language,
   notDetained: boolean,
+  noCourt = false,
 ): string | undefined {
   const step = content.flow.steps.find((s) => s.id === 'matter');
   const meant = step ? chooseByMeaning(content, step, text, language)?.value : undefined;
-  // "I'm not detained, I just want papers": the detention words are what did not happen.
-  return notDetained && meant === 'detention' ? undefined : meant;
+  // "I'm not detained, I have no court, I just want papers": the words of what did not happen.
+  if (notDetained && meant === 'detention') return undefined;
+  return noCourt && meant === 'court' ? undefined : meant;
 }
 
 const FIRST_PERSON =
@@ -878,7 +888,7 @@ const SELF_EVENT =
   /\b(?:mi \w+ y yo|my \w+ and i|yo y mi|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron)|a mi y a mi|tengo (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
 /** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
 const SOMEONE_ELSE =
-  /\b(?:escribo por|le escribo por|de parte de|on behalf of|writing for|writing about|pregunto por|asking for)\b(?! (?:me|myself|mi mism[oa]|mi)\b)/;
+  /\b(?:one of (?:our|my)|uno de (?:mis|nuestros)|una de (?:mis|nuestras)|a patient|a client|my students|mis alumnos|my employee|my workers|my guys|mi trabajador|i m a (?:teacher|pastor|social worker|paralegal|nurse)|im a (?:teacher|pastor|social worker|paralegal|nurse)|i am the pastor|i own a|soy (?:maestr[oa]|pastor|trabajadora social|el pastor)|escribo por|le escribo por|de parte de|on behalf of|writing for|writing about|pregunto por|asking for)\b(?! (?:me|myself|mi mism[oa]|mi)\b)/;
 const THIRD_ONLY =
   /^(?:el|ella|he|she|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|hes not detained|shes not detained)\b/;
 const PARTNER =
@@ -888,7 +898,7 @@ const JOINT_SELF =
 const STARTS_FIRST_PERSON =
   /^(?:\w+ ){0,3}?(?:necesito|quiero|tengo|tuve|ocupo|i need|i want|i have|i had|can i|me|yo)\b(?! (?:ayuda |help )?(?:para|for|with) (?:mi|my) )/;
 const THIRD_PERSON_EVENT =
-  /^(?:\w+\s+){0,3}?(?:estan|son|fueron|were|are|detained|detenid[oa]s?|arrested|llego|llegaron|vino|came|nunca|never|trabaja|works|vive|lives|me pidio|asked me|me dijo|told me|preso|presa|locked|tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya|quiere|wants|puede|can|falto|missed|no fue|didnt)\b/;
+  /^(?:\w+\s+){0,3}?(?:estan|son|fueron|were|are|detained|detenid[oa]s?|arrested|llego|llegaron|vino|came|nunca|never|trabaja|works|vive|lives|me pidio|asked me|me dijo|told me|get|apply|pedir|sacar|preso|presa|locked|tiene|has|have|had|tenia|necesita|needs|esta|is|was|fue|got|recibio|received|le llego|le dieron|lo|la|se|just|ya|quiere|wants|puede|can|falto|missed|no fue|didnt)\b/;
 
 function whoItIs(
   tokens: readonly string[],
