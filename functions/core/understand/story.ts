@@ -240,7 +240,7 @@ function mentions(tokens: readonly string[]): Mention[] {
 
 /** "ICE took my husband", "se llevaron a mi papá": taken, said of a relative. */
 const TOOK_RELATIVE = new RegExp(
-  `\\b(?:took|grabbed|snatched|trancaron|still holding (?:him|her|them)|(?:they re|theyre|are) holding (?:him|her|them)|picked up|arrested|detained) (?:my|mi|our|su) (?:${Object.keys(RELATIONS).join('|')})\\b`,
+  `\\b(?:took|grabbed|snatched|trancaron|retuvo|retuvieron|retenid[oa]|centro de procesamiento|processing center|still holding (?:him|her|them)|(?:they re|theyre|are) holding (?:him|her|them)|picked up|arrested|detained) (?:my|mi|our|su) (?:${Object.keys(RELATIONS).join('|')})\\b`,
 );
 
 /** What follows "my wife's": a relative, or something of the person's. */
@@ -308,7 +308,7 @@ const OPTIONS_ASKED =
   /\b(?:bring (?:him|her|them) back|traerlo|traerla|regresar legal|volver legal|come back legally|quiere regresar|wants to come back)\b/;
 /** Legal matters that are not immigration, named outright. */
 const OTHER_LEGAL =
-  /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|will|probate|estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity|cuenta del hospital|hospital bill|social security disability|disability was denied|discapacidad|moho|mold|harassed|harassment|acoso|fender bender|choque|vendedor nos escondio|seller)\b/;
+  /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|will|probate|estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity|cuenta del hospital|hospital bill|social security disability|disability was denied|discapacidad|moho|mold|harassed|harassment|acoso|fender bender|choque|vendedor nos escondio|seller|pension de alimentos|manutencion|atropellad[oa]|el seguro no quiere)\b/;
 /** A lawsuit: "quiero demandar a la policía", "can I sue". */
 const SUING = /\b(?:demandar|demanda|sue|lawsuit|real estate|bienes raices)\b/;
 /** Held in a jail: "está preso", "lo tienen en el bote", "he's locked up". */
@@ -319,7 +319,7 @@ const COUNTY_JAIL =
 /** "No está detenido", "he's not detained", "nunca lo han detenido". */
 /** Let go: "lo soltaron con grillete", "I was released", "salió bajo fianza". */
 const RELEASED =
-  /\b(?:(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)(?: \w+)?(?: de (?:la )?(?:detencion|carcel|centro de detencion|migracion|inmigracion|ice))?|(?:was|got|been|were) released(?: from (?:\w+ )?(?:detention|custody))?|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond|got out of (?:detention|jail|ice)|sali(?:o|eron) de (?:la )?detencion|sali(?:o|mos) del centro de detencion|ya salio de (?:la )?detencion|aparato en el tobillo|ankle monitor)\b/;
+  /\b(?:(?<!\bno )(?:lo|la|los|me|nos|les) (?:soltaron|liberaron|dejaron salir)(?: \w+)?(?: de (?:la )?(?:detencion|carcel|centro de detencion|migracion|inmigracion|ice))?|(?:was|got|been|were) released(?: from (?:\w+ )?(?:detention|custody))?|released (?:from|on|with)|let (?:him|her|me|them) go|sali(?:o|eron|mos) (?:con|bajo) (?:un |una )?(?:grillete|fianza|bond)|(?:con|with) (?:un |an )?(?:grillete|ankle monitor)|pagamos (?:la )?fianza|bonded out|out on bond|got out of (?:detention|jail|ice)|sali(?:o|eron) de (?:la )?detencion|sali(?:o|mos) del centro de detencion|ya salio de (?:la )?detencion|aparato en el tobillo|ankle monitor)\b/;
 const NOT_DETAINED =
   /\b(?:no|not|nunca|never|isnt|wasnt|hasnt|havent|arent|ni)\s+(?:\w+\s+){0,3}?(?:detenid[oa]|detained|detuvieron|detenido|custody|en detencion|in detention)\b/;
 /** The writer was taken: "me detuvieron", "I was detained". */
@@ -403,6 +403,7 @@ const DATE_PHRASES = [
   /\b\w+ (?:days?|weeks?|months?) ago\b/g,
   /\b(?:en|in|dentro de) \w+ (?:dias|semanas|days|weeks)\b/g,
   /\b(?:hoy|today|ayer|yesterday|anoche|antier|anteayer|antes de ayer|manana|tomorrow|pasado manana)\b/g,
+  /\b(?:desde el|since the|on the|el dia) \d{1,2}(?:st|nd|rd|th)?\b/g,
 ];
 /** Dates said looking back ("ayer", "hace 3 días", "last Monday"): a detention's, never a hearing's. */
 const LOOKING_BACK =
@@ -416,6 +417,14 @@ const NEAR_CHARS = 60;
 /** A detention told in a first message is this recent at most; a hearing this soon. */
 const RECENT_DAYS = 120;
 const SOON_DAYS = 300;
+
+/** "MM/DD" of the last such day on or before today ("el 10" said on the 25th is the 10th). */
+function dayOfMonth(day: number, today: string): string {
+  const [y, m, d] = today.split('-').map(Number);
+  if (!y || !m || !d) return '';
+  const month = day <= d ? m : m === 1 ? 12 : m - 1;
+  return `${month}/${day}`;
+}
 
 function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
@@ -713,7 +722,7 @@ function reading(
       words,
     );
   const otherCourt =
-    /\b(?:multa|ticket|transito|trafico|corte familiar|family court|juvenile court|corte juvenil|violencia domestica|traffic court|criminal court|corte criminal|corte de transito|custodia|custody|divorcio|divorce|small claims|caso criminal|criminal case|dui|shoplifting|robo|theft|manejar borracho|drunk driving)\b/.test(
+    /\b(?:corte penal|posesion|possession|defensor publico|public defender|multa|ticket|transito|trafico|corte familiar|family court|juvenile court|corte juvenil|violencia domestica|traffic court|criminal court|corte criminal|corte de transito|custodia|custody|divorcio|divorce|small claims|caso criminal|criminal case|dui|shoplifting|robo|theft|manejar borracho|drunk driving)\b/.test(
       words,
     ) &&
     !/\b(?:inmigracion|immigration|deportacion|deportation|removal|asilo|asylum|eoir|migracion)\b/.test(
@@ -753,8 +762,11 @@ function reading(
       // November", said on the 25th, is past: next year's is too far for a hearing to be meant).
       const back = LOOKING_BACK.test(date.text);
       const ahead = LOOKING_AHEAD.test(date.text);
-      const past = parseDate(read(date.text), { today, direction: 'past' });
-      const future = parseDate(read(date.text), { today, direction: 'future' });
+      // "Desde el 10", "on the 20th": a day of this month, or of the last when still ahead.
+      const day = /^(?:desde el|since the|on the|el dia) (\d{1,2})/.exec(date.text)?.[1];
+      const said = day ? dayOfMonth(Number(day), today) : date.text;
+      const past = parseDate(read(said), { today, direction: 'past' });
+      const future = parseDate(read(said), { today, direction: 'future' });
       const recent = past.ok && daysBetween(past.value, today) <= RECENT_DAYS;
       const soon = future.ok && daysBetween(today, future.value) <= SOON_DAYS;
       const detention = back || (!ahead && (recent && !soon ? true : toDetention <= toCourt));
@@ -828,10 +840,17 @@ function reading(
 
   // The matter: what happened decides it; else what the words mean.
   // Not immigration: another court (custody, a DUI, a theft charge), a lawsuit, with no ICE.
+  // "I don't have papers" beside an eviction says why it is hard, not what they ask for.
+  const asksStatus = STATUS_WORDS.test(
+    words.replace(
+      /\b(?:no tengo papeles|no tiene papeles|sin papeles|dont have papers|doesnt have papers|undocumented|indocumentad[oa])\b/g,
+      ' ',
+    ),
+  );
   const notImmigration =
     (otherCourt || SUING.test(words) || OTHER_LEGAL.test(words)) &&
     !IMMIGRATION.test(words) &&
-    !STATUS_WORDS.test(words) &&
+    !asksStatus &&
     !facility;
   if (notImmigration) {
     // "El papá se lo llevó a Arizona": a custody fight's words, not a detention.
@@ -916,7 +935,10 @@ function whoItIs(
     /\b(?:pedir a|pedirle a|arreglarle|bring|petition for|sponsor|traer a|reclamar a)\b/.test(
       words,
     );
-  const candidates = all.filter((m) => !m.status && (!m.plural || petition));
+  // "Mis dos hijos están detenidos": a group the story happens to, when no one else is named.
+  const singles = all.filter((m) => !m.status && !m.plural);
+  const groupTaken = singles.length === 0 && facts.detained === 'yes';
+  const candidates = all.filter((m) => !m.status && (!m.plural || petition || groupTaken));
   const event = facts.detained === 'yes' || facts.hasCourtCase === 'yes' || 'removalOrder' in facts;
   if (SELF_DETAINED.test(words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
