@@ -240,7 +240,7 @@ function mentions(tokens: readonly string[]): Mention[] {
 
 /** "ICE took my husband", "se llevaron a mi papá": taken, said of a relative. */
 const TOOK_RELATIVE = new RegExp(
-  `\\b(?:took|grabbed|snatched|trancaron|retuvo|retuvieron|retenid[oa]|centro de procesamiento|processing center|still holding (?:him|her|them)|(?:they re|theyre|are) holding (?:him|her|them)|picked up|arrested|detained) (?:my|mi|our|su) (?:${Object.keys(RELATIONS).join('|')})\\b`,
+  `\\b(?:took|grabbed|snatched|picked up|arrested|detained) (?:my|mi|our|su) (?:${Object.keys(RELATIONS).join('|')})\\b`,
 );
 
 /** What follows "my wife's": a relative, or something of the person's. */
@@ -252,6 +252,7 @@ const POSSESSED = new RegExp(
 const ADJECTIVES = new Set([
   'best',
   'little',
+  'lil',
   'older',
   'younger',
   'elderly',
@@ -276,14 +277,14 @@ const WRITER_SAYS =
 
 /** Detention words, the whole story's (folded words, one space). */
 const DETAIN =
-  /\b(?:snatched|(?:lo|la|los) (?:mandaron|trasladaron|pasaron) a|(?:moved|transferred|sent) (?:him|her|them) to|trincaron|apanaron|pescaron|pesco|cogio la migra|(?:lo|la) cogio (?:inmigracion|migracion|ice)|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|ice (?:lo|la|los) tiene(?:n)?|(?:called|llamo a|llamaron a) (?:la )?(?:ice|migra|migracion|inmigracion)|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|levanto|caught|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|y no salio|no ha salido|never came out|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
+  /\b(?:snatched|trancaron|retuvo|retuvieron|retenid[oa]|centro de procesamiento|processing center|still holding (?:him|her|them)|(?:they re|theyre|are) holding (?:him|her|them)|not coming out|no va a salir|no lo van a dejar salir|(?:lo|la) sacaron de|(?:lo|la|los) (?:mandaron|trasladaron|pasaron) a|(?:moved|transferred|sent) (?:him|her|them) to|trincaron|apanaron|pescaron|pesco|cogio la migra|(?:lo|la) cogio (?:inmigracion|migracion|ice)|cogieron|le cayo (?:ice|la migra|migracion|inmigracion)|cayo (?:ice|la migra)|cayo pres[oa] por (?:inmigracion|migracion|ice)|echaron pa l corralon|lo tiene(?:n)? inmigracion|ice (?:lo|la|los) tiene(?:n)?|(?:called|llamo a|llamaron a) (?:la )?(?:ice|migra|migracion|inmigracion)|la tiene(?:n)? inmigracion|taken (?:by ice|into custody)|people taken|ice raided|detuvieron|detubieron|detuvo|detubo|detenid[oa]s?|detencion|detained|detain|detention|arrestaron|arresto|arrestad[oa]s?|arrested|agarr(?:o|aron|ado|ada)|agarr[oa]ron|levantaron|levanto|caught|se (?:lo|la|los|las) (?:llevo|llevaron)|se llevaron|llevaron a mi|se llevo a mi|picked (?:him |her |me |them )?up|picks? up|got picked|(?:was|were|got|been) taken|took (?:him|her|me|them)|got taken|got arrested|in (?:ice |immigration )?custody|kept (?:him|her|them)|se quedo detenid[oa]|no ha salido|hasnt come out|corralon|hielera|carcel de (?:la )?(?:migracion|inmigracion|migra|ice)|centro de detencion|detention (?:center|centre|facility)|en detencion|in detention|ya no salio|y no salio|no ha salido|never came out|no lo dejaron salir|no la dejaron salir|lo dejaron detenido|la dejaron detenida|lo dejaron adentro|(?:didnt|never) come out|entregaron a (?:la )?(?:migra|migracion|inmigracion|ice)|lo pasaron a (?:ice|migracion)|handed (?:him|her|them) (?:over )?to ice|turned (?:him|her|them) over to ice|grabbed|lo tienen encerrad[oa]|deten|atraparon|atrapo|capturaron|recogio la migra|ice (?:has|have|got|tiene)|lo tiene(?:n)? (?:ice|la migra|migracion)|la tiene(?:n)? (?:ice|la migra|migracion)|lo tienen en|la tienen en|los tienen en|the have him|they have (?:him|her|them)|being held|held (?:at|in|by)|locked up|encerrad[oa])\b/;
 const IMMIGRATION =
   /\b(?:ice|migra|migracion|inmigracion|immigration|imigracion|migrasion|la migra|border patrol|patrulla fronteriza|federales|dhs|cbp)\b/;
 const POLICE_ONLY =
   /\b(?:policia|police|sheriff|cops?|county jail|carcel del condado|condado|county|la carcel|jail|city jail)\b/;
 /** "Sigue detenido", "still in detention": held now, whatever else was said. */
 const STILL_HELD =
-  /\b(?:sigue (?:detenid[oa]|preso|presa|encerrad[oa]|en)|still (?:detained|held|in detention|in custody|locked up))\b/;
+  /\b(?:estoy detenid[oa]|sigo detenid[oa]|i am (?:still )?detained|im (?:still )?detained|sigue (?:detenid[oa]|preso|presa|encerrad[oa]|en)|still (?:detained|held|in detention|in custody|locked up))\b/;
 /** "I think ICE took my neighbor", "no sé si fue la migra": a guess, not a detention. */
 const HEDGED =
   /\b(?:i think|creo que|not sure if (?:it was )?|no se si fue|maybe|tal vez|quizas)\s+(?:\w+\s+){0,4}?(?:took|detained|arrested|agarro|agarraron|detuvo|detuvieron|se (?:lo|la) llevo|se (?:lo|la) llevaron|se llevaron)\b(?:\s+\w+){0,3}/g;
@@ -295,7 +296,7 @@ const NEVER_TAKEN =
   /\b(?:nunca|never|no)\s+(?:\w+\s+){0,3}?(?:parado|agarrado|arrestado|detenido|caught|arrested|stopped|detained|picked up)\b/;
 /** Held now, said in the present ("ahora lo tienen en", "he is at"). */
 const HELD_NOW =
-  /\b(?:ahora|now|todavia|still|sigue|esta en|estan en|lo tienen|la tienen|tienen a|is at|is in|hes in|shes in|being held|right now|ahorita)\b/;
+  /\b(?:estoy detenid[oa]|estoy en|in custody|holding|being held|detenid[oa] en|detained (?:at|in)|ahora|now|todavia|still|sigue|esta en|estan en|lo tienen|la tienen|tienen a|is at|is in|hes in|shes in|being held|right now|ahorita)\b/;
 /** Arrests said without immigration ("arrested for shoplifting"): the police's, not ICE's. */
 const POLICE_ARREST = /\b(?:arrested|arrestaron|arresto|arrestad[oa])\b/;
 const FEARED =
@@ -308,7 +309,7 @@ const OPTIONS_ASKED =
   /\b(?:bring (?:him|her|them) back|traerlo|traerla|regresar legal|volver legal|come back legally|quiere regresar|wants to come back)\b/;
 /** Legal matters that are not immigration, named outright. */
 const OTHER_LEGAL =
-  /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|will|probate|estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity|cuenta del hospital|hospital bill|social security disability|disability was denied|discapacidad|moho|mold|harassed|harassment|acoso|fender bender|choque|vendedor nos escondio|seller|pension de alimentos|manutencion|atropellad[oa]|el seguro no quiere)\b/;
+  /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|will|probate|estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|(?<!\bin |\binto |\bice |\bimmigration )custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity|cuenta del hospital|hospital bill|social security disability|disability was denied|discapacidad|moho|mold|harassed|harassment|acoso|fender bender|choque|vendedor nos escondio|seller|pension de alimentos|manutencion|atropellad[oa]|el seguro no quiere)\b/;
 /** A lawsuit: "quiero demandar a la policía", "can I sue". */
 const SUING = /\b(?:demandar|demanda|sue|lawsuit|real estate|bienes raices)\b/;
 /** Held in a jail: "está preso", "lo tienen en el bote", "he's locked up". */
@@ -618,10 +619,15 @@ function reading(
   // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
   // word on it decides.
   // A release years ago ("since 2017 when she got out of detention") is not today's news.
-  const lastRelease =
-    offsets(words, RELEASED)
-      .filter((at) => !/\b(?:19|20)\d{2}\b/.test(words.slice(Math.max(0, at - 25), at + 45)))
-      .at(-1) ?? -1;
+  // Nor is one hoped for ("if he can get out on bond", "para que lo suelten").
+  const releases = offsets(words, RELEASED).filter(
+    (at) =>
+      !/\b(?:19|20)\d{2}\b/.test(words.slice(Math.max(0, at - 25), at + 45)) &&
+      !/\b(?:if|si|can|could|puede|pueda|para|want|quiero|how|como)\s+(?:\w+\s+){0,2}$/.test(
+        words.slice(Math.max(0, at - 30), at),
+      ),
+  );
+  const lastRelease = releases.at(-1) ?? -1;
   // "Got out of detention": the word "detention" there is the release, not a new arrest.
   const beyondRelease = words.replace(new RegExp(RELEASED.source, 'g'), (m) =>
     ' '.repeat(m.length),
@@ -631,7 +637,7 @@ function reading(
     lastIndexOf(beyondRelease, TOOK_RELATIVE),
   );
   const negated =
-    (RELEASED.test(words) && !STILL_HELD.test(words) && lastRelease > lastTaken) ||
+    (releases.length > 0 && !STILL_HELD.test(words) && lastRelease > lastTaken) ||
     (NOT_DETAINED.test(clauses) && !DETAIN.test(unnegated) && !facility);
   // "Tengo miedo que me detengan", "what if ICE arrests me": a fear, not a detention, unless the
   // rest of the message tells one.
@@ -722,7 +728,7 @@ function reading(
       words,
     );
   const otherCourt =
-    /\b(?:corte penal|posesion|possession|defensor publico|public defender|multa|ticket|transito|trafico|corte familiar|family court|juvenile court|corte juvenil|violencia domestica|traffic court|criminal court|corte criminal|corte de transito|custodia|custody|divorcio|divorce|small claims|caso criminal|criminal case|dui|shoplifting|robo|theft|manejar borracho|drunk driving)\b/.test(
+    /\b(?:corte penal|posesion|possession|defensor publico|public defender|multa|ticket|transito|trafico|corte familiar|family court|juvenile court|corte juvenil|violencia domestica|traffic court|criminal court|corte criminal|corte de transito|custodia|(?<!\bin |\binto |\bice |\bimmigration )custody|divorcio|divorce|small claims|caso criminal|criminal case|dui|shoplifting|robo|theft|manejar borracho|drunk driving)\b/.test(
       words,
     ) &&
     !/\b(?:inmigracion|immigration|deportacion|deportation|removal|asilo|asylum|eoir|migracion)\b/.test(
