@@ -294,6 +294,10 @@ const FACILITY_HELD =
 /** "Nunca me ha parado ICE", "never been caught": no detention, and none to ask about. */
 const NEVER_TAKEN =
   /\b(?:nunca|never|no)\s+(?:\w+\s+){0,3}?(?:parado|agarrado|arrestado|detenido|caught|arrested|stopped|detained|picked up)\b/;
+const GUESSED_PLACE =
+  /\b(?:i think|she thinks|he thinks|we think|creo que|cree que|creemos que|maybe|tal vez|quizas|they said (?:he|she)ll go|will (?:go|be taken) to|might be|van a llevar|lo van a mandar|la van a mandar|dicen que lo van|no estamos seguros|not sure)\b/;
+const PLACE_KNOWN =
+  /\b(?:esta en|lo tienen en|la tienen en|is at|is in|hes at|shes at|hes in|shes in|they have (?:him|her) (?:at|in)|shows? (?:up )?in the (?:ice )?locator|localizador dice)\b/;
 /** Held now, said in the present ("ahora lo tienen en", "he is at"). */
 const HELD_NOW =
   /\b(?:estoy detenid[oa]|estoy en|in custody|holding|being held|detenid[oa] en|detained (?:at|in)|ahora|now|todavia|still|sigue|esta en|estan en|lo tienen|la tienen|tienen a|is at|is in|hes in|shes in|being held|right now|ahorita)\b/;
@@ -415,6 +419,9 @@ const LOOKING_AHEAD =
 
 /** How far (in characters) a plainly said date may stand from the words it dates. */
 const NEAR_CHARS = 60;
+/** Words of an ICE check-in, whose dates are not hearings. */
+const CHECK_IN_DATE =
+  /\b(?:volver a ice|reportarme|reportarse|me reporto|se reporta|check in|check-in|checkin|cita con ice|cita de ice|report to ice|firmar|ice office)\b/;
 /** A detention told in a first message is this recent at most; a hearing this soon. */
 const RECENT_DAYS = 120;
 const SOON_DAYS = 300;
@@ -684,7 +691,9 @@ function reading(
   )
     facts.detained = 'yes';
   if ((jailMaybeIce || policeHold) && !negated) facts.arrestSetting = 'county-jail';
-  if (facts.detained === 'yes' && facility) facts.facility = facility.name;
+  // "I think he is in Jena", "they said he'll go to Florence": a guess, not where he is.
+  const placeGuessed = GUESSED_PLACE.test(words) && !PLACE_KNOWN.test(words);
+  if (facts.detained === 'yes' && facility && !placeGuessed) facts.facility = facility.name;
   // Where the arrest was: said with a detention, or as the answer to "where was the arrest?".
   const detainedKnown = known.detained === 'yes' && !negated;
   if (
@@ -758,6 +767,8 @@ function reading(
     const arrestWords = SETTINGS.map(([, pattern]) => pattern);
     const detainAt = [DETAIN, SELF_DETAINED, ...arrestWords].flatMap((p) => offsets(dateText, p));
     const courtAt = offsets(dateText, COURT);
+    // "Tengo que volver a ICE el 9 de diciembre": a check-in's day, not the hearing's.
+    const checkInAt = offsets(dateText, CHECK_IN_DATE);
     // The hearing is the date nearest the court words, wherever it stands in the message.
     let hearingDistance = Number.POSITIVE_INFINITY;
     for (const date of dates) {
@@ -788,7 +799,8 @@ function reading(
         (ahead || toCourt < toDetention || facts.detained !== 'yes') &&
         !facts.missedHearing
       ) {
-        if (future.ok && future.value >= today && toCourt < hearingDistance) {
+        const checkIn = nearest(date.at, checkInAt) < toCourt;
+        if (future.ok && future.value >= today && toCourt < hearingDistance && !checkIn) {
           facts.nextHearingDate = future.value;
           hearingDistance = toCourt;
         }
@@ -913,7 +925,7 @@ const SELF_EVENT =
   /\b(?:mi \w+ y yo|my \w+ and i|yo y mi|me and my|nos (?:detuvieron|agarraron|arrestaron|soltaron)|a mi y a mi|tengo (?:corte|audiencia|cita|un caso|caso|una audiencia|fecha|una orden|orden)|me (?:llego|llegaron|dieron|mandaron|quieren deportar|van a deportar|detuvieron|agarraron|arrestaron)|(?:mi|my) (?:corte|audiencia|court|hearing|court date)|i (?:have|had|got) (?:a |my |an )?(?:court|hearing|notice|nta|immigration|deportation|asylum hearing)|perdi mi|i missed|nunca fui|no fui|i was (?:detained|arrested)|estoy detenid[oa])\b/;
 /** Said of someone else with no "mi X": "no está detenido pero tiene corte", "he's not detained". */
 const SOMEONE_ELSE =
-  /\b(?:one of (?:our|my)|uno de (?:mis|nuestros)|una de (?:mis|nuestras)|a patient|a client|my students|mis alumnos|my employee|my workers|my guys|mi trabajador|i m a (?:teacher|pastor|social worker|paralegal|nurse)|im a (?:teacher|pastor|social worker|paralegal|nurse)|i am the pastor|i own a|soy (?:maestr[oa]|pastor|trabajadora social|el pastor)|escribo por|le escribo por|de parte de|on behalf of|writing for|writing about|pregunto por|asking for)\b(?! (?:me|myself|mi mism[oa]|mi)\b)/;
+  /\b(?:one of (?:our|my)|uno de (?:mis|nuestros)|una de (?:mis|nuestras)|a patient|a client|my students|mis alumnos|my employee|my workers|my guys|mi trabajador|(?:i m|im|i am) a (?:teacher|pastor|social worker|paralegal|nurse|volunteer)|i am the pastor|i own a|soy (?:maestr[oa]|pastor|trabajadora social|el pastor)|escribo por|le escribo por|de parte de|on behalf of|writing for|writing about|pregunto por|asking for)\b(?! (?:me|myself|mi mism[oa]|mi)\b)/;
 const THIRD_ONLY =
   /^(?:el|ella|he|she|hes|shes)\b|\b(?:no esta detenid[oa]|is not detained|isnt detained|hes not detained|shes not detained)\b/;
 const PARTNER =
@@ -1061,6 +1073,10 @@ function nameIn(text: Reading, someoneElse: boolean): string | undefined {
 
 /** Capitalised words that are not names: sentence starts, places, months. */
 const STOP_CAPITALS = new Set([
+  'county',
+  'condado',
+  'soy',
+  'es',
   'please',
   'thanks',
   'thank',
