@@ -8,6 +8,7 @@
  * Later answers are read too (`hearLater`): facts they state for questions not reached yet are
  * kept in `state.heard` and taken when those questions come up (ask.ts `nextStep`).
  */
+import { addDays } from '../calendar';
 import type { Content } from '../content';
 import type { Reading } from '../parse/reading';
 import { readStory, type Story } from '../understand/story';
@@ -109,8 +110,7 @@ function stepOf(content: Content, id: string) {
 /** "today", "yesterday" or "date", for a past date said against the firm's today. */
 function dayWord(date: string, today: string): 'today' | 'yesterday' | 'date' {
   if (date === today) return 'today';
-  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString();
-  return date === yesterday.slice(0, 10) ? 'yesterday' : 'date';
+  return date === addDays(today, -1) ? 'yesterday' : 'date';
 }
 
 /** The answer to the say-back. */

@@ -13,6 +13,7 @@
  * Values are the flow's fact values (DOMAIN.md): `writerRelationship` is what the writer is to
  * the person ("my dad" makes the writer his child).
  */
+import { daysBetween } from '../calendar';
 import type { Content } from '../content';
 import type { Language } from '../flow';
 import { own } from '../own';
@@ -432,10 +433,6 @@ function dayOfMonth(day: number, today: string): string {
   if (!y || !m || !d) return '';
   const month = day <= d ? m : m === 1 ? 12 : m - 1;
   return `${month}/${day}`;
-}
-
-function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
 interface Dated {
