@@ -196,7 +196,8 @@ interface Mention {
 function mentions(tokens: readonly string[]): Mention[] {
   const found: Mention[] = [];
   tokens.forEach((token, at) => {
-    const lead = POSSESSIVE.has(token) || token === 'mis' || token === 'al' || token === 'su';
+    // Not "su": "su esposa" is his wife, nobody's relation to the writer.
+    const lead = POSSESSIVE.has(token) || token === 'mis' || token === 'al';
     // "Husband detained at Stewart", "brother detained in adelanto": a note without "my".
     const bare =
       !lead &&
@@ -314,7 +315,7 @@ const OPTIONS_ASKED =
   /\b(?:bring (?:him|her|them) back|traerlo|traerla|regresar legal|volver legal|come back legally|quiere regresar|wants to come back)\b/;
 /** Legal matters that are not immigration, named outright. */
 const OTHER_LEGAL =
-  /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|will|probate|estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|(?<!\bin |\binto |\bice |\bimmigration )custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity|cuenta del hospital|hospital bill|social security disability|disability was denied|discapacidad|moho|mold|harassed|harassment|acoso|fender bender|choque|vendedor nos escondio|seller|pension de alimentos|manutencion|atropellad[oa]|el seguro no quiere)\b/;
+  /\b(?:restraining order|orden de restriccion|orden de proteccion|dealer|deuda|debt|credit card|tarjeta de credito|herencia|inheritance|testamento|a will|wills|probate|real estate|mordio|dog bite|bit my|small claims|terreno|pleito|slip and fall|me resbale|expelled|expulsaron|suspended from school|accidente|accident|insurance|seguro medico|aseguranza|landlord|casero|desalojo|desalojar|evict|evicted|evicting|wages|overtime|salario|sueldo|me despidieron|fired|divorcio|divorce|custodia|(?<!\bin |\binto |\bice |\bimmigration )custody|child support|pension alimenticia|bankruptcy|bancarrota|taxes|impuestos|identity theft|robaron mi identidad|stole my identity|cuenta del hospital|hospital bill|social security disability|disability was denied|discapacidad|moho|mold|harassed|harassment|acoso|fender bender|choque|vendedor nos escondio|seller|pension de alimentos|manutencion|atropellad[oa]|el seguro no quiere)\b/;
 /** A lawsuit: "quiero demandar a la policía", "can I sue". */
 const SUING = /\b(?:demandar|demanda|sue|lawsuit|real estate|bienes raices)\b/;
 /** Held in a jail: "está preso", "lo tienen en el bote", "he's locked up". */
@@ -733,9 +734,14 @@ function reading(
     /\b(?:no se si|no sabemos si|ni si|dont know if|do not know if|not sure if|sin ver (?:a )?(?:un )?juez|without (?:seeing )?a judge)\b/.test(
       words,
     );
+  // "Nunca ha tenido ni una multa": a court or ticket denied is not the matter.
+  const undenied = words.replace(
+    /\b(?:ni|no|nunca|never|not)\s+(?:\w+\s+){0,3}?(?:multa|ticket|tickets|multas|problemas?|record|antecedentes)\b/g,
+    ' ',
+  );
   const otherCourt =
     /\b(?:corte penal|posesion|possession|defensor publico|public defender|multa|ticket|transito|trafico|corte familiar|family court|juvenile court|corte juvenil|violencia domestica|traffic court|criminal court|corte criminal|corte de transito|custodia|(?<!\bin |\binto |\bice |\bimmigration )custody|divorcio|divorce|small claims|caso criminal|criminal case|dui|shoplifting|robo|theft|manejar borracho|drunk driving)\b/.test(
-      words,
+      undenied,
     ) &&
     !/\b(?:inmigracion|immigration|deportacion|deportation|removal|asilo|asylum|eoir|migracion)\b/.test(
       words,
@@ -863,7 +869,7 @@ function reading(
     ),
   );
   const notImmigration =
-    (otherCourt || SUING.test(words) || OTHER_LEGAL.test(words)) &&
+    (otherCourt || SUING.test(undenied) || OTHER_LEGAL.test(undenied)) &&
     !IMMIGRATION.test(words) &&
     !asksStatus &&
     !facility;
@@ -874,8 +880,12 @@ function reading(
     delete facts.hasCourtCase;
     delete facts.nextHearingDate;
   }
+  // "I think my brother was detained": not stated as a detention, but what the writer fears.
+  const guessedDetention = unfeared !== words.replace(FEARED, ' ') && !notImmigration;
   const matter =
-    facts.detained === 'yes' || (facts.arrestSetting === 'county-jail' && !notImmigration)
+    facts.detained === 'yes' ||
+    (facts.arrestSetting === 'county-jail' && !notImmigration) ||
+    guessedDetention
       ? 'detention'
       : facts.hasCourtCase === 'yes' || (facts.removalOrder === 'yes' && !OPTIONS_ASKED.test(words))
         ? 'court'
@@ -958,7 +968,7 @@ function whoItIs(
   if (SELF_DETAINED.test(words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
   if (
-    /\b(?:brought me|me trajo|me trajeron|for myself|para mi mism[oa]|about me|me ayuda|help me|me sirve|for me|sponsor me|petition me|me (?:puede|pueden|pueda) (?:pedir|arreglar)|pedirme|arreglarme|me toca|me pidio a mi)\b/.test(
+    /\b(?:brought me|me trajo|me trajeron|for myself|para mi mism[oa]|about me|me ayuda (?:para|a) (?:los papeles|arreglar|sacar)|for me|sponsor me|petition me|me (?:puede|pueden|pueda) (?:pedir|arreglar)|pedirme|arreglarme|me toca|me pidio a mi)\b/.test(
       words,
     )
   )
