@@ -468,10 +468,24 @@ function datePhrases(words: string): Dated[] {
   return found.sort((a, b) => a.at - b.at);
 }
 
+const globals = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The global twin of a pattern, compiled once: every match of it, for `replace` and `matchAll`
+ * (both start from the beginning, so one shared object is safe).
+ */
+function everywhere(pattern: RegExp): RegExp {
+  let global = globals.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, 'g');
+    globals.set(pattern, global);
+  }
+  return global;
+}
+
 /** Character offsets of the matches of a pattern in the text. */
 function offsets(text: string, pattern: RegExp): number[] {
-  const global = new RegExp(pattern.source, 'g');
-  return [...text.matchAll(global)].map((m) => m.index ?? 0);
+  return [...text.matchAll(everywhere(pattern))].map((m) => m.index ?? 0);
 }
 
 /** Where the last match of a pattern starts, or -1. */
@@ -613,13 +627,13 @@ function reading(
   // Detention: a detention word, not negated; the police alone is a county jail, not ICE.
   const facility = findFacility(words, content.facilities, content.firm.coveredFacilities);
   // "Nunca me han arrestado", "I was never caught": not a detention, said or denied.
-  const untaken = words.replace(new RegExp(NEVER_TAKEN.source, 'g'), ' ');
+  const untaken = words.replace(everywhere(NEVER_TAKEN), ' ');
   const detainWord =
     DETAIN.test(untaken) || SELF_DETAINED.test(untaken) || TOOK_RELATIVE.test(untaken);
   // "Never been arrested" beside "got detained yesterday": the detention stands.
   // Negations are read within a sentence: "no me detuvieron. Tengo corte" has a court case.
   const clauses = text.key;
-  const unnegated = words.replace(new RegExp(NOT_DETAINED.source, 'g'), ' ');
+  const unnegated = words.replace(everywhere(NOT_DETAINED), ' ');
   // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
   // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
   // word on it decides.
@@ -634,9 +648,7 @@ function reading(
   );
   const lastRelease = releases.at(-1) ?? -1;
   // "Got out of detention": the word "detention" there is the release, not a new arrest.
-  const beyondRelease = words.replace(new RegExp(RELEASED.source, 'g'), (m) =>
-    ' '.repeat(m.length),
-  );
+  const beyondRelease = words.replace(everywhere(RELEASED), (m) => ' '.repeat(m.length));
   const lastTaken = Math.max(
     lastIndexOf(beyondRelease, DETAIN),
     lastIndexOf(beyondRelease, TOOK_RELATIVE),
@@ -657,7 +669,7 @@ function reading(
     !IMMIGRATION.test(words) &&
     !facility &&
     POLICE_ARREST.test(words) &&
-    !DETAIN.test(words.replace(new RegExp(POLICE_ARREST.source, 'g'), ' '));
+    !DETAIN.test(words.replace(everywhere(POLICE_ARREST), ' '));
   const immigration = IMMIGRATION.test(words) || facility !== undefined;
   // Held by the police, ICE maybe coming ("no sé si lo van a entregar a migración", "ICE le
   // puede poner hold"): a county jail, not immigration detention yet.
