@@ -60,7 +60,7 @@ const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 const WEBHOOK_THROTTLE = { rateLimit: 10, burstLimit: 20 };
 
 export class AmparoStack extends Stack {
-  readonly table: dynamodb.Table;
+  readonly table: dynamodb.ITable;
   readonly api: HttpApi;
   readonly edge: Edge;
   readonly functions: Record<LambdaName, NodejsFunction>;
@@ -75,34 +75,16 @@ export class AmparoStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // The same key schema as ensureTable (functions/adapters/dynamo-store.ts), on-demand.
-    this.table = new dynamodb.Table(this, 'Table', {
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: key,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      timeToLiveAttribute: TTL_ATTRIBUTE,
-      stream: dynamodb.StreamViewType.NEW_IMAGE,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    this.table.addGlobalSecondaryIndex({
-      indexName: 'gsi1',
-      partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
-    // The escalation timer's (functions/adapters/keys.ts pattern 10): sparse, only leads with
-    // something due, so a pass reads those instead of a week of leads. AWS only: the local
-    // worker reads the week (ensureTable makes no such index).
-    this.table.addGlobalSecondaryIndex({
-      indexName: DUE_INDEX,
-      partitionKey: { name: 'duepk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'dueAt', type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
+    // A table restored from point-in-time recovery replaces the stack's own, which stays
+    // (retained) but is no longer made here: infra/README.md "Restoring the table".
+    this.table =
+      config.tableName && config.tableStreamArn
+        ? dynamodb.Table.fromTableAttributes(this, 'RestoredTable', {
+            tableName: config.tableName,
+            tableStreamArn: config.tableStreamArn,
+            encryptionKey: key,
+          })
+        : this.ownTable(key);
 
     // Filled in by the admin after deploy (infra/README.md); until then a random value that no
     // Twilio request can match, so every webhook is refused.
@@ -318,6 +300,38 @@ export class AmparoStack extends Stack {
       deliveryRole: delivery.role,
       dlq,
     });
+  }
+
+  /** The same key schema as ensureTable (functions/adapters/dynamo-store.ts), on-demand. */
+  private ownTable(key: kms.IKey): dynamodb.Table {
+    const table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    table.addGlobalSecondaryIndex({
+      indexName: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
+    // The escalation timer's (functions/adapters/keys.ts pattern 10): sparse, only leads with
+    // something due, so a pass reads those instead of a week of leads. AWS only: the local
+    // worker reads the week (ensureTable makes no such index).
+    table.addGlobalSecondaryIndex({
+      indexName: DUE_INDEX,
+      partitionKey: { name: 'duepk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'dueAt', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
+    return table;
   }
 
   private grantItems(fn: lambda.IFunction, key: kms.IKey, actions: string[]) {

@@ -43,6 +43,10 @@ const Origin = z
 
 /** An SES identity ARN (arn:aws:ses:region:account:identity/name). */
 const IDENTITY_ARN = /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:identity\/(.+)$/;
+/** A DynamoDB table name, and a stream ARN whose table is group 1. */
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+const STREAM_ARN =
+  /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/([A-Za-z0-9_.-]{3,255})\/stream\/\S+$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export const EXAMPLE_CONFIG = {
@@ -131,6 +135,24 @@ export const InfraConfigSchema = z
       .string()
       .regex(/^SK[0-9a-fA-F]{32}$/)
       .optional(),
+    /**
+     * A table restored from point-in-time recovery (infra/README.md "Restoring the table"): the
+     * stack then uses it instead of the table it made (which it keeps), with its stream
+     * (`tableStreamArn`) for lead delivery. Both or neither.
+     */
+    tableName: z
+      .string()
+      .trim()
+      .regex(TABLE_NAME, 'is not a DynamoDB table name (3 to 255 of A-Z a-z 0-9 _ . -)')
+      .optional(),
+    tableStreamArn: z
+      .string()
+      .trim()
+      .regex(
+        STREAM_ARN,
+        'is not a DynamoDB stream ARN (arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>): enable the stream, then copy LatestStreamArn from aws dynamodb describe-table',
+      )
+      .optional(),
   })
   .superRefine((c, ctx) => {
     const identity = c.sesIdentity?.name;
@@ -147,6 +169,24 @@ export const InfraConfigSchema = z
         path: ['sesIdentity'],
         message: `${identity} does not cover the sender ${c.senderAddress}: SES would refuse every lead email (use the sender's address or its domain)`,
       });
+    }
+    // A restored table needs its stream: without it no lead would ever be emailed.
+    if (Boolean(c.tableName) !== Boolean(c.tableStreamArn)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.tableName ? 'tableStreamArn' : 'tableName'],
+        message:
+          'is needed too: a restored table is used with its stream (tableName and tableStreamArn go together; infra/README.md "Restoring the table")',
+      });
+    } else if (c.tableName && c.tableStreamArn) {
+      const streamTable = STREAM_ARN.exec(c.tableStreamArn)?.[1];
+      if (streamTable !== c.tableName) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tableStreamArn'],
+          message: `is the stream of table ${streamTable}, not of ${c.tableName}`,
+        });
+      }
     }
     // Sending needs all three; the auth token only checks webhook signatures.
     const sending = [c.twilioAccountSid, c.twilioFromNumber, c.twilioApiKeySid];

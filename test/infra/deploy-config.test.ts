@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DUE_INDEX, TTL_ATTRIBUTE } from '../../functions/adapters/keys';
 import { buildAmparoApp } from '../../infra/build-app';
 import { InfraConfigError, infraConfig } from '../../infra/config';
 import { TEST_CONTEXT } from './synth';
@@ -231,5 +232,81 @@ describe('values that pass but would break', { timeout: 120_000 }, () => {
         {},
       ),
     ).toThrow(/does not cover/);
+  });
+});
+
+describe('a table restored from point-in-time recovery', { timeout: 120_000 }, () => {
+  const RESTORED = 'amparo-restored-20261207';
+  const STREAM = `arn:aws:dynamodb:us-east-1:123456789012:table/${RESTORED}/stream/2026-12-07T09:00:00.000`;
+  const config = (values: Record<string, unknown>) => infraConfig(fromContext(values), {});
+
+  it('is used instead of the stack’s own table: functions, grants, stream, alarm and output', () => {
+    const template = Template.fromStack(
+      synth({ ...TEST_CONTEXT, tableName: RESTORED, tableStreamArn: STREAM }),
+    );
+    // The stack no longer makes a table (the old one is retained by its removal policy).
+    template.resourceCountIs('AWS::DynamoDB::Table', 0);
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      { Environment: { Variables: Match.objectLike({ TABLE_NAME: RESTORED }) } },
+      3,
+    );
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: STREAM,
+    });
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    for (const index of ['', '/index/gsi1', `/index/${DUE_INDEX}`]) {
+      expect(policies).toContain(`table/${RESTORED}${index}"`);
+    }
+    // The throttle alarm watches the table in use.
+    const alarms = JSON.stringify(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toContain(`{"Name":"TableName","Value":"${RESTORED}"}`);
+    template.hasOutput('TableName', { Value: RESTORED });
+  });
+
+  it('without it, the stack makes and keeps its own table', () => {
+    const template = Template.fromStack(synth(TEST_CONTEXT));
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it("the guide's restore commands turn on what the stack's own table has", () => {
+    const guide = readFileSync(join(ROOT, 'infra/README.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('### Restoring the table'));
+    const steps = section.slice(0, section.indexOf('\n### ', 5));
+    const own = Template.fromStack(synth(TEST_CONTEXT)).findResources('AWS::DynamoDB::Table');
+    const table = Object.values(own)[0]?.Properties as {
+      StreamSpecification: { StreamViewType: string };
+      TimeToLiveSpecification: { AttributeName: string };
+    };
+    expect(steps).toContain(`StreamViewType=${table.StreamSpecification.StreamViewType}`);
+    expect(steps).toContain(`AttributeName=${table.TimeToLiveSpecification.AttributeName}`);
+    expect(table.TimeToLiveSpecification.AttributeName).toBe(TTL_ATTRIBUTE);
+    expect(steps).toContain('PointInTimeRecoveryEnabled=true');
+    expect(steps).toContain('--deletion-protection-enabled');
+    expect(steps).toMatch(/"tableName": .*\n\s*"tableStreamArn": /);
+  });
+
+  it('needs its stream, and the stream of that table', () => {
+    expect(() => config({ tableName: RESTORED })).toThrow(
+      /tableStreamArn .*tableName and tableStreamArn go together/,
+    );
+    expect(() => config({ tableStreamArn: STREAM })).toThrow(/tableName .*go together/);
+    expect(() => config({ tableName: 'amparo-other', tableStreamArn: STREAM })).toThrow(
+      /tableStreamArn .*is the stream of table amparo-restored-20261207, not of amparo-other/,
+    );
+    expect(() => config({ tableName: RESTORED, tableStreamArn: `table/${RESTORED}` })).toThrow(
+      /tableStreamArn .*LatestStreamArn/,
+    );
+    expect(() => config({ tableName: 'a b', tableStreamArn: STREAM })).toThrow(
+      /tableName .*not a DynamoDB table name/,
+    );
+    expect(config({ tableName: RESTORED, tableStreamArn: STREAM })).toMatchObject({
+      tableName: RESTORED,
+      tableStreamArn: STREAM,
+    });
   });
 });
