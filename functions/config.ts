@@ -60,6 +60,11 @@ export const ConfigSchema = z
     /** Addition (README): where local data lives (DynamoDB Local files, outbox, secrets). */
     DATA_DIR: z.string().min(1).default('.data'),
     AWS_REGION: z.string().default('us-east-1'),
+    /**
+     * Addition (README): 'off' serves no demo page at `/` (a firm's production deployment:
+     * infra/config.ts demoPage); the chat page (/chat) and the widget are served either way.
+     */
+    DEMO_PAGE: z.enum(['on', 'off']).default('on'),
     /** Addition (README): 'off' lifts the abuse limits, for load tests and scripted runs only. */
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   })

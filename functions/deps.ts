@@ -75,7 +75,9 @@ export function buildDeliveryDeps(
 }
 
 export interface AppInputs extends BaseInputs {
-  config: BaseInputs['config'] & Pick<Config, 'ALLOWED_ORIGINS' | 'RATE_LIMITS'>;
+  config: BaseInputs['config'] &
+    Pick<Config, 'ALLOWED_ORIGINS' | 'RATE_LIMITS'> &
+    Partial<Pick<Config, 'DEMO_PAGE'>>;
   content: Content;
   assets: WebAssets;
   twilioAuthToken: string;
@@ -131,6 +133,7 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
     now,
     newId: randomUUID,
     allowedOrigins: config.ALLOWED_ORIGINS,
+    demoPage: config.DEMO_PAGE !== 'off',
     log,
     clientAddress: inputs.clientAddress,
     ...(limited ? {} : { messageRule: UNLIMITED, addressRule: UNLIMITED }),

@@ -143,7 +143,14 @@ export class AmparoStack extends Stack {
     });
     // Clients, Twilio and lead links reach the API only through CloudFront and its WAF.
     const webAclArn = props.webAclArn ?? new EdgeFirewall(this, 'Firewall').webAcl.attrArn;
-    this.edge = new Edge(this, 'Edge', { api: this.api, webAclArn });
+    this.edge = new Edge(this, 'Edge', {
+      api: this.api,
+      webAclArn,
+      domain:
+        config.domainName && config.certificateArn
+          ? { name: config.domainName, certificateArn: config.certificateArn }
+          : undefined,
+    });
     const publicBaseUrl = this.edge.url;
 
     const common = {
@@ -161,6 +168,7 @@ export class AmparoStack extends Stack {
       TWILIO_AUTH_TOKEN_SECRET_ARN: twilioToken.secretArn,
       EDGE_SECRET_ARN: this.edge.originSecret.secretArn,
       ALLOWED_ORIGINS: config.allowedOrigins.join(','),
+      DEMO_PAGE: config.demoPage ? 'on' : 'off',
       ...(sending && twilioApiKeySecret
         ? {
             TWILIO_ACCOUNT_SID: config.twilioAccountSid,
@@ -279,6 +287,10 @@ export class AmparoStack extends Stack {
 
     addOutputs(this, {
       base: publicBaseUrl,
+      demoPage: config.demoPage,
+      distributionDomainName: config.domainName
+        ? this.edge.distribution.distributionDomainName
+        : undefined,
       twilioTokenArn: twilioToken.secretArn,
       twilioApiKeySecretArn: twilioApiKeySecret?.secretArn,
       tableName: this.table.tableName,
@@ -295,6 +307,7 @@ export class AmparoStack extends Stack {
         originSecret: this.edge.originSecret,
       },
       distribution: this.edge.distribution,
+      customCertificate: Boolean(config.domainName),
       routes: [webhookRoute, defaultRoute],
       functions: [api, delivery, escalation],
       deliveryRole: delivery.role,

@@ -63,6 +63,12 @@ export function buildAmparoApp(
       `A demonstration (demo=true): the example firm and roster${examples.length ? ` and example values for ${examples.join(', ')}` : ''} are deployed; no firm should use it (infra/README.md).`,
     );
   }
+  if (!config.domainName && !config.demo) {
+    Annotations.of(stack).addWarningV2(
+      'amparo:no-domain',
+      'No domainName: the widget tag, the Twilio webhook and every lead link are on CloudFront\'s *.cloudfront.net name, which changes if the distribution is ever replaced. Use the firm\'s own name before going live (infra/README.md "Your own domain").',
+    );
+  }
   // cdk-nag 3 is a policy-validation plugin: any unacknowledged finding stops the synth.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return stack;

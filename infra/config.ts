@@ -47,6 +47,7 @@ const IDENTITY_ARN = /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:identity\/(.+)$/;
 const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 const STREAM_ARN =
   /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/([A-Za-z0-9_.-]{3,255})\/stream\/\S+$/;
+const CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export const EXAMPLE_CONFIG = {
@@ -136,6 +137,33 @@ export const InfraConfigSchema = z
       .regex(/^SK[0-9a-fA-F]{32}$/)
       .optional(),
     /**
+     * The firm's own name for Amparo (e.g. intake.firm.com), on the CloudFront distribution with
+     * its ACM certificate (in us-east-1, as CloudFront requires): every public URL (the widget tag,
+     * the Twilio webhook, lead links) then survives a replaced distribution. Both or neither.
+     */
+    domainName: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(DOMAIN, 'is not a host name like intake.firm.com')
+      .optional(),
+    certificateArn: z
+      .string()
+      .trim()
+      .regex(
+        CERTIFICATE_ARN,
+        'is not an ACM certificate ARN in us-east-1 (arn:aws:acm:us-east-1:<account>:certificate/<id>): CloudFront only uses certificates from us-east-1',
+      )
+      .optional(),
+    /** The demo page at `/`; default on only for a demonstration (demo=true). */
+    demoPage: z
+      .preprocess(
+        (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+        z.union([z.boolean(), z.enum(['true', 'false'])]),
+      )
+      .transform((v) => v === true || v === 'true')
+      .optional(),
+    /**
      * A table restored from point-in-time recovery (infra/README.md "Restoring the table"): the
      * stack then uses it instead of the table it made (which it keeps), with its stream
      * (`tableStreamArn`) for lead delivery. Both or neither.
@@ -168,6 +196,14 @@ export const InfraConfigSchema = z
         code: 'custom',
         path: ['sesIdentity'],
         message: `${identity} does not cover the sender ${c.senderAddress}: SES would refuse every lead email (use the sender's address or its domain)`,
+      });
+    }
+    if (Boolean(c.domainName) !== Boolean(c.certificateArn)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.domainName ? 'certificateArn' : 'domainName'],
+        message:
+          'is needed too: a custom domain is served with its certificate (domainName and certificateArn go together; infra/README.md "Your own domain")',
       });
     }
     // A restored table needs its stream: without it no lead would ever be emailed.
@@ -209,6 +245,7 @@ export const InfraConfigSchema = z
       c.sesIdentity?.name ?? (c.senderAddress.split('@')[1] ?? c.senderAddress).toLowerCase(),
     /** The identity's ARN when it was given as one (its region and account kept as written). */
     sesIdentityArn: c.sesIdentity?.arn,
+    demoPage: c.demoPage ?? c.demo,
   }));
 export type InfraConfig = z.infer<typeof InfraConfigSchema>;
 

@@ -13,6 +13,7 @@
  */
 import { Fn } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
@@ -33,13 +34,18 @@ export interface EdgeProps {
   api: HttpApi;
   /** The WAF web ACL's ARN (scope CLOUDFRONT, in us-east-1). */
   webAclArn: string;
+  /** The firm's own host name and its ACM certificate (us-east-1); unset: *.cloudfront.net. */
+  domain?: { name: string; certificateArn: string };
 }
 
 export class Edge extends Construct {
   readonly distribution: cloudfront.Distribution;
   /** The shared secret CloudFront sends to the API (the API function reads it by ARN). */
   readonly originSecret: secrets.Secret;
-  /** https://<distribution>.cloudfront.net: PUBLIC_BASE_URL, the URL Twilio signs. */
+  /**
+   * PUBLIC_BASE_URL, the URL Twilio signs: https://<the firm's domain>, else
+   * https://<distribution>.cloudfront.net.
+   */
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: EdgeProps) {
@@ -61,6 +67,17 @@ export class Edge extends Construct {
       // North America and Europe edges; visitors elsewhere are served too, from those.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.name],
+            certificate: acm.Certificate.fromCertificateArn(
+              this,
+              'Certificate',
+              props.domain.certificateArn,
+            ),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultBehavior: {
         origin: new origins.HttpOrigin(apiHost, {
           protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
@@ -79,6 +96,6 @@ export class Edge extends Construct {
         compress: true,
       },
     });
-    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.url = `https://${props.domain?.name ?? this.distribution.distributionDomainName}`;
   }
 }

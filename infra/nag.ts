@@ -15,6 +15,8 @@ export interface AcknowledgedConstructs {
     originSecret: IConstruct;
   };
   distribution: IConstruct;
+  /** The distribution has the firm's ACM certificate (infra/config.ts domainName). */
+  customCertificate: boolean;
   routes: (IConstruct | undefined)[];
   functions: IConstruct[];
   deliveryRole: IConstruct | undefined;
@@ -78,7 +80,10 @@ export function acknowledgeFindings(on: AcknowledgedConstructs): void {
   ack(on.secrets.originSecret, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.originSecretRotation);
   ack(on.distribution, 'AwsSolutions-CFR1', ACKNOWLEDGMENTS.geoRestriction);
   ack(on.distribution, 'AwsSolutions-CFR3', ACKNOWLEDGMENTS.edgeAccessLogs);
-  ack(on.distribution, 'AwsSolutions-CFR4', ACKNOWLEDGMENTS.defaultCertificate);
+  // With the firm's own certificate the distribution requires TLSv1.2_2021: nothing to acknowledge.
+  if (!on.customCertificate) {
+    ack(on.distribution, 'AwsSolutions-CFR4', ACKNOWLEDGMENTS.defaultCertificate);
+  }
   for (const route of on.routes) ack(route, 'AwsSolutions-APIG4', ACKNOWLEDGMENTS.publicRoutes);
   for (const fn of on.functions) ack(fn, 'AwsSolutions-L1', ACKNOWLEDGMENTS.runtime);
   ack(on.deliveryRole, 'AwsSolutions-IAM5[Resource::*]', ACKNOWLEDGMENTS.listStreams);

@@ -6,8 +6,12 @@ import { CfnOutput } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 
 export interface OutputValues {
-  /** PUBLIC_BASE_URL: https://<distribution>.cloudfront.net. */
+  /** PUBLIC_BASE_URL: https://<the firm's domain> or https://<distribution>.cloudfront.net. */
   base: string;
+  /** Whether `/` serves the demo page; else ChatUrl is the chat page itself. */
+  demoPage: boolean;
+  /** With a custom domain: the distribution's own name, the target of the firm's DNS record. */
+  distributionDomainName: string | undefined;
   twilioTokenArn: string;
   /** Only when texts are sent (infra/config.ts twilioApiKeySid). */
   twilioApiKeySecretArn: string | undefined;
@@ -22,9 +26,15 @@ export interface OutputValues {
 export function addOutputs(scope: Construct, values: OutputValues): void {
   const { base } = values;
   new CfnOutput(scope, 'ChatUrl', {
-    description: 'The demo page with the chat',
-    value: `${base}/`,
+    description: values.demoPage ? 'The demo page with the chat' : 'The chat page, to try it',
+    value: values.demoPage ? `${base}/` : `${base}/chat`,
   });
+  if (values.distributionDomainName) {
+    new CfnOutput(scope, 'DnsTarget', {
+      description: "Point the firm's domain here: a CNAME (or Route 53 alias) record",
+      value: values.distributionDomainName,
+    });
+  }
   new CfnOutput(scope, 'WidgetTag', {
     description: "The tag to paste into the firm's site",
     value: `<script src="${base}/widget.js" data-api="${base}" defer></script>`,

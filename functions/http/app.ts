@@ -29,6 +29,8 @@ export interface AppDeps extends SmsDeps {
   assets: WebAssets;
   /** Origins allowed to call the API from a browser (the widget on a firm's site); '*' = any. */
   allowedOrigins: string[];
+  /** False: nothing at `/` (a firm's production deployment); default true, the demo page. */
+  demoPage?: boolean;
   log: Logger;
   /**
    * The client's address as the server saw it; with it, /api requests are limited per address
@@ -91,7 +93,10 @@ export function createApp(deps: AppDeps) {
   if (deps.delivery) {
     app.route('/leads', leadRoutes({ ...deps, delivery: deps.delivery }));
   }
-  app.route('/', webRoutes(deps.assets, deps.content.strings, deps.allowedOrigins));
+  app.route(
+    '/',
+    webRoutes(deps.assets, deps.content.strings, deps.allowedOrigins, deps.demoPage !== false),
+  );
 
   app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));
   app.onError((error, c) => respondToError(c, error, deps.log));

@@ -98,17 +98,26 @@ export function widgetWithStrings(widgetJs: string, strings: Catalog): string {
   return widgetJs.replace(WIDGET_STRINGS_SLOT, () => json);
 }
 
-export function webRoutes(assets: WebAssets, strings: Catalog, allowedOrigins: string[]) {
+export function webRoutes(
+  assets: WebAssets,
+  strings: Catalog,
+  allowedOrigins: string[],
+  /** The demo page at `/`; off, `/` is the app's 404 (DEMO_PAGE=off). */
+  demoPage = true,
+) {
   const widgetJs = widgetWithStrings(assets.widgetJs, strings);
   const chatJs = widgetWithStrings(assets.chatJs, strings);
   const page = chatHtml(String(strings.en['widget.title'] ?? ''));
   const csp = chatCsp(allowedOrigins);
-  return new Hono()
-    .get('/', (c) => {
+  const routes = new Hono();
+  if (demoPage) {
+    routes.get('/', (c) => {
       c.header('Content-Security-Policy', DEMO_CSP);
       c.header('Cache-Control', 'no-store');
       return c.html(assets.demoHtml);
-    })
+    });
+  }
+  return routes
     .get('/widget.js', (c) => {
       c.header('Content-Type', 'application/javascript; charset=utf-8');
       c.header('Cache-Control', 'public, max-age=300');

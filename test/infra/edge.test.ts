@@ -173,3 +173,85 @@ describe('outside us-east-1', () => {
     Template.fromStack(stack).resourceCountIs('AWS::WAFv2::WebACL', 1);
   });
 });
+
+describe("the firm's own domain", () => {
+  const CERT =
+    'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+  const DOMAIN = { domainName: 'Intake.Firm.example', certificateArn: CERT };
+  const synthWith = (extra: Record<string, unknown>) =>
+    Template.fromStack(synthStack({ bundle: false }, { ...TEST_CONTEXT, ...extra }).stack);
+  const outputs = (t: Template) =>
+    t.toJSON().Outputs as Record<string, { Value: unknown; Description?: string }>;
+
+  it('is on the distribution with its certificate and TLS 1.2, and is every public URL', () => {
+    const t = synthWith(DOMAIN);
+    const [, distribution] = Object.entries(t.toJSON().Resources as Record<string, Resource>).find(
+      ([, r]) => r.Type === 'AWS::CloudFront::Distribution',
+    ) as [string, Resource];
+    const config = distribution.Properties.DistributionConfig as Record<string, unknown>;
+    expect(config.Aliases).toEqual(['intake.firm.example']);
+    expect(config.ViewerCertificate).toEqual({
+      AcmCertificateArn: CERT,
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
+    // The URL Twilio signs, the lead links and the widget tag: the firm's name, not CloudFront's.
+    const bases = Object.values(t.toJSON().Resources as Record<string, Resource>)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .map((r) => (r.Properties.Environment as { Variables: Record<string, unknown> }).Variables);
+    expect(bases.map((v) => v.PUBLIC_BASE_URL)).toEqual(
+      Array(3).fill('https://intake.firm.example'),
+    );
+    const out = outputs(t);
+    expect(out.WidgetTag?.Value).toBe(
+      '<script src="https://intake.firm.example/widget.js" data-api="https://intake.firm.example" defer></script>',
+    );
+    expect(out.TwilioWebhookUrl?.Value).toBe('https://intake.firm.example/webhooks/twilio/sms');
+    // Where the firm's DNS record points.
+    expect(JSON.stringify(out.DnsTarget?.Value)).toContain('DomainName');
+  });
+
+  it('without it, the URLs are CloudFront’s and there is no DNS target', () => {
+    const out = outputs(template);
+    expect(JSON.stringify(out.TwilioWebhookUrl?.Value)).toContain('EdgeDistribution');
+    expect(out.DnsTarget).toBeUndefined();
+  });
+
+  it('needs its certificate, from us-east-1', () => {
+    const attempt = (extra: Record<string, unknown>) => () => synthWith(extra);
+    expect(attempt({ domainName: 'intake.firm.example' })).toThrow(
+      /certificateArn .*domainName and certificateArn go together/,
+    );
+    expect(attempt({ certificateArn: CERT })).toThrow(/domainName .*go together/);
+    expect(attempt({ ...DOMAIN, certificateArn: CERT.replace('us-east-1', 'us-west-2') })).toThrow(
+      /certificateArn .*CloudFront only uses certificates from us-east-1/,
+    );
+    expect(attempt({ ...DOMAIN, domainName: 'https://intake.firm.example' })).toThrow(
+      /domainName .*not a host name/,
+    );
+  });
+});
+
+describe('the demo page', () => {
+  const variables = (t: Template) =>
+    Object.entries(t.toJSON().Resources as Record<string, Resource>)
+      .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('ApiFunction'))
+      .map(
+        ([, r]) => (r.Properties.Environment as { Variables: Record<string, unknown> }).Variables,
+      )[0];
+  const chatUrl = (t: Template) =>
+    JSON.stringify((t.toJSON().Outputs as Record<string, { Value: unknown }>).ChatUrl?.Value);
+
+  it("is off in a firm's deployment: ChatUrl is the chat page itself", () => {
+    expect(variables(template)?.DEMO_PAGE).toBe('off');
+    expect(chatUrl(template)).toMatch(/\/chat"\]\]\}$/);
+  });
+
+  it('is on when asked for (demoPage=true)', () => {
+    const t = Template.fromStack(
+      synthStack({ bundle: false }, { ...TEST_CONTEXT, demoPage: 'true' }).stack,
+    );
+    expect(variables(t)?.DEMO_PAGE).toBe('on');
+    expect(chatUrl(t)).toMatch(/\/"\]\]\}$/);
+  });
+});

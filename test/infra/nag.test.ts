@@ -27,6 +27,22 @@ describe('cdk-nag AwsSolutions', () => {
     expect(report.success).toBe(true);
   });
 
+  it("finds nothing with the firm's own domain and certificate (TLS 1.2 required, not acknowledged)", () => {
+    const { stack } = synthStack(
+      { bundle: false },
+      {
+        ...TEST_CONTEXT,
+        domainName: 'intake.firm.example',
+        certificateArn:
+          'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+      },
+    );
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.violations.map((v) => `${v.severity} ${v.ruleName}`)).toEqual([]);
+    const acknowledged = JSON.stringify(stack.node.findAll().map((c) => c.node.metadata));
+    expect(acknowledged).not.toContain('AwsSolutions-CFR4');
+  });
+
   it('finds nothing in either stack when the WAF stack is apart, for a region other than us-east-1', () => {
     const { app } = synthStack({ bundle: false }, TEST_CONTEXT, {
       CDK_DEFAULT_REGION: 'us-west-2',

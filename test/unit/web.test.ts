@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadWebAssets } from '../../functions/adapters/content-files';
+import { loadConfig } from '../../functions/config';
 import type { Catalog } from '../../functions/core/content';
 import { parseCommand } from '../../functions/core/engine/commands';
 import { WIDGET_STRINGS_SLOT, webRoutes } from '../../functions/http/web';
@@ -105,5 +106,23 @@ describe('GET /chat', () => {
   it('is framed by any site only where ALLOWED_ORIGINS says *', async () => {
     const res = await webRoutes(assets, content().strings, ['*']).request('/chat');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self' *");
+  });
+});
+
+describe('GET / (the demo page)', () => {
+  it('is served by default, as npm start does', async () => {
+    const res = await webRoutes(assets, content().strings, FIRMS).request('/');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(assets.demoHtml);
+  });
+
+  it("is not served with DEMO_PAGE=off (a firm's deployment); the chat page still is", async () => {
+    expect(loadConfig({}).DEMO_PAGE).toBe('on');
+    expect(loadConfig({ DEMO_PAGE: 'off' }).DEMO_PAGE).toBe('off');
+    expect(() => loadConfig({ DEMO_PAGE: 'no' })).toThrow(/DEMO_PAGE/);
+    const routes = webRoutes(assets, content().strings, FIRMS, false);
+    expect((await routes.request('/')).status).toBe(404);
+    expect((await routes.request('/chat')).status).toBe(200);
+    expect((await routes.request('/widget.js')).status).toBe(200);
   });
 });
