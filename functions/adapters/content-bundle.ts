@@ -33,6 +33,11 @@ import { type MetadataJson, phoneMetadata, usePhoneMetadata } from '../core/pars
 import { type Roster, RosterSchema } from '../core/routing/roster';
 import { type TpsData, TpsDataSchema, tpsScreeningContext } from '../core/screening/tps';
 import { type FacilitiesData, FacilitiesSchema } from '../core/understand/facilities';
+import {
+  compileStoryPhrases,
+  type StoryPhrasesData,
+  StoryPhrasesSchema,
+} from '../core/understand/story-phrases';
 import { ContentError } from './content-errors';
 
 /** The validated inputs of the content, as read from prompts/ and knowledge/. */
@@ -47,6 +52,8 @@ export interface ContentInputs {
   vocabulary: Vocabulary;
   /** ICE detention facilities and their names (knowledge/detention-facilities.yaml). */
   facilities: FacilitiesData;
+  /** The words the story reading looks for (knowledge/story.yaml). */
+  story: StoryPhrasesData;
 }
 
 /** Names used in error messages for where the flow and the strings came from. */
@@ -91,17 +98,18 @@ export function buildContent(
     tps: tpsScreeningContext(tps),
     knowledge,
     facilities: inputs.facilities.facilities,
+    story: compileStoryPhrases(inputs.story),
   };
 }
 
 const BundleArticleSchema = ArticleFrontSchema.extend({ body: z.string().min(50) });
 
 /**
- * Version 3 of content.json (2 had no detention facilities, 1 no vocabulary). Every part is checked
- * with the same schemas as the source files.
+ * Version 4 of content.json (3 had no story phrases, 2 no detention facilities, 1 no vocabulary).
+ * Every part is checked with the same schemas as the source files.
  */
 export const ContentBundleSchema = z.strictObject({
-  version: z.literal(3),
+  version: z.literal(4),
   flow: FlowSchema,
   strings: z.strictObject(
     Object.fromEntries(LANGUAGES.map((lang) => [lang, z.record(z.string(), TextSchema)])) as {
@@ -115,6 +123,8 @@ export const ContentBundleSchema = z.strictObject({
   vocabulary: VocabularySchema,
   /** ICE detention facilities and their names (knowledge/detention-facilities.yaml). */
   facilities: FacilitiesSchema,
+  /** The words the story reading looks for (knowledge/story.yaml). */
+  story: StoryPhrasesSchema,
   roster: RosterSchema,
   /**
    * The articles read into terms at build time with the vocabulary
@@ -147,7 +157,7 @@ export function writeContentBundle(
   const { assets, ...rest } = inputs;
   const bundle = parseBundle(
     {
-      version: 3,
+      version: 4,
       ...rest,
       // Read from the articles and the vocabulary exactly as the Lambda will parse them back.
       knowledgeIndex: analyzeArticles(

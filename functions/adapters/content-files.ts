@@ -1,8 +1,8 @@
 /**
  * Loads the content (flow, strings, firm settings, TPS list, the knowledge search's vocabulary,
- * the detention facilities) and the web assets from disk and validates them, once at start.
- * Invalid content stops the start with every problem listed, so a typo in a YAML file never
- * reaches a client mid-conversation.
+ * the detention facilities, the story reading's phrases) and the web assets from disk and
+ * validates them, once at start. Invalid content stops the start with every problem listed, so a
+ * typo in a YAML file never reaches a client mid-conversation.
  *
  * Reading (YAML and Markdown, here) is apart from building (`buildContent` in content-bundle.ts):
  * the Lambda builds the same Content from a prebuilt JSON and never loads the YAML parser.
@@ -22,6 +22,7 @@ import { FlowSchema, LANGUAGES } from '../core/flow';
 import { VocabularySchema } from '../core/knowledge/vocabulary';
 import { TpsDataSchema } from '../core/screening/tps';
 import { FacilitiesSchema } from '../core/understand/facilities';
+import { StoryPhrasesSchema } from '../core/understand/story-phrases';
 import { buildContent, type ContentInputs } from './content-bundle';
 import { ContentError } from './content-errors';
 import { loadArticles } from './knowledge-files';
@@ -81,7 +82,25 @@ export function readContentInputs({ root, firmFile }: ContentPaths): ContentInpu
     facilitiesPath,
     FacilitiesSchema.safeParse(readYaml(facilitiesPath)),
   );
-  return { flow, strings, firm, tps, articles: loadArticles(root, firm), vocabulary, facilities };
+  const storyPath = at('knowledge', 'story.yaml');
+  let storyData: unknown;
+  try {
+    storyData = readYaml(storyPath);
+  } catch (error) {
+    // A table or a relation noun written twice is a YAML error ("Map keys must be unique").
+    throw new ContentError(`${storyPath}: ${(error as Error).message}`);
+  }
+  const story = validated(storyPath, StoryPhrasesSchema.safeParse(storyData));
+  return {
+    flow,
+    strings,
+    firm,
+    tps,
+    articles: loadArticles(root, firm),
+    vocabulary,
+    facilities,
+    story,
+  };
 }
 
 export function loadContent(paths: ContentPaths): Content {

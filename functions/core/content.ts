@@ -10,6 +10,7 @@ import { own } from './own';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './retention';
 import type { tpsScreeningContext } from './screening/tps';
 import type { Facility } from './understand/facilities';
+import type { StoryPhrases } from './understand/story-phrases';
 
 /** A string, or a pair of forms for a client writing about themself or about someone else. */
 export const TextSchema = z.union([
@@ -98,6 +99,8 @@ export interface Content {
   knowledge: KnowledgeBase;
   /** ICE detention facilities and the names people use for them (findFacility). */
   facilities: Facility[];
+  /** The story reading's phrase tables (knowledge/story.yaml), compiled once at load. */
+  story: StoryPhrases;
 }
 
 /** Keys a flow needs from the strings catalog, so a missing one fails at load, not mid-chat. */
