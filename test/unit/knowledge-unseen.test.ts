@@ -91,3 +91,46 @@ describe('an off-topic matter that shares a word with an article', () => {
     );
   });
 });
+
+describe('more words the articles mean', () => {
+  it('reads a power of attorney for the children as the plan for them', () => {
+    expect(terms('poder notarial pa mis hijos', 'es')).toEqual(['powerofattorney', 'child']);
+    expect(top('poder notarial pa mis hijos por si me deportan, como se hace', 'es')).toBe(
+      'children-plan',
+    );
+  });
+
+  it('reads the ER as a hospital, in English only', () => {
+    expect(top('scared to take my baby to the ER, can immigration go in there', 'en')).toBe(
+      'sensitive-locations',
+    );
+  });
+
+  it('reads "hablan" as saying nothing, like "habla"', () => {
+    expect(terms('hablan en español', 'es')).toEqual(['spanish']);
+  });
+});
+
+describe('a long story', () => {
+  it('is answered on its telling words though its nearest phrasing is a short question', () => {
+    expect(
+      top(
+        'oiga mi hijo tiene 20 años, vino a los 15 con su tia xq yo lo deje en guatemala con su papa q le pegaba, despues lo traje pa aca. tiene caso en corte. escuche q hay algo pa jovenes, el califica todavia?',
+        'es',
+      ),
+    ).toBe('sijs');
+  });
+
+  it('weighs an off-topic word in it like the rest of the story', () => {
+    expect(
+      top(
+        'ok so i got my green card through marriage in 2016, divorced now, i have a shoplifting thing from 2018 that got dismissed. i want to become a citizen so i can vote and sponsor my mom. should i worry about applying',
+        'en',
+      ),
+    ).toBe('naturalization-risks');
+  });
+
+  it('but a short off-topic question still gets no answer', () => {
+    expect(top('do i have to file taxes if my job pays me cash', 'en')).toBe('none');
+  });
+});

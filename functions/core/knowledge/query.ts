@@ -57,7 +57,7 @@ const OFF_TOPIC_WEIGHT = 6;
 const RESOLVED_CACHE = 20_000;
 
 /** Words from which a message is a story told around its question. */
-const STORY_WORDS = 20;
+export const STORY_WORDS = 20;
 /** How much more a term of a story's last sentence (where the question is) counts. */
 const QUESTION_BOOST = 1.5;
 

@@ -35,7 +35,7 @@ import {
   type Field,
 } from './analysis';
 import type { Article } from './article';
-import { EXAMPLE_OOV_WEIGHT, type QueryTerm, queryReader } from './query';
+import { EXAMPLE_OOV_WEIGHT, type QueryTerm, queryReader, STORY_WORDS } from './query';
 import { termsOf } from './terms';
 import type { Vocabulary } from './vocabulary';
 
@@ -118,6 +118,8 @@ const LONG_TERMS = 3;
  * ("time", "help") is not enough to answer, one telling word ("fianza", "NTA") is.
  */
 const MIN_EVIDENCE = 4;
+/** How much more a story's score counts (a message of STORY_WORDS words or more). */
+const STORY_SCORE = 1.1;
 const BM25 = { k1: 1.2, b: 0.5 };
 /** Field weights for BM25: a word in the title or a phrasing tells more than one in the body. */
 const FIELD_BOOST: Record<Field, number> = { title: 1, questions: 1, short: 0.7, body: 0.5 };
@@ -233,6 +235,13 @@ export function buildKnowledgeBase(
     // an article leaves unexplained counts in proportion.
     const told = qs.filter((q) => !/^\d+$/.test(q.term)).length;
     const lengthDiscount = Math.min(1, LONG_TERMS / told);
+    // A story (STORY_WORDS words or more) is judged more on its telling words than a question:
+    // its nearest phrasing, a short question, is diluted by the story's many words, so the same
+    // evidence scores lower; and an off-topic word in it ("divorced now", "so i can vote") is
+    // part of the story, weighed like the rest of what an article leaves unexplained.
+    const story = query.split(/\s+/).length >= STORY_WORDS;
+    const storyScore = story ? STORY_SCORE : 1;
+    const penaltyDiscount = story ? lengthDiscount : 1;
 
     // The two nearest example phrasings per article.
     const dot = new Map<number, number>();
@@ -288,7 +297,10 @@ export function buildKnowledgeBase(
       const nearest = ((first[n] ?? 0) + SECOND_EXAMPLE * (second[n] ?? 0)) / (1 + SECOND_EXAMPLE);
       const blend =
         EXAMPLE_WEIGHT * nearest + (1 - EXAMPLE_WEIGHT) * ((text[n] ?? 0) / weightTotal);
-      const score = 10 * Math.min(1, (evidence[n] ?? 0) / MIN_EVIDENCE) * blend;
+      const score = Math.min(
+        10,
+        10 * storyScore * Math.min(1, (evidence[n] ?? 0) / MIN_EVIDENCE) * blend,
+      );
       // Who and how ("my brother", "scared") count less when this article lacks them.
       const unmatchedContext = context - (matchedContext[n] ?? 0);
       // Off-topic words this article does not ask about weigh their penalty instead.
@@ -305,7 +317,7 @@ export function buildKnowledgeBase(
         total - offTopic - m - (1 - CONTEXT_DISCOUNT) * unmatchedContext,
       );
       const rest = unmatched * lengthDiscount;
-      const coverage = m / (m + rest + penalty);
+      const coverage = m / (m + rest + penalty * penaltyDiscount);
       hits.push({ article, score, coverage });
     });
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
