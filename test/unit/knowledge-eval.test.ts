@@ -16,13 +16,13 @@ describe('knowledge search on the evaluation set', () => {
 
   // 2026-12-07, after the phone-style work: 97.6% top-1, 99.3% top-3; after the work on
   // blind-2026-12b's misses (unseen words, off-topic matters, the covered-answer rule): 98.0%,
-  // 99.5%.
-  it('puts an acceptable article first for at least 97.5% of the answerable questions', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.975);
+  // 98.2%, 99.6%.
+  it('puts an acceptable article first for at least 98% of the answerable questions', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('has an acceptable article in the first three for at least 99.4%', () => {
-    expect(report.top3).toBeGreaterThanOrEqual(0.994);
+  it('has an acceptable article in the first three for at least 99.5%', () => {
+    expect(report.top3).toBeGreaterThanOrEqual(0.995);
   });
 
   it('answers none of the questions that should get no answer', () => {

@@ -106,6 +106,15 @@ describe('more words the articles mean', () => {
     );
   });
 
+  it('reads driving without a licence as an offence, not a licence question', () => {
+    expect(terms('la pararon por manejar sin licencia', 'es')).toEqual(['stop', 'drive', 'crime']);
+    expect(terms('driving without a license', 'en')).toEqual(['drive', 'crime']);
+  });
+
+  it('reads "icd", a slip for "ice", as ICE', () => {
+    expect(top('icd at my door', 'en')).toBe('ice-at-the-door');
+  });
+
   it('reads "hablan" as saying nothing, like "habla"', () => {
     expect(terms('hablan en español', 'es')).toEqual(['spanish']);
   });
