@@ -80,6 +80,8 @@ describe('an off-topic matter that shares a word with an article', () => {
     );
     expect(top('se me vence la tarjeta de residencia, como la renuevo', 'es')).toBe('none');
     expect(top('mi hijo se porta mal en la escuela q hago', 'es')).toBe('none');
+    expect(top('can my employer sponsor me for a green card', 'en')).toBe('none');
+    expect(top('mi jefe me quiere pagar menos por no tener papeles', 'es')).toBe('none');
   });
 
   it('is still answered where an article asks about it', () => {
@@ -109,6 +111,12 @@ describe('more words the articles mean', () => {
   it('reads driving without a licence as an offence, not a licence question', () => {
     expect(terms('la pararon por manejar sin licencia', 'es')).toEqual(['stop', 'drive', 'crime']);
     expect(terms('driving without a license', 'en')).toEqual(['drive', 'crime']);
+  });
+
+  it('reads coming alone as a minor, and "mi jefe" as the boss', () => {
+    expect(terms('tengo 16 años y vine solo', 'es')).toEqual(['16', 'years', 'minor']);
+    expect(top('tengo 16 años y vine solo, hay algo para mi', 'es')).toBe('sijs');
+    expect(terms('mi jefe', 'es')).toEqual(['boss']);
   });
 
   it('reads "icd", a slip for "ice", as ICE', () => {
