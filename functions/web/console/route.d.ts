@@ -1,0 +1,12 @@
+import type { Filters } from './types';
+
+export const FILTER_KEYS: readonly (keyof Filters)[];
+export function cleanFilters(raw: unknown): Filters;
+export function hasFilters(filters: Filters): boolean;
+export function boardHash(filters: Filters): string;
+export function leadHash(id: string): string;
+export function parseHash(
+  hash: string | null | undefined,
+): { screen: 'board'; filters: Filters } | { screen: 'lead'; id: string };
+export function leadsPath(filters: Filters, cursor?: string | null): string;
+export function leadPath(id: string): string;

@@ -1,0 +1,82 @@
+/**
+ * The address after '#': `#/` is the board (its filters after '?', so a reload keeps them),
+ * `#/leads/<id>` a lead. Also the board's query to the API. Pure: no `document`, no `location`.
+ */
+import { CHANNELS, STATUS, URGENCY } from './words.js';
+
+export const FILTER_KEYS = ['status', 'urgency', 'flag', 'language', 'channel', 'q'];
+
+const Q_MAX = 100;
+// Values with a fixed list are checked against it; flags and languages may grow on the server.
+const ALLOWED = { status: STATUS, urgency: URGENCY, channel: CHANNELS };
+const TOKEN = /^[a-z0-9][a-z0-9-]{0,39}$/i;
+const own = (obj, key) => Object.hasOwn(obj, key);
+
+/** Only known filters with usable values: a hand-edited or stale address cannot break a query. */
+export function cleanFilters(raw) {
+  const out = {};
+  for (const key of FILTER_KEYS) {
+    const v = raw && typeof raw[key] === 'string' ? raw[key].trim() : '';
+    if (!v) continue;
+    if (key === 'q') out.q = v.slice(0, Q_MAX);
+    else if (ALLOWED[key] ? own(ALLOWED[key], v) : TOKEN.test(v)) out[key] = v;
+  }
+  return out;
+}
+
+export function hasFilters(filters) {
+  return Object.keys(cleanFilters(filters)).length > 0;
+}
+
+function params(filters) {
+  const p = new URLSearchParams();
+  const clean = cleanFilters(filters);
+  for (const key of FILTER_KEYS) if (clean[key]) p.set(key, clean[key]);
+  return p;
+}
+
+/** `#/`, or `#/?status=new&q=ana` */
+export function boardHash(filters) {
+  const s = params(filters).toString();
+  return s ? `#/?${s}` : '#/';
+}
+
+export function leadHash(id) {
+  return `#/leads/${encodeURIComponent(id)}`;
+}
+
+/**
+ * What an address shows: `{ screen: 'board', filters }` or `{ screen: 'lead', id }`. Anything
+ * else (empty, `#`, an unknown path) is the board without filters.
+ */
+export function parseHash(hash) {
+  const h = String(hash || '').replace(/^#/, '');
+  const [path, query = ''] = h.split('?', 2);
+  const m = /^\/leads\/([^/]+)\/?$/.exec(path);
+  if (m) {
+    let id = '';
+    try {
+      id = decodeURIComponent(m[1]);
+    } catch {
+      /* a malformed escape: treated as no lead */
+    }
+    if (id) return { screen: 'lead', id };
+  }
+  const filters = {};
+  if (path === '/' || path === '') {
+    for (const [k, v] of new URLSearchParams(query)) filters[k] = v;
+  }
+  return { screen: 'board', filters: cleanFilters(filters) };
+}
+
+/** `/api/staff/leads?status=new&cursor=…`: only the filters that are set, then the cursor. */
+export function leadsPath(filters, cursor) {
+  const p = params(filters);
+  if (cursor) p.set('cursor', cursor);
+  const s = p.toString();
+  return s ? `/api/staff/leads?${s}` : '/api/staff/leads';
+}
+
+export function leadPath(id) {
+  return `/api/staff/leads/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,84 @@
+/**
+ * The page around the screens: who is signed in, the header, the screen in <main>, and the
+ * handful of values the screens share. main.js sets the hooks (`signedOut`), so screens never
+ * import each other.
+ */
+import { announce, focusHeading, h, messageBox } from './dom.js';
+import { STAFF_ROLES, T } from './words.js';
+
+export const app = {
+  /** `{ email, name, role }` of who is signed in; null when nobody is. */
+  me: null,
+  /** The firm's name when the server gives it, for the header and the tab's title. */
+  firm: '',
+  /** The board's address with its filters, so "Back to leads" returns to the same list. */
+  boardHash: '#/',
+  /** Each navigation's number: an answer that arrives after the next navigation is dropped. */
+  seq: 0,
+  /** Words to say on the next screen (e.g. after erasing a lead). */
+  flash: '',
+  /** Notes typed and not saved yet, by lead id, kept while the page is open. */
+  drafts: new Map(),
+  /** Set by main.js: the session is gone (401, or signed out), show the sign-in screen. */
+  signedOut: (_message) => {},
+  /** Set by main.js: sign out now. */
+  signOut: () => {},
+};
+
+/** Reads `GET /api/staff/me`'s body: `{ email, name, role }`, alone or under `me`, and a firm. */
+export function setMe(body) {
+  const me = body && typeof body.me === 'object' && body.me ? body.me : body;
+  app.me = me && typeof me === 'object' ? me : null;
+  const firm = body?.firm;
+  app.firm =
+    typeof firm === 'string'
+      ? firm
+      : typeof firm?.name === 'string'
+        ? firm.name
+        : body?.firmName || '';
+}
+
+export function consoleTitle() {
+  return app.firm ? `${app.firm} · ${T.consoleTitle}` : T.consoleTitle;
+}
+
+/** Shows `node` as the screen, titles the tab, and moves focus to its h1. */
+export function showScreen(node, title) {
+  const screen = document.getElementById('screen');
+  if (app.flash) node.querySelector('h1')?.after(messageBox(app.flash, 'ok'));
+  screen.replaceChildren(node);
+  document.title = title ? `${title} · ${consoleTitle()}` : consoleTitle();
+  focusHeading(node);
+  if (app.flash) {
+    announce(app.flash);
+    app.flash = '';
+  }
+}
+
+/** The header: the console's title, who is signed in, and "Sign out". Hidden when signed out. */
+export function renderHeader() {
+  const bar = document.getElementById('bar');
+  if (!bar) return;
+  if (!app.me) {
+    bar.hidden = true;
+    bar.replaceChildren();
+    return;
+  }
+  const role = STAFF_ROLES[app.me.role] || app.me.role || '';
+  const who = [app.me.name || app.me.email, role ? `(${role})` : ''].filter(Boolean).join(' ');
+  const signOut = h('button', { type: 'button', class: 'btn btn-quiet', text: T.signOut });
+  signOut.addEventListener('click', () => {
+    signOut.disabled = true;
+    app.signOut();
+  });
+  bar.replaceChildren(
+    h(
+      'div',
+      { class: 'bar-inner' },
+      h('p', { class: 'bar-title' }, h('a', { href: '#/', text: consoleTitle() })),
+      h('p', { class: 'bar-who' }, `${T.signedInAs} `, h('strong', { text: who })),
+      signOut,
+    ),
+  );
+  bar.hidden = false;
+}

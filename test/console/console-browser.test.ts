@@ -1,0 +1,214 @@
+/**
+ * The console in real Chromium against a stand-in API (fake-api.ts), under the page's CSP, at
+ * 390 px and 1280 px, with axe: sign-in, the board, the lead page and its actions. Roles and
+ * accessible names only, as a person with a screen reader finds them.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../e2e/browser';
+import { type FakeApi, fakeLeads, startFakeApi } from './fake-api';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let api: FakeApi;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  api = await startFakeApi();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+beforeEach(() => {
+  api.leads = fakeLeads();
+  api.role = 'admin';
+  api.failNext.clear();
+  problems.length = 0;
+});
+
+async function newPage(width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 844 } });
+  const page = await context.newPage();
+  // Errors on the page (a CSP refusal, an exception); not the failed statuses the tests cause.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return page;
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${api.url}/console/sign-in?token=ok`);
+  await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
+}
+
+/** axe's WCAG 2.1 A and AA rules; serious and critical ones fail the test. */
+async function axe(page: Page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe;
+    return (await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: { id: string; impact: string; nodes: { target: unknown }[] }[] };
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.textContent);
+
+describe('the staff console in a browser', () => {
+  it('asks for an email when signed out, and says a link is on its way', async () => {
+    const page = await newPage(390);
+    await page.goto(`${api.url}/console`);
+    const h1 = page.getByRole('heading', { level: 1, name: 'Sign in to the leads console' });
+    await h1.waitFor();
+    expect(await focusedName(page)).toBe('Sign in to the leads console');
+    expect(await page.getByRole('banner').count()).toBe(0);
+    await page.getByRole('textbox', { name: 'Work email' }).fill('ana@firm.example');
+    await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+    await page.getByText('a sign-in link is on its way. It works once, for 15 minutes.').waitFor();
+    expect(api.calls).toContain('POST /api/staff/sign-in');
+    expect(await axe(page)).toEqual([]);
+
+    await page.goto(`${api.url}/console/sign-in?token=used`);
+    await page.getByText('already used or has expired').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the board as cards on a phone, urgent new leads first, and passes axe', async () => {
+    const page = await newPage(390);
+    await signIn(page);
+    const attention = page.getByRole('region', { name: /Needs attention/ });
+    await attention.getByRole('link', { name: 'José Hernández' }).waitFor();
+    const names = await attention
+      .getByRole('listitem')
+      .evaluateAll((els) => els.map((e) => e.querySelector('h3')?.textContent));
+    expect(names).toEqual(['José Hernández', 'Name not given']);
+    const cards = attention.getByRole('list');
+    expect(await cards.getByText('Emergency', { exact: true }).isVisible()).toBe(true);
+    expect(await cards.getByText('Possible conflict').isVisible()).toBe(true);
+    expect(await page.getByRole('table').count()).toBe(0); // hidden on a phone
+    // A name is text, never markup.
+    await page.getByRole('link', { name: '<img src=x onerror="window.pwned=1">' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBe(
+      undefined,
+    );
+    expect(await page.getByRole('banner').getByText('Ana Robles (Admin)').isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+
+    // The rest comes with "Load more".
+    expect(await page.getByRole('link', { name: 'Marta Ruiz' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Load more leads' }).click();
+    await page.getByRole('link', { name: 'Marta Ruiz' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Load more leads' }).isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a table on a desktop; filters live in the address and survive a reload', async () => {
+    const page = await newPage(1280);
+    await signIn(page);
+    const table = page.getByRole('table', { name: /Other leads/ });
+    await table.waitFor();
+    expect(await table.getByRole('columnheader').allTextContents()).toContain('Urgency');
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('contacted');
+    await expect.poll(() => page.url()).toContain('#/?status=contacted');
+    await expect.poll(() => page.getByRole('table').getByRole('link').count()).toBe(1);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
+    await expect.poll(() => page.getByRole('table').getByRole('link').count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('contacted');
+    expect(api.calls.at(-1)).toBe('GET /api/staff/leads?status=contacted');
+
+    await page.getByRole('searchbox', { name: 'Search name or phone' }).fill('nobody');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('No leads match these filters.').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect.poll(() => page.url()).toMatch(/#\/$/);
+    await page.getByRole('link', { name: 'Rosa Díaz' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('reads a lead, changes it, keeps a note through a failure, and erases it', async () => {
+    const page = await newPage(390);
+    await signIn(page);
+    await page.getByRole('link', { name: 'José Hernández' }).click();
+    await page.getByRole('heading', { level: 1, name: 'José Hernández' }).waitFor();
+    expect(await focusedName(page)).toBe('José Hernández');
+    const text = (await page.getByRole('main').textContent()) || '';
+    const danger = text.indexOf('NOT safe to call');
+    expect(danger).toBeGreaterThan(-1);
+    expect(danger).toBeLessThan(text.indexOf('Who is detained'));
+    await page.getByText('Detuvieron a mi esposo <b>ayer</b>').waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('combobox', { name: 'Change status' }).selectOption('contacted');
+    await page.getByRole('button', { name: 'Save status' }).click();
+    await page.getByText('Status saved: Contacted.').waitFor();
+
+    const note = page.getByRole('textbox', { name: 'Add a note' });
+    await note.fill('Llamé a la esposa.\nVuelve a llamar mañana.');
+    api.failNext.set('POST /api/staff/leads/L6', 500);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Injected failure 500').waitFor();
+    expect(await note.inputValue()).toBe('Llamé a la esposa.\nVuelve a llamar mañana.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Note added.', { exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: 'Notes' }).textContent()).toContain(
+      'Vuelve a llamar mañana.',
+    );
+    expect(await note.inputValue()).toBe('');
+
+    await page.getByRole('combobox', { name: 'Assign to' }).selectOption('ben');
+    await page.getByRole('button', { name: 'Reassign' }).click();
+    await page.getByText('Assigned to Ben Ortiz.').waitFor();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Erase this lead…' }).click();
+    await page.getByRole('button', { name: 'Yes, erase it' }).click();
+    await page.getByText('The lead was erased.').filter({ visible: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
+    await page.getByRole('link', { name: 'Rosa Díaz' }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'José Hernández' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('says no such lead, hides erasing from non-admins, and signs out', async () => {
+    const page = await newPage(390);
+    await signIn(page);
+    await page.goto(`${api.url}/console#/leads/nope`);
+    await page.getByRole('heading', { level: 1, name: 'No such lead' }).waitFor();
+
+    api.role = 'attorney';
+    await page.goto(`${api.url}/console#/leads/L7`);
+    await page.getByRole('heading', { level: 1, name: 'Rosa Díaz' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Erase this lead…' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to the leads console' }).waitFor();
+    await page.getByText('You are signed out.').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to the leads console' }).waitFor();
+  });
+
+  it('goes to sign-in when the session ends mid-way', async () => {
+    const page = await newPage(390);
+    await signIn(page);
+    await page.getByRole('link', { name: 'Rosa Díaz' }).waitFor();
+    api.failNext.set('GET /api/staff/leads/L7', 401);
+    await page.getByRole('link', { name: 'Rosa Díaz' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to the leads console' }).waitFor();
+    await page.getByText('Sign in again to continue.').waitFor();
+  });
+});

@@ -1,0 +1,296 @@
+/**
+ * A stand-in for the staff API (API.md "Staff (the console)"), in memory, so the console can be
+ * driven in a real browser before the real endpoints exist. It serves the page as the server
+ * will: console.html, the bundled main.js as /console.js and console.css, under the console's CSP.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
+const DIR = fileURLToPath(new URL('../../functions/web/console/', import.meta.url));
+
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+type Json = Record<string, unknown>;
+export type FakeLead = Json & {
+  leadId: string;
+  createdAt: string;
+  status: string;
+  urgency: string;
+};
+
+const ATTORNEYS = [
+  { attorneyId: 'ana', name: 'Ana Robles' },
+  { attorneyId: 'ben', name: 'Ben Ortiz' },
+];
+
+export function fakeLeads(): FakeLead[] {
+  const base = {
+    flags: [] as string[],
+    location: 'Los Angeles, CA',
+    language: 'es',
+    channel: 'web',
+    offer: 'new',
+    routedTo: ATTORNEYS[0],
+    conflicts: [] as unknown[],
+    possibleDuplicateOf: null as string | null,
+  };
+  const at = (h: number) => new Date(Date.UTC(2026, 11, 8, 12 - h)).toISOString();
+  return [
+    {
+      ...base,
+      leadId: 'L7',
+      createdAt: at(0),
+      urgency: 'normal',
+      status: 'new',
+      name: 'Rosa Díaz',
+    },
+    {
+      ...base,
+      leadId: 'L6',
+      createdAt: at(1),
+      urgency: 'emergency',
+      status: 'new',
+      name: 'José Hernández',
+      flags: ['bond', 'u-visa'],
+      channel: 'sms',
+      location: 'Adelanto ICE Processing Center',
+      conflicts: [{ name: 'José Hernández', role: 'adverse', matter: 'M-2024-17' }],
+    },
+    { ...base, leadId: 'L5', createdAt: at(2), urgency: 'high', status: 'new', name: null },
+    {
+      ...base,
+      leadId: 'L4',
+      createdAt: at(3),
+      urgency: 'normal',
+      status: 'contacted',
+      name: '<img src=x onerror="window.pwned=1">',
+      possibleDuplicateOf: 'L7',
+      language: 'en',
+    },
+    {
+      ...base,
+      leadId: 'L3',
+      createdAt: at(4),
+      urgency: 'high',
+      status: 'retained',
+      name: 'Ana Pérez',
+    },
+    {
+      ...base,
+      leadId: 'L2',
+      createdAt: at(5),
+      urgency: 'normal',
+      status: 'closed',
+      name: 'Luis Gómez',
+    },
+    {
+      ...base,
+      leadId: 'L1',
+      createdAt: at(6),
+      urgency: 'normal',
+      status: 'new',
+      name: 'Marta Ruiz',
+    },
+  ];
+}
+
+/** The lead page's lead: the board's fields and the rest of the shape. */
+function detail(lead: FakeLead, notes: Json[]): Json {
+  const flags = (lead.flags as string[]).map((id) => ({
+    id,
+    title: id === 'bond' ? 'Bond hearing' : 'U visa',
+    reasons: [`Reason for ${id}: detained 2 days ago`],
+  }));
+  return {
+    ...lead,
+    updatedAt: lead.createdAt,
+    urgencyReasons: lead.urgency === 'normal' ? [] : ['Detained now'],
+    flags,
+    acceptedBy: null,
+    routingReasons: 'Ana Robles: speaks Spanish, covers CA, focus detained',
+    notices: [
+      { tone: 'warn', text: 'Prefers contact after 6 PM.' },
+      {
+        tone: 'danger',
+        text: 'NOT safe to call: the abuser reads the phone. Write only by email.',
+      },
+    ],
+    summary: [
+      {
+        title: 'Detention',
+        rows: [
+          ['Who is detained', 'Her husband, José'],
+          ['Where held', 'Adelanto'],
+        ],
+      },
+      { title: 'Contact', rows: [['Phone', '+1 213 555 0100']] },
+    ],
+    questions: [{ text: '¿Cuánto cuesta la fianza?', at: lead.createdAt }],
+    notes,
+    conversationId: `C-${lead.leadId}`,
+  };
+}
+
+export interface FakeApi {
+  url: string;
+  leads: FakeLead[];
+  role: 'admin' | 'attorney' | 'staff';
+  calls: string[];
+  /** The next calls to these paths fail with this status, once each. */
+  failNext: Map<string, number>;
+  close(): Promise<void>;
+}
+
+export async function startFakeApi(): Promise<FakeApi> {
+  const js = buildSync({
+    entryPoints: [`${DIR}main.js`],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+  }).outputFiles[0]?.text;
+  const html = readFileSync(`${DIR}console.html`, 'utf8');
+  const css = readFileSync(`${DIR}console.css`, 'utf8');
+  const notes = new Map<string, Json[]>();
+  const history = new Map<string, Json[]>();
+  const api: FakeApi = {
+    url: '',
+    leads: fakeLeads(),
+    role: 'admin',
+    calls: [],
+    failNext: new Map(),
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+
+  function send(res: ServerResponse, status: number, body?: unknown, type = 'application/json') {
+    const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+    if (body !== undefined) headers['Content-Type'] = type;
+    res.writeHead(status, headers);
+    res.end(
+      body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    );
+  }
+  const error = (res: ServerResponse, status: number, code: string, message: string) =>
+    send(res, status, { error: { code, message } });
+
+  async function readJson(req: IncomingMessage): Promise<Json> {
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    return raw ? JSON.parse(raw) : {};
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url || '/', 'http://x');
+    const path = url.pathname;
+    const signedIn = /(?:^|;\s*)amparo_staff=ok/.test(req.headers.cookie || '');
+    api.calls.push(`${req.method} ${path}${url.search}`);
+    const failing = api.failNext.get(`${req.method} ${path}`);
+    if (failing) {
+      api.failNext.delete(`${req.method} ${path}`);
+      return error(res, failing, 'injected', `Injected failure ${failing}`);
+    }
+    if (path === '/console') {
+      res.setHeader('Content-Security-Policy', CSP);
+      return send(res, 200, html, 'text/html; charset=utf-8');
+    }
+    if (path === '/console.js') return send(res, 200, js, 'application/javascript; charset=utf-8');
+    if (path === '/console.css') return send(res, 200, css, 'text/css; charset=utf-8');
+    if (path === '/console/sign-in') {
+      const ok = url.searchParams.get('token') === 'ok';
+      res.writeHead(302, {
+        Location: ok ? '/console' : '/console?signin=expired',
+        ...(ok ? { 'Set-Cookie': 'amparo_staff=ok; HttpOnly; SameSite=Strict; Path=/' } : {}),
+      });
+      return res.end();
+    }
+    if (path === '/api/staff/sign-in' && req.method === 'POST') return send(res, 202, {});
+    if (!path.startsWith('/api/staff/')) return error(res, 404, 'not-found', 'Not found');
+    if (!signedIn) return error(res, 401, 'unauthorized', 'Sign in first');
+    const me = { email: 'ana@firm.example', name: 'Ana Robles', role: api.role };
+    if (path === '/api/staff/me') return send(res, 200, me);
+    if (path === '/api/staff/sign-out') {
+      res.writeHead(204, { 'Set-Cookie': 'amparo_staff=; Max-Age=0; Path=/' });
+      return res.end();
+    }
+    if (path === '/api/staff/leads' && req.method === 'GET') {
+      const q = url.searchParams;
+      const list = api.leads.filter(
+        (l) =>
+          (!q.get('status') || l.status === q.get('status')) &&
+          (!q.get('urgency') || l.urgency === q.get('urgency')) &&
+          (!q.get('channel') || l.channel === q.get('channel')) &&
+          (!q.get('language') || l.language === q.get('language')) &&
+          (!q.get('flag') || (l.flags as string[]).includes(q.get('flag') || '')) &&
+          (!q.get('q') ||
+            String(l.name)
+              .toLowerCase()
+              .includes((q.get('q') || '').toLowerCase())),
+      );
+      const from = Number(q.get('cursor') || 0);
+      const page = list.slice(from, from + 5);
+      const cursor = from + 5 < list.length ? String(from + 5) : null;
+      return send(res, 200, { leads: page, cursor });
+    }
+    const m = /^\/api\/staff\/leads\/([^/]+)$/.exec(path);
+    const lead = m && api.leads.find((l) => l.leadId === decodeURIComponent(m[1] || ''));
+    if (!m || !lead) return error(res, 404, 'not-found', 'No such lead');
+    const id = lead.leadId;
+    const log = history.get(id) || [];
+    history.set(id, log);
+    if (req.method === 'GET') {
+      log.push({ at: new Date().toISOString(), by: me.name, action: 'viewed' });
+      return send(res, 200, {
+        lead: detail(lead, notes.get(id) || []),
+        transcript: [
+          {
+            role: 'bot',
+            text: 'Hola. ¿En qué podemos ayudarle?\nEscriba 1 o 2.',
+            at: lead.createdAt,
+          },
+          { role: 'user', text: 'Detuvieron a mi esposo <b>ayer</b>', at: lead.createdAt },
+          { role: 'staff', text: 'Soy Ana, abogada. La llamo pronto.' },
+        ],
+        history: log,
+        attorneys: ATTORNEYS,
+        me,
+      });
+    }
+    if (req.method === 'DELETE') {
+      if (me.role !== 'admin') return error(res, 403, 'forbidden', 'Admins only');
+      api.leads = api.leads.filter((l) => l.leadId !== id);
+      return send(res, 204);
+    }
+    if (req.method === 'POST') {
+      const body = await readJson(req);
+      if (typeof body.status === 'string') lead.status = body.status;
+      if (typeof body.assignTo === 'string')
+        lead.routedTo = ATTORNEYS.find((a) => a.attorneyId === body.assignTo) || null;
+      if (typeof body.note === 'string') {
+        const list = notes.get(id) || [];
+        list.push({ at: new Date().toISOString(), by: me.name, text: body.note });
+        notes.set(id, list);
+      }
+      return send(res, 200, { lead: detail(lead, notes.get(id) || []) });
+    }
+    return error(res, 405, 'method', 'Method not allowed');
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e) => error(res, 500, 'internal', String(e)));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return api;
+}
