@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import { createDynamoLeadStore } from './adapters/dynamo-leads';
 import { createDynamoLimitStore } from './adapters/dynamo-limits';
 import { createDynamoSmsStore } from './adapters/dynamo-sms-store';
+import { createDynamoStaffStore } from './adapters/dynamo-staff';
 import { createDynamoStore } from './adapters/dynamo-store';
 import { jsonLogger } from './adapters/log';
 import { newCode, newToken } from './adapters/tokens';
@@ -107,15 +108,48 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
     strings: content.strings,
   });
   const limited = config.RATE_LIMITS === 'on';
+  const store = createDynamoStore({
+    client,
+    tableName: config.TABLE_NAME,
+    now,
+    timeZone,
+    retentionDays,
+  });
+  const sms = createDynamoSmsStore({
+    client,
+    tableName: config.TABLE_NAME,
+    timeZone,
+    retentionDays,
+  });
+  const staff = createDynamoStaffStore({ client, tableName: config.TABLE_NAME });
   return {
-    store: createDynamoStore({
-      client,
-      tableName: config.TABLE_NAME,
-      now,
-      timeZone,
-      retentionDays,
-    }),
-    sms: createDynamoSmsStore({ client, tableName: config.TABLE_NAME, timeZone, retentionDays }),
+    store,
+    sms,
+    staff: {
+      auth: {
+        staff,
+        roster: inputs.roster,
+        mailer: inputs.mailer,
+        limits: delivery.limits,
+        now,
+        newToken,
+        mailFrom: config.MAIL_FROM,
+        firmName: content.firm.name,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+        log,
+      },
+      leads: {
+        leads: delivery.leads,
+        store,
+        staff,
+        roster: inputs.roster,
+        strings: content.strings,
+        timeZone,
+        retentionDays,
+        now,
+      },
+      erase: { leads: delivery.leads, store, sms, now, log },
+    },
     leads: { leads: delivery.leads, roster: inputs.roster, newId: randomUUID, now, timeZone },
     delivery,
     newTokenHash: () => hashSecret(newToken()),

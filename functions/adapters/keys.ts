@@ -38,6 +38,15 @@
  *                                           lead with nothing to wait for carries neither
  *                                           attribute and leaves the index.
  *
+ * The staff console (functions/adapters/dynamo-staff.ts)
+ * 11. A sign-in link ...................... PutItem / DeleteItem (ReturnValues ALL_OLD, so it is
+ *                                           used once): pk = SIGNIN#<sha256 of its token>, sk = SIGNIN
+ * 12. A console session ................... PutItem / GetItem / DeleteItem
+ *                                           pk = SESSION#<sha256 of its cookie>, sk = SESSION
+ * 13. A lead's audit trail ................ PutItem; Query pk = LEAD#<id>, begins_with(sk, AUDIT#)
+ *                                           (beside the lead, sk = AUDIT#<at>#<random>); the
+ *                                           console's own (sign-in, sign-out): pk = AUDIT#<day>
+ *
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
  * so readers treat an item whose expiresAt has passed as absent. Leads, their pointers and
  * qualified conversations have one too (functions/core/retention.ts); an opted-out line never does.
@@ -90,3 +99,16 @@ export const phoneLeadKey = (phone: string) => ({ pk: `PHONE#${phone}`, sk: 'LEA
 
 /** 9. `hash` is a keyed hash of what is limited: the table never holds the number or address. */
 export const limitKey = (hash: string) => ({ pk: `LIMIT#${hash}`, sk: 'LIMIT' });
+
+/** 11. A console sign-in link, by the hash of its token. */
+export const signInKey = (hash: string) => ({ pk: `SIGNIN#${hash}`, sk: 'SIGNIN' });
+
+/** 12. A console session, by the hash of its cookie's value. */
+export const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' });
+
+/** 13. An audit entry: beside its lead, or in the console's day partition. */
+export const AUDIT_PREFIX = 'AUDIT#';
+export const auditKey = (entry: { at: string; leadId?: string }, unique: string) => ({
+  pk: entry.leadId ? leadKey(entry.leadId).pk : `${AUDIT_PREFIX}${entry.at.slice(0, 10)}`,
+  sk: `${AUDIT_PREFIX}${entry.at}#${unique}`,
+});

@@ -110,7 +110,54 @@ export interface SmsSender {
   available?: boolean;
 }
 
-/** Sends a lead email (the adapter: a file outbox, SMTP or SES). */
+/** Any email Amparo sends: a lead email (LeadEmail) or a staff sign-in link. */
+export interface MailMessage {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  attachments?: LeadEmail['attachments'];
+}
+
+/** Sends an email (the adapter: a file outbox, SMTP or SES). */
 export interface Mailer {
-  send(message: LeadEmail): Promise<{ messageId: string }>;
+  send(message: MailMessage): Promise<{ messageId: string }>;
+}
+
+/** A console session (API.md "Staff"): stored under a hash of its cookie's value, never the value. */
+export interface StaffSession {
+  hash: string;
+  email: string;
+  createdAt: string;
+  /** When it ends whatever happens (12 hours after sign-in). */
+  expiresAt: string;
+}
+
+/** One line of the console's audit trail: who (a staff email), what, when; ids, never client data. */
+export interface AuditEntry {
+  at: string;
+  by: string;
+  /** `view`, `status`, `note`, `assign`, `erase`, `sign-in`, `sign-out`, … */
+  action: string;
+  leadId?: string;
+  /** The new status, the attorney assigned: never a note's text or a client's words. */
+  detail?: string;
+}
+
+/** The console's sign-in links, sessions and audit trail (functions/adapters/dynamo-staff.ts). */
+export interface StaffStore {
+  /** Keeps a sign-in link's token hash for `email` until `expiresAt`. */
+  putSignIn(hash: string, email: string, expiresAt: Date): Promise<void>;
+  /** Uses a sign-in link once: its email if it existed and had not expired; it is gone after. */
+  takeSignIn(hash: string, now: Date): Promise<string | undefined>;
+  putSession(session: StaffSession): Promise<void>;
+  /** The live session under `hash`, or undefined (unknown, signed out or expired). */
+  getSession(hash: string, now: Date): Promise<StaffSession | undefined>;
+  deleteSession(hash: string): Promise<void>;
+  /** Records an entry: a lead's (with `leadId`) or the console's (sign-in, sign-out). */
+  audit(entry: AuditEntry, keepUntil?: Date): Promise<void>;
+  /** A lead's entries, oldest first. */
+  history(leadId: string): Promise<AuditEntry[]>;
 }

@@ -19,6 +19,7 @@ import { errorBody, RequestError, respondToError } from './errors';
 import { knowledgeRoutes } from './knowledge';
 import { leadRoutes } from './leads';
 import { addressLimit } from './limits';
+import { type StaffRouteDeps, staffRoutes } from './staff';
 import { type TwilioConfig, twilioRoutes } from './twilio';
 import { webRoutes } from './web';
 
@@ -29,6 +30,8 @@ export interface AppDeps extends SmsDeps {
   assets: WebAssets;
   /** Origins allowed to call the API from a browser (the widget on a firm's site); '*' = any. */
   allowedOrigins: string[];
+  /** The staff console's API and sign-in link (functions/http/staff.ts); absent: not served. */
+  staff?: StaffRouteDeps;
   /** False: nothing at `/` (a firm's production deployment); default true, the demo page. */
   demoPage?: boolean;
   log: Logger;
@@ -92,6 +95,11 @@ export function createApp(deps: AppDeps) {
   app.route('/webhooks/twilio', twilioRoutes(deps, deps.twilio));
   if (deps.delivery) {
     app.route('/leads', leadRoutes({ ...deps, delivery: deps.delivery }));
+  }
+  if (deps.staff) {
+    const staff = staffRoutes(deps.staff);
+    app.route('/api/staff', staff.api);
+    app.route('/console', staff.console);
   }
   app.route(
     '/',

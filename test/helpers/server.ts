@@ -64,7 +64,7 @@ export async function startTestServer(
     twilio: { authToken: TWILIO_TEST_TOKEN, publicBaseUrl: TEST_PUBLIC_BASE_URL },
     sender: { send: async (message) => ({ id: String(outbox.push(message)) }) },
     mailer: options.mailer ?? {
-      send: async (message) => ({ messageId: String(emails.push(message)) }),
+      send: async (message) => ({ messageId: String(emails.push(message as LeadEmail)) }),
     },
     linkSecret: TEST_LINK_SECRET,
   });

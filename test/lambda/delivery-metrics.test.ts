@@ -147,7 +147,7 @@ describe('when SES refuses a lead email', () => {
     const sent: LeadEmail[] = [];
     const { deps, metrics, emf } = delivery({
       send: async (email) => {
-        sent.push(email);
+        sent.push(email as LeadEmail);
         return { messageId: `m-${sent.length}` };
       },
     });

@@ -119,7 +119,7 @@ function timer(now: Date, emails: LeadEmail[]) {
     linkSecret: 'due-index-link-secret-0123456789abcdefghij',
     mailer: {
       send: async (email) => {
-        emails.push(email);
+        emails.push(email as LeadEmail);
         return { messageId: `m-${emails.length}` };
       },
     },

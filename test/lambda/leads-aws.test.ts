@@ -123,7 +123,7 @@ describe('npm run leads -- --redeliver <leadId>', () => {
       linkSecret: 'leads-aws-link-secret-0123456789abcdefghij',
       mailer: {
         send: async (email) => {
-          emails.push(email);
+          emails.push(email as LeadEmail);
           return { messageId: `m-${emails.length}` };
         },
       },

@@ -28,7 +28,7 @@ beforeAll(async () => {
             code: 'EENVELOPE',
           });
         }
-        return { messageId: String(emails.push(message)) };
+        return { messageId: String(emails.push(message as LeadEmail)) };
       },
     },
   });

@@ -52,6 +52,26 @@ export const LeadUpdateSchema = z.strictObject({
 });
 export type LeadUpdate = z.infer<typeof LeadUpdateSchema>;
 
+/** Where the firm is with the client, set by staff in the console (API.md "Staff"). */
+export const LEAD_STAGES = [
+  'new',
+  'contacted',
+  'consult-booked',
+  'retained',
+  'not-retained',
+  'closed',
+] as const;
+export const LeadStageSchema = z.enum(LEAD_STAGES);
+export type LeadStage = z.infer<typeof LeadStageSchema>;
+
+/** A staff member's note on a lead: who (their email), when, and what. */
+export const LeadNoteSchema = z.strictObject({
+  at: z.string(),
+  by: z.string(),
+  text: z.string(),
+});
+export type LeadNote = z.infer<typeof LeadNoteSchema>;
+
 export const LeadSchema = z.strictObject({
   leadId: z.string(),
   /** The conversation of its latest intake: the transcript its email links to. */
@@ -112,6 +132,10 @@ export const LeadSchema = z.strictObject({
    * oldest first. The last one is the email's "What changed" box while it has not gone out yet.
    */
   updates: z.array(LeadUpdateSchema).optional(),
+  /** The console's status; absent: 'new'. Separate from `status`, the offer to attorneys. */
+  stage: LeadStageSchema.optional(),
+  /** Staff notes, oldest first. */
+  notes: z.array(LeadNoteSchema).optional(),
   delivery: z.strictObject({
     /** pending → sending (claimed by one worker until claimedUntil) → sent; failed after many tries. */
     status: z.enum(['pending', 'sending', 'sent', 'failed']),

@@ -60,6 +60,20 @@ export const AttorneySchema = z.strictObject({
 });
 export type Attorney = z.infer<typeof AttorneySchema>;
 
+/** Console roles (API.md "Staff"): an attorney's leads and actions, staff's, and an admin's erase. */
+export const STAFF_ROLES = ['attorney', 'staff', 'admin'] as const;
+export const StaffRoleSchema = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+/** A person of the firm who signs in to the console and takes no leads (paralegal, manager). */
+export const StaffEntrySchema = z.strictObject({
+  name: z.string().trim().min(1),
+  email: z.email(),
+  /** `admin` may also erase leads; an attorney's email listed here gets this role instead. */
+  role: StaffRoleSchema,
+});
+export type StaffEntry = z.infer<typeof StaffEntrySchema>;
+
 export const RosterSchema = z
   .strictObject({
     /** The intake team: leads no attorney matched go here. */
@@ -70,6 +84,8 @@ export const RosterSchema = z
     escalationMinutes: z.number().int().positive().default(30),
     /** In this order for "ties in turn" (round robin): keep it stable when editing. */
     attorneys: z.array(AttorneySchema),
+    /** Who else signs in to the console (the attorneys always may, as `attorney`). */
+    staff: z.array(StaffEntrySchema).default([]),
   })
   .superRefine((roster, ctx) => {
     const seen = new Set<string>();
@@ -82,6 +98,18 @@ export const RosterSchema = z
         });
       }
       seen.add(attorney.id);
+    });
+    const emails = new Set<string>();
+    roster.staff.forEach((entry, index) => {
+      const email = entry.email.toLowerCase();
+      if (emails.has(email)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['staff', index, 'email'],
+          message: `${entry.email} is listed twice in staff`,
+        });
+      }
+      emails.add(email);
     });
   });
 export type Roster = z.infer<typeof RosterSchema>;
