@@ -139,7 +139,10 @@ function fileMailer(outboxDir: string, now: () => Date): Mailer {
         await mkdir(outboxDir, { recursive: true });
         // ':' is not allowed in Windows file names; the time stays sortable.
         const at = now().toISOString().replace(/:/g, '-');
-        const file = join(outboxDir, `${at}-${fileSafe(message.headers?.['X-Amparo-Lead-Id'] ?? message.headers?.['X-Amparo-Message'])}.eml`);
+        const file = join(
+          outboxDir,
+          `${at}-${fileSafe(message.headers?.['X-Amparo-Lead-Id'] ?? message.headers?.['X-Amparo-Message'])}.eml`,
+        );
         // Written whole, then given its name, so a reader of the outbox never opens half a
         // message; 'wx' and link() both refuse to overwrite an earlier one.
         const part = `${file}.part`;
