@@ -18,7 +18,13 @@ const EvalSetSchema = z.strictObject({
       z.strictObject({
         q: z.string().min(1),
         lang: LanguageSchema,
-        expect: z.union([z.literal('none'), z.array(z.string()).min(1)]),
+        // `none` alone: written inside a list it would be read as an article id and count as a miss.
+        expect: z.union([
+          z.literal('none'),
+          z
+            .array(z.string().refine((id) => id !== 'none', 'write `expect: none`, not in a list'))
+            .min(1),
+        ]),
       }),
     )
     .min(100),

@@ -106,3 +106,22 @@ describe('knowledge search on the set 2026-12b (a blind set until its misses wer
     expect(report.falseAnswers).toBe(0);
   });
 });
+
+describe('knowledge search on the blind set 2026-12c (blind: its misses have not been read)', () => {
+  // test/knowledge/blind-2026-12c.yaml: 220 questions (190 answerable, 30 with no answer; 110
+  // es / 110 en) written on 2026-12-07 from the articles' ids and titles only, after all of that
+  // day's search tuning, by someone who never saw the search or the other sets. First run (its
+  // `expect: [none]` written as `expect: none`, the format the evaluator now enforces): top-1
+  // 87.4%, top-3 93.7%, 4 of 30 answered that should not: below issue 13's target (90% / 97% /
+  // none). Held here so it cannot fall; reading its misses would make it a tuning set.
+  const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12c.yaml'));
+
+  it('keeps top-1 and top-3 accuracy at or above its first measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.874);
+    expect(report.top3).toBeGreaterThanOrEqual(0.937);
+  });
+
+  it('answers at most 4 of its 30 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(4);
+  });
+});
