@@ -144,6 +144,12 @@ export const CONTENT_FILE = 'content.json';
 export const WIDGET_FILE = 'widget.js';
 export const CHAT_FILE = 'chat.js';
 export const DEMO_FILE = 'demo.html';
+/** The staff console's page, script and styles, as served (functions/web/console/). */
+export const CONSOLE_FILES = {
+  consoleHtml: 'console.html',
+  consoleJs: 'console.js',
+  consoleCss: 'console.css',
+} as const;
 
 /**
  * Build time: writes content.json, widget.js, chat.js and demo.html into `dir` (created if missing).
@@ -174,6 +180,9 @@ export function writeContentBundle(
   writeFileSync(join(dir, WIDGET_FILE), assets.widgetJs);
   writeFileSync(join(dir, CHAT_FILE), assets.chatJs);
   writeFileSync(join(dir, DEMO_FILE), assets.demoHtml);
+  for (const [key, file] of Object.entries(CONSOLE_FILES)) {
+    writeFileSync(join(dir, file), assets[key as keyof typeof CONSOLE_FILES]);
+  }
 }
 
 function parseBundle(data: unknown, source: string): ContentBundle {
@@ -215,6 +224,9 @@ export function loadBundledContent(dir: string): {
       widgetJs: readFileSync(join(dir, WIDGET_FILE), 'utf8'),
       chatJs: readFileSync(join(dir, CHAT_FILE), 'utf8'),
       demoHtml: readFileSync(join(dir, DEMO_FILE), 'utf8'),
+      consoleHtml: readFileSync(join(dir, CONSOLE_FILES.consoleHtml), 'utf8'),
+      consoleJs: readFileSync(join(dir, CONSOLE_FILES.consoleJs), 'utf8'),
+      consoleCss: readFileSync(join(dir, CONSOLE_FILES.consoleCss), 'utf8'),
     },
   };
 }

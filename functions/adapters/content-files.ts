@@ -113,7 +113,8 @@ export function loadContent(paths: ContentPaths): Content {
 /**
  * The demo page, and the web chat's two scripts bundled by esbuild: widget.js, the embed a firm's
  * page loads, from functions/web/loader/, and chat.js, the chat it shows in an iframe, from
- * functions/web/widget/ (a few milliseconds each). Only here, at start and at synth: the Lambda
+ * functions/web/widget/ (a few milliseconds each); and the staff console's page, script
+ * (functions/web/console/) and styles. Only here, at start and at synth: the Lambda
  * reads them prebuilt.
  */
 export function loadWebAssets(root: string): WebAssets {
@@ -122,6 +123,9 @@ export function loadWebAssets(root: string): WebAssets {
     demoHtml: readFileSync(join(web, 'demo.html'), 'utf8'),
     widgetJs: bundle(root, join(web, 'loader', 'main.js')),
     chatJs: bundle(root, join(web, 'widget', 'main.js')),
+    consoleHtml: readFileSync(join(web, 'console', 'console.html'), 'utf8'),
+    consoleJs: bundle(root, join(web, 'console', 'main.js')),
+    consoleCss: readFileSync(join(web, 'console', 'console.css'), 'utf8'),
   };
 }
 

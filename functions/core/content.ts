@@ -153,4 +153,8 @@ export interface WebAssets {
   widgetJs: string;
   /** The chat itself (/chat.js), run in that iframe on Amparo's own origin (GET /chat). */
   chatJs: string;
+  /** The staff console (GET /console): its page, its script (/console.js) and styles (/console.css). */
+  consoleHtml: string;
+  consoleJs: string;
+  consoleCss: string;
 }

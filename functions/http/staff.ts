@@ -54,7 +54,10 @@ export function staffRoutes(deps: StaffRouteDeps) {
   const signedIn: MiddlewareHandler<Env> = async (c, next) => {
     const found = await sessionOf(deps.auth, getCookie(c, STAFF_COOKIE));
     if (!found) return c.json(errorBody('unauthorized', 'Sign in to the console first.'), 401);
-    if (c.req.method !== 'GET' && c.req.header('origin') !== base.origin) {
+    // The console's own origin: the public one, or the one this request came to (a browser
+    // cannot set another page's Origin, nor this request's Host).
+    const origin = c.req.header('origin');
+    if (c.req.method !== 'GET' && origin !== base.origin && origin !== new URL(c.req.url).origin) {
       return c.json(errorBody('forbidden', 'This request did not come from the console.'), 403);
     }
     c.set('member', found.member);

@@ -1,0 +1,127 @@
+/**
+ * The staff console as a firm's attorney uses it, end to end: the real server on DynamoDB Local,
+ * a lead made by a real intake, the sign-in link read from the mail the server sent, and real
+ * headless Chromium at 390 px and 1280 px with axe (no serious or critical violations).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiState, say, start } from '../helpers/http';
+import { RESIDENT } from '../helpers/intake';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { launchBrowser } from './browser';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: TestServer;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  // A client's whole web intake: the lead the attorney will find.
+  const started = await start(server.url);
+  let state: ApiState = started.state;
+  while (!state.done) {
+    const answer = RESIDENT[state.step];
+    if (answer === undefined) throw new Error(`no answer for ${state.step}`);
+    state = (await say(server.url, started.conversationId, started.token, answer)).state;
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 844 } });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return page;
+}
+
+async function axe(page: Page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe;
+    return (await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: { id: string; impact: string; nodes: { target: unknown }[] }[] };
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/** Signs in from the console's own form, following the link from the email the server sent. */
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/console`);
+  await page.getByRole('heading', { level: 1, name: 'Sign in to the leads console' }).waitFor();
+  const before = server.emails.length;
+  await page.getByRole('textbox', { name: 'Work email' }).fill(email);
+  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+  await page.getByText('a sign-in link is on its way').waitFor();
+  await expect.poll(() => server.emails.length).toBe(before + 1);
+  const link = /\/console\/sign-in\?token=\S+/.exec(server.emails.at(-1)?.text ?? '')?.[0];
+  expect(link).toBeDefined();
+  await page.goto(`${server.url}${link}`);
+  await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
+}
+
+describe('the staff console against the real server', () => {
+  it('an attorney signs in by email on a phone, finds the lead and works it', async () => {
+    const page = await newPage(390);
+    await signIn(page, 'ana.robles@example.com');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Maria Lopez' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Maria Lopez' }).waitFor();
+    // The client's own words in the transcript, and the lead email's summary.
+    await page.getByText('San Diego', { exact: false }).first().waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('combobox', { name: 'Change status' }).selectOption('contacted');
+    await page.getByRole('button', { name: 'Save status' }).click();
+    await page.getByText('Status saved: Contacted.').waitFor();
+    await page.getByRole('textbox', { name: 'Add a note' }).fill('Called, consult Monday');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Note added.', { exact: true }).waitFor();
+
+    // Stored, and recorded with who did it.
+    const today = await server.deps.delivery?.leads.listDay(
+      new Intl.DateTimeFormat('en-CA', { timeZone: server.deps.content.firm.timeZone }).format(
+        new Date(),
+      ),
+    );
+    const lead = today?.find((l) => (l.contact.name ?? l.facts.name) === 'Maria Lopez');
+    expect(lead?.stage).toBe('contacted');
+    expect(lead?.notes?.[0]).toMatchObject({ by: 'ana.robles@example.com' });
+    const history = await server.deps.staff?.leads.staff.history(lead?.leadId ?? '');
+    expect(history?.map((h) => h.action)).toEqual(
+      expect.arrayContaining(['view', 'status', 'note']),
+    );
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to the leads console' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the board as a table on a desktop, and a used link sends you to sign in again', async () => {
+    const page = await newPage(1280);
+    await signIn(page, 'rosa.mendez@example.com');
+    await page.getByRole('table').first().waitFor();
+    expect(await axe(page)).toEqual([]);
+    const link = /\/console\/sign-in\?token=\S+/.exec(server.emails.at(-1)?.text ?? '')?.[0];
+    const other = await newPage(390);
+    await other.goto(`${server.url}${link}`);
+    await other.getByText('already used or has expired').waitFor();
+    expect(problems).toEqual([]);
+  });
+});
