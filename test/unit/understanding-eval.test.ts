@@ -17,11 +17,11 @@ const recall = (report: ReturnType<typeof evaluate>, fact: string) => {
 describe('understanding, on the tuning set', () => {
   const report = evaluate(content(), loadSet('test/understanding/tune.yaml'));
 
-  it('reads the matter, who it is about and detained in at least 97% of first messages', () => {
-    expect(recall(report, 'matter')).toBeGreaterThanOrEqual(0.97);
-    expect(recall(report, 'aboutSelf')).toBeGreaterThanOrEqual(0.95);
-    expect(recall(report, 'writerRelationship')).toBeGreaterThanOrEqual(0.95);
-    expect(recall(report, 'detained')).toBeGreaterThanOrEqual(0.97);
+  it('reads the matter, who it is about and detained in at least 98% of first messages', () => {
+    expect(recall(report, 'matter')).toBeGreaterThanOrEqual(0.99);
+    expect(recall(report, 'aboutSelf')).toBeGreaterThanOrEqual(0.98);
+    expect(recall(report, 'writerRelationship')).toBeGreaterThanOrEqual(0.985);
+    expect(recall(report, 'detained')).toBeGreaterThanOrEqual(0.99);
   });
 
   it('fills a fact the message did not state in at most 1% of the facts it reads', () => {
@@ -34,31 +34,42 @@ describe('understanding, on the tuning set', () => {
 });
 
 describe('understanding, on the second tuning set and the spent blind sets', () => {
-  // Floors at the figures measured on 2026-12-07 (npm run eval:understanding -- --set <file>):
-  // tune-2 was tuned on; blind-2026-12, -12b, -12c, -12d and -12e were blind when first run (their
-  // first figures are in the closing note of issue 16) and have been tuned on since: the next
-  // blind set must be a fresh one.
+  // Floors at the figures measured on 2026-12-07 (npm run eval:understanding -- --set <file>),
+  // after the story reading's second round of general fixes (who the writer names loosely or
+  // with an age, "not immigration", papers said in passing, a court case stated against one
+  // denied): tune-2 was tuned on; blind-2026-12, -12b, -12c, -12d and -12e were blind when first
+  // run (their first figures are in the closing note of issue 16) and have been tuned on since:
+  // the next blind set must be a fresh one.
   it.each([
-    ['test/understanding/tune-2.yaml', { matter: 0.95, aboutSelf: 0.94, detained: 0.96 }, 0.02],
+    [
+      'test/understanding/tune-2.yaml',
+      { matter: 0.97, aboutSelf: 0.975, writerRelationship: 0.985, detained: 0.965 },
+      0.015,
+    ],
+    [
+      'test/understanding/blind-2026-12.yaml',
+      { matter: 0.975, aboutSelf: 0.97, writerRelationship: 0.97, detained: 0.985 },
+      0.01,
+    ],
     [
       'test/understanding/blind-2026-12b.yaml',
-      { matter: 0.93, aboutSelf: 0.9, detained: 0.96 },
+      { matter: 0.96, aboutSelf: 0.94, writerRelationship: 0.945, detained: 0.975 },
       0.02,
     ],
     [
       'test/understanding/blind-2026-12c.yaml',
-      { matter: 0.97, aboutSelf: 0.95, detained: 0.97 },
+      { matter: 0.985, aboutSelf: 0.975, writerRelationship: 0.98, detained: 0.97 },
       0.015,
     ],
     [
       'test/understanding/blind-2026-12d.yaml',
-      { matter: 0.92, aboutSelf: 0.94, detained: 0.91 },
-      0.02,
+      { matter: 0.98, aboutSelf: 0.97, writerRelationship: 0.98, detained: 0.97 },
+      0.015,
     ],
     [
       'test/understanding/blind-2026-12e.yaml',
-      { matter: 0.93, aboutSelf: 0.91, detained: 0.97 },
-      0.02,
+      { matter: 0.965, aboutSelf: 0.96, writerRelationship: 0.98, detained: 0.99 },
+      0.015,
     ],
   ] as const)('%s holds its figures', (file, floors, invented) => {
     const report = evaluate(content(), loadSet(file));

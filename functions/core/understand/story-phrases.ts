@@ -57,6 +57,8 @@ const PATTERN_NAMES = [
   'we',
   'jointPair',
   'thirdPronoun',
+  'heldPronoun',
+  'othersRelativeTaken',
   'companion',
   'objectBefore',
   'isBefore',
@@ -85,15 +87,18 @@ const PATTERN_NAMES = [
   'iceHoldComing',
   // the matter
   'statusWords',
-  'undocumented',
+  'statusAside',
   'optionsAsked',
   'otherLegal',
   'suing',
   'deniedRecord',
   'otherCourt',
   'immigrationMatter',
+  'notImmigrationSaid',
   // court
   'court',
+  'courtStated',
+  'courtNotYet',
   'noCourt',
   'unsureCourt',
   'order',
@@ -158,6 +163,7 @@ export const StoryPhrasesSchema = z
     relations: z.record(Word, z.tuple([z.enum(RELATIONSHIPS), z.enum(WHO_WORDS)])),
     possessives: z.array(Word).min(1),
     relationAdjectives: z.array(Word),
+    indefinites: z.array(Word),
     nameLeadsOther: z.array(Phrase).min(1),
     nameLeadsOwn: z.array(Phrase).min(1),
     nameParticles: z.array(Word),
@@ -216,7 +222,13 @@ export const StoryPhrasesSchema = z
       check(['arrestSettings', at, 'pattern'], s.pattern);
     for (const [at, d] of data.dayParts.entries()) check(['dayParts', at, 'pattern'], d.pattern);
     for (const [at, p] of data.datePhrases.entries()) check(['datePhrases', at], p);
-    for (const name of ['possessives', 'relationAdjectives', 'nameParticles', 'notNames'] as const)
+    for (const name of [
+      'possessives',
+      'relationAdjectives',
+      'indefinites',
+      'nameParticles',
+      'notNames',
+    ] as const)
       twice([name], data[name]);
     twice(
       ['arrestSettings'],
@@ -230,6 +242,7 @@ export type StoryPhrases = Record<PatternName, RegExp> & {
   relations: Record<string, [string, WhoWord]>;
   possessives: Set<string>;
   relationAdjectives: Set<string>;
+  indefinites: Set<string>;
   nameLeadsOther: string[];
   nameLeadsOwn: string[];
   nameParticles: Set<string>;
@@ -275,6 +288,7 @@ export function compileStoryPhrases(data: StoryPhrasesData): StoryPhrases {
     relations: data.relations,
     possessives: new Set(data.possessives),
     relationAdjectives: new Set(data.relationAdjectives),
+    indefinites: new Set(data.indefinites),
     nameLeadsOther: data.nameLeadsOther,
     nameLeadsOwn: data.nameLeadsOwn,
     nameParticles: new Set(data.nameParticles),

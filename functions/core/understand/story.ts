@@ -49,13 +49,19 @@ const WRITER_IS: Record<string, string> = {
 };
 
 interface Mention {
+  /** Where the relation noun is. */
   at: number;
-  relation: string;
-  who: WhoWord;
+  /** Where the words before it end: the "my" ("for my 19 year old son"), or the noun. */
+  from: number;
+  /** Undefined for someone outside the family ("my homie's dad"). */
+  relation?: string;
+  who?: WhoWord;
   /** "Mis hijos", "my kids": a group, rarely the one the story is about. */
   plural: boolean;
   /** "Mi esposo es ciudadano": who the person is to the family, not the subject. */
   status: boolean;
+  /** "Tengo un amigo que...": named without "my", taken only when something happened. */
+  loose?: boolean;
 }
 
 function mentions(tokens: readonly string[], t: StoryPhrases): Mention[] {
@@ -64,27 +70,74 @@ function mentions(tokens: readonly string[], t: StoryPhrases): Mention[] {
     // Not "su": "su esposa" is his wife, nobody's relation to the writer.
     const lead = t.possessives.has(token) || token === 'mis' || token === 'al';
     // "Husband detained at Stewart", "brother detained in adelanto": a note without "my".
-    const bare = !lead && own(t.relations, token) && t.noteAfterRelation.test(tokens[at + 1] ?? '');
+    // Not right after "my" ("my son in law"): that one is read from "my".
+    const prev = tokens[at - 1] ?? '';
+    const bare =
+      !lead &&
+      !(t.possessives.has(prev) || prev === 'mis' || prev === 'al') &&
+      own(t.relations, token) &&
+      t.noteAfterRelation.test(tokens[at + 1] ?? '');
+    // "Tengo un amigo que lo detuvieron", "a coworker got taken": a friend, with no "my".
+    const loose = lead || bare ? undefined : own(t.relations, tokens[at + 1] ?? '');
+    if (t.indefinites.has(token) && loose?.[0] === 'friend') {
+      found.push({
+        at: at + 1,
+        from: at,
+        relation: loose[0],
+        who: loose[1],
+        plural: false,
+        status: false,
+        loose: true,
+      });
+      return;
+    }
     if (!lead && !bare) return;
     if (bare) {
       const entry = own(t.relations, token);
       if (entry)
-        found.push({ at, relation: entry[0], who: entry[1], plural: false, status: false });
+        found.push({
+          at,
+          from: at - 1,
+          relation: entry[0],
+          who: entry[1],
+          plural: false,
+          status: false,
+        });
       return;
     }
-    // "My best friend", "mi hermanito menor": one word between "my" and who.
-    const skip = t.relationAdjectives.has(tokens[at + 1] ?? '') ? 1 : 0;
+    // "My best friend", "my 19 year old son", "mi querido esposo": words between "my" and who.
+    let skip = 0;
+    while (skip < 4) {
+      const word = tokens[at + 1 + skip] ?? '';
+      if (own(t.relations, word) || !(t.relationAdjectives.has(word) || /^\d{1,2}$/.test(word)))
+        break;
+      skip += 1;
+    }
     const raw = tokens[at + 1 + skip] ?? '';
+    // "Al papá de una de mis alumnas": someone else's father, not the writer's.
+    if (
+      token === 'al' &&
+      tokens[at + 2 + skip] === 'de' &&
+      !/^\d/.test(tokens[at + 3 + skip] ?? '')
+    )
+      return;
     const singular = raw.replace(/(?<=[aeiou])s$/, '');
     const bareS = raw.replace(/s$/, '');
     const entry = own(t.relations, raw) ?? own(t.relations, singular) ?? own(t.relations, bareS);
     if (!entry) return;
+    // The word as the table has it: "stepdaughters" is "stepdaughter" with an "s".
+    const noun = own(t.relations, raw) ? raw : own(t.relations, singular) ? singular : bareS;
     // "My wife's cousin", "my husband's green card": the apostrophe went, the "s" stayed. What
     // follows says whose: another relative (a relative of the writer's), or the person's thing.
     const next = tokens[at + 2 + skip] ?? '';
-    const possessive = token !== 'mis' && raw !== singular && t.possessed.test(next);
+    const possessive = token !== 'mis' && raw !== noun && t.possessed.test(next);
     const chained = possessive && own(t.relations, next) !== undefined;
-    const plural = token === 'mis' || (raw !== singular && !possessive);
+    // "My homie's dad", "my stepdaughter's boyfriend": not the writer's family, said of nobody.
+    const chainedTo = own(t.relations, next);
+    const outside =
+      chained &&
+      (entry[0] === 'friend' || chainedTo?.[0] === 'friend' || chainedTo?.[1] === 'partner');
+    const plural = token === 'mis' || (raw !== noun && !possessive);
     const afterAt = at + 2 + skip + (chained ? 1 : 0);
     let after = tokens.slice(afterAt, afterAt + 6).join(' ');
     // "My brother in law", "mother-in-law": a relative, whoever the noun names.
@@ -93,8 +146,9 @@ function mentions(tokens: readonly string[], t: StoryPhrases): Mention[] {
     const relative = inLaw || chained;
     found.push({
       at: at + 1 + skip + (chained ? 1 : 0) + (inLaw ? 2 : 0),
-      relation: relative ? 'relative' : entry[0],
-      who: relative ? 'relative' : entry[1],
+      from: at,
+      relation: outside ? undefined : relative ? 'relative' : entry[0],
+      who: outside ? undefined : relative ? 'relative' : entry[1],
       plural,
       status: t.statusAfter.test(after),
     });
@@ -238,7 +292,10 @@ function reading(
   );
   const lastRelease = releases.at(-1) ?? -1;
   // "Got out of detention": the word "detention" there is the release, not a new arrest.
-  const beyondRelease = words.replace(everywhere(t.released), (m) => ' '.repeat(m.length));
+  // Nor is "ya no está detenida" a new arrest.
+  const beyondRelease = words
+    .replace(everywhere(t.released), (m) => ' '.repeat(m.length))
+    .replace(everywhere(t.notDetained), (m) => ' '.repeat(m.length));
   const lastTaken = Math.max(
     lastIndexOf(beyondRelease, t.detain),
     lastIndexOf(beyondRelease, t.tookRelative),
@@ -329,11 +386,14 @@ function reading(
   const unsureCourt = t.unsureCourt.test(words);
   // "Nunca ha tenido ni una multa": a court or ticket denied is not the matter.
   const undenied = words.replace(everywhere(t.deniedRecord), ' ');
-  const otherCourt = t.otherCourt.test(undenied) && !t.immigrationMatter.test(words);
+  // "It's not immigration": the word says what the matter is not.
+  const aboutImmigration = words.replace(everywhere(t.notImmigrationSaid), ' ');
+  const otherCourt = t.otherCourt.test(undenied) && !t.immigrationMatter.test(aboutImmigration);
   const courtWord =
     !otherCourt &&
     t.court.test(
       words
+        .replace(everywhere(t.courtNotYet), ' ')
         .replace(t.order, ' ')
         .replace(courtSetting ?? /$^/, ' ')
         // "An order from the judge" states the order, not a case still in court.
@@ -341,7 +401,8 @@ function reading(
     );
   if (unsureCourt && !facts.missedHearing) {
     // Neither yes nor no: the question is asked.
-  } else if (t.noCourt.test(clauses) && !facts.missedHearing) facts.hasCourtCase = 'no';
+  } else if (t.noCourt.test(clauses) && !facts.missedHearing && !t.courtStated.test(words))
+    facts.hasCourtCase = 'no';
   else if (courtWord) facts.hasCourtCase = 'yes';
 
   // Dates: a past one near the detention words is since when; a future one near court words is
@@ -447,10 +508,10 @@ function reading(
   // The matter: what happened decides it; else what the words mean.
   // Not immigration: another court (custody, a DUI, a theft charge), a lawsuit, with no ICE.
   // "I don't have papers" beside an eviction says why it is hard, not what they ask for.
-  const asksStatus = t.statusWords.test(words.replace(everywhere(t.undocumented), ' '));
+  const asksStatus = t.statusWords.test(words.replace(everywhere(t.statusAside), ' '));
   const notImmigration =
     (otherCourt || t.suing.test(undenied) || t.otherLegal.test(undenied)) &&
-    !t.immigration.test(words) &&
+    !t.immigration.test(aboutImmigration) &&
     !asksStatus &&
     !facility;
   if (notImmigration) {
@@ -523,12 +584,26 @@ function whoItIs(
   // "Mis dos hijos están detenidos": a group the story happens to, when no one else is named.
   const singles = all.filter((m) => !m.status && !m.plural);
   const groupTaken = singles.length === 0 && facts.detained === 'yes';
-  const candidates = all.filter((m) => !m.status && (!m.plural || petition || groupTaken));
-  const event = facts.detained === 'yes' || facts.hasCourtCase === 'yes' || 'removalOrder' in facts;
+  const event =
+    facts.detained === 'yes' ||
+    facts.arrestSetting === 'county-jail' ||
+    facts.hasCourtCase === 'yes' ||
+    'removalOrder' in facts;
+  const wordsBefore = (m: Mention) => tokens.slice(Math.max(0, m.from - 3), m.from).join(' ');
+  // Someone named loosely ("tengo un amigo"), when something happened to them: not a companion
+  // ("with a neighbor"), nor the one the writer writes for when their relative was taken.
+  const looseTaken = (m: Mention) =>
+    event && !t.companion.test(wordsBefore(m)) && !t.othersRelativeTaken.test(words);
+  const candidates = all.filter(
+    (m) => !m.status && (!m.plural || petition || groupTaken) && (!m.loose || looseTaken(m)),
+  );
   if (t.selfDetained.test(words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
   if (t.forWriter.test(words)) return { self: true };
-  const selfEvent = t.selfEvent.test(words);
+  // "Mi esposo y yo fuimos a su cita y lo dejaron adentro": him, not the two of them.
+  const selfEvent = t.selfEvent.test(
+    t.heldPronoun.test(words) ? words.replace(everywhere(t.jointPair), ' ') : words,
+  );
   // "El papá de mis hijos", "my kids' father", "mi compañero de vida": a partner, whatever word
   // came before ("mi viejo").
   if (t.partner.test(words) && !t.selfDetained.test(words))
@@ -540,34 +615,55 @@ function whoItIs(
       (t.we.test(words.replace(everywhere(t.jointPair), ' ')) && !t.thirdPronoun.test(words)))
   )
     return { self: true };
-  for (const m of candidates) {
-    const before = tokens.slice(Math.max(0, m.at - 4), m.at - 1).join(' ');
-    const after = tokens.slice(m.at + 1, m.at + 6).join(' ');
-    // "detuvieron a mi esposo", "took my dad", "para mi hijo", "mi esposo tiene corte".
-    // "Vine con mi hija", "came with my son": a companion, not who it is about.
-    if (t.companion.test(before)) continue;
-    const object = t.objectBefore.test(before) || t.isBefore.test(before);
-    const verbBefore = t.verbBefore.test(before);
-    const subject = t.thirdPersonEvent.test(after);
+  // "Vine con mi hija", "came with my son", "me casé con mi esposa": a companion, not who it is
+  // about.
+  const wordsAfter = (m: Mention) => tokens.slice(m.at + 1, m.at + 6).join(' ');
+  const counted = candidates.filter((m) => !t.companion.test(wordsBefore(m)));
+  const roles = counted
+    .map((m) => ({
+      m,
+      // "detuvieron a mi esposo", "took my dad", "para mi hijo", "mi esposo tiene corte".
+      object: t.objectBefore.test(wordsBefore(m)) || t.isBefore.test(wordsBefore(m)),
+      verbBefore: t.verbBefore.test(wordsBefore(m)),
+      subject: t.thirdPersonEvent.test(wordsAfter(m)),
+    }))
     // "Tengo audiencia ... con mi hija": the writer's own event, the relative only mentioned.
-    if (selfEvent && !verbBefore) continue;
-    if ((event && (object || verbBefore || subject)) || (!event && (object || subject))) {
-      return { self: false, relation: m.relation, word: m.who };
-    }
-  }
+    .filter((r) => !selfEvent || r.verbBefore);
+  // Something happened: the one it was done to ("took my husband", "mi pana, a mi hermano lo
+  // cogió") before one who does something.
+  const chosen = event
+    ? (roles.find((r) => r.verbBefore) ??
+      roles.find((r) => r.object) ??
+      roles.find((r) => r.subject))
+    : roles.find((r) => r.object || r.subject || r.verbBefore);
+  if (chosen) return { self: false, relation: chosen.m.relation, word: chosen.m.who };
   // Something happened and one "mi X" is named: X is the one it happened to ("mi esposo, ICE,
   // ayer"; "mi esposa faltó a su corte").
-  const [only] = candidates;
-  if (event && candidates.length === 1 && only && !selfEvent) {
+  // Not a group the writer came with ("llegué con mis dos hijas").
+  const [only, ...others] = candidates.filter(
+    (m) => !(m.plural && t.companion.test(wordsBefore(m))),
+  );
+  if (event && others.length === 0 && only && !selfEvent) {
     return { self: false, relation: only.relation, word: only.who };
   }
+  // "My husband has a green card but they detained him": the one named, whatever he is.
+  const [held, ...more] = all.filter((m) => m.status && !m.plural);
+  if (
+    event &&
+    candidates.length === 0 &&
+    held &&
+    !more.length &&
+    !selfEvent &&
+    t.heldPronoun.test(words)
+  )
+    return { self: false, relation: held.relation, word: held.who };
   if (selfEvent) return { self: true };
   // "I'm a pastor writing for one of our members": someone else, no relative named.
-  if (t.someoneElse.test(words) && candidates.length === 0) return { self: false };
-  if (t.firstPerson.test(words) && candidates.length === 0) return { self: true };
+  if (t.someoneElse.test(words) && counted.length === 0) return { self: false };
+  if (t.firstPerson.test(words) && counted.length === 0) return { self: true };
   // "Necesito ayuda con mi divorcio, mi esposo no quiere firmar": the writer's own matter.
   if (!event && t.startsFirstPerson.test(words)) return { self: true };
-  if (t.thirdOnly.test(words) && candidates.length === 0) return { self: false };
+  if (t.thirdOnly.test(words) && counted.length === 0) return { self: false };
   return undefined;
 }
 

@@ -154,3 +154,148 @@ describe('reading the story in a first message', () => {
     expect(story('help', 'en')).toEqual({});
   });
 });
+
+describe('who it is about, the matter and nothing invented: the second round', () => {
+  const who = (facts: Record<string, unknown>) => [facts.aboutSelf, facts.writerRelationship];
+
+  it('takes a friend named without "my" when something happened to them, not otherwise', () => {
+    expect(who(story('tengo un amigo que lo detuvo la migra ayer'))).toEqual(['no', 'friend']);
+    expect(who(story('a coworker of mine got picked up by ICE at the plant', 'en'))).toEqual([
+      'no',
+      'friend',
+    ]);
+    expect(story('a friend told me to ask about my papers', 'en')).not.toHaveProperty(
+      'writerRelationship',
+    );
+  });
+
+  it('skips an age or a number between "my" and who', () => {
+    expect(who(story('my 17 year old daughter was detained at the border', 'en'))).toEqual([
+      'no',
+      'parent',
+    ]);
+    expect(who(story('a mis tres hijos los agarró la migra en el trabajo'))).toEqual([
+      'no',
+      'parent',
+    ]);
+  });
+
+  it('reads "soy tía de...", "I\'m the younger brother of..."', () => {
+    expect(who(story('soy tía de una muchacha que detuvieron ayer'))).toEqual(['no', 'relative']);
+    expect(who(story("I'm the younger brother of the man ICE took on Monday", 'en'))).toEqual([
+      'no',
+      'sibling',
+    ]);
+  });
+
+  it('reads new relation words: "carnal", "buddy", "roommate got taken"', () => {
+    expect(who(story('a mi carnal lo agarró la migra'))).toEqual(['no', 'sibling']);
+    expect(who(story('my buddy got picked up by ICE', 'en'))).toEqual(['no', 'friend']);
+    expect(who(story('Coworker got taken by ICE this morning', 'en'))).toEqual(['no', 'friend']);
+  });
+
+  it('takes the one something was done to before the one who does something', () => {
+    expect(who(story('mi pana, a mi primo lo agarró la migra'))).toEqual(['no', 'relative']);
+    expect(who(story('ICE came looking for my uncle and took my husband', 'en'))).toEqual([
+      'no',
+      'spouse',
+    ]);
+    expect(who(story('no es mi esposo, es mi hermano al que detuvieron'))).toEqual([
+      'no',
+      'sibling',
+    ]);
+  });
+
+  it('takes the relative named with a status when he or she is the one taken', () => {
+    expect(
+      who(story('my wife has a green card but they detained her at the airport', 'en')),
+    ).toEqual(['no', 'spouse']);
+    expect(who(story('mi esposo es residente y lo detuvieron en el aeropuerto'))).toEqual([
+      'no',
+      'spouse',
+    ]);
+  });
+
+  it("names nobody's relationship for someone else's relative", () => {
+    const es = story('escribo por una vecina, a su hijo lo detuvo la migra');
+    expect(es.aboutSelf).toBe('no');
+    expect(es).not.toHaveProperty('writerRelationship');
+    const en = story("my stepson's boyfriend got detained by ICE", 'en');
+    expect(en.aboutSelf).toBe('no');
+    expect(en).not.toHaveProperty('writerRelationship');
+  });
+
+  it('reads "mi hija y yo tenemos audiencia" and "me llamó mi esposo" the right way', () => {
+    expect(story('mi hija y yo tenemos audiencia el 9 de marzo').aboutSelf).toBe('yes');
+    expect(who(story('me llamó mi esposo desde la cárcel, le pusieron hold de ICE'))).toEqual([
+      'no',
+      'spouse',
+    ]);
+  });
+
+  it('reads a matter said not to be immigration as something else', () => {
+    expect(story("I need a lawyer for a DUI, it's not immigration", 'en').matter).toBe('other');
+    expect(story('tengo corte por violencia doméstica, no es de inmigración').matter).toBe('other');
+  });
+
+  it('reads papers said in passing beside another legal problem as something else', () => {
+    expect(
+      story("I have my green card, my landlord won't fix the heat and wants us out", 'en').matter,
+    ).toBe('other');
+    expect(story('soy residente y quiero divorciarme de mi esposo').matter).toBe('other');
+    expect(story('I slipped at the store and broke my arm', 'en').matter).toBe('other');
+    expect(story('nos quieren sacar de la casa que rentamos, el dueño no da razón').matter).toBe(
+      'other',
+    );
+  });
+
+  it('takes a court case stated over one denied, and is unsure only about court', () => {
+    expect(story('tengo corte el 15 de enero, nunca he ido a una corte').hasCourtCase).toBe('yes');
+    expect(
+      story('I have a hearing on January 15 and I have never been to court before', 'en')
+        .hasCourtCase,
+    ).toBe('yes');
+    expect(
+      story('mi hija tiene corte el 3 de febrero y no sé si puede pedir asilo').hasCourtCase,
+    ).toBe('yes');
+    expect(story('no sé si mi hijo tiene corte').hasCourtCase).toBeUndefined();
+    expect(story("I don't know if my son has a court case", 'en').hasCourtCase).toBeUndefined();
+  });
+
+  it('reads "no court yet" as neither a court case nor none', () => {
+    expect(story('no tenemos corte todavía, queremos saber qué opciones hay')).not.toHaveProperty(
+      'hasCourtCase',
+    );
+    expect(story("we don't have court yet, what are our options", 'en')).not.toHaveProperty(
+      'hasCourtCase',
+    );
+  });
+
+  it('reads "master", "in absentia" and "no fui al court"', () => {
+    expect(story('tengo master el 2 de febrero')).toMatchObject({
+      matter: 'court',
+      hasCourtCase: 'yes',
+      aboutSelf: 'yes',
+    });
+    expect(story('I have my master on February 2', 'en').hasCourtCase).toBe('yes');
+    expect(story('the judge ordered me deported in absentia', 'en').removalOrder).toBe('yes');
+    expect(story('no fui al court y el juez me dio deportación').missedHearing).toBe('yes');
+  });
+
+  it('reads a release after a detention as released, "ya no está detenida" included', () => {
+    expect(story('a mi esposa la soltaron de Otay Mesa ayer, ya no está detenida').detained).toBe(
+      'no',
+    );
+    expect(story('my brother was detained and released last week', 'en').detained).toBe('no');
+  });
+
+  it('reads a removal order with papers asked for as the options', () => {
+    expect(
+      story('my mother has an old removal order, can she get a green card through me?', 'en')
+        .matter,
+    ).toBe('options');
+    expect(
+      story('mi papá tiene orden de deportación. ¿Puedo pedirlo yo que soy ciudadana?').matter,
+    ).toBe('options');
+  });
+});
