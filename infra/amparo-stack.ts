@@ -169,6 +169,8 @@ export class AmparoStack extends Stack {
       EDGE_SECRET_ARN: this.edge.originSecret.secretArn,
       ALLOWED_ORIGINS: config.allowedOrigins.join(','),
       DEMO_PAGE: config.demoPage ? 'on' : 'off',
+      // Staff sign-in links and accept/decline notices (lead emails go from the delivery function).
+      MAIL_TRANSPORT: 'ses',
       ...(sending && twilioApiKeySecret
         ? {
             TWILIO_ACCOUNT_SID: config.twilioAccountSid,
@@ -206,7 +208,7 @@ export class AmparoStack extends Stack {
     const sesIdentityArn =
       config.sesIdentityArn ??
       this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.sesIdentity });
-    for (const fn of [delivery, escalation]) {
+    for (const fn of [api, delivery, escalation]) {
       fn.addToRolePolicy(
         new iam.PolicyStatement({
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],

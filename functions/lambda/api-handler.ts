@@ -36,6 +36,11 @@ export interface ApiParts {
   client: DynamoDBClient;
   /** The CloudFront-to-API secret, when behind CloudFront (functions/lambda/edge.ts). */
   behindEdge: boolean;
+  /**
+   * Staff sign-in links and the notices of an accept or decline (SES on AWS); absent, nothing is
+   * mailed from here (lead emails always go out from the delivery function).
+   */
+  mailer?: Mailer;
   log?: Logger;
 }
 
@@ -47,7 +52,7 @@ interface Secrets {
   twilioApiKeySecret: string | undefined;
 }
 
-// The lead links (accept, decline) only save the lead; its email goes out from the stream.
+// Without a mailer: lead emails go out from the stream, and nothing else is mailed from here.
 const noMail: Mailer = {
   send: () => Promise.reject(new Error('the API function does not send lead emails')),
 };
@@ -93,7 +98,7 @@ export function rotatingApiHandler(runtime: LambdaRuntime, parts: ApiParts): Han
         assets: parts.assets,
         linkSecret: secrets.linkSecret,
         twilioAuthToken: secrets.twilioAuthToken,
-        mailer: noMail,
+        mailer: parts.mailer ?? noMail,
         // Texts go out with the API key; the auth token only checks the webhook's signatures.
         sender,
         log,

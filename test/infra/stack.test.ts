@@ -195,12 +195,18 @@ describe('the functions', () => {
     const all = statements.flatMap(actionsOf);
     expect(all.filter((a) => a.includes('*'))).toEqual([]);
     expect(all).not.toContain('dynamodb:DeleteTable');
-    expect(all.some((a) => a.startsWith('ses:'))).toBe(false);
+    // Email only as the SES identity (next test): staff sign-in links and accept notices.
+    expect(all.filter((a) => a.startsWith('ses:')).sort()).toEqual([
+      'ses:SendEmail',
+      'ses:SendRawEmail',
+    ]);
     expect(all.some((a) => a.startsWith('sqs:'))).toBe(false);
   });
 
-  it('let only the delivery functions send email, as the configured SES identity', () => {
-    for (const name of ['Delivery', 'Escalation']) {
+  it('let the functions send email only as the configured SES identity', () => {
+    // The API: staff sign-in links and the notices of an accept or decline; the others, leads.
+    expect(envOf('Api').MAIL_TRANSPORT).toBe('ses');
+    for (const name of ['Api', 'Delivery', 'Escalation']) {
       const ses = statementsOf(logicalId('AWS::IAM::Role', `${name}Role`)).filter((s) =>
         actionsOf(s).some((a) => a.startsWith('ses:')),
       );
