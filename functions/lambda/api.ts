@@ -11,7 +11,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { loadBundledContent } from '../adapters/content-bundle';
 import { dynamoClient } from '../adapters/dynamo-client';
-import { configuredMailer } from '../adapters/mail';
+import { sesMailer } from '../adapters/ses-mail';
 import { rotatingApiHandler } from './api-handler';
 import { throughEdgeOnly } from './edge';
 import { meteredMailer } from './metrics';
@@ -31,7 +31,7 @@ const api = rotatingApiHandler(runtime, {
   mailer:
     config.MAIL_TRANSPORT === 'ses'
       ? meteredMailer(
-          configuredMailer(config, {
+          sesMailer({
             sesClient: new SESv2Client({ region: config.AWS_REGION }),
             SendEmailCommand,
           }),
