@@ -30,7 +30,12 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { DUE_INDEX, TTL_ATTRIBUTE } from '../functions/adapters/keys';
+import {
+  CONVERSATIONS_INDEX,
+  CONVERSATIONS_INDEX_ATTRIBUTES,
+  DUE_INDEX,
+  TTL_ATTRIBUTE,
+} from '../functions/adapters/keys';
 import { Alarms } from './alarms';
 import type { LambdaName } from './bundling';
 import type { InfraConfig } from './config';
@@ -346,6 +351,15 @@ export class AmparoStack extends Stack {
       sortKey: { name: 'dueAt', type: dynamodb.AttributeType.STRING },
       projectionType: dynamodb.ProjectionType.ALL,
     });
+    // The console's conversations by day (pattern 14), as ensureTable makes it: only the summary
+    // a turn writes on the item is copied, never the transcript or the answers.
+    table.addGlobalSecondaryIndex({
+      indexName: CONVERSATIONS_INDEX,
+      partitionKey: { name: 'gsi3pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'gsi3sk', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: CONVERSATIONS_INDEX_ATTRIBUTES,
+    });
     return table;
   }
 
@@ -357,6 +371,7 @@ export class AmparoStack extends Stack {
           this.table.tableArn,
           `${this.table.tableArn}/index/gsi1`,
           `${this.table.tableArn}/index/${DUE_INDEX}`,
+          `${this.table.tableArn}/index/${CONVERSATIONS_INDEX}`,
         ],
       }),
     );

@@ -9,23 +9,41 @@ import {
   ConditionalCheckFailedException,
   CreateTableCommand,
   DeleteItemCommand,
+  DescribeTableCommand,
   type DynamoDBClient,
   GetItemCommand,
+  type GlobalSecondaryIndex,
   PutItemCommand,
+  QueryCommand,
   ResourceInUseException,
   TransactWriteItemsCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { todayIn } from '../core/calendar';
 import { type Conversation, ConversationSchema } from '../core/conversation';
 import { VersionConflictError } from '../core/errors';
 import type { ConversationStore } from '../core/ports';
 import { DEFAULT_RETENTION_DAYS, isExpired } from '../core/retention';
+import {
+  type ConversationSummary,
+  ConversationSummarySchema,
+  summaryOf,
+} from '../core/staff/conversations';
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
-import { conversationKey, TTL_ATTRIBUTE } from './keys';
+import {
+  CONVERSATIONS_INDEX,
+  CONVERSATIONS_INDEX_ATTRIBUTES,
+  conversationDayIndex,
+  conversationKey,
+  conversationsOfDayKey,
+  SUMMARY_ATTRIBUTES,
+  TTL_ATTRIBUTE,
+} from './keys';
 
 /**
  * True when a failed condition found exactly the item this call was writing. The SDK retries a
@@ -36,6 +54,62 @@ import { conversationKey, TTL_ATTRIBUTE } from './keys';
 function alreadyWritten(error: unknown, written: Record<string, AttributeValue>): boolean {
   if (!(error instanceof ConditionalCheckFailedException) || !error.Item) return false;
   return isDeepStrictEqual(unmarshall(error.Item), unmarshall(written));
+}
+
+/** The summary's fields under their attribute names on the item (keys.ts pattern 14). */
+function summaryAttributes(summary: ConversationSummary): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, attribute] of Object.entries(SUMMARY_ATTRIBUTES)) {
+    out[attribute] = summary[field as keyof typeof SUMMARY_ATTRIBUTES];
+  }
+  return out;
+}
+
+/** Everything on a conversation item that is not the conversation: keys, type, the index's. */
+const NOT_CONVERSATION = new Set<string>([
+  'pk',
+  'sk',
+  'type',
+  'gsi3pk',
+  'gsi3sk',
+  ...Object.values(SUMMARY_ATTRIBUTES),
+]);
+
+/**
+ * The item of a conversation: its key, the conversation, and at the top level its place in the
+ * conversations index (by the firm's day it started) and the summary the index projects. All of
+ * it goes in the one PutItem a turn makes; the index is written only when a projected attribute
+ * changes, and never holds the transcript or the answers.
+ */
+export function conversationItem(c: Conversation, timeZone: string) {
+  const summary = summaryOf(c);
+  return marshall(
+    {
+      ...conversationKey(c.id),
+      type: 'conversation',
+      ...c,
+      ...conversationDayIndex(todayIn(new Date(c.createdAt), timeZone), c.createdAt, c.id),
+      ...summaryAttributes(summary),
+    },
+    { removeUndefinedValues: true },
+  );
+}
+
+/** A row of the conversations index back into a summary. */
+function summaryFromIndex(item: Record<string, unknown>): ConversationSummary {
+  const field = (name: keyof typeof SUMMARY_ATTRIBUTES) => item[SUMMARY_ATTRIBUTES[name]];
+  return ConversationSummarySchema.parse({
+    conversationId: item.id,
+    startedAt: item.createdAt,
+    lastMessageAt: field('lastMessageAt'),
+    channel: field('channel'),
+    language: field('language'),
+    step: field('step'),
+    status: field('status'),
+    consented: field('consented'),
+    waiting: field('waiting'),
+    ...(item[TTL_ATTRIBUTE] === undefined ? {} : { expiresAt: item[TTL_ATTRIBUTE] }),
+  });
 }
 
 /** Maps what the SDK throws to a domain error (functions/adapters/dynamo-errors.ts). */
@@ -61,11 +135,7 @@ export function createDynamoStore({
   tableName,
   now,
 }: DynamoStoreOptions): ConversationStore {
-  const toItem = (c: Conversation) =>
-    marshall(
-      { ...conversationKey(c.id), type: 'conversation', ...c },
-      { removeUndefinedValues: true },
-    );
+  const toItem = (c: Conversation) => conversationItem(c, timeZone);
 
   return {
     async create(conversation) {
@@ -102,7 +172,10 @@ export function createDynamoStore({
         translate(error, id, 0);
       }
       if (!item) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+      // The conversation alone: its key, type and the index's summary are the item's, not its.
+      const rest = Object.fromEntries(
+        Object.entries(item).filter(([name]) => !NOT_CONVERSATION.has(name)),
+      );
       const conversation = ConversationSchema.parse(rest);
       // TTL deletion runs late; an expired conversation is gone as far as anyone can tell.
       if (isExpired(conversation.expiresAt, now())) return undefined;
@@ -165,7 +238,74 @@ export function createDynamoStore({
         translate(error, id, 0);
       }
     },
+
+    async listStarted(day) {
+      const rows: ConversationSummary[] = [];
+      let start: Record<string, AttributeValue> | undefined;
+      try {
+        do {
+          const out = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: CONVERSATIONS_INDEX,
+              KeyConditionExpression: 'gsi3pk = :day',
+              ExpressionAttributeValues: marshall({ ':day': conversationsOfDayKey(day) }),
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const item of out.Items ?? []) rows.push(summaryFromIndex(unmarshall(item)));
+          start = out.LastEvaluatedKey;
+        } while (start);
+      } catch (error) {
+        throw translateStoreError(error);
+      }
+      return rows;
+    },
   };
+}
+
+/**
+ * The conversations index (keys.ts pattern 14), the same here and in the stack
+ * (infra/amparo-stack.ts ownTable): INCLUDE, so only the summary is copied.
+ */
+export const CONVERSATIONS_INDEX_DEFINITION: GlobalSecondaryIndex = {
+  IndexName: CONVERSATIONS_INDEX,
+  KeySchema: [
+    { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+    { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
+  ],
+  Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: CONVERSATIONS_INDEX_ATTRIBUTES },
+};
+
+const CONVERSATIONS_INDEX_KEYS = [
+  { AttributeName: 'gsi3pk', AttributeType: 'S' as const },
+  { AttributeName: 'gsi3sk', AttributeType: 'S' as const },
+];
+
+/**
+ * A table made before the conversations index gets it (a developer's .data/dynamodb): DynamoDB
+ * fills it from the items that carry its keys, which every conversation does once it is saved
+ * again.
+ */
+async function addConversationsIndex(client: DynamoDBClient, tableName: string): Promise<void> {
+  const hasIndex = async () => {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const index = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === CONVERSATIONS_INDEX);
+    return index ? index.IndexStatus : undefined;
+  };
+  if ((await hasIndex()) === undefined) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: CONVERSATIONS_INDEX_KEYS,
+        GlobalSecondaryIndexUpdates: [{ Create: CONVERSATIONS_INDEX_DEFINITION }],
+      }),
+    );
+  }
+  // Bounded: DynamoDB Local builds it at once; a table on AWS is the stack's, not this code's.
+  for (let i = 0; i < 60 && (await hasIndex()) !== 'ACTIVE'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /** Creates the table if it is missing (local runs and tests; on AWS the CDK stack owns it). */
@@ -180,6 +320,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           { AttributeName: 'sk', AttributeType: 'S' },
           { AttributeName: 'gsi1pk', AttributeType: 'S' },
           { AttributeName: 'gsi1sk', AttributeType: 'S' },
+          ...CONVERSATIONS_INDEX_KEYS,
         ],
         KeySchema: [
           { AttributeName: 'pk', KeyType: 'HASH' },
@@ -194,11 +335,13 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
             ],
             Projection: { ProjectionType: 'ALL' },
           },
+          CONVERSATIONS_INDEX_DEFINITION,
         ],
       }),
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    await addConversationsIndex(client, tableName);
     return;
   }
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });

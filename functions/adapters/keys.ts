@@ -1,6 +1,6 @@
 /**
  * Key design of Amparo's single DynamoDB table. Every item has a generic `pk` and `sk`; secondary
- * access uses `gsi1pk` / `gsi1sk`. Every key is built here and nowhere else, and this list is
+ * access uses `gsi1pk` / `gsi1sk`, and two sparse indexes their own keys (patterns 10 and 14). Every key is built here and nowhere else, and this list is
  * every access pattern there is.
  *
  * Conversations (functions/adapters/dynamo-store.ts)
@@ -46,6 +46,16 @@
  * 13. A lead's audit trail ................ PutItem; Query pk = LEAD#<id>, begins_with(sk, AUDIT#)
  *                                           (beside the lead, sk = AUDIT#<at>#<random>); the
  *                                           console's own (sign-in, sign-out): pk = AUDIT#<day>
+ *
+ * Conversations for the console (functions/adapters/dynamo-store.ts `listStarted`; both
+ * ensureTable's and the stack's)
+ * 14. Conversations started on a day ...... Query gsi3  gsi3pk = CONVS#<day>, gsi3sk = <createdAt>#<id>
+ *                                           (the firm's day; the funnel, conversations in progress).
+ *                                           Written on the conversation item by the same PutItem
+ *                                           as every turn, with a few summary attributes (step,
+ *                                           status, consent, channel, language, last message,
+ *                                           waiting for a person): the index projects only
+ *                                           those (INCLUDE), never the transcript or the answers.
  *
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
  * so readers treat an item whose expiresAt has passed as absent. Leads, their pointers and
@@ -112,3 +122,42 @@ export const auditKey = (entry: { at: string; leadId?: string }, unique: string)
   pk: entry.leadId ? leadKey(entry.leadId).pk : `${AUDIT_PREFIX}${entry.at.slice(0, 10)}`,
   sk: `${AUDIT_PREFIX}${entry.at}#${unique}`,
 });
+
+/** 14. The conversations index's name. */
+export const CONVERSATIONS_INDEX = 'gsi3';
+
+/** 14. `day` is YYYY-MM-DD in the firm's time zone: the day the conversation started. */
+export const conversationsOfDayKey = (day: string) => `CONVS#${day}`;
+
+/** 14. A conversation's place in its day's list: by creation time, then id. */
+export const conversationDayIndex = (day: string, createdAt: string, id: string) => ({
+  gsi3pk: conversationsOfDayKey(day),
+  gsi3sk: `${createdAt}#${id}`,
+});
+
+/**
+ * 14. The summary a conversation item carries at its top level for the index, by field: what the
+ * console lists and counts of a conversation, and nothing a client wrote.
+ */
+export const SUMMARY_ATTRIBUTES = {
+  step: 'sumStep',
+  status: 'sumStatus',
+  consented: 'sumConsented',
+  channel: 'sumChannel',
+  language: 'sumLanguage',
+  lastMessageAt: 'sumLastMessageAt',
+  waiting: 'sumWaiting',
+} as const;
+
+/**
+ * 14. What the index projects besides its keys and the table's: the conversation's id and start
+ * (which never change), the summary, and the TTL attribute so a reader can leave out an expired
+ * conversation. A change to one of these (or to a key) writes the index; a change to anything
+ * else (the transcript, the answers) does not.
+ */
+export const CONVERSATIONS_INDEX_ATTRIBUTES = [
+  'id',
+  'createdAt',
+  ...Object.values(SUMMARY_ATTRIBUTES),
+  TTL_ATTRIBUTE,
+];

@@ -8,6 +8,7 @@ import type { SmsLine } from './channels/sms/line';
 import type { Conversation } from './conversation';
 import type { LeadEmail } from './leads/email';
 import type { Lead } from './leads/lead';
+import type { ConversationSummary } from './staff/conversations';
 
 /**
  * Structured log lines. Callers pass only ids, routes, statuses and error names: logs never hold
@@ -31,6 +32,13 @@ export interface ConversationStore {
   save(conversation: Conversation, lead?: Lead): Promise<void>;
   /** Removes the conversation and everything stored with it. */
   delete(id: string): Promise<void>;
+  /**
+   * The summaries of the conversations started on a day (YYYY-MM-DD in the firm's time zone),
+   * oldest first: what the console lists and counts, never a transcript or an answer
+   * (functions/core/staff/conversations.ts). Expired ones may be among them: the caller checks.
+   * Optional: a store without a way to list (a test's, in memory) serves no console reports.
+   */
+  listStarted?(day: string): Promise<ConversationSummary[]>;
 }
 
 export interface LeadStore {

@@ -20,6 +20,7 @@ import { knowledgeRoutes } from './knowledge';
 import { leadRoutes } from './leads';
 import { addressLimit } from './limits';
 import { type StaffRouteDeps, staffRoutes } from './staff';
+import { staffReportRoutes } from './staff-reports';
 import { type TwilioConfig, twilioRoutes } from './twilio';
 import { webRoutes } from './web';
 
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   if (deps.staff) {
     const staff = staffRoutes(deps.staff);
     app.route('/api/staff', staff.api);
+    app.route('/api/staff', staffReportRoutes(deps.staff));
     app.route('/console', staff.console);
   }
   app.route(

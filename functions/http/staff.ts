@@ -39,20 +39,25 @@ export interface StaffRouteDeps {
   erase: EraseDeps;
 }
 
-type Env = { Variables: { member: StaffMember } };
+/** What a signed-in request carries: who is signed in. */
+export type StaffEnv = { Variables: { member: StaffMember } };
+type Env = StaffEnv;
 
 const SignInSchema = z.strictObject({ email: z.string().max(320) });
 
 /** A lead id as the table could hold it (a longer one names no lead: 404, not a 500). */
 const storable = (id: string) => id.length > 0 && Buffer.byteLength(id, 'utf8') <= 1024;
 
-export function staffRoutes(deps: StaffRouteDeps) {
-  const base = new URL(deps.auth.publicBaseUrl);
-  const secure = base.protocol === 'https:';
-
-  /** A live session (401), and for a change, a request from the console's own origin (403). */
-  const signedIn: MiddlewareHandler<Env> = async (c, next) => {
-    const found = await sessionOf(deps.auth, getCookie(c, STAFF_COOKIE));
+/**
+ * A live session (401), and for a change, a request from the console's own origin (403). Every
+ * /api/staff route is behind it; a request it already let through (a route of another sub-app
+ * mounted under /api/staff after staffRoutes' own) is not checked, nor its session read, twice.
+ */
+export function signedIn(auth: StaffDeps): MiddlewareHandler<Env> {
+  const base = new URL(auth.publicBaseUrl);
+  return async (c, next) => {
+    if (c.get('member')) return next();
+    const found = await sessionOf(auth, getCookie(c, STAFF_COOKIE));
     if (!found) return c.json(errorBody('unauthorized', 'Sign in to the console first.'), 401);
     // The console's own origin: the public one, or the one this request came to (a browser
     // cannot set another page's Origin, nor this request's Host).
@@ -64,6 +69,11 @@ export function staffRoutes(deps: StaffRouteDeps) {
     c.header('Cache-Control', 'no-store');
     await next();
   };
+}
+
+export function staffRoutes(deps: StaffRouteDeps) {
+  const base = new URL(deps.auth.publicBaseUrl);
+  const secure = base.protocol === 'https:';
 
   const leadId = (c: Context) => {
     const id = c.req.param('id') ?? '';
@@ -79,7 +89,7 @@ export function staffRoutes(deps: StaffRouteDeps) {
       await requestSignIn(deps.auth, email);
       return c.json({ ok: true }, 202);
     })
-    .use('*', signedIn)
+    .use('*', signedIn(deps.auth))
     .get('/me', (c) => {
       const me = c.get('member');
       return c.json({ email: me.email, name: me.name, role: me.role });

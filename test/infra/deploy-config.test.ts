@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DUE_INDEX, TTL_ATTRIBUTE } from '../../functions/adapters/keys';
+import { CONVERSATIONS_INDEX, DUE_INDEX, TTL_ATTRIBUTE } from '../../functions/adapters/keys';
 import { buildAmparoApp } from '../../infra/build-app';
 import { InfraConfigError, infraConfig } from '../../infra/config';
 import { TEST_CONTEXT } from './synth';
@@ -255,7 +255,12 @@ describe('a table restored from point-in-time recovery', { timeout: 120_000 }, (
       EventSourceArn: STREAM,
     });
     const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
-    for (const index of ['', '/index/gsi1', `/index/${DUE_INDEX}`]) {
+    for (const index of [
+      '',
+      '/index/gsi1',
+      `/index/${DUE_INDEX}`,
+      `/index/${CONVERSATIONS_INDEX}`,
+    ]) {
       expect(policies).toContain(`table/${RESTORED}${index}"`);
     }
     // The throttle alarm watches the table in use.
