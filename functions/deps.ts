@@ -150,6 +150,7 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
       },
       erase: { leads: delivery.leads, store, sms, now, log },
     },
+    staffLive: { store, sms, sender: inputs.sender, content, now, log },
     leads: { leads: delivery.leads, roster: inputs.roster, newId: randomUUID, now, timeZone },
     delivery,
     newTokenHash: () => hashSecret(newToken()),

@@ -8,8 +8,11 @@ import { BotMessageSchema, IntakeStateSchema } from './engine/state';
 import { BucketSchema } from './rate-limit';
 
 export const TranscriptEntrySchema = z.strictObject({
-  role: z.enum(['bot', 'user']),
+  /** `staff`: a person of the firm, writing in the console during a takeover. */
+  role: z.enum(['bot', 'user', 'staff']),
   text: z.string(),
+  /** A staff message's writer as the client sees them (their name, never their email). */
+  name: z.string().optional(),
   choices: BotMessageSchema.shape.choices,
   at: z.string(),
 });
@@ -27,6 +30,19 @@ export const ConversationSchema = z.strictObject({
   expiresAt: z.number().int().positive().optional(),
   intake: IntakeStateSchema,
   transcript: z.array(TranscriptEntrySchema),
+  /**
+   * A person of the firm has taken the conversation over in the console (API.md "Staff"): the
+   * assistant is paused, the client's messages wait for them, until they release it.
+   */
+  takeover: z
+    .strictObject({
+      /** The staff member's email (the console's audit names them by it). */
+      by: z.string(),
+      /** Their name, shown to the client. */
+      name: z.string(),
+      at: z.string(),
+    })
+    .optional(),
   /** A one-time link texted to continue on the web: SHA-256 of its secret, and when it expires. */
   webLink: z.strictObject({ secretHash: z.string(), expiresAt: z.string() }).optional(),
   /**

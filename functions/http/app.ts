@@ -13,6 +13,7 @@ import type { WebAssets } from '../core/content';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import type { Logger } from '../core/ports';
 import type { RateRule } from '../core/rate-limit';
+import type { TakeoverDeps } from '../core/staff/takeover';
 import { MAX_BODY_BYTES } from './body';
 import { conversationRoutes } from './conversations';
 import { errorBody, RequestError, respondToError } from './errors';
@@ -20,6 +21,7 @@ import { knowledgeRoutes } from './knowledge';
 import { leadRoutes } from './leads';
 import { addressLimit } from './limits';
 import { type StaffRouteDeps, staffRoutes } from './staff';
+import { staffConversationRoutes } from './staff-conversations';
 import { staffReportRoutes } from './staff-reports';
 import { type TwilioConfig, twilioRoutes } from './twilio';
 import { webRoutes } from './web';
@@ -33,6 +35,8 @@ export interface AppDeps extends SmsDeps {
   allowedOrigins: string[];
   /** The staff console's API and sign-in link (functions/http/staff.ts); absent: not served. */
   staff?: StaffRouteDeps;
+  /** Live takeover of conversations from the console (functions/http/staff-conversations.ts). */
+  staffLive?: TakeoverDeps;
   /** False: nothing at `/` (a firm's production deployment); default true, the demo page. */
   demoPage?: boolean;
   log: Logger;
@@ -101,6 +105,12 @@ export function createApp(deps: AppDeps) {
     const staff = staffRoutes(deps.staff);
     app.route('/api/staff', staff.api);
     app.route('/api/staff', staffReportRoutes(deps.staff));
+    if (deps.staffLive) {
+      app.route(
+        '/api/staff',
+        staffConversationRoutes({ auth: deps.staff.auth, live: deps.staffLive }),
+      );
+    }
     app.route('/console', staff.console);
   }
   app.route(

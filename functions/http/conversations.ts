@@ -18,6 +18,7 @@ import { ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors
 import { LanguageSchema } from '../core/flow';
 import { hashSecret } from '../core/secrets';
 import { readJson } from './body';
+import { RequestError } from './errors';
 
 const StartSchema = z.strictObject({
   language: LanguageSchema.default('en'),
@@ -41,14 +42,24 @@ const WRONG_LINK = 'This link is wrong, used or expired.';
 /** Ids are random UUIDs; anything else cannot be a conversation, so it is not looked up. */
 const IdSchema = z.uuid();
 
+/**
+ * API.md's State, and one addition: `person`, true while a person of the firm has the
+ * conversation (the widget then reads new messages every few seconds).
+ */
 const state = (c: Conversation) => ({
   step: c.intake.step,
   done: isDone(c.intake),
   language: c.intake.language,
+  ...(c.takeover ? { person: true } : {}),
 });
 
-const message = ({ role, text, choices }: ReadBack['messages'][number]) =>
-  choices ? { role, text, choices } : { role, text };
+type Entry = ReadBack['messages'][number] & { name?: string };
+const message = ({ role, text, choices, name }: Entry) => ({
+  role,
+  text,
+  ...(choices ? { choices } : {}),
+  ...(role === 'staff' && name ? { name } : {}),
+});
 
 /**
  * The conversation as its token reads it: API.md's fields, and two more. `hidden` (when earlier
@@ -62,7 +73,11 @@ const view = (conversation: Conversation, read: ReadBack) => ({
   state: state(conversation),
   ...(read.hidden ? { hidden: read.hidden } : {}),
   hidesIn: read.hidesIn,
+  seq: conversation.transcript.length,
 });
+
+/** `?after=<seq>`: only the messages since, while the token may read them (API addition). */
+const AfterSchema = z.coerce.number().int().nonnegative().max(100_000);
 
 /** A message was just sent or the chat just started: all of it is readable for the window. */
 const FULL_WINDOW = READ_BACK_MINUTES * 60;
@@ -118,7 +133,12 @@ export function conversationRoutes(
       const { conversation, replies } = await sendMessage(deps, id, body.text, token, (result) =>
         prepareTextLink(deps, result),
       );
-      return c.json({ messages: replies, state: state(conversation), hidesIn: FULL_WINDOW });
+      return c.json({
+        messages: replies,
+        state: state(conversation),
+        hidesIn: FULL_WINDOW,
+        seq: conversation.transcript.length,
+      });
     })
     .post('/continue', async (c) => {
       // The one-time link texted for "web": <conversationId>.<secret>, good once for 30 minutes.
@@ -137,6 +157,23 @@ export function conversationRoutes(
       const id = conversationId(c.req.param('id'));
       const token = bearer(c.req.header('authorization'));
       const { conversation, read } = await readConversation(deps, id, token);
-      return c.json(view(conversation, read));
+      const after = c.req.query('after');
+      if (after === undefined) return c.json(view(conversation, read));
+      // What came since the widget last looked (a person of the firm writing): only while the
+      // token reads the transcript itself (not after a pause or the end, DOMAIN.md "Safety").
+      const from = AfterSchema.safeParse(after);
+      if (!from.success) {
+        throw new RequestError(400, 'invalid_request', 'after: must be a whole number');
+      }
+      const since =
+        read.hidden === 'pause' || read.hidden === 'end'
+          ? []
+          : conversation.transcript.slice(Math.max(from.data, conversation.readFrom ?? 0));
+      return c.json({
+        messages: since.map(message),
+        state: state(conversation),
+        hidesIn: read.hidesIn,
+        seq: conversation.transcript.length,
+      });
     });
 }

@@ -10,6 +10,7 @@ import {
   type Conversation,
   type TranscriptEntry,
 } from '../conversation';
+import { parseCommand } from '../engine/commands';
 import { advance, begin } from '../engine/engine';
 import { t } from '../engine/render';
 import type { BotMessage, Channel } from '../engine/state';
@@ -92,6 +93,11 @@ export async function startConversation(
   return { conversation, replies: turn.replies };
 }
 
+/** Whether a message asks to erase the conversation, or answers the erase confirmation. */
+function erases(conversation: Conversation, text: string): boolean {
+  return parseCommand(text)?.kind === 'delete' || conversation.intake.step === 'deleteConfirm';
+}
+
 /**
  * Applies one message to a conversation (pure): engine turn, transcript, version, expiry. A
  * conversation at its cap (CONVERSATION_CAPS) comes back unchanged, the same object, with a kind
@@ -104,6 +110,19 @@ export function applyMessage(
   now: Date,
   texting = true,
 ): TurnResult {
+  // Taken over by a person of the firm: the message waits for them, unanswered by the assistant;
+  // only erasing ("delete my data") still goes to the assistant, whoever is there.
+  if (conversation.takeover && !erases(conversation, text)) {
+    const at = now.toISOString();
+    const next: Conversation = {
+      ...conversation,
+      version: conversation.version + 1,
+      updatedAt: at,
+      transcript: [...conversation.transcript, { role: 'user', text, at }],
+    };
+    next.expiresAt = expiry(content, next, now);
+    return { conversation: next, replies: [] };
+  }
   const turn = advance({ content, now, texting }, conversation.intake, text);
   const erasing = turn.state.status === 'deleted' || turn.state.step === 'deleteConfirm';
   if (atCap(conversation) && !erasing) {

@@ -5,6 +5,7 @@
  */
 import { call, explain } from './http.js';
 import { armIdle } from './idle.js';
+import { startLive } from './live.js';
 import { applyState, clearLog, redraw, renderAll, reveal, setBusy, showAlert } from './render.js';
 import { send } from './send.js';
 import { S } from './state.js';
@@ -16,6 +17,7 @@ import { ui } from './ui.js';
 export function start(code) {
   if (S.started) return;
   S.started = true;
+  startLive();
   if (code) return continueFrom(code);
   const saved = store.get();
   if (saved) resume(saved);

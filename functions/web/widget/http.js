@@ -29,6 +29,12 @@ export async function call(method, path, body) {
     } catch {
       /* an HTML error page from a proxy: treated by status below */
     }
+    // How far into the transcript this widget has read (live.js asks for what came after, and
+    // keeps its own answers' seq itself: one may be older than a message sent meanwhile).
+    if (json && Number.isInteger(json.seq) && !path.includes('?after=')) {
+      S.seq = json.seq;
+      S.gen += 1;
+    }
     const ra = Number.parseInt(res.headers.get('Retry-After') || '', 10);
     return { status: res.status, body: json, retryAfter: Number.isFinite(ra) ? ra : 0 };
   } finally {

@@ -35,19 +35,23 @@ export function disableActive(chosen) {
 
 export function renderMessage(m, prevBot, choose) {
   const isUser = m.role === 'user';
+  // A person of the firm (the console's takeover): their name above their words.
+  const isStaff = m.role === 'staff';
   let text = String(m.text ?? '');
   // A choice is sent by its value; show the label the person actually clicked.
   if (isUser && prevBot && Array.isArray(prevBot.choices)) {
     const c = prevBot.choices.find((x) => x && x.value === text);
     if (c) text = c.label;
   }
+  const who = isUser ? 'user' : isStaff ? 'staff' : 'bot';
   const wrap = h(
     'div',
-    { class: `amparo-msg amparo-msg--${isUser ? 'user' : 'bot'}` },
-    h('span', { class: 'amparo-sr', i18n: isUser ? 'you' : 'bot' }),
+    { class: `amparo-msg amparo-msg--${who}` },
+    h('span', { class: 'amparo-sr', i18n: isUser ? 'you' : isStaff ? 'staff' : 'bot' }),
+    ...(isStaff && m.name ? [h('span', { class: 'amparo-name', text: String(m.name) })] : []),
     h('div', {
       class: 'amparo-bubble',
-      'data-testid': `amparo-msg-${isUser ? 'user' : 'bot'}`,
+      'data-testid': `amparo-msg-${who}`,
       text,
     }),
   );

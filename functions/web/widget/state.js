@@ -10,6 +10,10 @@ export const S = {
   /** Choice buttons that can still be answered. */
   active: [],
   lastEsc: 0,
+  /** The transcript's length when the API last answered: live.js reads what came after it. */
+  seq: 0,
+  /** Bumped with every other answer that moved `seq`: a poll that overlapped one is dropped. */
+  gen: 0,
   /** Requests in flight, aborted by a quick exit. */
   controllers: new Set(),
 };

@@ -34,6 +34,8 @@ export const CSS = `
 .amparo-msg--user{align-self:flex-end;align-items:flex-end}
 .amparo-bubble{margin:0;padding:10px 14px;border-radius:16px 16px 16px 4px;background:#eef3f4;white-space:pre-wrap;overflow-wrap:anywhere}
 .amparo-msg--user .amparo-bubble{border-radius:16px 16px 4px 16px;background:var(--ac);color:#fff}
+.amparo-msg--staff .amparo-bubble{background:#fff6e0;border:1px solid #e0c77a}
+.amparo-name{font-size:.8em;font-weight:600;color:#5b4a12;margin:0 0 2px 4px}
 .amparo-choices{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}
 .amparo-choice{min-height:44px;padding:8px 16px;border:1.5px solid var(--ac);border-radius:999px;background:#fff;color:var(--ac);font-weight:600;text-align:left}
 .amparo-choice:hover:not(:disabled){background:var(--ac-soft)}
