@@ -212,3 +212,108 @@ describe('the staff console in a browser', () => {
     await page.getByText('Sign in again to continue.').waitFor();
   });
 });
+
+describe('the funnel and the conversations in the browser', () => {
+  it('shows the funnel from the header: charts read at a glance, the numbers in tables, axe at both widths', async () => {
+    const page = await newPage(390);
+    await signIn(page);
+    const nav = page.getByRole('banner').getByRole('navigation', { name: 'Console sections' });
+    expect(await nav.getByRole('link', { name: 'Leads' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    await nav.getByRole('link', { name: 'Funnel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Funnel' }).waitFor();
+    expect(await focusedName(page)).toBe('Funnel');
+    expect(await nav.getByRole('link', { name: 'Funnel' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    // The server's last 30 days, shown in the date fields.
+    const from = page.getByLabel('From', { exact: true });
+    await expect.poll(() => from.inputValue()).toBe('2026-11-08');
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2026-12-07');
+    expect(api.calls).toContain('GET /api/staff/funnel');
+
+    const stages = page.getByRole('img', { name: /From first message to retained/ });
+    await stages.waitFor();
+    expect(await stages.evaluate((e) => e.tagName.toLowerCase())).toBe('svg');
+    await page.getByRole('img', { name: /How the conversations stand/ }).waitFor();
+    await page.getByRole('img', { name: /Conversations started each day/ }).waitFor();
+    // The same numbers for a screen reader: the totals, by channel and language.
+    const totals = page.getByRole('table', { name: 'Totals by channel and language' });
+    expect(await totals.getByRole('columnheader').allTextContents()).toEqual([
+      'Measure',
+      'All',
+      'Web chat',
+      'Text message',
+      'English',
+      'Spanish',
+    ]);
+    const started = totals.getByRole('row', { name: /^Started/ });
+    const [all, web, sms] = (await started.getByRole('cell').allTextContents()).map(Number);
+    expect(all).toBe((web ?? 0) + (sms ?? 0));
+    expect(all).toBeGreaterThan(0);
+    // A step's words are text, never markup.
+    const stopped = page.getByRole('table', { name: 'Where abandoned conversations stopped' });
+    await stopped.getByRole('rowheader', { name: '<b>Detained now</b>' }).waitFor();
+    await stopped.getByRole('rowheader', { name: 'Consent' }).waitFor();
+    expect(await page.getByRole('table', { name: 'By day' }).getByRole('row').count()).toBe(31);
+    expect(await axe(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the dates asked for in the address, and says what is wrong with a reversed range', async () => {
+    const page = await newPage(1280);
+    await signIn(page);
+    await page.goto(`${api.url}/console#/funnel`);
+    await page.getByRole('heading', { level: 1, name: 'Funnel' }).waitFor();
+    await expect
+      .poll(() => page.getByLabel('From', { exact: true }).inputValue())
+      .toBe('2026-11-08');
+    await page.getByLabel('From', { exact: true }).fill('2026-12-01');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => page.url()).toContain('#/funnel?from=2026-12-01&to=2026-12-07');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'By day' }).getByRole('row').count())
+      .toBe(8);
+    expect(api.calls.at(-1)).toBe('GET /api/staff/funnel?from=2026-12-01&to=2026-12-07');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Funnel' }).waitFor();
+    await expect
+      .poll(() => page.getByLabel('From', { exact: true }).inputValue())
+      .toBe('2026-12-01');
+
+    await page.getByLabel('From', { exact: true }).fill('2026-12-09');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByText('from: must not be after to').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('lists the conversations in progress, waiting ones first, and only those on asking', async () => {
+    const page = await newPage(390);
+    await signIn(page);
+    await page.getByRole('banner').getByRole('link', { name: 'Conversations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
+    expect(await focusedName(page)).toBe('Conversations');
+    const waiting = page.getByRole('region', { name: /Waiting for a person/ });
+    await waiting.getByRole('listitem').first().waitFor();
+    expect(await waiting.getByRole('listitem').count()).toBe(1);
+    expect(await waiting.getByText('Asked for a person').isVisible()).toBe(true);
+    expect(await waiting.getByText('Text message · Spanish').isVisible()).toBe(true);
+    const others = page.getByRole('region', { name: /Other conversations in progress/ });
+    expect(await others.getByRole('listitem').count()).toBe(2);
+    expect(await others.getByText('No message for over a day').count()).toBe(1);
+    await others.getByRole('heading', { name: 'At step: Consent' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('checkbox', { name: 'Only those waiting for a person' }).check();
+    await expect.poll(() => page.url()).toContain('#/conversations?waiting=true');
+    await expect.poll(() => api.calls.at(-1)).toBe('GET /api/staff/conversations?waiting=true');
+    await expect.poll(() => others.count()).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await waiting.getByRole('listitem').isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

@@ -143,6 +143,122 @@ function detail(lead: FakeLead, notes: Json[]): Json {
   };
 }
 
+const DAY_MS = 86_400_000;
+const dayAfter = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/** Counts of one day, channel and language. */
+function counts(started: number, i: number) {
+  const consented = Math.max(0, started - 1);
+  const qualified = Math.floor(consented / 2);
+  const abandoned = started - consented + (i % 2);
+  return {
+    started,
+    consented,
+    inProgress: 0,
+    qualified,
+    referred: i % 3 === 0 ? 1 : 0,
+    declined: 0,
+    abandoned,
+    abandonedAt: (abandoned
+      ? { consent: started - consented, ...(i % 2 ? { detained: 1 } : {}) }
+      : {}) as Record<string, number>,
+    accepted: Math.min(qualified, 1),
+    retained: i % 4 === 0 ? Math.min(qualified, 1) : 0,
+  };
+}
+
+type Counts = ReturnType<typeof counts>;
+function sum(into: Counts, from: Counts) {
+  for (const key of Object.keys(from) as (keyof Counts)[]) {
+    if (key === 'abandonedAt') {
+      const at = into.abandonedAt as Record<string, number>;
+      for (const [step, n] of Object.entries(from.abandonedAt as Record<string, number>)) {
+        at[step] = (at[step] ?? 0) + n;
+      }
+    } else into[key] += from[key];
+  }
+}
+
+/** A funnel as `GET /api/staff/funnel` answers it: web in Spanish and texts in English. */
+export function fakeFunnel(from = '2026-11-08', to = '2026-12-07') {
+  const zero = () => counts(0, 1);
+  const totals = { ...zero(), abandonedAt: {} };
+  const byChannel = { web: { ...zero(), abandonedAt: {} }, sms: { ...zero(), abandonedAt: {} } };
+  const byLanguage = { en: { ...zero(), abandonedAt: {} }, es: { ...zero(), abandonedAt: {} } };
+  const byDay = [];
+  const days = [];
+  for (let i = 0, day = from; day <= to; i++, day = dayAfter(day, 1)) {
+    const total = { day, ...zero(), abandonedAt: {} };
+    for (const [channel, language, started] of [
+      ['web', 'es', (i * 7) % 5],
+      ['sms', 'en', (i * 3) % 4],
+    ] as const) {
+      if (!started) continue;
+      const c = counts(started, i);
+      days.push({ day, channel, language, ...c });
+      sum(total, c);
+      sum(totals, c);
+      sum(byChannel[channel], c);
+      sum(byLanguage[language], c);
+    }
+    byDay.push(total);
+  }
+  return {
+    from,
+    to,
+    timeZone: 'America/Los_Angeles',
+    asOf: '2026-12-07T20:00:00.000Z',
+    abandonedAfterHours: 24,
+    completeFrom: '2026-11-08',
+    totals,
+    byChannel,
+    byLanguage,
+    byDay,
+    days,
+    stepLabels: { consent: 'consent', detained: '<b>Detained now</b>' },
+  };
+}
+
+export function fakeConversations() {
+  const at = (h: number) => new Date(Date.UTC(2026, 11, 8, 12 - h)).toISOString();
+  return [
+    {
+      conversationId: 'C3',
+      channel: 'sms',
+      language: 'es',
+      startedAt: at(3),
+      lastMessageAt: at(1),
+      step: 'phone',
+      stepLabel: 'Phone',
+      waiting: true,
+      idle: false,
+    },
+    {
+      conversationId: 'C2',
+      channel: 'web',
+      language: 'en',
+      startedAt: at(2),
+      lastMessageAt: at(2),
+      step: 'detained',
+      stepLabel: 'Detained now',
+      waiting: false,
+      idle: false,
+    },
+    {
+      conversationId: 'C1',
+      channel: 'web',
+      language: 'es',
+      startedAt: at(40),
+      lastMessageAt: at(30),
+      step: 'consent',
+      stepLabel: 'consent',
+      waiting: false,
+      idle: true,
+    },
+  ];
+}
+
 export interface FakeApi {
   url: string;
   leads: FakeLead[];
@@ -223,6 +339,18 @@ export async function startFakeApi(): Promise<FakeApi> {
     if (path === '/api/staff/sign-out') {
       res.writeHead(204, { 'Set-Cookie': 'amparo_staff=; Max-Age=0; Path=/' });
       return res.end();
+    }
+    if (path === '/api/staff/funnel' && req.method === 'GET') {
+      const q = url.searchParams;
+      const to = q.get('to') || '2026-12-07';
+      const from = q.get('from') || dayAfter(to, -29);
+      if (from > to) return error(res, 400, 'invalid_request', 'from: must not be after to');
+      return send(res, 200, fakeFunnel(from, to));
+    }
+    if (path === '/api/staff/conversations' && req.method === 'GET') {
+      const waiting = url.searchParams.get('waiting') === 'true';
+      const list = fakeConversations().filter((c) => !waiting || c.waiting);
+      return send(res, 200, { conversations: list, more: false });
     }
     if (path === '/api/staff/leads' && req.method === 'GET') {
       const q = url.searchParams;

@@ -4,12 +4,15 @@
  * (console.html), styled by /console.css. Contract: API.md "Staff (the console)".
  *
  * Screens by the address after '#': `#/` the leads board (its filters after '?'), `#/leads/<id>`
- * a lead; the sign-in screen whenever the API answers 401. The session is an HttpOnly cookie the
+ * a lead, `#/funnel?from=&to=` the funnel, `#/conversations?waiting=true` the conversations in
+ * progress; the sign-in screen whenever the API answers 401. The session is an HttpOnly cookie the
  * script never sees. Safety: every text from the server is set with textContent, never parsed as
  * HTML, and nothing is styled inline (the page's CSP allows neither).
  */
 import { showBoard } from './board.js';
+import { showConversations } from './conversations.js';
 import { announce, h, messageBox } from './dom.js';
+import { showFunnel } from './funnel.js';
 import { call, explain } from './http.js';
 import { showLead } from './lead.js';
 import { parseHash } from './route.js';
@@ -53,9 +56,12 @@ async function route(note) {
       return showFailure(why.message, () => route(note));
     }
   }
-  renderHeader();
   const where = parseHash(location.hash);
+  app.screen = where.screen;
+  renderHeader();
   if (where.screen === 'lead') showLead(where.id);
+  else if (where.screen === 'funnel') showFunnel(where.range);
+  else if (where.screen === 'conversations') showConversations(where.waiting);
   else showBoard(where.filters);
 }
 

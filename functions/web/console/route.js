@@ -1,6 +1,7 @@
 /**
  * The address after '#': `#/` is the board (its filters after '?', so a reload keeps them),
- * `#/leads/<id>` a lead. Also the board's query to the API. Pure: no `document`, no `location`.
+ * `#/leads/<id>` a lead, `#/funnel?from=&to=` the funnel, `#/conversations?waiting=true` the
+ * conversations in progress. Also the API's paths. Pure: no `document`, no `location`.
  */
 import { CHANNELS, STATUS, URGENCY } from './words.js';
 
@@ -45,13 +46,58 @@ export function leadHash(id) {
   return `#/leads/${encodeURIComponent(id)}`;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Only `from` and `to` that look like days (YYYY-MM-DD); the server checks the rest. */
+export function cleanRange(raw) {
+  const out = {};
+  for (const key of ['from', 'to']) {
+    const v = raw && typeof raw[key] === 'string' ? raw[key].trim() : '';
+    if (DAY.test(v)) out[key] = v;
+  }
+  return out;
+}
+
+function rangeQuery(range) {
+  const clean = cleanRange(range);
+  const p = new URLSearchParams();
+  if (clean.from) p.set('from', clean.from);
+  if (clean.to) p.set('to', clean.to);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** `#/funnel`, or `#/funnel?from=2026-11-08&to=2026-12-07` */
+export function funnelHash(range) {
+  return `#/funnel${rangeQuery(range)}`;
+}
+
+/** `/api/staff/funnel` (the server's last 30 days), or with the range asked for. */
+export function funnelPath(range) {
+  return `/api/staff/funnel${rangeQuery(range)}`;
+}
+
+/** `#/conversations`, or `#/conversations?waiting=true` */
+export function conversationsHash(waiting) {
+  return waiting ? '#/conversations?waiting=true' : '#/conversations';
+}
+
+export function conversationsPath(waiting) {
+  return waiting ? '/api/staff/conversations?waiting=true' : '/api/staff/conversations';
+}
+
 /**
- * What an address shows: `{ screen: 'board', filters }` or `{ screen: 'lead', id }`. Anything
- * else (empty, `#`, an unknown path) is the board without filters.
+ * What an address shows: `{ screen: 'board', filters }`, `{ screen: 'lead', id }`,
+ * `{ screen: 'funnel', range }` or `{ screen: 'conversations', waiting }`. Anything else (empty,
+ * `#`, an unknown path) is the board without filters.
  */
 export function parseHash(hash) {
   const h = String(hash || '').replace(/^#/, '');
   const [path, query = ''] = h.split('?', 2);
+  const params = Object.fromEntries(new URLSearchParams(query));
+  if (/^\/funnel\/?$/.test(path)) return { screen: 'funnel', range: cleanRange(params) };
+  if (/^\/conversations\/?$/.test(path))
+    return { screen: 'conversations', waiting: params.waiting === 'true' };
   const m = /^\/leads\/([^/]+)\/?$/.exec(path);
   if (m) {
     let id = '';

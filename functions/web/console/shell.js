@@ -13,6 +13,8 @@ export const app = {
   firm: '',
   /** The board's address with its filters, so "Back to leads" returns to the same list. */
   boardHash: '#/',
+  /** The screen shown ('board', 'lead', 'funnel', 'conversations'): the header marks its link. */
+  screen: 'board',
   /** Each navigation's number: an answer that arrives after the next navigation is dropped. */
   seq: 0,
   /** Words to say on the next screen (e.g. after erasing a lead). */
@@ -55,7 +57,10 @@ export function showScreen(node, title) {
   }
 }
 
-/** The header: the console's title, who is signed in, and "Sign out". Hidden when signed out. */
+/**
+ * The header: the console's title, its sections (the current one marked), who is signed in, and
+ * "Sign out". Hidden when signed out.
+ */
 export function renderHeader() {
   const bar = document.getElementById('bar');
   if (!bar) return;
@@ -71,11 +76,30 @@ export function renderHeader() {
     signOut.disabled = true;
     app.signOut();
   });
+  const current = app.screen === 'lead' ? 'board' : app.screen;
+  const link = (screen, href, text) => {
+    const a = h('a', { href, text, 'aria-current': screen === current ? 'page' : null });
+    // The board's filters may have changed since the header was drawn.
+    if (screen === 'board')
+      a.addEventListener('click', () => a.setAttribute('href', app.boardHash));
+    return h('li', {}, a);
+  };
   bar.replaceChildren(
     h(
       'div',
       { class: 'bar-inner' },
       h('p', { class: 'bar-title' }, h('a', { href: '#/', text: consoleTitle() })),
+      h(
+        'nav',
+        { class: 'bar-nav', 'aria-label': T.sections },
+        h(
+          'ul',
+          { class: 'plain' },
+          link('board', app.boardHash, T.leads),
+          link('funnel', '#/funnel', T.funnel),
+          link('conversations', '#/conversations', T.conversations),
+        ),
+      ),
       h('p', { class: 'bar-who' }, `${T.signedInAs} `, h('strong', { text: who })),
       signOut,
     ),

@@ -60,6 +60,28 @@ export const FILTER_LABELS = {
   channel: 'Channel',
 };
 
+/** The funnel's measures, in the order a reader follows a conversation. */
+export const MEASURES = {
+  started: 'Started',
+  consented: 'Consented',
+  inProgress: 'In progress',
+  qualified: 'Qualified',
+  referred: 'Referred',
+  declined: 'Declined',
+  abandoned: 'Abandoned',
+  accepted: 'Accepted by an attorney',
+  retained: 'Retained',
+};
+
+/** Steps without a question of their own in the intake summary's words. */
+export const STEPS = {
+  consent: 'Consent',
+  heard: 'Confirming what they wrote',
+  confirm: 'Final summary',
+  confirmEdit: 'Changing an answer',
+  deleteConfirm: 'Deleting their data',
+};
+
 export const T = {
   consoleTitle: 'Leads console',
   signInTitle: 'Sign in to the leads console',
@@ -166,4 +188,51 @@ export const T = {
   erasing: 'Erasing…',
   erased: 'The lead was erased.',
   loading: 'Loading…',
+  sections: 'Console sections',
+  funnel: 'Funnel',
+  conversations: 'Conversations',
+  range: 'Dates',
+  from: 'From',
+  to: 'To',
+  show: 'Show',
+  loadingFunnel: 'Loading the funnel…',
+  funnelShown: (from, to) => `Funnel shown from ${from} to ${to}.`,
+  funnelIntro: (hours) =>
+    `Conversations by the day they started, in the firm's time zone. Abandoned: not ended and no message for ${hours} hours. Leads by the day they were made.`,
+  incomplete: (day) =>
+    `Before ${day}, conversations that did not qualify have been erased (30 days after their last message), so those days count fewer of them.`,
+  stagesTitle: 'From first message to retained',
+  stagesDesc: 'Each bar is a share of the conversations started.',
+  outcomesTitle: 'How the conversations stand',
+  outcomesDesc: 'Where the conversations started are now.',
+  perDayTitle: 'Conversations started each day',
+  perDayLegendStarted: 'Started',
+  perDayLegendQualified: 'Qualified',
+  perDayDesc: (most, day) =>
+    most ? `The busiest day was ${day}, with ${most} started.` : 'No conversations started.',
+  totalsTitle: 'Totals by channel and language',
+  measure: 'Measure',
+  all: 'All',
+  abandonedAtTitle: 'Where abandoned conversations stopped',
+  noneAbandoned: 'No conversation was abandoned in these dates.',
+  step: 'Step',
+  count: 'Conversations',
+  byDayTitle: 'By day',
+  day: 'Day',
+  ofStarted: (p) => `${p} of started`,
+  conversationsIntro:
+    'Conversations not ended yet, those where the client asked for a person first, then the most recently active.',
+  onlyWaiting: 'Only those waiting for a person',
+  loadingConversations: 'Loading conversations…',
+  conversationsShown: (n) => (n === 1 ? '1 conversation shown.' : `${n} conversations shown.`),
+  waitingTitle: 'Waiting for a person',
+  waitingBadge: 'Asked for a person',
+  otherConversations: 'Other conversations in progress',
+  noConversations: 'No conversations in progress.',
+  noWaiting: 'Nobody is waiting for a person.',
+  moreConversations: 'Only the first 500 are shown.',
+  startedAt: 'Started',
+  lastMessage: 'Last message',
+  atStep: 'At step',
+  idle: 'No message for over a day',
 };
