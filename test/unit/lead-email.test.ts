@@ -443,7 +443,13 @@ describe('lead.json', () => {
         'updates',
       ].sort(),
     );
-    expect(json.flags[0]).toEqual({ id: 'bond', reasons: lead.flags[0]?.reasons });
+    // DOMAIN.md: id, reasons, complications and missing information.
+    expect(json.flags[0]).toEqual({
+      id: 'bond',
+      reasons: lead.flags[0]?.reasons,
+      complications: lead.flags[0]?.complications,
+      missing: lead.flags[0]?.missing,
+    });
     expect(json.routedTo).toEqual({
       attorneyId: 'att-rivera',
       to: ['rivera@example.com', 'oncall@example.com'],

@@ -20,7 +20,15 @@ export const LeadJsonSchema = z.strictObject({
   createdAt: z.string(),
   urgency: UrgencySchema,
   urgencyReasons: z.array(z.string()),
-  flags: z.array(z.strictObject({ id: FlagIdSchema, reasons: z.array(z.string()) })),
+  /** DOMAIN.md: each flag with its reasons, complications and missing information. */
+  flags: z.array(
+    z.strictObject({
+      id: FlagIdSchema,
+      reasons: z.array(z.string()),
+      complications: z.array(z.string()),
+      missing: z.array(z.string()),
+    }),
+  ),
   facts: FactsSchema,
   /** What the client typed for each fact, by fact id: "si, lo deportaron en 2015" beside `yes`. */
   said: z.record(z.string(), z.string()),
@@ -57,7 +65,12 @@ export function leadJson(lead: Lead): LeadJson {
     createdAt: lead.createdAt,
     urgency: lead.urgency,
     urgencyReasons: lead.urgencyReasons,
-    flags: lead.flags.map((flag) => ({ id: flag.id, reasons: flag.reasons })),
+    flags: lead.flags.map((flag) => ({
+      id: flag.id,
+      reasons: flag.reasons,
+      complications: flag.complications,
+      missing: flag.missing,
+    })),
     facts: lead.facts,
     said: lead.said ?? {},
     contact: lead.contact,
