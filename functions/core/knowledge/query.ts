@@ -135,6 +135,8 @@ export function queryReader(stats: QueryStats): (query: string, language: Langua
       // Numbers the articles never use ("2019", "15 mil") say nothing either way.
       return /^\d+$/.test(w) ? null : unknown(UNKNOWN_WEIGHT, EXAMPLE_OOV_WEIGHT);
     }
+    // "dejarlo", "hacerle": a word that says nothing, with a pronoun joined to it.
+    if (terms.stopWordWithPronoun(w)) return null;
     // Another form of a known word ("pidió", "llaman", "regresarme"), else a misspelling of one.
     const variant = terms.variants(w, language).find((t) => df.has(t));
     if (variant) return known(variant, VARIANT_WEIGHT);
@@ -150,7 +152,7 @@ export function queryReader(stats: QueryStats): (query: string, language: Langua
 
   return (query, language) => {
     const out = new Map<string, QueryTerm>();
-    for (const w of terms.words(query)) {
+    for (const w of terms.words(query, true)) {
       const found = resolve(w, language);
       if (!found) continue;
       const seen = out.get(found.term);
@@ -159,7 +161,7 @@ export function queryReader(stats: QueryStats): (query: string, language: Langua
     // A story ends with its question: the terms of its last sentence count more, once each.
     const asked = storyQuestion(query);
     const boosted = new Set<string>();
-    for (const w of asked ? terms.words(asked) : []) {
+    for (const w of asked ? terms.words(asked, true) : []) {
       const term = resolve(w, language)?.term;
       const q = term === undefined ? undefined : out.get(term);
       if (!q?.known || q.penalty || boosted.has(q.term)) continue;

@@ -114,6 +114,22 @@ export function readings(w: string): string[] {
 }
 
 /**
+ * True when the word is a verb that says nothing with a pronoun joined to it ("dejarlo",
+ * "hacerle", "diciendole"): the verb left is a stop word or a form of one.
+ *
+ * @example stopWordWithPronoun('dejarlo', new Set(['dejar'])) // true
+ */
+export function stopWordWithPronoun(word: string, stopWords: ReadonlySet<string>): boolean {
+  const w = normalize(word);
+  for (const pronoun of PRONOUNS) {
+    const verb = w.slice(0, -pronoun.length);
+    if (!w.endsWith(pronoun) || verb.length < 4 || !/(ar|er|ir|ando|iendo)$/.test(verb)) continue;
+    if (stopWords.has(verb) || formOfStopWord(verb, stopWords)) return true;
+  }
+  return false;
+}
+
+/**
  * True when the word is a form of a stop word ("pudieron", "tendria", "hicimos"): some
  * reading of it as a Spanish infinitive is one, and the word is long enough not to be a stray
  * fragment.
@@ -123,6 +139,7 @@ export function readings(w: string): string[] {
 export function formOfStopWord(word: string, stopWords: ReadonlySet<string>): boolean {
   const w = normalize(word);
   if (w.length < 5 || /[\d#-]/.test(w)) return false;
+  if (stopWordWithPronoun(w, stopWords)) return true;
   for (const ending of ENDINGS) {
     if (ending.length < 2 || !w.endsWith(ending) || w.length - ending.length < 3) continue;
     const root = w.slice(0, -ending.length);

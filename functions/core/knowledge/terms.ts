@@ -15,7 +15,8 @@
  *    a pronoun joined to a verb: "llaman", "pidió", "regresarme") is a synonym, that concept.
  *
  * Phrases (step 3) match word by word on the light stem, so one entry covers plurals and verb
- * forms ("que tipos de casos" for "que tipo de casos").
+ * forms ("que tipos de casos" for "que tipo de casos"); in a client's message also on any form
+ * of a phrase's verb and with filling words inside ("let my mom out": `words`).
  *
  * The words are in knowledge/vocabulary.yaml (vocabulary.ts); the tables here are built from
  * them once per vocabulary. A few words mean different things in each language ("son": hijo /
@@ -25,7 +26,7 @@ import type { Language } from '../flow';
 import { own } from '../own';
 import { normalize } from '../parse/normalize';
 import { soundKey } from './spelling';
-import { formOfStopWord, readings, stem } from './stem';
+import { formOfStopWord, readings, stem, stopWordWithPronoun } from './stem';
 import type { Vocabulary } from './vocabulary';
 
 export { stem };
@@ -34,11 +35,15 @@ export { stem };
 export interface Terms {
   /**
    * Splits text into words, spelled out: normalized, shorthand expanded, phrases folded. The
-   * words are still surface words; `processTerm` turns each into a term.
+   * words are still surface words; `processTerm` turns each into a term. A client's message
+   * (`asked`) is read more loosely than the articles' own text: a phrase's verb in any form
+   * ("sacaron de la carcel", "abre de nuevo") and up to MAX_GAP filling words inside a phrase
+   * ("let my mom out", "no tiene lawyer"), within one clause.
    *
    * @example words('la migra se llevo a mi esposo') // ['ice', 'detain', 'a', 'mi', 'esposo']
+   * @example words('can ice let my mom out', true) // ['can', 'ice', 'release', 'my', 'mom']
    */
-  words(text: string): string[];
+  words(text: string, asked?: boolean): string[];
   /**
    * One word as the index sees it: null for a stop word, else its concept or its stem.
    *
@@ -61,6 +66,8 @@ export interface Terms {
   recognized(word: string): boolean;
   /** True when the word is a form of a stop word ("pudieron", "tendria", "hicimos"). */
   formOfStopWord(word: string): boolean;
+  /** True when the word is a stop word with a pronoun joined to it ("dejarlo", "hacerle"). */
+  stopWordWithPronoun(word: string): boolean;
   /**
    * True when the word, four letters or more, sounds like a stop word (spelling.ts `soundKey`):
    * a stop word spelt by ear ("kien", "aora", "nesesito"), which says nothing either.
@@ -76,6 +83,25 @@ export interface Terms {
 
 /** A USCIS or DHS form's number typed without its hyphen: "i9", "n400", "i601a", "g325r". */
 const FORM_NUMBER = /^([gin])(\d{1,3}[a-z]?)$/;
+
+/** A Spanish infinitive, of a verb that phrases may use in any form. */
+const INFINITIVE = /^[a-z]{2,}[aei]r$/;
+/** Filling words (pronouns, articles, who) a phrase may have inside it, at most, in all. */
+const MAX_GAP = 2;
+/**
+ * Pronouns that change what a Spanish verb means ("si no voy": I do not go to court; "si no me
+ * voy": I do not leave), so they never stand inside a phrase that lacks them.
+ */
+const REFLEXIVE = new Set(['me', 'te', 'se', 'nos', 'os']);
+/** Marks a comma or a full stop among the words while phrases are matched. */
+const CLAUSE = '#';
+
+/** A phrase of the vocabulary: its words' stems and what it folds to. */
+interface Phrase {
+  words: string[];
+  chars: number;
+  canonical: string[];
+}
 
 const built = new WeakMap<Vocabulary, Terms>();
 
@@ -96,6 +122,7 @@ export function termsOf(vocabulary: Vocabulary): Terms {
 function buildTerms(vocabulary: Vocabulary): Terms {
   const { spelling, compounds, byLanguage } = vocabulary;
   const STOP_WORDS: ReadonlySet<string> = new Set(Object.values(vocabulary.stopWords).flat());
+  const CONTEXT: ReadonlySet<string> = new Set(vocabulary.contextTerms);
   const STOP_SOUNDS: ReadonlySet<string> = new Set(
     [...STOP_WORDS].filter((w) => w.length >= 4).map(soundKey),
   );
@@ -138,12 +165,20 @@ function buildTerms(vocabulary: Vocabulary): Terms {
    * The phrases by their first word's stem. Phrases match word by word on stems, so one entry
    * covers its plurals and verb forms ("que tipos de casos", "se lo lleva", "check-ins").
    */
-  const PHRASE_INDEX = new Map<string, { words: string[]; chars: number; canonical: string[] }[]>();
+  const PHRASE_INDEX = new Map<string, Phrase[]>();
+  /** Verbs in phrases, as infinitives ("sacar de la carcel"): any form of one matches it. */
+  const PHRASE_VERBS = new Set<string>();
   for (const [phrase, canonical] of PHRASES) {
-    const words = phrase.split(' ').map(stem);
+    const surface = phrase.split(' ');
+    const words = surface.map(stem);
+    for (const w of surface) if (INFINITIVE.test(w)) PHRASE_VERBS.add(w);
     const list = PHRASE_INDEX.get(words[0] ?? '') ?? [];
     if (!list.some((p) => p.words.join(' ') === words.join(' ')))
-      list.push({ words, chars: phrase.length, canonical: canonical.split(' ') });
+      list.push({
+        words,
+        chars: phrase.length,
+        canonical: canonical.split(' '),
+      });
     PHRASE_INDEX.set(words[0] ?? '', list);
   }
 
@@ -164,28 +199,108 @@ function buildTerms(vocabulary: Vocabulary): Terms {
   /** Every concept a synonym group folds to: these are never stemmed again. */
   const CONCEPTS = new Set(groups.map((g) => g[0] ?? ''));
 
-  function words(text: string): string[] {
+  /**
+   * What a word of a text can match in a phrase: its light stem and, when it is a form of a verb
+   * some phrase uses ("sacaron", "abre", "soltarla"), that verb's stem (stem.ts `readings`).
+   */
+  const KEYS = new Map<string, string[]>();
+  function phraseKeys(token: string): string[] {
+    let keys = KEYS.get(token);
+    if (!keys) {
+      keys = [stem(token)];
+      for (const form of readings(token)) {
+        const key = stem(form);
+        if (PHRASE_VERBS.has(form) && !keys.includes(key)) keys.push(key);
+      }
+      if (KEYS.size > 50_000) KEYS.clear();
+      KEYS.set(token, keys);
+    }
+    return keys;
+  }
+
+  /**
+   * A word that may stand inside a phrase without breaking it: a stop word or a word of who
+   * ("let my mom out", "sacar a mi esposo de la carcel").
+   */
+  const fills = (token: string) =>
+    (STOP_WORDS.has(token) && !REFLEXIVE.has(token)) ||
+    CONTEXT.has(WORDS.get(token) ?? '') ||
+    CONTEXT.has(WORDS.get(stem(token)) ?? '');
+
+  /**
+   * Where phrase p matches the text from word `at`: the positions of its words, each on a key
+   * of the word (phraseKeys), with up to MAX_GAP filling words (`fills`) in all between them,
+   * inside one clause; null when it does not match.
+   */
+  function matchPhrase(
+    p: Phrase,
+    keys: string[][],
+    tokens: string[],
+    clause: number[],
+    at: number,
+    maxGap: number,
+  ): { at: number[]; gaps: number } | null {
+    const positions = [at];
+    let gaps = 0;
+    let next = at + 1;
+    for (let k = 1; k < p.words.length; k++) {
+      const w = p.words[k] ?? '';
+      while (!keys[next]?.includes(w)) {
+        const token = tokens[next];
+        if (gaps >= maxGap || token === undefined || !fills(token)) return null;
+        gaps++;
+        next++;
+      }
+      if (gaps && clause[next] !== clause[at]) return null;
+      positions.push(next);
+      next++;
+    }
+    return { at: positions, gaps };
+  }
+
+  function words(text: string, asked = false): string[] {
     const cleaned = normalize(text)
       .replace(/'/g, '')
       .replace(/\ba\s*#/g, 'a#')
+      .replace(/[,.;:!?]+/g, ` ${CLAUSE} `)
       .replace(/[^\p{L}\p{N}#\s-]/gu, ' ')
       .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ');
-    const tokens = canonicalWords(cleaned.split(/\s+/).filter(Boolean).join(' '));
-    const stems = tokens.map(stem);
-    // Phrases left to right, the longest where several start at the same word.
-    const found: { at: number; size: number; chars: number; canonical: string[] }[] = [];
-    stems.forEach((token, at) => {
-      for (const p of PHRASE_INDEX.get(token) ?? []) {
-        if (p.words.every((w, k) => stems[at + k] === w))
-          found.push({ at, size: p.words.length, chars: p.chars, canonical: p.canonical });
+    const marked = canonicalWords(cleaned.split(/\s+/).filter(Boolean).join(' '));
+    // The words, and the clause each is in: filling words never span a comma or a full stop.
+    const tokens: string[] = [];
+    const clause: number[] = [];
+    let clauses = 0;
+    for (const token of marked) {
+      if (token === CLAUSE) clauses++;
+      else {
+        tokens.push(token);
+        clause.push(clauses);
       }
+    }
+    const keys = tokens.map((t) => (asked ? phraseKeys(t) : [stem(t)]));
+    // Phrases left to right, the longest where several start at the same word; those with
+    // filling words inside only where no phrase written without them matched.
+    const found: { at: number[]; chars: number; gaps: number; canonical: string[] }[] = [];
+    keys.forEach((list, at) => {
+      for (const key of list)
+        for (const p of PHRASE_INDEX.get(key) ?? []) {
+          const match = matchPhrase(p, keys, tokens, clause, at, asked ? MAX_GAP : 0);
+          if (match) found.push({ ...match, chars: p.chars, canonical: p.canonical });
+        }
     });
     const taken = new Array<boolean>(tokens.length).fill(false);
     const starts = new Map<number, string[]>();
-    for (const f of found.sort((a, b) => a.at - b.at || b.chars - a.chars)) {
-      if (taken.slice(f.at, f.at + f.size).some(Boolean)) continue;
-      taken.fill(true, f.at, f.at + f.size);
-      starts.set(f.at, f.canonical);
+    found.sort(
+      (a, b) =>
+        Math.sign(a.gaps) - Math.sign(b.gaps) ||
+        (a.at[0] ?? 0) - (b.at[0] ?? 0) ||
+        b.chars - a.chars ||
+        a.gaps - b.gaps,
+    );
+    for (const f of found) {
+      if (f.at.some((k) => taken[k])) continue;
+      for (const k of f.at) taken[k] = true;
+      starts.set(f.at[0] ?? 0, f.canonical);
     }
     const out: string[] = [];
     tokens.forEach((token, at) => {
@@ -256,6 +371,7 @@ function buildTerms(vocabulary: Vocabulary): Terms {
     variants,
     recognized: (word) => CONCEPTS.has(word) || WORDS.has(word) || WORDS.has(stem(word)),
     formOfStopWord: (word) => formOfStopWord(word, STOP_WORDS),
+    stopWordWithPronoun: (word) => stopWordWithPronoun(word, STOP_WORDS),
     soundsLikeStopWord: (word) => word.length >= 4 && STOP_SOUNDS.has(soundKey(word)),
     contextTerms: new Set(vocabulary.contextTerms),
     everydayTerms: new Set(
