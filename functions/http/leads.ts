@@ -5,8 +5,12 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import * as z from 'zod';
+import type { Catalog } from '../core/content';
+import type { TranscriptEntry } from '../core/conversation';
 import { type AnswerDeps, acceptLead, declineLead, holdsLead, nameOf } from '../core/leads/accept';
-import { DECLINE_REASONS } from '../core/leads/lead';
+import { emailWords } from '../core/leads/email';
+import { notices, sections } from '../core/leads/email-model';
+import { DECLINE_REASONS, type Lead } from '../core/leads/lead';
 import { type LeadAction, verifyLeadLink } from '../core/leads/links';
 import { errorBody } from './errors';
 
@@ -29,9 +33,55 @@ const page = (title: string, body: unknown) => html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${title}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem;color:#1b1b1b}
-.bot{background:#eef3f3;border-radius:.6rem;padding:.5rem .8rem;margin:.4rem 3rem .4rem 0;white-space:pre-wrap}
+.bot,.staff{background:#eef3f3;border-radius:.6rem;padding:.5rem .8rem;margin:.4rem 3rem .4rem 0;white-space:pre-wrap}
+.staff{background:#fff6e0}
 .user{background:#1d4e5f;color:#fff;border-radius:.6rem;padding:.5rem .8rem;margin:.4rem 0 .4rem 3rem;white-space:pre-wrap}
-small{color:#555}</style></head><body>${body}</body></html>`;
+.danger{color:#b3261e;font-weight:600}.warn{color:#8a3f00}
+dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.2rem .8rem}dt{color:#444}dd{margin:0}
+small{color:#555}</style></head><body><main>${body}</main></body></html>`;
+
+/**
+ * A client's short answer as what it chose: "1" after a question with buttons reads
+ * "1 → Migración (ICE) detuvo a alguien"; a value sent by a button, its label.
+ */
+function chosen(entries: TranscriptEntry[], index: number): string {
+  const entry = entries[index] as TranscriptEntry;
+  if (entry.role !== 'user') return entry.text;
+  const asked = entries
+    .slice(0, index)
+    .reverse()
+    .find((e) => e.role !== 'user');
+  const choices = asked?.choices ?? [];
+  const text = entry.text.trim();
+  const byValue = choices.find((c) => c.value === text);
+  if (byValue) return byValue.label;
+  const n = /^\d{1,2}$/.test(text) ? Number(text) : 0;
+  const byNumber = n >= 1 ? choices[n - 1] : undefined;
+  return byNumber ? `${text} → ${byNumber.label}` : entry.text;
+}
+
+/** The transcript, its opening (introduction and consent) folded away. */
+function transcriptHtml(entries: TranscriptEntry[]) {
+  const firstAnswer = entries.findIndex((e) => e.role === 'user');
+  const opening = firstAnswer > 0 ? entries.slice(0, firstAnswer) : [];
+  const bubble = (e: TranscriptEntry, i: number) =>
+    html`<div class="${e.role}">${e.role === 'staff' && e.name ? html`<small>${e.name}:</small> ` : ''}${chosen(entries, i)}</div>`;
+  return html`${
+    opening.length
+      ? html`<details><summary>The assistant's introduction and the client's consent</summary>${opening.map(bubble)}</details>`
+      : ''
+  }${entries.map((e, i) => (i < opening.length ? '' : bubble(e, i)))}`;
+}
+
+/** The lead's summary as its email says it: what to read first, then each section's rows. */
+function summaryHtml(lead: Lead, strings: Catalog) {
+  const words = emailWords(strings, 'en');
+  const rows = sections(lead, words).flatMap((s) =>
+    (s.kind === 'rows' || s.kind === 'glance') && s.rows.length ? [s] : [],
+  );
+  return html`${notices(lead, words).map((n) => html`<p class="${n.tone}">${n.text}</p>`)}
+  ${rows.map((s) => html`<h2>${s.title}</h2><dl>${s.rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`)}`;
+}
 
 export function leadRoutes(deps: AnswerDeps) {
   const verified = (action: LeadAction, leadId: string, sig: string | undefined) =>
@@ -119,8 +169,10 @@ export function leadRoutes(deps: AnswerDeps) {
       return c.html(
         page(
           `Lead ${lead.leadId}`,
-          html`<h1>Transcript</h1><p><small>Lead ${lead.leadId} · ${lead.urgency} · ${lead.status}</small></p>
-          ${entries.length ? entries.map((e) => html`<div class="${e.role}">${e.text}</div>`) : html`<p>The conversation was erased at the client's request or has expired.</p>`}`,
+          html`<h1>${lead.contact.name ?? lead.facts.name ?? 'Name not given'}</h1><p><small>Lead ${lead.leadId} · ${lead.urgency} · ${lead.status}</small></p>
+          ${summaryHtml(lead, deps.delivery.strings)}
+          <h2>Transcript</h2>
+          ${entries.length ? transcriptHtml(entries) : html`<p>The conversation was erased at the client's request or has expired.</p>`}`,
         ),
       );
     })

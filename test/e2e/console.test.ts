@@ -125,3 +125,32 @@ describe('the staff console against the real server', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("the lead email's transcript page", () => {
+  it('reads on its own: summary first, the opening folded, short answers as what they chose', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', {
+      timeZone: server.deps.content.firm.timeZone,
+    }).format(new Date());
+    const leads = (await server.deps.delivery?.leads.listDay(today)) ?? [];
+    const lead = leads.find((l) => (l.contact.name ?? l.facts.name) === 'Maria Lopez');
+    if (!lead) throw new Error('no lead');
+    const who = lead.routing.attorneyId ?? 'intake';
+    const { signLeadLink } = await import('../../functions/core/leads/links');
+    const { TEST_LINK_SECRET } = await import('../helpers/server');
+    const sig = signLeadLink(TEST_LINK_SECRET, lead.leadId, 'view', who, new Date());
+    const page = await newPage(390);
+    await page.goto(`${server.url}/leads/${lead.leadId}?sig=${sig}`);
+    await page.getByRole('heading', { level: 1, name: 'Maria Lopez' }).waitFor();
+    expect(await page.getByRole('main').count()).toBe(1);
+    // The summary comes before the transcript; the introduction is folded away.
+    const text = (await page.getByRole('main').textContent()) ?? '';
+    expect(text.indexOf('Phone')).toBeLessThan(text.indexOf('Transcript'));
+    expect(await page.locator('details summary').textContent()).toMatch(/introduction/);
+    expect(await page.locator('details').getAttribute('open')).toBeNull();
+    // RESIDENT answered the matter with "2": shown as what it chose.
+    await page.getByText(/^2 → /).first().waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await axe(page)).toEqual([]);
+  });
+});
