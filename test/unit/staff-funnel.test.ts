@@ -227,7 +227,7 @@ describe('the range asked for', () => {
 });
 
 describe('a conversation summary', () => {
-  it('is waiting only while the client who asked for a person is still in the intake', async () => {
+  it('is waiting only while the client who asked for a person is in the intake and nobody joined', async () => {
     const store = { create: async () => {}, get: async () => undefined, save: async () => {} };
     const { conversation } = await startConversation(
       {
@@ -253,6 +253,15 @@ describe('a conversation summary', () => {
     expect(summaryOf(asked).waiting).toBe(true);
     const ended = { ...asked, intake: { ...asked.intake, status: 'qualified' as const } };
     expect(summaryOf(ended).waiting).toBe(false);
+    // Once a person of the firm has joined, nobody is waiting any more.
+    const at = NOW.toISOString();
+    const taken = { ...asked, takeover: { by: 'ana@firm.example', name: 'Ana', at } };
+    expect(summaryOf(taken).waiting).toBe(false);
+    const answered = {
+      ...asked,
+      transcript: [...asked.transcript, { role: 'staff' as const, text: 'Hola', name: 'Ana', at }],
+    };
+    expect(summaryOf(answered).waiting).toBe(false);
     // Nothing a client wrote is in it.
     expect(Object.keys(summary).sort()).toEqual(
       [

@@ -43,7 +43,10 @@ export const ConversationSummarySchema = z.strictObject({
   status: IntakeStatusSchema,
   /** The client agreed to the disclaimer and consent. */
   consented: z.boolean(),
-  /** Not ended, and the client asked for a person ("person", "persona"): engine `handoff`. */
+  /**
+   * Not ended, the client asked for a person ("person", "persona": the engine's `handoff`), and
+   * no person of the firm has joined yet (a takeover, or a staff message in the transcript).
+   */
   waiting: z.boolean(),
   /** The conversation's TTL (epoch seconds), to read an expired one as absent. */
   expiresAt: z.number().int().positive().optional(),
@@ -57,6 +60,7 @@ export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
  */
 export function summaryOf(c: Conversation): ConversationSummary {
   const active = c.intake.status === 'active';
+  const joined = c.takeover !== undefined || c.transcript.some((e) => e.role === 'staff');
   return {
     conversationId: c.id,
     startedAt: c.createdAt,
@@ -66,7 +70,7 @@ export function summaryOf(c: Conversation): ConversationSummary {
     step: c.intake.step,
     status: c.intake.status,
     consented: c.intake.consent?.given === true,
-    waiting: active && c.intake.handoff,
+    waiting: active && c.intake.handoff && !joined,
     ...(c.expiresAt === undefined ? {} : { expiresAt: c.expiresAt }),
   };
 }
