@@ -149,6 +149,7 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
         now,
       },
       erase: { leads: delivery.leads, store, sms, now, log },
+      answer: { delivery, store, sms, sender: inputs.sender, content },
     },
     staffLive: { store, sms, sender: inputs.sender, content, now, log },
     leads: { leads: delivery.leads, roster: inputs.roster, newId: randomUUID, now, timeZone },

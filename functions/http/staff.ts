@@ -8,7 +8,9 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import { NotFoundError } from '../core/errors';
+import { type AnswerDeps, acceptLead, declineLead } from '../core/leads/accept';
 import { type EraseDeps, eraseLead } from '../core/leads/erase';
+import { DECLINE_REASONS } from '../core/leads/lead';
 import {
   changeLead,
   LeadChangeRequestSchema,
@@ -37,7 +39,11 @@ export interface StaffRouteDeps {
   auth: StaffDeps;
   leads: StaffLeadDeps;
   erase: EraseDeps;
+  /** The email's accept and decline, for the signed-in attorney (functions/core/leads/accept.ts). */
+  answer?: AnswerDeps;
 }
+
+const DeclineSchema = z.strictObject({ reason: z.enum(DECLINE_REASONS).default('other') });
 
 /** What a signed-in request carries: who is signed in. */
 export type StaffEnv = { Variables: { member: StaffMember } };
@@ -82,6 +88,30 @@ export function staffRoutes(deps: StaffRouteDeps) {
   };
   const noSuchLead = (c: Context) => c.json(errorBody('not_found', 'There is no such lead.'), 404);
 
+  /** Accepts or declines a lead as the signed-in attorney, as the email's links do. */
+  const answer = async (c: Context<Env>, action: 'accept' | 'decline') => {
+    const me = c.get('member');
+    const { reason } =
+      action === 'decline' ? await readJson(c, DeclineSchema) : { reason: 'other' as const };
+    if (!me.attorneyId || !deps.answer) {
+      return c.json(errorBody('forbidden', 'Only the attorney a lead is with can answer it.'), 403);
+    }
+    const lead = await deps.leads.leads.get(leadId(c));
+    if (!lead) return noSuchLead(c);
+    const done =
+      action === 'accept'
+        ? await acceptLead(deps.answer, lead, me.attorneyId)
+        : await declineLead(deps.answer, lead, me.attorneyId, reason);
+    if (done.result === 'moved-on') {
+      return c.json(errorBody('moved-on', 'This lead is with someone else now.'), 409);
+    }
+    if (done.result === 'already-accepted' && action === 'decline') {
+      return c.json(errorBody('already-accepted', 'This lead was already accepted.'), 409);
+    }
+    await record(deps.leads, done.lead, me, action, action === 'decline' ? reason : undefined);
+    return c.json(await leadPage(deps.leads, done.lead, me));
+  };
+
   const api = new Hono<Env>()
     .post('/sign-in', async (c) => {
       // The same 202 whoever asks: nothing here tells who is on the roster.
@@ -125,6 +155,9 @@ export function staffRoutes(deps: StaffRouteDeps) {
         throw error;
       }
     })
+    // The lead email's Accept and Decline, here for the attorney it is with now.
+    .post('/leads/:id/accept', async (c) => answer(c, 'accept'))
+    .post('/leads/:id/decline', async (c) => answer(c, 'decline'))
     .delete('/leads/:id', async (c) => {
       const me = c.get('member');
       if (me.role !== 'admin') {

@@ -227,6 +227,36 @@ describe('a signed-in attorney', () => {
     expect(lead?.routing.to).toEqual(['sofia.quintero@example.org']);
   });
 
+  it("answers as the email's links do: only the attorney the lead is with accepts it", async () => {
+    const accept = (who: string) =>
+      api(`/leads/${leadId}/accept`, who, { method: 'POST', headers: { origin: ORIGIN } });
+    // Reassigned to Sofía above: Ana's accept finds it moved on; staff have no lead to accept.
+    const moved = await accept(cookie);
+    expect(moved.status).toBe(409);
+    expect((await moved.json()).error.code).toBe('moved-on');
+    expect((await accept(await signInAs(ROSA))).status).toBe(403);
+    const sofia = await signInAs('sofia.quintero@example.org');
+    const res = await accept(sofia);
+    expect(res.status).toBe(200);
+    const page = await res.json();
+    expect(page.lead.offer).toBe('accepted');
+    expect(page.lead.acceptedBy).toMatchObject({
+      attorneyId: 'sofia-quintero',
+      name: 'Sofía Quintero',
+    });
+    expect(page.history.at(-1)).toMatchObject({
+      by: 'sofia.quintero@example.org',
+      action: 'accept',
+    });
+    const decline = await api(`/leads/${leadId}/decline`, sofia, {
+      method: 'POST',
+      body: JSON.stringify({ reason: 'capacity' }),
+      headers: { origin: ORIGIN },
+    });
+    expect(decline.status).toBe(409);
+    expect((await decline.json()).error.code).toBe('already-accepted');
+  });
+
   it('a change from another origin, or with none, is refused and changes nothing', async () => {
     for (const origin of ['https://evil.example', null]) {
       const res = await change(cookie, { status: 'closed' }, origin);
