@@ -168,7 +168,7 @@ export class AmparoStack extends Stack {
       DUE_INDEX: 'on',
       NODE_OPTIONS: '--enable-source-maps',
     };
-    const api = amparoFunction(this, 'api', props, {
+    const apiEnvironment = {
       ...common,
       TWILIO_AUTH_TOKEN_SECRET_ARN: twilioToken.secretArn,
       EDGE_SECRET_ARN: this.edge.originSecret.secretArn,
@@ -184,36 +184,44 @@ export class AmparoStack extends Stack {
             TWILIO_API_KEY_SECRET_ARN: twilioApiKeySecret.secretArn,
           }
         : {}),
-    });
+    };
+    const api = amparoFunction(this, 'api', props, apiEnvironment);
+    // The staff console: the same app and settings, with /console and /api/staff (API Gateway
+    // routes them here below), so the clients' function carries none of it.
+    const staff = amparoFunction(this, 'staff', props, apiEnvironment);
     const delivery = amparoFunction(this, 'delivery', props, { ...common, MAIL_TRANSPORT: 'ses' });
     const escalation = amparoFunction(this, 'escalation', props, {
       ...common,
       MAIL_TRANSPORT: 'ses',
     });
-    this.functions = { api, delivery, escalation };
+    this.functions = { api, staff, delivery, escalation };
 
     // Least privilege on the table: item reads and writes the code makes, nothing on the table
     // itself (no DeleteTable, UpdateTable, Scan, export).
-    this.grantItems(api, key, [
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:Query',
-    ]);
+    for (const fn of [api, staff]) {
+      this.grantItems(fn, key, [
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:Query',
+      ]);
+    }
     for (const fn of [delivery, escalation]) {
       this.grantItems(fn, key, ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     }
-    twilioToken.grantRead(api);
-    twilioApiKeySecret?.grantRead(api);
-    this.edge.originSecret.grantRead(api);
-    for (const fn of [api, delivery, escalation]) linkSecret.grantRead(fn);
+    for (const fn of [api, staff]) {
+      twilioToken.grantRead(fn);
+      twilioApiKeySecret?.grantRead(fn);
+      this.edge.originSecret.grantRead(fn);
+    }
+    for (const fn of [api, staff, delivery, escalation]) linkSecret.grantRead(fn);
 
     // An ARN given as the identity is used as written (not turned into identity/arn:…).
     const sesIdentityArn =
       config.sesIdentityArn ??
       this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.sesIdentity });
-    for (const fn of [api, delivery, escalation]) {
+    for (const fn of [api, staff, delivery, escalation]) {
       fn.addToRolePolicy(
         new iam.PolicyStatement({
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -227,6 +235,17 @@ export class AmparoStack extends Stack {
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('TwilioIntegration', api),
     });
+    // The staff console's page, assets, sign-in link and API: the staff function.
+    const staffIntegration = new HttpLambdaIntegration('StaffIntegration', staff);
+    const staffRoutes = [
+      '/console',
+      '/console.js',
+      '/console.css',
+      '/console/{proxy+}',
+      '/api/staff/{proxy+}',
+    ].flatMap((path) =>
+      this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration: staffIntegration }),
+    );
     // Everything else ($default): the Hono app routes it, and answers 404 itself.
     const defaultRoute = new HttpRoute(this, 'DefaultRoute', {
       httpApi: this.api,
@@ -285,7 +304,7 @@ export class AmparoStack extends Stack {
       alarmEmail: config.alarmEmail,
       key,
       api: this.api,
-      functions: [api, delivery, escalation],
+      functions: [api, staff, delivery, escalation],
       dlq,
       table: this.table,
       deployment: this.stackName,
@@ -315,8 +334,8 @@ export class AmparoStack extends Stack {
       },
       distribution: this.edge.distribution,
       customCertificate: Boolean(config.domainName),
-      routes: [webhookRoute, defaultRoute],
-      functions: [api, delivery, escalation],
+      routes: [webhookRoute, defaultRoute, ...staffRoutes],
+      functions: [api, staff, delivery, escalation],
       deliveryRole: delivery.role,
       dlq,
     });

@@ -16,6 +16,8 @@ export const LAMBDA_ENTRIES = {
   api: 'functions/lambda/api.ts',
   delivery: 'functions/lambda/delivery.ts',
   escalation: 'functions/lambda/escalation.ts',
+  /** The staff console (functions/http/console.ts): its own function, off the clients' bundle. */
+  staff: 'functions/lambda/staff.ts',
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 

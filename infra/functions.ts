@@ -10,7 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { CONTENT_FILE, DEMO_FILE, WIDGET_FILE } from '../functions/adapters/content-bundle';
+import { BUNDLE_FILES } from '../functions/adapters/content-bundle';
 import { LAMBDA_BUNDLE, LAMBDA_ENTRIES, type LambdaName } from './bundling';
 import type { InfraConfig } from './config';
 
@@ -18,7 +18,7 @@ export interface FunctionProps {
   config: InfraConfig;
   /** The project root (functions/, package-lock.json). */
   root: string;
-  /** content.json, widget.js, chat.js and demo.html, written at synth by infra/content.ts. */
+  /** The content bundle's files (BUNDLE_FILES), written at synth by infra/content.ts. */
   contentDir: string;
 }
 
@@ -43,9 +43,8 @@ export function amparoFunction(
     description: `Amparo ${name} function`,
   });
   logGroup.grantWrite(role);
-  const files = [CONTENT_FILE, WIDGET_FILE, DEMO_FILE]
-    .map((file) => `"${join(props.contentDir, file)}"`)
-    .join(' ');
+  // Every file loadBundledContent reads (a missing one fails the function's cold start).
+  const files = BUNDLE_FILES.map((file) => `"${join(props.contentDir, file)}"`).join(' ');
   return new NodejsFunction(scope, `${id}Function`, {
     entry: join(props.root, LAMBDA_ENTRIES[name]),
     handler: 'handler',
@@ -54,8 +53,9 @@ export function amparoFunction(
     runtime: lambda.Runtime.NODEJS_22_X,
     architecture: lambda.Architecture.ARM_64,
     // The API answers people typing: more memory is more CPU for the knowledge index at init.
-    memorySize: name === 'api' ? 1024 : 512,
-    timeout: Duration.seconds(name === 'api' ? 15 : 60),
+    memorySize: name === 'api' || name === 'staff' ? 1024 : 512,
+    // The console's funnel reads up to 184 days of items: up to API Gateway's 30 s.
+    timeout: Duration.seconds(name === 'api' ? 15 : name === 'staff' ? 29 : 60),
     role,
     logGroup,
     environment,

@@ -150,6 +150,14 @@ export const CONSOLE_FILES = {
   consoleJs: 'console.js',
   consoleCss: 'console.css',
 } as const;
+/** Every file writeContentBundle writes and loadBundledContent reads: a function's asset holds all. */
+export const BUNDLE_FILES = [
+  CONTENT_FILE,
+  WIDGET_FILE,
+  CHAT_FILE,
+  DEMO_FILE,
+  ...Object.values(CONSOLE_FILES),
+] as const;
 
 /**
  * Build time: writes content.json, widget.js, chat.js and demo.html into `dir` (created if missing).

@@ -1,7 +1,8 @@
 /**
- * The composition root of the HTTP app: `createApp(deps)` builds the whole Hono app from its
- * dependencies. The local server and the Lambda entry each build `deps` once and call it; tests
- * pass their own.
+ * The composition root of the HTTP app: `createApp(deps, parts)` builds the Hono app from its
+ * dependencies, with the parts a runtime serves besides the clients' API (the staff console:
+ * functions/http/console.ts). The local server and the Lambda entries each build `deps` once and
+ * call it; tests pass their own.
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -20,9 +21,7 @@ import { errorBody, RequestError, respondToError } from './errors';
 import { knowledgeRoutes } from './knowledge';
 import { leadRoutes } from './leads';
 import { addressLimit } from './limits';
-import { type StaffRouteDeps, staffRoutes } from './staff';
-import { staffConversationRoutes } from './staff-conversations';
-import { staffReportRoutes } from './staff-reports';
+import type { StaffRouteDeps } from './staff';
 import { type TwilioConfig, twilioRoutes } from './twilio';
 import { webRoutes } from './web';
 
@@ -49,7 +48,14 @@ export interface AppDeps extends SmsDeps {
   addressRule?: RateRule;
 }
 
-export function createApp(deps: AppDeps) {
+/**
+ * A part of the app served only where it is mounted: the staff console (functions/http/
+ * console.ts) is on the local server and in its own Lambda, not in the clients' API function,
+ * whose bundle and cold start stay the clients'.
+ */
+export type AppPart = (app: Hono, deps: AppDeps) => void;
+
+export function createApp(deps: AppDeps, parts: AppPart[] = []) {
   const app = new Hono();
   app.use(requestId());
   // The chat's page is framed by the firm's sites: its CSP's frame-ancestors says which (web.ts),
@@ -101,18 +107,7 @@ export function createApp(deps: AppDeps) {
   if (deps.delivery) {
     app.route('/leads', leadRoutes({ ...deps, delivery: deps.delivery }));
   }
-  if (deps.staff) {
-    const staff = staffRoutes(deps.staff);
-    app.route('/api/staff', staff.api);
-    app.route('/api/staff', staffReportRoutes(deps.staff));
-    if (deps.staffLive) {
-      app.route(
-        '/api/staff',
-        staffConversationRoutes({ auth: deps.staff.auth, live: deps.staffLive }),
-      );
-    }
-    app.route('/console', staff.console);
-  }
+  for (const part of parts) part(app, deps);
   app.route(
     '/',
     webRoutes(deps.assets, deps.content.strings, deps.allowedOrigins, deps.demoPage !== false),

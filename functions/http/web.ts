@@ -17,21 +17,6 @@ import { LANGUAGES } from '../core/flow';
 export const WIDGET_STRINGS_SLOT = '"amparo:strings"';
 
 // The demo page loads only its own script and styles and frames only the chat, from its origin.
-/**
- * The staff console's page (functions/web/console/): its own script and styles only, talking only
- * to this origin, never framed, no inline script or style.
- */
-export const CONSOLE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const DEMO_CSP = [
   "default-src 'none'",
   "script-src 'self'",
@@ -147,22 +132,5 @@ export function webRoutes(
       c.header('Content-Type', 'application/javascript; charset=utf-8');
       c.header('Cache-Control', 'public, max-age=300');
       return c.body(chatJs);
-    })
-    .get('/console', (c) => {
-      c.header('Content-Security-Policy', CONSOLE_CSP);
-      c.header('Cache-Control', 'no-store');
-      c.header('Referrer-Policy', 'no-referrer');
-      c.header('X-Robots-Tag', 'noindex');
-      return c.html(assets.consoleHtml);
-    })
-    .get('/console.js', (c) => {
-      c.header('Content-Type', 'application/javascript; charset=utf-8');
-      c.header('Cache-Control', 'no-cache');
-      return c.body(assets.consoleJs);
-    })
-    .get('/console.css', (c) => {
-      c.header('Content-Type', 'text/css; charset=utf-8');
-      c.header('Cache-Control', 'no-cache');
-      return c.body(assets.consoleCss);
     });
 }

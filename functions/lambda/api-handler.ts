@@ -21,7 +21,7 @@ import type { Content, WebAssets } from '../core/content';
 import type { Logger, Mailer, SmsSender } from '../core/ports';
 import type { Roster } from '../core/routing/roster';
 import { buildAppDeps } from '../deps';
-import { createApp } from '../http/app';
+import { type AppPart, createApp } from '../http/app';
 import { EDGE_VIEWER_HEADER, viewerAddress } from './edge';
 import type { LambdaRuntime } from './runtime';
 
@@ -42,6 +42,8 @@ export interface ApiParts {
    */
   mailer?: Mailer;
   log?: Logger;
+  /** What this function serves besides the clients' API: the staff console in its own function. */
+  routes?: AppPart[];
 }
 
 type Handler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyResult>;
@@ -111,6 +113,7 @@ export function rotatingApiHandler(runtime: LambdaRuntime, parts: ApiParts): Han
             getConnInfo(c).remote.address,
           ),
       }),
+      parts.routes,
     );
     const handler = handle(app) as unknown as Handler;
     built.set(key, handler);

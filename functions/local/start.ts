@@ -13,6 +13,7 @@ import { configuredMailer } from '../adapters/mail';
 import { configuredSender } from '../adapters/sms-sender';
 import { ConfigError, loadConfig } from '../config';
 import { createApp } from '../http/app';
+import { consoleRoutes } from '../http/console';
 import { startDeliveryWorker } from './delivery-worker';
 import { localDeps } from './deps';
 import { JavaMissingError, type RunningDynamo, startDynamoLocal } from './dynamodb-local';
@@ -69,7 +70,7 @@ async function main() {
   // (retries after a mail failure, emergency leads nobody accepted in time).
   const worker = startDeliveryWorker(deps);
   deps.onLead = () => worker.kick();
-  const app = createApp(deps);
+  const app = createApp(deps, [consoleRoutes]);
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     console.log(`\nAmparo is running for ${deps.content.firm.name}.`);
     console.log(`  Web chat:      http://localhost:${info.port}/`);

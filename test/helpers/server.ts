@@ -13,6 +13,7 @@ import type { LeadEmail } from '../../functions/core/leads/email';
 import type { Mailer } from '../../functions/core/ports';
 import { UNLIMITED } from '../../functions/core/rate-limit';
 import { type AppDeps, createApp } from '../../functions/http/app';
+import { consoleRoutes } from '../../functions/http/console';
 import { localDeps } from '../../functions/local/deps';
 import { memoryLogger } from './log';
 
@@ -69,7 +70,7 @@ export async function startTestServer(
     linkSecret: TEST_LINK_SECRET,
   });
   if (!options.limits) deps.messageRule = UNLIMITED;
-  const app = createApp(deps);
+  const app = createApp(deps, [consoleRoutes]);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((done) => server.once('listening', () => done()));
   const { port } = server.address() as AddressInfo;

@@ -249,7 +249,7 @@ describe('a table restored from point-in-time recovery', { timeout: 120_000 }, (
     template.resourcePropertiesCountIs(
       'AWS::Lambda::Function',
       { Environment: { Variables: Match.objectLike({ TABLE_NAME: RESTORED }) } },
-      3,
+      4,
     );
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: STREAM,

@@ -200,7 +200,7 @@ describe("the firm's own domain", () => {
       .filter((r) => r.Type === 'AWS::Lambda::Function')
       .map((r) => (r.Properties.Environment as { Variables: Record<string, unknown> }).Variables);
     expect(bases.map((v) => v.PUBLIC_BASE_URL)).toEqual(
-      Array(3).fill('https://intake.firm.example'),
+      Array(4).fill('https://intake.firm.example'),
     );
     const out = outputs(t);
     expect(out.WidgetTag?.Value).toBe(

@@ -8,6 +8,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_FILES, loadBundledContent } from '../../functions/adapters/content-bundle';
 import { ACKNOWLEDGMENTS } from '../../infra/nag';
 import { synthStack, TEST_CONTEXT } from './synth';
 
@@ -75,17 +76,14 @@ describe('cdk-nag AwsSolutions', () => {
       'ApiFunction',
       'DeliveryFunction',
       'EscalationFunction',
+      'StaffFunction',
     ]);
     for (const [, fn] of functions) {
       const hash = String(fn.Properties.Code?.S3Key).replace(/\.zip$/, '');
       const files = readdirSync(join(assembly.directory, `asset.${hash}`)).sort();
-      expect(files).toEqual([
-        'content.json',
-        'demo.html',
-        'index.mjs',
-        'index.mjs.map',
-        'widget.js',
-      ]);
+      expect(files).toEqual([...BUNDLE_FILES, 'index.mjs', 'index.mjs.map'].sort());
+      // What the function reads at its cold start is all there (chat.js once was not).
+      expect(() => loadBundledContent(join(assembly.directory, `asset.${hash}`))).not.toThrow();
     }
   });
 

@@ -160,7 +160,7 @@ describe('the functions', () => {
       Ref: logicalId('AWS::SecretsManager::Secret', 'TwilioAuthToken'),
     });
     const linkSecret = { Ref: logicalId('AWS::SecretsManager::Secret', 'LinkSecret') };
-    for (const name of ['Api', 'Delivery', 'Escalation']) {
+    for (const name of ['Api', 'Staff', 'Delivery', 'Escalation']) {
       expect(env(name).LINK_SECRET_ARN).toEqual(linkSecret);
       expect(env(name).LINK_SECRET).toBeUndefined();
     }
@@ -174,7 +174,7 @@ describe('the functions', () => {
     });
   });
 
-  it('send texts with the Twilio API key, whose secret only the API function reads', () => {
+  it('send texts with the Twilio API key, whose secret only the API and staff functions read', () => {
     const api = envOf('Api');
     const keySecret = logicalId('AWS::SecretsManager::Secret', 'TwilioApiKeySecret');
     expect(api.TWILIO_API_KEY_SID).toBe(`SK${'0'.repeat(32)}`);
@@ -185,8 +185,10 @@ describe('the functions', () => {
         (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties).includes(keySecret),
       )
       .map((r) => JSON.stringify(r.Properties.Roles));
-    expect(readers).toHaveLength(1);
-    expect(readers[0]).toContain(logicalId('AWS::IAM::Role', 'ApiRole'));
+    // The clients' API, and the console's takeover texting a client.
+    expect(readers).toHaveLength(2);
+    expect(readers.join()).toContain(logicalId('AWS::IAM::Role', 'ApiRole'));
+    expect(readers.join()).toContain(logicalId('AWS::IAM::Role', 'StaffRole'));
     for (const name of ['Delivery', 'Escalation']) {
       expect(envOf(name).TWILIO_API_KEY_SECRET_ARN).toBeUndefined();
     }
@@ -348,5 +350,36 @@ describe('alarms and outputs', () => {
     expect(value('WidgetTag')).toMatch(/<script src=\\".*\/widget\.js\\" data-api=\\"/);
     expect(value('TwilioWebhookUrl')).toContain('/webhooks/twilio/sms');
     expect(value('TwilioAuthTokenSecretArn')).toContain('TwilioAuthToken');
+  });
+});
+
+describe('the staff console', () => {
+  it('is its own function, with the API function’s settings, behind the console’s routes', () => {
+    const staff = envOf('Staff');
+    const api = envOf('Api');
+    expect(staff).toEqual(api);
+    const integration = Object.entries(resources).find(
+      ([, r]) =>
+        r.Type === 'AWS::ApiGatewayV2::Integration' &&
+        JSON.stringify(r.Properties.IntegrationUri).includes(
+          logicalId('AWS::Lambda::Function', 'StaffFunction'),
+        ),
+    )?.[0];
+    expect(integration).toBeDefined();
+    const keys = Object.values(resources)
+      .filter(
+        (r) =>
+          r.Type === 'AWS::ApiGatewayV2::Route' &&
+          JSON.stringify(r.Properties.Target).includes(String(integration)),
+      )
+      .map((r) => r.Properties.RouteKey)
+      .sort();
+    expect(keys).toEqual([
+      'ANY /api/staff/{proxy+}',
+      'ANY /console',
+      'ANY /console.css',
+      'ANY /console.js',
+      'ANY /console/{proxy+}',
+    ]);
   });
 });

@@ -330,7 +330,10 @@ describe('the conversations index', () => {
 });
 
 describe('a table made before the conversations index', () => {
-  it('gets it when the server starts (ensureTable), as the stack adds it to its own', async () => {
+  // DynamoDB Local builds the index in the background: slow on a busy two-core machine.
+  it('gets it when the server starts (ensureTable), as the stack adds it to its own', {
+    timeout: 120_000,
+  }, async () => {
     const tableName = `old-${randomUUID()}`;
     const key = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
     await server.client.send(

@@ -190,6 +190,21 @@ describe('the API bundle', () => {
     expect(forged.statusCode).toBe(403);
   });
 
+  it('does not serve the staff console: that is its own function', async () => {
+    for (const [method, path] of [
+      ['GET', '/console'],
+      ['GET', '/console.js'],
+      ['POST', '/api/staff/sign-in'],
+    ] as const) {
+      const res = await handler(httpEvent(method, path));
+      expect(res.statusCode, path).toBe(404);
+    }
+    const inputs = Object.keys(api.metafile.inputs);
+    expect(
+      inputs.filter((i) => /functions\/(http\/staff|core\/staff\/(leads|funnel|takeover))/.test(i)),
+    ).toEqual([]);
+  });
+
   it('answers 404 in the error shape for an unknown address', async () => {
     const res = await handler(httpEvent('GET', '/no/such/page'));
     expect(res.statusCode).toBe(404);
@@ -335,5 +350,40 @@ describe('the delivery bundle', () => {
     expect((await handler(streamEvent(again))).batchItemFailures).toEqual([]);
     const files = readdirSync(join(dataDir, 'outbox')).filter((f) => f.includes('L-stream-2'));
     expect(files).toHaveLength(1);
+  });
+});
+
+describe('the staff console bundle', () => {
+  let handler: ApiHandler;
+  beforeAll(async () => {
+    const staff = await buildLambda('staff');
+    built.push(staff);
+    handler = await importBundle<ApiHandler>(staff, {
+      AWS_REGION: 'us-east-1',
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      TABLE_NAME: table.tableName,
+      PUBLIC_BASE_URL: API_URL,
+      MAIL_FROM: 'intake@firm.example',
+      TWILIO_AUTH_TOKEN_SECRET_ARN: TWILIO_ARN,
+      LINK_SECRET_ARN: LINK_ARN,
+      ALLOWED_ORIGINS: 'https://www.firm.example',
+      CONTENT_DIR: staff.dir,
+    });
+  });
+
+  it('serves the console page under its policy, and its API behind a session', async () => {
+    const page = await handler(httpEvent('GET', '/console'));
+    expect(page.statusCode).toBe(200);
+    expect(String(page.headers?.['content-security-policy'])).toContain("script-src 'self'");
+    expect((await handler(httpEvent('GET', '/console.js'))).statusCode).toBe(200);
+    const me = await handler(httpEvent('GET', '/api/staff/me'));
+    expect(me.statusCode).toBe(401);
+    const signIn = await handler(
+      httpEvent('POST', '/api/staff/sign-in', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@firm.example' }),
+      }),
+    );
+    expect(signIn.statusCode).toBe(202);
   });
 });
