@@ -24,6 +24,7 @@ import { DEFAULT_RETENTION_DAYS } from '../core/retention';
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
+import { conversationItem } from './dynamo-store';
 import { conversationKey, lineKey } from './keys';
 
 /** Lines remembered per process; a line is a few KB (its recent replies). */
@@ -93,10 +94,9 @@ export function createDynamoSmsStore(options: {
         items.push({
           Put: {
             TableName: tableName,
-            Item: marshall(
-              { ...conversationKey(conversation.id), type: 'conversation', ...conversation },
-              { removeUndefinedValues: true },
-            ),
+            // The same item as the conversation store writes, its index summary included
+            // (keys.ts pattern 14), so a conversation texted once is on the console too.
+            Item: conversationItem(conversation, timeZone),
             ...versioned(conversation.version),
           },
         });

@@ -172,6 +172,16 @@ describe('taking over a web conversation', () => {
 describe('taking over an SMS conversation', () => {
   const PHONE = '+12135550188';
 
+  it('a conversation texted once is on the console at once (its first write carries the summary)', async () => {
+    const phone = '+12135550177';
+    await sendSms(server, { from: phone, body: 'Hola, necesito ayuda' });
+    const id = (await server.deps.sms.getLine(phone))?.conversationId;
+    const list = await (await staffApi(server, ana, '/conversations')).json();
+    expect(list.conversations).toContainEqual(
+      expect.objectContaining({ conversationId: id, channel: 'sms', language: 'es' }),
+    );
+  });
+
   it('texts the client, takes their texts without an assistant reply, and stops at STOP', async () => {
     await sendSms(server, { from: PHONE, body: 'Hola' });
     await sendSms(server, { from: PHONE, body: 'sí' });
