@@ -23,6 +23,7 @@ import type { Logger, Mailer, SmsSender } from './core/ports';
 import { UNLIMITED } from './core/rate-limit';
 import type { Roster } from './core/routing/roster';
 import { hashSecret, keyedHash } from './core/secrets';
+import { tellOnCallWaiting, type WaitingDeps } from './core/staff/waiting';
 import type { AppDeps } from './http/app';
 
 /** What every runtime has: the configuration's values, the table, the clock and the log. */
@@ -122,9 +123,20 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
     retentionDays,
   });
   const staff = createDynamoStaffStore({ client, tableName: config.TABLE_NAME });
+  const waiting: WaitingDeps = {
+    limits: delivery.limits,
+    mailer: inputs.mailer,
+    roster: inputs.roster,
+    mailFrom: config.MAIL_FROM,
+    firmName: content.firm.name,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    now,
+    log,
+  };
   return {
     store,
     sms,
+    onWaiting: (conversation) => void tellOnCallWaiting(waiting, conversation),
     staff: {
       auth: {
         staff,

@@ -225,3 +225,37 @@ describe('taking over an SMS conversation', () => {
     expect(server.outbox.length).toBe(count);
   });
 });
+
+describe('a client who asks for a person', () => {
+  const waitingMails = () => server.emails.filter((m) => m.subject.startsWith('[Waiting]'));
+
+  it('is on the console as waiting, and the on-call attorney is emailed once, with nothing they wrote', async () => {
+    const before = waitingMails().length;
+    const client = await start(server.url, { language: 'es' });
+    await say(server.url, client.conversationId, client.token, 'sí');
+    await say(server.url, client.conversationId, client.token, 'quiero hablar con una persona');
+    await expect.poll(() => waitingMails().length).toBe(before + 1);
+    const mail = waitingMails().at(-1);
+    expect(mail?.to).toEqual(['oncall@example.com']);
+    expect(mail?.text).toContain('/console#/conversations?waiting=true');
+    expect(mail?.text).toContain('Spanish');
+    const list = await (await staffApi(server, ana, '/conversations?waiting=true')).json();
+    expect(list.conversations.map((c: { conversationId: string }) => c.conversationId)).toContain(
+      client.conversationId,
+    );
+    // Asking again sends nothing more.
+    await say(server.url, client.conversationId, client.token, 'persona');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(waitingMails().length).toBe(before + 1);
+  });
+
+  it('by text too', async () => {
+    const before = waitingMails().length;
+    const phone = '+12135550166';
+    await sendSms(server, { from: phone, body: 'Hola' });
+    await sendSms(server, { from: phone, body: 'sí' });
+    await sendSms(server, { from: phone, body: 'persona' });
+    await expect.poll(() => waitingMails().length).toBe(before + 1);
+    expect(waitingMails().at(-1)?.text).toContain('by text message');
+  });
+});

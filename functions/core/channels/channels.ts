@@ -34,6 +34,11 @@ export interface ChatDeps {
   leads?: LeadDeps;
   /** Told about each lead once it is stored, so its summary goes out at once. */
   onLead?: (lead: Lead) => void;
+  /**
+   * Told once a turn is stored in which the client asked for a person ("persona"): the on-call
+   * attorney is emailed that someone waits in the console (functions/core/staff/waiting.ts).
+   */
+  onWaiting?: (conversation: Conversation) => void;
   /** Messages allowed per conversation and per texter; default MESSAGE_RULE. */
   messageRule?: RateRule;
   /** The SMS lines: erasing a conversation takes its phone's line off it. */
@@ -42,6 +47,17 @@ export interface ChatDeps {
   originOf?: (address: string) => string;
   /** False when nothing can be texted: "continue by text" is not offered. Default true. */
   texting?: boolean;
+}
+
+/** Whether the turn just stored was the client asking for a person (and the intake goes on). */
+export function asksForPerson(conversation: Conversation): boolean {
+  const said = conversation.transcript.findLast((e) => e.role === 'user');
+  return (
+    conversation.intake.handoff &&
+    !conversation.takeover &&
+    said !== undefined &&
+    parseCommand(said.text)?.kind === 'person'
+  );
 }
 
 /** The lead to store with this turn, if any (functions/core/leads/turn.ts). */
@@ -180,6 +196,7 @@ export async function sendMessage(
       await eraseConversation(deps, current.id, phonesOf(current));
     else await deps.store.save(result.conversation, lead);
     if (lead) deps.onLead?.(lead);
+    if (asksForPerson(result.conversation)) deps.onWaiting?.(result.conversation);
     await afterSave?.();
     return result;
   });

@@ -177,8 +177,12 @@ function tellsStory(ctx: EngineContext, state: IntakeState, text: Reading, today
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step?.story || state.status !== 'active') return false;
   const story = readStory(ctx.content, text, today, state.language);
-  // "Necesito un abogado para mi divorcio" says the matter too: a referral, not a hand-off.
-  return worthSayingBack(story) || story.facts[step.id] !== undefined;
+  // "Necesito un abogado para mi divorcio" says the matter too: a referral, not a hand-off. Who
+  // it is about alone is no story: "quiero hablar con una persona" asks for a person.
+  const happened = Object.keys(story.facts).some(
+    (id) => id !== 'aboutSelf' && id !== 'writerRelationship',
+  );
+  return happened && (worthSayingBack(story) || story.facts[step.id] !== undefined);
 }
 
 /**

@@ -104,6 +104,22 @@ describe('the first message, said back', () => {
     expect(chat.state.handoff).toBe(false);
   });
 
+  it.each([
+    ['es', 'quiero hablar con una persona'],
+    ['en', 'I want to talk to a person'],
+    ['es', 'necesito hablar con alguien de la oficina'],
+  ] as const)(
+    'takes "%s: %s" as asking for a person, not as a story it cannot read',
+    (lang, text) => {
+      // Before: the first person ("quiero") read as a story about the writer, and the matter was
+      // asked again with "no entendí".
+      const chat = started(lang);
+      chat.say(text);
+      expect(chat.state.handoff).toBe(true);
+      expect(chat.state.step).not.toBe('matter');
+    },
+  );
+
   it('answers "can I get a work permit?" and takes it as the matter', () => {
     const chat = started('en');
     chat.say('can I get a work permit?');

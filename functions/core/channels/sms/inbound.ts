@@ -15,7 +15,7 @@ import { normalize } from '../../parse/normalize';
 import type { SmsTurnWrite } from '../../ports';
 import { type Bucket, MESSAGE_RULE, take } from '../../rate-limit';
 import { retryOnConflict } from '../../retry';
-import { applyMessage, leadOfTurn } from '../channels';
+import { applyMessage, asksForPerson, leadOfTurn } from '../channels';
 import { keywordLanguage, smsKeyword } from '../keywords';
 import { fillWebLink, type LinkDeps, sentBodies } from '../linking';
 import { RECENT_SIDS, type SmsLine } from './line';
@@ -73,6 +73,13 @@ export async function handleInboundSms(deps: SmsDeps, inbound: InboundSms): Prom
       await deps.store.save(outcome.conversation, outcome.lead);
       if (outcome.lead) deps.onLead?.(outcome.lead);
     }
+    const written =
+      outcome.kind === 'commit'
+        ? outcome.write.conversation
+        : outcome.kind === 'save'
+          ? outcome.conversation
+          : undefined;
+    if (written && asksForPerson(written)) deps.onWaiting?.(written);
     return outcome.bodies;
   });
 }
