@@ -40,14 +40,12 @@ describe('the SES mailer of the API function', () => {
   });
 
   it("turns SES's refusal into MailSendError with its name, not its message", async () => {
-    ses
-      .on(SendEmailCommand)
-      .rejects(
-        new MessageRejected({
-          message: 'Email address is not verified: ana@firm.example',
-          $metadata: {},
-        }),
-      );
+    ses.on(SendEmailCommand).rejects(
+      new MessageRejected({
+        message: 'Email address is not verified: ana@firm.example',
+        $metadata: {},
+      }),
+    );
     const sent = mailer().send(MESSAGE);
     await expect(sent).rejects.toBeInstanceOf(MailSendError);
     await expect(sent).rejects.toMatchObject({ code: 'MessageRejected' });
