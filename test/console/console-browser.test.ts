@@ -1,14 +1,15 @@
 /**
  * The console in real Chromium against a stand-in API (fake-api.ts), under the page's CSP, at
- * 390 px and 1280 px, with axe: sign-in, the board, the lead page and its actions. Roles and
- * accessible names only, as a person with a screen reader finds them.
+ * 390 px and 1280 px, with axe: sign-in, the board, the lead page and its actions, the funnel, the
+ * conversations and taking one over live. Roles and accessible names only, as a person with a
+ * screen reader finds them.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../e2e/browser';
-import { type FakeApi, fakeLeads, startFakeApi } from './fake-api';
+import { type FakeApi, fakeLeads, fakeLive, startFakeApi } from './fake-api';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,6 +27,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   api.leads = fakeLeads();
+  api.live = fakeLive();
   api.role = 'admin';
   api.failNext.clear();
   problems.length = 0;
@@ -316,4 +318,155 @@ describe('the funnel and the conversations in the browser', () => {
     expect(await axe(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
+});
+
+describe('a conversation live, taken over from the console', () => {
+  const polls = (id: string) =>
+    api.calls.filter((c) => c.startsWith(`GET /api/staff/conversations/${id}`)).length;
+
+  it('opens a waiting one from the list, takes it over, sees the client live, writes, and hands back', async () => {
+    const page = await newPage(390);
+    await signIn(page);
+    await page.getByRole('banner').getByRole('link', { name: 'Conversations' }).click();
+    const waiting = page.getByRole('region', { name: /Waiting for a person/ });
+    await waiting.getByRole('link', { name: 'At step: Phone' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Conversation' }).waitFor();
+    expect(await focusedName(page)).toBe('Conversation');
+    expect(new URL(page.url()).hash).toBe('#/conversations/C3');
+    const nav = page.getByRole('banner').getByRole('navigation', { name: 'Console sections' });
+    expect(
+      await nav.getByRole('link', { name: 'Conversations' }).getAttribute('aria-current'),
+    ).toBe('page');
+
+    // The header: the client is waiting, by text, in Spanish, at the phone step.
+    const glance = page.getByRole('term');
+    await glance.first().waitFor();
+    expect(await glance.allTextContents()).toEqual(['Now', 'Channel', 'Language', 'Step']);
+    const facts = await page.getByRole('definition').allTextContents();
+    expect(facts).toEqual(['!Waiting for a person', 'Text message', 'Spanish', 'Phone']);
+    // The transcript: who wrote each message, and what the client wrote as text.
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.getByText('Detuvieron a mi hermano <b>ayer</b>').waitFor();
+    expect(await log.getByRole('listitem').count()).toBe(4);
+    expect(await log.getByText('Client ·').count()).toBe(2);
+    await page.getByText('The assistant will pause, and the client will be told').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Message to the client' }).count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Take over' }).click();
+    const box = page.getByRole('textbox', { name: 'Message to the client' });
+    await box.waitFor();
+    await expect.poll(() => box.evaluate((e) => e === document.activeElement)).toBe(true);
+    await log.getByText('Se unió Ana Robles, del despacho.').waitFor();
+    await page
+      .getByRole('definition')
+      .getByText(/^You have it, since/)
+      .waitFor();
+    expect(api.calls).toContain('POST /api/staff/conversations/C3/takeover');
+    await page.getByRole('button', { name: 'Hand back to the assistant' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Take over' }).count()).toBe(0);
+
+    // The client writes: the next poll (every 3 s) brings only what is new.
+    api.clientSays('C3', 'Gracias.\nEspero aquí.');
+    await log.getByText('Espero aquí.').waitFor({ timeout: 8000 });
+    expect(api.calls).toContain('GET /api/staff/conversations/C3?after=5');
+    expect(await log.getByRole('listitem').count()).toBe(6);
+
+    // Shift+Enter is a new line, Enter sends; a failure keeps what was typed.
+    await box.fill('Hola, soy Ana.');
+    await box.press('Shift+Enter');
+    await box.pressSequentially('Le escribo por aquí.');
+    api.failNext.set('POST /api/staff/conversations/C3/messages', 500);
+    await box.press('Enter');
+    await page.getByText('Injected failure 500').waitFor();
+    expect(await box.inputValue()).toBe('Hola, soy Ana.\nLe escribo por aquí.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const mine = log.getByRole('listitem').filter({ hasText: 'Le escribo por aquí.' });
+    await mine.waitFor();
+    expect(await mine.getByText('Ana Robles (staff)').count()).toBe(1);
+    // The client opted out of texts: said next to the message itself.
+    await mine.getByText('Not texted: the client opted out of texts').waitFor();
+    expect(await box.inputValue()).toBe('');
+    expect(await log.getByText('Hola, soy Ana.\nLe escribo por aquí.').count()).toBe(1);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Hand back to the assistant' }).click();
+    await page.getByRole('button', { name: 'Take over' }).waitFor();
+    await page.getByText('The assistant is answering').waitFor();
+    await log.getByText('Ana Robles dejó la conversación.').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Message to the client' }).count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+
+    // Leaving the screen stops the polling.
+    await page.getByRole('link', { name: 'Back to conversations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
+    const before = polls('C3');
+    await page.waitForTimeout(3500);
+    expect(polls('C3')).toBe(before);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('shows someone else’s conversation without controls; an admin may hand it back', async () => {
+    api.role = 'attorney';
+    const page = await newPage(390);
+    await signIn(page);
+    await page.goto(`${api.url}/console#/conversations/C2`);
+    await page.getByRole('heading', { level: 1, name: 'Conversation' }).waitFor();
+    await page.getByText('Ben Ortiz has this conversation.').waitFor();
+    await page
+      .getByRole('definition')
+      .getByText(/^Ben Ortiz has it, since/)
+      .waitFor();
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.getByText('Ben Ortiz (staff)').waitFor();
+    expect(await page.getByRole('button', { name: 'Take over' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Hand back to the assistant' }).count()).toBe(0);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+
+    api.role = 'admin';
+    await page.reload();
+    await page.getByText('Ben Ortiz has this conversation.').waitFor();
+    await page.getByRole('button', { name: 'Hand back to the assistant' }).waitFor();
+    expect(await page.getByRole('textbox').count()).toBe(0);
+
+    // An ended conversation is read only.
+    await page.goto(`${api.url}/console#/conversations/C9`);
+    await page.getByText('This conversation has ended: it can only be read.').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Take over' }).count()).toBe(0);
+    expect(await page.getByRole('definition').getByText('Ended').count()).toBe(1);
+
+    await page.goto(`${api.url}/console#/conversations/nope`);
+    await page.getByRole('heading', { level: 1, name: 'No such conversation' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('says so when someone else took it first, and a web message has no "not texted"', async () => {
+    const page = await newPage(1280);
+    await signIn(page);
+    await page.goto(`${api.url}/console#/conversations/C1`);
+    const take = page.getByRole('button', { name: 'Take over' });
+    await take.waitFor();
+    const c1 = api.live.get('C1');
+    if (!c1) throw new Error('no C1');
+    c1.takeover = { by: 'ben@firm.example', name: 'Ben Ortiz', at: new Date().toISOString() };
+    c1.transcript.push({ role: 'bot', text: 'Ben joined.', at: new Date().toISOString() });
+    await take.click();
+    await page.getByText('Ben Ortiz has it now.').filter({ visible: true }).waitFor();
+    await page.getByText('Ben Ortiz has this conversation.').waitFor();
+    expect(await take.count()).toBe(0);
+
+    c1.takeover = null;
+    c1.transcript.push({ role: 'bot', text: 'Ben left.', at: new Date().toISOString() });
+    await page.getByRole('button', { name: 'Take over' }).click({ timeout: 8000 });
+    const box = page.getByRole('textbox', { name: 'Message to the client' });
+    await box.fill('Hello from the firm.');
+    await box.press('Enter');
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.getByText('Hello from the firm.').waitFor();
+    expect(await page.getByText(/Not texted/).count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 45_000);
 });

@@ -259,14 +259,113 @@ export function fakeConversations() {
   ];
 }
 
+export interface FakeMessage {
+  role: 'bot' | 'user' | 'staff';
+  text: string;
+  at: string;
+  name?: string;
+}
+
+/** A conversation as `GET /api/staff/conversations/{id}` reads it. */
+export interface FakeLive {
+  conversationId: string;
+  channel: 'web' | 'sms';
+  language: string;
+  step: string;
+  done: boolean;
+  takeover: { by: string; name: string; at: string } | null;
+  transcript: FakeMessage[];
+  /** How a text to this client goes (SMS only): sent, or the reason it is not. */
+  texts: 'sent' | 'opted-out' | 'not-safe' | 'no-phone';
+}
+
+/** The conversations of the list, live: C3 waits for a person, C2 is Ben's, C1 is quiet. */
+export function fakeLive(): Map<string, FakeLive> {
+  const at = (h: number) => new Date(Date.UTC(2026, 11, 8, 12 - h)).toISOString();
+  const all: FakeLive[] = [
+    {
+      conversationId: 'C3',
+      channel: 'sms',
+      language: 'es',
+      step: 'phone',
+      done: false,
+      takeover: null,
+      texts: 'opted-out',
+      transcript: [
+        { role: 'bot', text: 'Hola. Soy el asistente del despacho.\n¿En qué le ayudo?', at: at(3) },
+        { role: 'user', text: 'Detuvieron a mi hermano <b>ayer</b>', at: at(3) },
+        { role: 'bot', text: '¿A qué número le llamamos?', at: at(2) },
+        { role: 'user', text: 'quiero hablar con una persona', at: at(1) },
+      ],
+    },
+    {
+      conversationId: 'C2',
+      channel: 'web',
+      language: 'en',
+      step: 'detained',
+      done: false,
+      takeover: { by: 'ben@firm.example', name: 'Ben Ortiz', at: at(1) },
+      texts: 'sent',
+      transcript: [
+        { role: 'bot', text: 'Hello. Is someone detained right now?', at: at(2) },
+        { role: 'bot', text: 'A person of the firm joined: Ben Ortiz.', at: at(1) },
+        { role: 'staff', text: 'Hi, this is Ben. How can I help?', at: at(1), name: 'Ben Ortiz' },
+      ],
+    },
+    {
+      conversationId: 'C1',
+      channel: 'web',
+      language: 'es',
+      step: 'consent',
+      done: false,
+      takeover: null,
+      texts: 'sent',
+      transcript: [{ role: 'bot', text: '¿Acepta las condiciones?', at: at(40) }],
+    },
+    {
+      conversationId: 'C9',
+      channel: 'web',
+      language: 'en',
+      step: 'done',
+      done: true,
+      takeover: null,
+      texts: 'sent',
+      transcript: [{ role: 'bot', text: 'Thank you. An attorney will call you.', at: at(50) }],
+    },
+  ];
+  return new Map(all.map((c) => [c.conversationId, c]));
+}
+
 export interface FakeApi {
   url: string;
   leads: FakeLead[];
+  live: Map<string, FakeLive>;
   role: 'admin' | 'attorney' | 'staff';
   calls: string[];
   /** The next calls to these paths fail with this status, once each. */
   failNext: Map<string, number>;
+  /** The client writes in a live conversation (the console sees it on its next poll). */
+  clientSays(id: string, text: string): void;
   close(): Promise<void>;
+}
+
+/** The live view as the server answers it: messages from index `after` on. */
+function liveView(c: FakeLive, after = 0) {
+  return {
+    conversationId: c.conversationId,
+    channel: c.channel,
+    language: c.language,
+    step: c.step,
+    done: c.done,
+    takeover: c.takeover,
+    seq: c.transcript.length,
+    messages: c.transcript.slice(after).map((m, i) => ({ index: after + i, ...m })),
+  };
+}
+
+function delivery(c: FakeLive) {
+  if (c.channel === 'web') return { by: 'web' };
+  return c.texts === 'sent' ? { by: 'sms', sent: true } : { by: 'sms', sent: false, why: c.texts };
 }
 
 export async function startFakeApi(): Promise<FakeApi> {
@@ -284,9 +383,13 @@ export async function startFakeApi(): Promise<FakeApi> {
   const api: FakeApi = {
     url: '',
     leads: fakeLeads(),
+    live: fakeLive(),
     role: 'admin',
     calls: [],
     failNext: new Map(),
+    clientSays(id, text) {
+      api.live.get(id)?.transcript.push({ role: 'user', text, at: new Date().toISOString() });
+    },
     close: () => new Promise((done) => server.close(() => done())),
   };
 
@@ -351,6 +454,55 @@ export async function startFakeApi(): Promise<FakeApi> {
       const waiting = url.searchParams.get('waiting') === 'true';
       const list = fakeConversations().filter((c) => !waiting || c.waiting);
       return send(res, 200, { conversations: list, more: false });
+    }
+    const live = /^\/api\/staff\/conversations\/([^/]+)(?:\/(takeover|messages|release))?$/.exec(
+      path,
+    );
+    if (live) {
+      const c = api.live.get(decodeURIComponent(live[1] || ''));
+      if (!c) return error(res, 404, 'not-found', 'The conversation was not found');
+      const action = live[2];
+      const now = new Date().toISOString();
+      if (!action && req.method === 'GET') {
+        const after = url.searchParams.get('after');
+        if (after !== null && !/^\d+$/.test(after))
+          return error(res, 400, 'invalid_request', 'after: must be a whole number');
+        return send(res, 200, liveView(c, Number(after || 0)));
+      }
+      if (!action || req.method !== 'POST') return error(res, 405, 'method', 'Method not allowed');
+      const body = await readJson(req);
+      if (action === 'takeover') {
+        if (c.done) return error(res, 409, 'ended', 'This conversation has ended.');
+        if (c.takeover && c.takeover.by !== me.email)
+          return error(res, 409, 'taken-by-other', `${c.takeover.name} has it now.`);
+        if (!c.takeover) {
+          c.takeover = { by: me.email, name: me.name, at: now };
+          c.transcript.push({ role: 'bot', text: `Se unió ${me.name}, del despacho.`, at: now });
+          return send(res, 200, { ...liveView(c), delivery: delivery(c) });
+        }
+        return send(res, 200, { ...liveView(c), delivery: { by: 'web' } });
+      }
+      if (action === 'messages') {
+        const text = typeof body.text === 'string' ? body.text.trim() : '';
+        if (!text || text.length > 1000)
+          return error(res, 400, 'invalid_request', 'text: must be 1 to 1000 characters');
+        if (c.takeover?.by !== me.email)
+          return error(res, 409, 'not-taken', 'Take the conversation over first.');
+        c.transcript.push({ role: 'staff', text, at: now, name: me.name });
+        return send(res, 200, {
+          ...liveView(c, c.transcript.length - 1),
+          delivery: delivery(c),
+        });
+      }
+      if (!c.takeover) return send(res, 200, { ...liveView(c), delivery: { by: 'web' } });
+      if (c.takeover.by !== me.email && me.role !== 'admin')
+        return error(res, 409, 'taken-by-other', `${c.takeover.name} has it now.`);
+      c.transcript.push(
+        { role: 'bot', text: `${c.takeover.name} dejó la conversación.`, at: now },
+        { role: 'bot', text: '¿A qué número le llamamos?', at: now },
+      );
+      c.takeover = null;
+      return send(res, 200, { ...liveView(c), delivery: delivery(c) });
     }
     if (path === '/api/staff/leads' && req.method === 'GET') {
       const q = url.searchParams;

@@ -2,12 +2,13 @@
  * Conversations in progress `#/conversations?waiting=true`: `GET /api/staff/conversations`
  * (`?waiting=true`: only those waiting for a person). Those where the client asked for a person
  * first, then the rest, the most recently active first; a card each, the same on a phone and a
- * desktop. Only a summary: no transcript, no answer, no name.
+ * desktop, its step a link to the conversation live (conversation.js). Only a summary: no
+ * transcript, no answer, no name.
  */
 import { announce, h, messageBox } from './dom.js';
 import { conversationRow, groupConversations } from './funnel-model.js';
 import { call, explain } from './http.js';
-import { conversationsHash, conversationsPath } from './route.js';
+import { conversationHash, conversationsHash, conversationsPath } from './route.js';
 import { app, showScreen } from './shell.js';
 import { T } from './words.js';
 
@@ -28,7 +29,16 @@ function card(row) {
         : h('span', {}),
       h('span', { class: 'muted' }, `${row.channel} · ${row.language}`),
     ),
-    h('h3', { class: 'card-name' }, h('span', { class: 'k', text: `${T.atStep}: ` }), row.step),
+    h(
+      'h3',
+      { class: 'card-name' },
+      h(
+        'a',
+        { class: 'lead-link', href: conversationHash(row.id) },
+        h('span', { class: 'k', text: `${T.atStep}: ` }),
+        row.step,
+      ),
+    ),
     h(
       'p',
       { class: 'card-line' },
@@ -56,11 +66,13 @@ function group(id, title, rows) {
 
 export function showConversations(waitingOnly) {
   const state = { waiting: waitingOnly === true, req: 0 };
+  app.conversationsHash = conversationsHash(state.waiting);
   const results = h('div', { class: 'results' });
   const only = h('input', { id: 'only-waiting', type: 'checkbox', checked: state.waiting });
   only.addEventListener('change', () => {
     state.waiting = only.checked;
-    history.replaceState(null, '', conversationsHash(state.waiting));
+    app.conversationsHash = conversationsHash(state.waiting);
+    history.replaceState(null, '', app.conversationsHash);
     load();
   });
   const form = h(
@@ -86,6 +98,13 @@ export function showConversations(waitingOnly) {
       return;
     }
     const list = r.body.conversations;
+    for (const c of list) {
+      if (typeof c?.conversationId === 'string')
+        app.conversationHints.set(c.conversationId, {
+          waiting: c.waiting === true,
+          stepLabel: typeof c.stepLabel === 'string' ? c.stepLabel : '',
+        });
+    }
     const { waiting, others } = groupConversations(list);
     const rows = (cs) => cs.map((c) => conversationRow(c));
     const parts = [];

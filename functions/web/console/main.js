@@ -5,18 +5,19 @@
  *
  * Screens by the address after '#': `#/` the leads board (its filters after '?'), `#/leads/<id>`
  * a lead, `#/funnel?from=&to=` the funnel, `#/conversations?waiting=true` the conversations in
- * progress; the sign-in screen whenever the API answers 401. The session is an HttpOnly cookie the
- * script never sees. Safety: every text from the server is set with textContent, never parsed as
+ * progress, `#/conversations/<id>` one of them live (to take it over); the sign-in screen
+ * whenever the API answers 401. The session is an HttpOnly cookie the script never sees. Safety: every text from the server is set with textContent, never parsed as
  * HTML, and nothing is styled inline (the page's CSP allows neither).
  */
 import { showBoard } from './board.js';
+import { showConversation } from './conversation.js';
 import { showConversations } from './conversations.js';
 import { announce, h, messageBox } from './dom.js';
 import { showFunnel } from './funnel.js';
 import { call, explain } from './http.js';
 import { showLead } from './lead.js';
 import { parseHash } from './route.js';
-import { app, renderHeader, setMe, showScreen } from './shell.js';
+import { app, leaveScreen, renderHeader, setMe, showScreen } from './shell.js';
 import { showSignIn } from './signin.js';
 import { T } from './words.js';
 
@@ -46,6 +47,7 @@ function start() {
 /** Shows the screen the address names; asks who is signed in first when nobody is known yet. */
 async function route(note) {
   const seq = ++app.seq;
+  leaveScreen();
   if (!app.me) {
     const r = await call('GET', '/api/staff/me');
     if (seq !== app.seq) return;
@@ -62,12 +64,14 @@ async function route(note) {
   if (where.screen === 'lead') showLead(where.id);
   else if (where.screen === 'funnel') showFunnel(where.range);
   else if (where.screen === 'conversations') showConversations(where.waiting);
+  else if (where.screen === 'conversation') showConversation(where.id);
   else showBoard(where.filters);
 }
 
 /** The session is gone (a 401 anywhere): forget who it was and ask to sign in again. */
 function signedOut(message) {
   app.seq++;
+  leaveScreen();
   app.me = null;
   showSignIn(message || T.sessionEnded);
 }

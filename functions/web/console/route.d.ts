@@ -15,11 +15,17 @@ export function parseHash(
   | { screen: 'board'; filters: Filters }
   | { screen: 'lead'; id: string }
   | { screen: 'funnel'; range: Range }
-  | { screen: 'conversations'; waiting: boolean };
+  | { screen: 'conversations'; waiting: boolean }
+  | { screen: 'conversation'; id: string };
 export function cleanRange(raw: unknown): Range;
 export function funnelHash(range: Range): string;
 export function funnelPath(range: Range): string;
 export function conversationsHash(waiting: boolean): string;
 export function conversationsPath(waiting: boolean): string;
+export function conversationHash(id: string): string;
+export function conversationPath(
+  id: string,
+  opts?: { after?: number; action?: 'takeover' | 'messages' | 'release' },
+): string;
 export function leadsPath(filters: Filters, cursor?: string | null): string;
 export function leadPath(id: string): string;

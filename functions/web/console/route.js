@@ -1,7 +1,8 @@
 /**
  * The address after '#': `#/` is the board (its filters after '?', so a reload keeps them),
  * `#/leads/<id>` a lead, `#/funnel?from=&to=` the funnel, `#/conversations?waiting=true` the
- * conversations in progress. Also the API's paths. Pure: no `document`, no `location`.
+ * conversations in progress, `#/conversations/<id>` one of them live. Also the API's paths. Pure:
+ * no `document`, no `location`.
  */
 import { CHANNELS, STATUS, URGENCY } from './words.js';
 
@@ -86,10 +87,35 @@ export function conversationsPath(waiting) {
   return waiting ? '/api/staff/conversations?waiting=true' : '/api/staff/conversations';
 }
 
+/** `#/conversations/<id>`: a conversation live, to take it over. */
+export function conversationHash(id) {
+  return `#/conversations/${encodeURIComponent(id)}`;
+}
+
+/**
+ * `/api/staff/conversations/{id}`, with `?after=<n>` (the messages from index n on) when given;
+ * with `action` ('takeover', 'messages', 'release') the path to POST to.
+ */
+export function conversationPath(id, opts = {}) {
+  const base = `/api/staff/conversations/${encodeURIComponent(id)}`;
+  if (opts.action) return `${base}/${opts.action}`;
+  const after = opts.after;
+  return Number.isInteger(after) && after > 0 ? `${base}?after=${after}` : base;
+}
+
+function decoded(raw) {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return ''; // a malformed escape: treated as no id
+  }
+}
+
 /**
  * What an address shows: `{ screen: 'board', filters }`, `{ screen: 'lead', id }`,
- * `{ screen: 'funnel', range }` or `{ screen: 'conversations', waiting }`. Anything else (empty,
- * `#`, an unknown path) is the board without filters.
+ * `{ screen: 'funnel', range }`, `{ screen: 'conversations', waiting }` or
+ * `{ screen: 'conversation', id }`. Anything else (empty, `#`, an unknown path) is the board
+ * without filters.
  */
 export function parseHash(hash) {
   const h = String(hash || '').replace(/^#/, '');
@@ -98,16 +124,12 @@ export function parseHash(hash) {
   if (/^\/funnel\/?$/.test(path)) return { screen: 'funnel', range: cleanRange(params) };
   if (/^\/conversations\/?$/.test(path))
     return { screen: 'conversations', waiting: params.waiting === 'true' };
+  const c = /^\/conversations\/([^/]+)\/?$/.exec(path);
+  const cid = c ? decoded(c[1]) : '';
+  if (cid) return { screen: 'conversation', id: cid };
   const m = /^\/leads\/([^/]+)\/?$/.exec(path);
-  if (m) {
-    let id = '';
-    try {
-      id = decodeURIComponent(m[1]);
-    } catch {
-      /* a malformed escape: treated as no lead */
-    }
-    if (id) return { screen: 'lead', id };
-  }
+  const id = m ? decoded(m[1]) : '';
+  if (id) return { screen: 'lead', id };
   const filters = {};
   if (path === '/' || path === '') {
     for (const [k, v] of new URLSearchParams(query)) filters[k] = v;

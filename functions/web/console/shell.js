@@ -13,7 +13,14 @@ export const app = {
   firm: '',
   /** The board's address with its filters, so "Back to leads" returns to the same list. */
   boardHash: '#/',
-  /** The screen shown ('board', 'lead', 'funnel', 'conversations'): the header marks its link. */
+  /** The conversations list's address (with `?waiting=true` when asked), for "Back". */
+  conversationsHash: '#/conversations',
+  /** What the list said of each conversation (`{ waiting, stepLabel }` by id), for its screen. */
+  conversationHints: new Map(),
+  /**
+   * The screen shown ('board', 'lead', 'funnel', 'conversations', 'conversation'): the header
+   * marks its link.
+   */
   screen: 'board',
   /** Each navigation's number: an answer that arrives after the next navigation is dropped. */
   seq: 0,
@@ -25,7 +32,16 @@ export const app = {
   signedOut: (_message) => {},
   /** Set by main.js: sign out now. */
   signOut: () => {},
+  /** Set by a screen that keeps working while shown (a conversation's polling): stop it. */
+  leave: () => {},
 };
+
+/** Stops whatever the screen shown keeps doing (called before any other screen is shown). */
+export function leaveScreen() {
+  const leave = app.leave;
+  app.leave = () => {};
+  leave();
+}
 
 /** Reads `GET /api/staff/me`'s body: `{ email, name, role }`, alone or under `me`, and a firm. */
 export function setMe(body) {
@@ -46,6 +62,7 @@ export function consoleTitle() {
 
 /** Shows `node` as the screen, titles the tab, and moves focus to its h1. */
 export function showScreen(node, title) {
+  leaveScreen();
   const screen = document.getElementById('screen');
   if (app.flash) node.querySelector('h1')?.after(messageBox(app.flash, 'ok'));
   screen.replaceChildren(node);
@@ -76,7 +93,8 @@ export function renderHeader() {
     signOut.disabled = true;
     app.signOut();
   });
-  const current = app.screen === 'lead' ? 'board' : app.screen;
+  const current =
+    app.screen === 'lead' ? 'board' : app.screen === 'conversation' ? 'conversations' : app.screen;
   const link = (screen, href, text) => {
     const a = h('a', { href, text, 'aria-current': screen === current ? 'page' : null });
     // The board's filters may have changed since the header was drawn.

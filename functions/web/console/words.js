@@ -49,6 +49,13 @@ export const OFFER = { new: 'Not accepted yet', accepted: 'Accepted', declined: 
 
 export const ROLES = { bot: 'Assistant', user: 'Client', staff: 'Staff' };
 
+/** Why a staff message was not texted to an SMS client (the API's `delivery.why`). */
+export const NOT_TEXTED = {
+  'opted-out': 'Not texted: the client opted out of texts',
+  'not-safe': 'Not texted: the number is not safe to contact and the client is not texting now',
+  'no-phone': 'Not texted: this conversation has no phone',
+};
+
 export const STAFF_ROLES = { admin: 'Admin', attorney: 'Attorney', staff: 'Staff' };
 
 /** The filters' own names, in the order the board shows them. */
@@ -235,4 +242,48 @@ export const T = {
   lastMessage: 'Last message',
   atStep: 'At step',
   idle: 'No message for over a day',
+  conversation: 'Conversation',
+  backToConversations: 'Back to conversations',
+  loadingConversation: 'Loading this conversation…',
+  noSuchConversation: 'No such conversation',
+  noSuchConversationHint: 'It may have been erased, or the link is wrong.',
+  liveOn: 'New messages appear here as they arrive.',
+  liveFailing: (why) => `Could not get new messages: ${why} Trying again every few seconds.`,
+  liveBack: 'New messages are arriving again.',
+  liveEnded: 'This conversation has ended: it can only be read.',
+  now: 'Now',
+  stateEnded: 'Ended',
+  stateWaiting: 'Waiting for a person',
+  stateBot: 'The assistant is answering',
+  stateMine: (at) => (at ? `You have it, since ${at}` : 'You have it'),
+  stateOther: (name, at) => (at ? `${name} has it, since ${at}` : `${name} has it`),
+  someone: 'Someone of the firm',
+  messages: 'Messages',
+  noMessages: 'No messages yet.',
+  staffBy: (name) => (name ? `${name} (staff)` : 'Staff'),
+  notTexted: 'Not texted',
+  yourPart: 'Talk to the client',
+  takeOver: 'Take over',
+  takingOver: 'Taking over…',
+  takeOverHint:
+    'The assistant will pause, and the client will be told that a person of the firm joined.',
+  tookOver: 'You have this conversation now. The client was told a person joined.',
+  messageLabel: 'Message to the client',
+  messageHint: (channel) =>
+    `${channel === 'sms' ? 'Sent as a text message.' : 'Shown in the web chat.'} Enter sends; Shift+Enter starts a new line.`,
+  send: 'Send',
+  messageEmpty: 'Write the message first.',
+  messageLong: (n) => `The message is too long: at most ${n} characters.`,
+  sent: 'Message sent.',
+  handBack: 'Hand back to the assistant',
+  handingBack: 'Handing back…',
+  handBackHint: 'The assistant resumes and asks the client its pending question again.',
+  handedBack: 'Handed back to the assistant. It asked its pending question again.',
+  otherHasIt: (name) => `${name} has this conversation. Only they can write to the client now.`,
+  adminHandBack: 'As an admin, you may hand it back to the assistant.',
+  endedReadOnly: 'This conversation has ended: it can only be read.',
+  takenByOther: 'Someone else has this conversation now.',
+  notTaken: 'You no longer have this conversation. Take it over again to write.',
+  ended: 'This conversation has ended.',
+  copyMessage: 'Copy your message before you sign in again: it was not sent.',
 };
