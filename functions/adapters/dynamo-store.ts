@@ -302,8 +302,9 @@ async function addConversationsIndex(client: DynamoDBClient, tableName: string):
       }),
     );
   }
-  // Bounded: DynamoDB Local builds it at once; a table on AWS is the stack's, not this code's.
-  for (let i = 0; i < 60 && (await hasIndex()) !== 'ACTIVE'; i++) {
+  // Bounded (2 minutes): DynamoDB Local builds it in seconds, more on a busy machine; a table on
+  // AWS is the stack's, not this code's.
+  for (let i = 0; i < 240 && (await hasIndex()) !== 'ACTIVE'; i++) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -156,7 +156,7 @@ describe('the staff console in a browser', () => {
 
     await page.getByRole('combobox', { name: 'Change status' }).selectOption('contacted');
     await page.getByRole('button', { name: 'Save status' }).click();
-    await page.getByText('Status saved: Contacted.').waitFor();
+    await page.getByText('Status saved: Contacted.').first().waitFor();
 
     const note = page.getByRole('textbox', { name: 'Add a note' });
     await note.fill('Llamé a la esposa.\nVuelve a llamar mañana.');
@@ -165,7 +165,7 @@ describe('the staff console in a browser', () => {
     await page.getByText('Injected failure 500').waitFor();
     expect(await note.inputValue()).toBe('Llamé a la esposa.\nVuelve a llamar mañana.');
     await page.getByRole('button', { name: 'Add note' }).click();
-    await page.getByText('Note added.', { exact: true }).waitFor();
+    await page.getByText('Note added.', { exact: true }).first().waitFor();
     expect(await page.getByRole('region', { name: 'Notes' }).textContent()).toContain(
       'Vuelve a llamar mañana.',
     );
@@ -173,7 +173,7 @@ describe('the staff console in a browser', () => {
 
     await page.getByRole('combobox', { name: 'Assign to' }).selectOption('ben');
     await page.getByRole('button', { name: 'Reassign' }).click();
-    await page.getByText('Assigned to Ben Ortiz.').waitFor();
+    await page.getByText('Assigned to Ben Ortiz.').first().waitFor();
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await axe(page)).toEqual([]);
 
@@ -199,7 +199,7 @@ describe('the staff console in a browser', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in to the leads console' }).waitFor();
-    await page.getByText('You are signed out.').waitFor();
+    await page.getByText('You are signed out.').first().waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Sign in to the leads console' }).waitFor();
   });

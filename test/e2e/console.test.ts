@@ -87,10 +87,10 @@ describe('the staff console against the real server', () => {
 
     await page.getByRole('combobox', { name: 'Change status' }).selectOption('contacted');
     await page.getByRole('button', { name: 'Save status' }).click();
-    await page.getByText('Status saved: Contacted.').waitFor();
+    await page.getByText('Status saved: Contacted.').first().waitFor();
     await page.getByRole('textbox', { name: 'Add a note' }).fill('Called, consult Monday');
     await page.getByRole('button', { name: 'Add note' }).click();
-    await page.getByText('Note added.', { exact: true }).waitFor();
+    await page.getByText('Note added.', { exact: true }).first().waitFor();
 
     // Stored, and recorded with who did it.
     const today = await server.deps.delivery?.leads.listDay(
