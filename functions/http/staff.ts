@@ -122,7 +122,12 @@ export function staffRoutes(deps: StaffRouteDeps) {
     .use('*', signedIn(deps.auth))
     .get('/me', (c) => {
       const me = c.get('member');
-      return c.json({ email: me.email, name: me.name, role: me.role });
+      return c.json({
+        email: me.email,
+        name: me.name,
+        role: me.role,
+        ...(me.attorneyId ? { attorneyId: me.attorneyId } : {}),
+      });
     })
     .post('/sign-out', async (c) => {
       await signOut(deps.auth, getCookie(c, STAFF_COOKIE));

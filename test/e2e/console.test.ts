@@ -154,3 +154,37 @@ describe("the lead email's transcript page", () => {
     expect(await axe(page)).toEqual([]);
   });
 });
+
+describe('the attorney a lead is with', () => {
+  it('accepts it from the console as from the email', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', {
+      timeZone: server.deps.content.firm.timeZone,
+    }).format(new Date());
+    const lead = ((await server.deps.delivery?.leads.listDay(today)) ?? []).find(
+      (l) => (l.contact.name ?? l.facts.name) === 'Maria Lopez',
+    );
+    const attorney = server.deps.staff?.auth.roster.attorneys.find(
+      (a) => a.id === lead?.routing.attorneyId,
+    );
+    if (!lead || !attorney) throw new Error('the lead went to no attorney');
+    const page = await newPage(390);
+    await signIn(page, attorney.email);
+    await page.goto(`${server.url}/console#/leads/${lead.leadId}`);
+    await page.getByRole('heading', { level: 1, name: 'Maria Lopez' }).waitFor();
+    await page
+      .getByRole('combobox', { name: 'Your answer (as from the email)' })
+      .selectOption('accept');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await page
+      .getByText(/^Accepted: the client is yours to call/)
+      .first()
+      .waitFor();
+    expect((await server.deps.delivery?.leads.get(lead.leadId))?.acceptedBy?.attorneyId).toBe(
+      attorney.id,
+    );
+    // Answered: the form is gone.
+    expect(await page.getByRole('button', { name: 'Send answer' }).count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

@@ -153,7 +153,12 @@ describe('a signed-in attorney', () => {
 
   it('is who the session says', async () => {
     const res = await api('/me', cookie);
-    expect(await res.json()).toEqual({ email: ANA, name: 'Ana Robles', role: 'attorney' });
+    expect(await res.json()).toEqual({
+      email: ANA,
+      name: 'Ana Robles',
+      role: 'attorney',
+      attorneyId: 'ana-robles',
+    });
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 

@@ -156,7 +156,12 @@ export async function leadPage(deps: StaffLeadDeps, lead: Lead, me: StaffMember)
     })),
     history,
     attorneys: deps.roster.attorneys.map((a) => ({ attorneyId: a.id, name: a.name })),
-    me: { email: me.email, name: me.name, role: me.role },
+    me: {
+      email: me.email,
+      name: me.name,
+      role: me.role,
+      ...(me.attorneyId ? { attorneyId: me.attorneyId } : {}),
+    },
   };
 }
 

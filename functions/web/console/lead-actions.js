@@ -18,6 +18,9 @@ import { STATUS, T } from './words.js';
  */
 export function actionsPart(ctx, said = {}) {
   const parts = [statusForm(ctx, said.status), noteForm(ctx, said.note)];
+  // The attorney the lead is with answers it here as from the email: accept, or decline and why.
+  const mine = app.me?.attorneyId && ctx.lead.routedTo?.attorneyId === app.me.attorneyId;
+  if (mine && ctx.lead.offer === 'new') parts.unshift(answerForm(ctx, said.answer));
   if (Array.isArray(ctx.attorneys) && ctx.attorneys.length)
     parts.splice(1, 0, assignForm(ctx, said.assign));
   return h(
@@ -28,8 +31,11 @@ export function actionsPart(ctx, said = {}) {
   );
 }
 
-/** A form with its message line; `send()` returns the body to POST, or a string to show. */
-function actionForm(ctx, key, field, buttonText, said, send) {
+/**
+ * A form with its message line; `send()` returns the body to POST (to `path()`, the lead by
+ * default), or a string to show.
+ */
+function actionForm(ctx, key, field, buttonText, said, send, path = () => leadPath(ctx.id)) {
   const msg = h('div', { class: 'form-msg' });
   const button = h('button', {
     type: 'submit',
@@ -50,7 +56,7 @@ function actionForm(ctx, key, field, buttonText, said, send) {
     button.disabled = true;
     button.textContent = T.saving;
     show('', '');
-    const r = await call('POST', leadPath(ctx.id), body);
+    const r = await call('POST', path(), body);
     button.disabled = false;
     button.textContent = buttonText;
     if (r && r.status === 200 && r.body?.lead) return ctx.saved(r.body, key);
@@ -111,6 +117,26 @@ function assignForm(ctx, said) {
   });
 }
 
+function answerForm(ctx, said) {
+  const sel = h('select', { id: 'answer-select', name: 'answer' });
+  for (const [value, text] of Object.entries(T.answers)) sel.append(h('option', { value, text }));
+  const field = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 'answer-select', text: T.answerLabel }),
+    sel,
+  );
+  return actionForm(
+    ctx,
+    'answer',
+    field,
+    T.sendAnswer,
+    said,
+    () => (sel.value === 'accept' ? {} : { reason: sel.value }),
+    () => `${leadPath(ctx.id)}/${sel.value === 'accept' ? 'accept' : 'decline'}`,
+  );
+}
+
 function noteForm(ctx, said) {
   const area = h('textarea', { id: 'note-text', name: 'note', rows: '4', maxlength: '4000' });
   area.value = app.drafts.get(ctx.id) || '';
@@ -133,6 +159,10 @@ function noteForm(ctx, said) {
 export function savedMessage(key, lead) {
   if (key === 'status') return T.statusSaved(statusLabel(lead.status));
   if (key === 'assign') return T.reassigned(lead.routedTo?.name || T.unassigned);
+  if (key === 'answer') {
+    if (lead.offer === 'accepted') return T.accepted;
+    return lead.offer === 'declined' ? T.declinedConflict : T.declined;
+  }
   return T.noteAdded;
 }
 
