@@ -259,3 +259,38 @@ describe('a client who asks for a person', () => {
     expect(waitingMails().at(-1)?.text).toContain('by text message');
   });
 });
+
+describe('whoever picks up the device an hour later', () => {
+  it('reads none of what the firm wrote after the client went quiet (the read-back rule)', async () => {
+    let now = new Date();
+    const later = await startTestServer({ now: () => now });
+    try {
+      const staffCookie = await signInAs(later, 'ana.robles@example.com');
+      const client = await start(later.url);
+      await say(later.url, client.conversationId, client.token, 'yes');
+      const seq = (
+        await fetch(`${later.url}/api/conversations/${client.conversationId}?after=0`, {
+          headers: { authorization: `Bearer ${client.token}` },
+        }).then((r) => r.json())
+      ).seq as number;
+      await staffApi(later, staffCookie, `/conversations/${client.conversationId}/takeover`, {
+        body: {},
+      });
+      // 61 minutes after the client's last message, the firm writes something personal.
+      now = new Date(now.getTime() + 61 * 60_000);
+      await staffApi(later, staffCookie, `/conversations/${client.conversationId}/messages`, {
+        body: { text: 'About your husband at Otay Mesa: his hearing is on Monday.' },
+      });
+      const read = await fetch(
+        `${later.url}/api/conversations/${client.conversationId}?after=${seq}`,
+        {
+          headers: { authorization: `Bearer ${client.token}` },
+        },
+      ).then((r) => r.json());
+      expect(read.messages).toEqual([]);
+      expect(JSON.stringify(read)).not.toContain('Otay Mesa');
+    } finally {
+      await later.close();
+    }
+  });
+});
