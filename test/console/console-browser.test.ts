@@ -4,14 +4,11 @@
  * conversations and taking one over live. Roles and accessible names only, as a person with a
  * screen reader finds them.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from '../e2e/axe';
 import { launchBrowser } from '../e2e/browser';
 import { type FakeApi, fakeLeads, fakeLive, startFakeApi } from './fake-api';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let api: FakeApi;
 let browser: Browser;
@@ -50,19 +47,7 @@ async function signIn(page: Page) {
   await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
 }
 
-/** axe's WCAG 2.1 A and AA rules; serious and critical ones fail the test. */
-async function axe(page: Page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe;
-    return (await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: { id: string; impact: string; nodes: { target: unknown }[] }[] };
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
+const axe = (page: Page) => axeViolations(page);
 
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.textContent);
 
@@ -76,12 +61,15 @@ describe('the staff console in a browser', () => {
     expect(await page.getByRole('banner').count()).toBe(0);
     await page.getByRole('textbox', { name: 'Work email' }).fill('ana@firm.example');
     await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-    await page.getByText('a sign-in link is on its way. It works once, for 15 minutes.').waitFor();
+    await page
+      .getByText('a sign-in link is on its way. It works once, for 15 minutes.')
+      .first()
+      .waitFor();
     expect(api.calls).toContain('POST /api/staff/sign-in');
     expect(await axe(page)).toEqual([]);
 
     await page.goto(`${api.url}/console/sign-in?token=used`);
-    await page.getByText('already used or has expired').waitFor();
+    await page.getByText('already used or has expired').first().waitFor();
     expect(new URL(page.url()).search).toBe('');
     expect(problems).toEqual([]);
   });
@@ -134,7 +122,7 @@ describe('the staff console in a browser', () => {
 
     await page.getByRole('searchbox', { name: 'Search name or phone' }).fill('nobody');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByText('No leads match these filters.').waitFor();
+    await page.getByText('No leads match these filters.').first().waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await expect.poll(() => page.url()).toMatch(/#\/$/);
     await page.getByRole('link', { name: 'Rosa Díaz' }).waitFor();
@@ -151,7 +139,7 @@ describe('the staff console in a browser', () => {
     const danger = text.indexOf('NOT safe to call');
     expect(danger).toBeGreaterThan(-1);
     expect(danger).toBeLessThan(text.indexOf('Who is detained'));
-    await page.getByText('Detuvieron a mi esposo <b>ayer</b>').waitFor();
+    await page.getByText('Detuvieron a mi esposo <b>ayer</b>').first().waitFor();
     expect(await axe(page)).toEqual([]);
 
     await page.getByRole('combobox', { name: 'Change status' }).selectOption('contacted');
@@ -162,7 +150,7 @@ describe('the staff console in a browser', () => {
     await note.fill('Llamé a la esposa.\nVuelve a llamar mañana.');
     api.failNext.set('POST /api/staff/leads/L6', 500);
     await page.getByRole('button', { name: 'Add note' }).click();
-    await page.getByText('Injected failure 500').waitFor();
+    await page.getByText('Injected failure 500').first().waitFor();
     expect(await note.inputValue()).toBe('Llamé a la esposa.\nVuelve a llamar mañana.');
     await page.getByRole('button', { name: 'Add note' }).click();
     await page.getByText('Note added.', { exact: true }).first().waitFor();
@@ -211,7 +199,7 @@ describe('the staff console in a browser', () => {
     api.failNext.set('GET /api/staff/leads/L7', 401);
     await page.getByRole('link', { name: 'Rosa Díaz' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in to the leads console' }).waitFor();
-    await page.getByText('Sign in again to continue.').waitFor();
+    await page.getByText('Sign in again to continue.').first().waitFor();
   });
 });
 
@@ -288,7 +276,7 @@ describe('the funnel and the conversations in the browser', () => {
 
     await page.getByLabel('From', { exact: true }).fill('2026-12-09');
     await page.getByRole('button', { name: 'Show' }).click();
-    await page.getByText('from: must not be after to').waitFor();
+    await page.getByText('from: must not be after to').first().waitFor();
     expect(problems).toEqual([]);
   });
 
@@ -346,10 +334,10 @@ describe('a conversation live, taken over from the console', () => {
     expect(facts).toEqual(['!Waiting for a person', 'Text message', 'Spanish', 'Phone']);
     // The transcript: who wrote each message, and what the client wrote as text.
     const log = page.getByRole('log', { name: 'Messages' });
-    await log.getByText('Detuvieron a mi hermano <b>ayer</b>').waitFor();
+    await log.getByText('Detuvieron a mi hermano <b>ayer</b>').first().waitFor();
     expect(await log.getByRole('listitem').count()).toBe(4);
     expect(await log.getByText('Client ·').count()).toBe(2);
-    await page.getByText('The assistant will pause, and the client will be told').waitFor();
+    await page.getByText('The assistant will pause, and the client will be told').first().waitFor();
     expect(await page.getByRole('textbox', { name: 'Message to the client' }).count()).toBe(0);
     expect(await axe(page)).toEqual([]);
 
@@ -357,7 +345,7 @@ describe('a conversation live, taken over from the console', () => {
     const box = page.getByRole('textbox', { name: 'Message to the client' });
     await box.waitFor();
     await expect.poll(() => box.evaluate((e) => e === document.activeElement)).toBe(true);
-    await log.getByText('Se unió Ana Robles, del despacho.').waitFor();
+    await log.getByText('Se unió Ana Robles, del despacho.').first().waitFor();
     await page
       .getByRole('definition')
       .getByText(/^You have it, since/)
@@ -368,7 +356,7 @@ describe('a conversation live, taken over from the console', () => {
 
     // The client writes: the next poll (every 3 s) brings only what is new.
     api.clientSays('C3', 'Gracias.\nEspero aquí.');
-    await log.getByText('Espero aquí.').waitFor({ timeout: 8000 });
+    await log.getByText('Espero aquí.').first().waitFor({ timeout: 8000 });
     expect(api.calls).toContain('GET /api/staff/conversations/C3?after=5');
     expect(await log.getByRole('listitem').count()).toBe(6);
 
@@ -378,14 +366,14 @@ describe('a conversation live, taken over from the console', () => {
     await box.pressSequentially('Le escribo por aquí.');
     api.failNext.set('POST /api/staff/conversations/C3/messages', 500);
     await box.press('Enter');
-    await page.getByText('Injected failure 500').waitFor();
+    await page.getByText('Injected failure 500').first().waitFor();
     expect(await box.inputValue()).toBe('Hola, soy Ana.\nLe escribo por aquí.');
     await page.getByRole('button', { name: 'Send' }).click();
     const mine = log.getByRole('listitem').filter({ hasText: 'Le escribo por aquí.' });
     await mine.waitFor();
     expect(await mine.getByText('Ana Robles (staff)').count()).toBe(1);
     // The client opted out of texts: said next to the message itself.
-    await mine.getByText('Not texted: the client opted out of texts').waitFor();
+    await mine.getByText('Not texted: the client opted out of texts').first().waitFor();
     expect(await box.inputValue()).toBe('');
     expect(await log.getByText('Hola, soy Ana.\nLe escribo por aquí.').count()).toBe(1);
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -393,8 +381,8 @@ describe('a conversation live, taken over from the console', () => {
 
     await page.getByRole('button', { name: 'Hand back to the assistant' }).click();
     await page.getByRole('button', { name: 'Take over' }).waitFor();
-    await page.getByText('The assistant is answering').waitFor();
-    await log.getByText('Ana Robles dejó la conversación.').waitFor();
+    await page.getByText('The assistant is answering').first().waitFor();
+    await log.getByText('Ana Robles dejó la conversación.').first().waitFor();
     expect(await page.getByRole('textbox', { name: 'Message to the client' }).count()).toBe(0);
     expect(await axe(page)).toEqual([]);
 
@@ -413,13 +401,13 @@ describe('a conversation live, taken over from the console', () => {
     await signIn(page);
     await page.goto(`${api.url}/console#/conversations/C2`);
     await page.getByRole('heading', { level: 1, name: 'Conversation' }).waitFor();
-    await page.getByText('Ben Ortiz has this conversation.').waitFor();
+    await page.getByText('Ben Ortiz has this conversation.').first().waitFor();
     await page
       .getByRole('definition')
       .getByText(/^Ben Ortiz has it, since/)
       .waitFor();
     const log = page.getByRole('log', { name: 'Messages' });
-    await log.getByText('Ben Ortiz (staff)').waitFor();
+    await log.getByText('Ben Ortiz (staff)').first().waitFor();
     expect(await page.getByRole('button', { name: 'Take over' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Hand back to the assistant' }).count()).toBe(0);
     expect(await page.getByRole('textbox').count()).toBe(0);
@@ -427,7 +415,7 @@ describe('a conversation live, taken over from the console', () => {
 
     api.role = 'admin';
     await page.reload();
-    await page.getByText('Ben Ortiz has this conversation.').waitFor();
+    await page.getByText('Ben Ortiz has this conversation.').first().waitFor();
     await page.getByRole('button', { name: 'Hand back to the assistant' }).waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
 
@@ -454,7 +442,7 @@ describe('a conversation live, taken over from the console', () => {
     c1.transcript.push({ role: 'bot', text: 'Ben joined.', at: new Date().toISOString() });
     await take.click();
     await page.getByText('Ben Ortiz has it now.').filter({ visible: true }).waitFor();
-    await page.getByText('Ben Ortiz has this conversation.').waitFor();
+    await page.getByText('Ben Ortiz has this conversation.').first().waitFor();
     expect(await take.count()).toBe(0);
 
     c1.takeover = null;
@@ -464,7 +452,7 @@ describe('a conversation live, taken over from the console', () => {
     await box.fill('Hello from the firm.');
     await box.press('Enter');
     const log = page.getByRole('log', { name: 'Messages' });
-    await log.getByText('Hello from the firm.').waitFor();
+    await log.getByText('Hello from the firm.').first().waitFor();
     expect(await page.getByText(/Not texted/).count()).toBe(0);
     expect(await axe(page)).toEqual([]);
     expect(problems).toEqual([]);

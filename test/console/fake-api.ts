@@ -8,19 +8,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { CONSOLE_CSP } from '../../functions/http/console';
 
 const DIR = fileURLToPath(new URL('../../functions/web/console/', import.meta.url));
 
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The page's policy, as the server sends it. */
+export const CSP = CONSOLE_CSP;
 
 type Json = Record<string, unknown>;
 export type FakeLead = Json & {

@@ -8,18 +8,16 @@
  * types a question with her name and her arrest in it; the script must end up with none of it,
  * while the chat, its quick exit and its accessibility still work, on a phone and on a desktop.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations as axeOf } from '../e2e/axe';
 import { launchBrowser } from '../e2e/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { findPii, PERSON } from './pii';
 
 const EXIT_URL = 'https://www.google.com/';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * Runs before the embed on the firm's page and keeps whatever it can reach in `window.loot`:
@@ -133,14 +131,7 @@ async function secrets(page: Page): Promise<string[]> {
 async function axeViolations(page: Page) {
   const found: string[] = [];
   for (const frame of [page.mainFrame(), chatFrame(page)]) {
-    await frame.evaluate(AXE);
-    const result = await frame.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe;
-      return (await axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      })) as { violations: { id: string; nodes: { target: unknown }[] }[] };
-    });
-    for (const v of result.violations) found.push(`${v.id} ${JSON.stringify(v.nodes[0]?.target)}`);
+    found.push(...(await axeOf(frame, { all: true })));
   }
   return found;
 }
