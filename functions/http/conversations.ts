@@ -77,7 +77,7 @@ const view = (conversation: Conversation, read: ReadBack) => ({
 });
 
 /** `?after=<seq>`: only the messages since, while the token may read them (API addition). */
-const AfterSchema = z.coerce.number().int().nonnegative().max(100_000);
+export const AfterSchema = z.coerce.number().int().nonnegative().max(100_000);
 
 /** A message was just sent or the chat just started: all of it is readable for the window. */
 const FULL_WINDOW = READ_BACK_MINUTES * 60;

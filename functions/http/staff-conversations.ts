@@ -16,6 +16,7 @@ import {
   takeOver,
 } from '../core/staff/takeover';
 import { readJson } from './body';
+import { AfterSchema } from './conversations';
 import { errorBody, RequestError } from './errors';
 import { type StaffEnv, signedIn } from './staff';
 
@@ -26,7 +27,6 @@ const MessageSchema = z.strictObject({
     .transform((s) => s.trim())
     .pipe(z.string().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters')),
 });
-const AfterSchema = z.coerce.number().int().nonnegative().max(100_000);
 
 export function staffConversationRoutes(deps: { auth: StaffDeps; live: TakeoverDeps }) {
   const id = (raw: string | undefined) => {
