@@ -302,9 +302,9 @@ async function addConversationsIndex(client: DynamoDBClient, tableName: string):
       }),
     );
   }
-  // Bounded (2 minutes): DynamoDB Local builds it in seconds, more on a busy machine; a table on
-  // AWS is the stack's, not this code's.
-  for (let i = 0; i < 240 && (await hasIndex()) !== 'ACTIVE'; i++) {
+  // Bounded (30 s): DynamoDB Local builds it in a second on an idle machine, minutes on a busy
+  // one; until then the console's lists answer 500 once (a table on AWS is the stack's).
+  for (let i = 0; i < 60 && (await hasIndex()) !== 'ACTIVE'; i++) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
