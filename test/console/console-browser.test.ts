@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../e2e/axe';
-import { launchBrowser } from '../e2e/browser';
+import { launchBrowser, watchedPage } from '../e2e/browser';
 import { type FakeApi, fakeLeads, fakeLive, startFakeApi } from './fake-api';
 
 let api: FakeApi;
@@ -30,17 +30,7 @@ beforeEach(() => {
   problems.length = 0;
 });
 
-async function newPage(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 844 } });
-  const page = await context.newPage();
-  // Errors on the page (a CSP refusal, an exception); not the failed statuses the tests cause.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-      problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  return page;
-}
+const newPage = (width: number) => watchedPage(browser, width, problems);
 
 async function signIn(page: Page) {
   await page.goto(`${api.url}/console/sign-in?token=ok`);

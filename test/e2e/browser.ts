@@ -2,7 +2,7 @@
  * Launches the headless Chromium the end-to-end checks drive. `CHROMIUM_PATH` points at a local
  * Chrome/Chromium; otherwise @sparticuz/chromium unpacks its own build (no system install needed).
  */
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const DROPPED = [
   '--single-process',
@@ -24,4 +24,23 @@ export async function launchBrowser(): Promise<Browser> {
     args: sparticuz.args.filter((arg) => !DROPPED.some((flag) => arg.startsWith(flag))),
     headless: true,
   });
+}
+
+/**
+ * A page in a fresh context at `width` × 844 whose errors (a CSP refusal, an exception; not the
+ * failed statuses a test causes on purpose) are pushed into `problems`.
+ */
+export async function watchedPage(
+  browser: Browser,
+  width: number,
+  problems: string[],
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 844 } });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return page;
 }

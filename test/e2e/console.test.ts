@@ -9,7 +9,7 @@ import { type ApiState, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { axeViolations } from './axe';
-import { launchBrowser } from './browser';
+import { launchBrowser, watchedPage } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -32,16 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function newPage(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 844 } });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-      problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  return page;
-}
+const newPage = (width: number) => watchedPage(browser, width, problems);
 
 const axe = (page: Page) => axeViolations(page);
 

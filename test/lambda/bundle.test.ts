@@ -44,6 +44,21 @@ const secrets = mockClient(SecretsManagerClient);
 let table: Awaited<ReturnType<typeof freshTable>>;
 let api: BuiltLambda;
 
+/** What the stack gives an HTTP function (the clients' API and the staff console alike). */
+function httpEnv(lambda: BuiltLambda): Record<string, string> {
+  return {
+    AWS_REGION: 'us-east-1',
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    TABLE_NAME: table.tableName,
+    PUBLIC_BASE_URL: API_URL,
+    MAIL_FROM: 'intake@firm.example',
+    TWILIO_AUTH_TOKEN_SECRET_ARN: TWILIO_ARN,
+    LINK_SECRET_ARN: LINK_ARN,
+    ALLOWED_ORIGINS: 'https://www.firm.example',
+    CONTENT_DIR: lambda.dir,
+  };
+}
+
 /** Imports a built bundle with the environment the stack would give it. */
 async function importBundle<T>(lambda: BuiltLambda, env: Record<string, string>): Promise<T> {
   for (const key of Object.keys(process.env))
@@ -78,17 +93,7 @@ describe('the API bundle', () => {
     JSON.parse(res.isBase64Encoded ? Buffer.from(res.body, 'base64').toString() : res.body);
 
   beforeAll(async () => {
-    handler = await importBundle<ApiHandler>(api, {
-      AWS_REGION: 'us-east-1',
-      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-      TABLE_NAME: table.tableName,
-      PUBLIC_BASE_URL: API_URL,
-      MAIL_FROM: 'intake@firm.example',
-      TWILIO_AUTH_TOKEN_SECRET_ARN: TWILIO_ARN,
-      LINK_SECRET_ARN: LINK_ARN,
-      ALLOWED_ORIGINS: 'https://www.firm.example',
-      CONTENT_DIR: api.dir,
-    });
+    handler = await importBundle<ApiHandler>(api, httpEnv(api));
   });
 
   it('is small and carries no YAML parser', () => {
@@ -358,17 +363,7 @@ describe('the staff console bundle', () => {
   beforeAll(async () => {
     const staff = await buildLambda('staff');
     built.push(staff);
-    handler = await importBundle<ApiHandler>(staff, {
-      AWS_REGION: 'us-east-1',
-      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-      TABLE_NAME: table.tableName,
-      PUBLIC_BASE_URL: API_URL,
-      MAIL_FROM: 'intake@firm.example',
-      TWILIO_AUTH_TOKEN_SECRET_ARN: TWILIO_ARN,
-      LINK_SECRET_ARN: LINK_ARN,
-      ALLOWED_ORIGINS: 'https://www.firm.example',
-      CONTENT_DIR: staff.dir,
-    });
+    handler = await importBundle<ApiHandler>(staff, httpEnv(staff));
   });
 
   it('serves the console page under its policy, and its API behind a session', async () => {
