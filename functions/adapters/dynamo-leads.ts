@@ -21,6 +21,7 @@ import { todayIn } from '../core/calendar';
 import { VersionConflictError } from '../core/errors';
 import { type Lead, LeadSchema, OPEN_LEAD_DAYS } from '../core/leads/lead';
 import type { LeadStore } from '../core/ports';
+import { nextDue } from '../core/reminders/reminders';
 import { DEFAULT_RETENTION_DAYS, isExpired, leadExpiry, pointerExpiry } from '../core/retention';
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
@@ -28,11 +29,14 @@ import {
   DUE_ESCALATE,
   DUE_INDEX,
   DUE_SEND,
+  CONVERSATIONS_INDEX,
   leadDayIndex,
   leadDueIndex,
   leadKey,
+  leadReminderIndex,
   leadsOfDayKey,
   phoneLeadKey,
+  REMINDING,
 } from './keys';
 
 function leadItem(lead: Lead, timeZone: string, retentionDays: number) {
@@ -44,6 +48,8 @@ function leadItem(lead: Lead, timeZone: string, retentionDays: number) {
       ...leadDayIndex(day, lead.createdAt, lead.leadId),
       // Only while the worker has something to do with it (pattern 10).
       ...leadDueIndex(lead),
+      // Only while a reminder waits (pattern 15).
+      ...leadReminderIndex(nextDue(lead.reminders)),
       ...lead,
       // Kept for the firm's period after its last change, so every save may move it later.
       expiresAt: leadExpiry(lead, retentionDays),
@@ -111,6 +117,8 @@ export function createDynamoLeadStore(options: {
       gsi1sk: _g2,
       duepk: _d1,
       dueAt: _d2,
+      gsi3pk: _r1,
+      gsi3sk: _r2,
       expiresAt: _e,
       ...rest
     } = item;
@@ -192,6 +200,34 @@ export function createDynamoLeadStore(options: {
           },
         }
       : {}),
+    async listReminding(at) {
+      const keys: string[] = [];
+      let start: Record<string, unknown> | undefined;
+      try {
+        do {
+          const out = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: CONVERSATIONS_INDEX,
+              KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :until',
+              ExpressionAttributeValues: marshall({ ':p': REMINDING, ':until': at.toISOString() }),
+              ExclusiveStartKey: start ? marshall(start) : undefined,
+            }),
+          );
+          for (const item of out.Items ?? []) {
+            // The table's own keys are always projected: the lead's id is in its pk.
+            const { pk } = unmarshall(item);
+            if (typeof pk === 'string' && pk.startsWith('LEAD#')) keys.push(pk.slice(5));
+          }
+          start = out.LastEvaluatedKey ? unmarshall(out.LastEvaluatedKey) : undefined;
+        } while (start);
+      } catch (error) {
+        throw translateStoreError(error);
+      }
+      // The index holds keys only; the leads are read as they are now, one by one.
+      const leads = await Promise.all(keys.map((id) => store.get(id)));
+      return leads.filter((lead): lead is Lead => lead !== undefined);
+    },
     async openLeadOf(phone, now) {
       let pointer: Record<string, unknown> | undefined;
       try {

@@ -57,6 +57,15 @@
  *                                           waiting for a person): the index projects only
  *                                           those (INCLUDE), never the transcript or the answers.
  *
+ * Hearing reminders (functions/adapters/dynamo-leads.ts `listReminding`; kept on the lead item,
+ * functions/core/reminders/reminders.ts)
+ * 15. Leads with a reminder due ........... Query gsi3  gsi3pk = REMIND, gsi3sk <= now (the
+ *                                           earliest reminder not gone yet, or a claim's end).
+ *                                           The conversations index, overloaded: a lead item
+ *                                           carries only its keys there (nothing of the lead is
+ *                                           projected), so each lead found is then read by key.
+ *                                           Sparse: a lead with no reminder waiting is not in it.
+ *
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
  * so readers treat an item whose expiresAt has passed as absent. Leads, their pointers and
  * qualified conversations have one too (functions/core/retention.ts); an opted-out line never does.
@@ -161,3 +170,8 @@ export const CONVERSATIONS_INDEX_ATTRIBUTES = [
   ...Object.values(SUMMARY_ATTRIBUTES),
   TTL_ATTRIBUTE,
 ];
+
+/** 15. The reminders' partition of the conversations index, and a lead's place in it. */
+export const REMINDING = 'REMIND';
+export const leadReminderIndex = (due: string | undefined) =>
+  due ? { gsi3pk: REMINDING, gsi3sk: due } : {};

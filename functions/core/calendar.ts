@@ -309,3 +309,60 @@ export function lastFilingDay(iso: string): string {
   while (!isBusinessDay(day)) day = addDays(day, 1);
   return day;
 }
+
+/** A wall-clock time in a time zone: its date ('YYYY-MM-DD'), hour (0–23) and minute. */
+export interface WallClock {
+  date: string;
+  hour: number;
+  minute: number;
+}
+
+/**
+ * What a clock on the wall in `timeZone` shows at `instant`.
+ *
+ * @example wallClock(new Date('2026-12-07T18:00:00Z'), 'America/Los_Angeles') // { date: '2026-12-07', hour: 10, minute: 0 }
+ */
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    hour: Number(part('hour')),
+    minute: Number(part('minute')),
+  };
+}
+
+/**
+ * The instant a wall clock in `timeZone` shows `hour:minute` on `date`, with the zone's offset
+ * of that day: "10:00 on the day before" stays 10:00 on either side of a daylight-saving change.
+ * (For an hour the clocks skip, 02:00–03:00 on the spring change, the answer is an hour off; no
+ * caller asks for one.)
+ *
+ * @example zonedInstant('2026-12-14', 10, 0, 'America/Los_Angeles').toISOString() // '2026-12-14T18:00:00.000Z'
+ */
+export function zonedInstant(date: string, hour: number, minute: number, timeZone: string): Date {
+  const { y, m, d } = readIsoDate(date);
+  const asUtc = Date.UTC(y, m - 1, d, hour, minute);
+  // The zone's offset at a guess, then at the answer: two steps settle any offset.
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const shown = wallClock(new Date(guess), timeZone);
+    const shownMs = Date.UTC(
+      ...(shown.date.split('-').map(Number) as [number, number, number]).map((n, j) =>
+        j === 1 ? n - 1 : n,
+      ) as [number, number, number],
+      shown.hour,
+      shown.minute,
+    );
+    guess += asUtc - shownMs;
+  }
+  return new Date(guess);
+}

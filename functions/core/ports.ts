@@ -55,6 +55,11 @@ export interface LeadStore {
    * worker reads the last LOOKBACK_DAYS days.
    */
   listDue?(now: Date, routedBefore: Date): Promise<Lead[]>;
+  /**
+   * Optional (a store with the reminders' index): the leads with a hearing reminder due by `now`
+   * (or a claim on one run out), as they are now. Without it no reminder is sent.
+   */
+  listReminding?(now: Date): Promise<Lead[]>;
   /** The lead a phone number opened in the last OPEN_LEAD_DAYS days, if still open. */
   openLeadOf(phone: string, now: Date): Promise<Lead | undefined>;
   /** Saves a changed lead under its version (bumped already); VersionConflictError if it moved. */

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { AskedQuestionSchema, ChannelSchema } from '../engine/state';
 import { FactsSchema } from '../facts';
+import { RemindersSchema } from '../reminders/reminders';
 import { FlagSchema, UrgencySchema } from '../screening/screening';
 
 export const RoutingDecisionSchema = z.strictObject({
@@ -136,6 +137,8 @@ export const LeadSchema = z.strictObject({
   stage: LeadStageSchema.optional(),
   /** Staff notes, oldest first. */
   notes: z.array(LeadNoteSchema).optional(),
+  /** Hearing reminders the client said yes to (functions/core/reminders/reminders.ts). */
+  reminders: RemindersSchema.optional(),
   delivery: z.strictObject({
     /** pending → sending (claimed by one worker until claimedUntil) → sent; failed after many tries. */
     status: z.enum(['pending', 'sending', 'sent', 'failed']),
