@@ -144,6 +144,8 @@ export const FlowSchema = z
   .strictObject({
     /** Which disclaimer and consent text is shown; stored with each consent for the audit trail. */
     disclaimerVersion: z.string().min(1),
+    /** Which words of the hearing-reminder offer a yes was given to; stored with each yes. */
+    remindersVersion: z.string().min(1).default('1'),
     steps: z.array(StepSchema).min(1),
     exits: z.array(ExitSchema).default([]),
     /** In order; the first three distinct articles whose condition holds are offered. */
