@@ -47,6 +47,7 @@ const PATTERN_NAMES = [
   'firstPerson',
   'selfEvent',
   'someoneElse',
+  'writerRole',
   'thirdOnly',
   'partner',
   'jointSelf',
@@ -163,6 +164,8 @@ export const StoryPhrasesSchema = z
     relations: z.record(Word, z.tuple([z.enum(RELATIONSHIPS), z.enum(WHO_WORDS)])),
     possessives: z.array(Word).min(1),
     relationAdjectives: z.array(Word),
+    /** Texting spellings, word for word: "tngo" is "tengo", "q" is "que". */
+    spellings: z.record(Word, Word),
     indefinites: z.array(Word),
     nameLeadsOther: z.array(Phrase).min(1),
     nameLeadsOwn: z.array(Phrase).min(1),
@@ -242,6 +245,7 @@ export type StoryPhrases = Record<PatternName, RegExp> & {
   relations: Record<string, [string, WhoWord]>;
   possessives: Set<string>;
   relationAdjectives: Set<string>;
+  spellings: Record<string, string>;
   indefinites: Set<string>;
   nameLeadsOther: string[];
   nameLeadsOwn: string[];
@@ -288,6 +292,7 @@ export function compileStoryPhrases(data: StoryPhrasesData): StoryPhrases {
     relations: data.relations,
     possessives: new Set(data.possessives),
     relationAdjectives: new Set(data.relationAdjectives),
+    spellings: data.spellings,
     indefinites: new Set(data.indefinites),
     nameLeadsOther: data.nameLeadsOther,
     nameLeadsOwn: data.nameLeadsOwn,

@@ -92,6 +92,31 @@ function mentions(tokens: readonly string[], t: StoryPhrases): Mention[] {
       return;
     }
     if (!lead && !bare) return;
+    // "El esposo de mi hermana", "la hija de mi vecina": the writer's in-law, or a friend's
+    // relative (a friend of the family); not the partner's ("la mamá de mi novio").
+    const before = own(t.relations, tokens[at - 2] ?? '');
+    if (
+      lead &&
+      token !== 'al' &&
+      prev === 'de' &&
+      before &&
+      !t.possessives.has(tokens[at - 3] ?? '')
+    ) {
+      const of = own(t.relations, tokens[at + 1] ?? '');
+      if (of) {
+        const partner = of[1] === 'partner' && of[0] === 'spouse' && tokens[at + 1] !== 'pareja';
+        const article = /^(?:el|la|los|las)$/.test(tokens[at - 3] ?? '') ? 1 : 0;
+        found.push({
+          at: at + 1,
+          from: at - 2 - article,
+          relation: partner ? undefined : of[0] === 'friend' ? 'friend' : 'relative',
+          who: partner ? undefined : of[0] === 'friend' ? 'friend' : 'relative',
+          plural: false,
+          status: t.statusAfter.test(tokens.slice(at + 2, at + 8).join(' ')),
+        });
+        return;
+      }
+    }
     if (bare) {
       const entry = own(t.relations, token);
       if (entry)
@@ -134,9 +159,13 @@ function mentions(tokens: readonly string[], t: StoryPhrases): Mention[] {
     const chained = possessive && own(t.relations, next) !== undefined;
     // "My homie's dad", "my stepdaughter's boyfriend": not the writer's family, said of nobody.
     const chainedTo = own(t.relations, next);
+    // Nor "my boyfriend's mom": a partner's family is not the writer's.
     const outside =
       chained &&
-      (entry[0] === 'friend' || chainedTo?.[0] === 'friend' || chainedTo?.[1] === 'partner');
+      (entry[0] === 'friend' ||
+        chainedTo?.[0] === 'friend' ||
+        chainedTo?.[1] === 'partner' ||
+        (entry[1] === 'partner' && noun !== 'partner'));
     const plural = token === 'mis' || (raw !== noun && !possessive);
     const afterAt = at + 2 + skip + (chained ? 1 : 0);
     let after = tokens.slice(afterAt, afterAt + 6).join(' ');
@@ -258,17 +287,19 @@ export function readStory(
 
 function reading(
   content: Content,
-  text: Reading,
+  typed: Reading,
   today: string,
   language: Language,
   asked: string | undefined,
   known: Record<string, unknown>,
 ): Story {
-  const words = text.words;
   const facts: Record<string, unknown> = {};
   const story: Story = { facts };
-  if (words === '') return story;
+  if (typed.words === '') return story;
   const t = content.story;
+  // Texting spellings ("tngo", "q", "xq") read as the words they stand for.
+  const text = respelled(typed, t);
+  const words = text.words;
 
   // Detention: a detention word, not negated; the police alone is a county jail, not ICE.
   const facility = findFacility(words, content.facilities, content.firm.coveredFacilities);
@@ -279,16 +310,16 @@ function reading(
   // "Never been arrested" beside "got detained yesterday": the detention stands.
   // Negations are read within a sentence: "no me detuvieron. Tengo corte" has a court case.
   const clauses = text.key;
-  const unnegated = words.replace(everywhere(t.notDetained), ' ');
+  // "I'm not detained, I was never arrested": neither is a detention.
+  const unnegated = untaken.replace(everywhere(t.notDetained), ' ');
   // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
   // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
   // word on it decides.
-  // A release years ago ("since 2017 when she got out of detention") is not today's news.
-  // Nor is one hoped for ("if he can get out on bond", "para que lo suelten").
+  // A release hoped for ("if he can get out on bond", "para que lo suelten") is not one told.
+  // One years ago ("released from detention in 2023") is told: not held now, unless a
+  // detention is told after it.
   const releases = offsets(words, t.released).filter(
-    (at) =>
-      !/\b(?:19|20)\d{2}\b/.test(words.slice(Math.max(0, at - 25), at + 45)) &&
-      !t.releaseHoped.test(words.slice(Math.max(0, at - 30), at)),
+    (at) => !t.releaseHoped.test(words.slice(Math.max(0, at - 30), at)),
   );
   const lastRelease = releases.at(-1) ?? -1;
   // "Got out of detention": the word "detention" there is the release, not a new arrest.
@@ -537,7 +568,7 @@ function reading(
             ? 'options'
             : (matterByMeaning(
                 content,
-                text,
+                typed,
                 language,
                 facts.detained === 'no' || t.neverTaken.test(clauses),
                 facts.hasCourtCase === 'no',
@@ -597,6 +628,20 @@ function whoItIs(
   const candidates = all.filter(
     (m) => !m.status && (!m.plural || petition || groupTaken) && (!m.loose || looseTaken(m)),
   );
+  // "I was detained in 2020 and released on bond; now they took my brother": the writer was let
+  // go, the relative taken or held after that is the one it is about.
+  const selfAt = t.selfDetained.exec(words)?.index ?? -1;
+  const releasedAt = selfAt < 0 ? -1 : (offsets(words, t.released).find((at) => at > selfAt) ?? -1);
+  if (releasedAt >= 0) {
+    const fromToken = words.slice(0, releasedAt).split(' ').length;
+    const heldAfter = candidates.find(
+      (m) =>
+        m.from >= fromToken &&
+        (t.verbBefore.test(tokens.slice(Math.max(0, m.from - 3), m.from).join(' ')) ||
+          t.detain.test(tokens.slice(m.at + 1, m.at + 6).join(' '))),
+    );
+    if (heldAfter) return { self: false, relation: heldAfter.relation, word: heldAfter.who };
+  }
   if (t.selfDetained.test(words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
   if (t.forWriter.test(words)) return { self: true };
@@ -659,12 +704,29 @@ function whoItIs(
     return { self: false, relation: held.relation, word: held.who };
   if (selfEvent) return { self: true };
   // "I'm a pastor writing for one of our members": someone else, no relative named.
-  if (t.someoneElse.test(words) && counted.length === 0) return { self: false };
+  // A pastor, a teacher, an employer: "other" when they say what they are to the person.
+  if (t.someoneElse.test(words) && counted.length === 0)
+    return t.writerRole.test(words) ? { self: false, relation: 'other' } : { self: false };
   if (t.firstPerson.test(words) && counted.length === 0) return { self: true };
   // "Necesito ayuda con mi divorcio, mi esposo no quiere firmar": the writer's own matter.
   if (!event && t.startsFirstPerson.test(words)) return { self: true };
   if (t.thirdOnly.test(words) && counted.length === 0) return { self: false };
   return undefined;
+}
+
+/**
+ * The message with its texting spellings written out, word for word ("tngo corte" is "tengo
+ * corte"), keeping each word's place so names and dates stay where they were; itself when it has
+ * none.
+ */
+function respelled(text: Reading, t: StoryPhrases): Reading {
+  if (!text.tokens.some((token) => own(t.spellings, token) !== undefined)) return text;
+  return read(
+    text.raw.replace(/[\p{L}\p{N}]+/gu, (word) => {
+      const folded = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      return own(t.spellings, folded) ?? word;
+    }),
+  );
 }
 
 /** The word for the person when the writer said what they are: only a spouse is sure. */
