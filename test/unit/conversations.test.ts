@@ -26,7 +26,17 @@ const FILES = readdirSync(DIR)
  * Steps that are not questions of the flow but states of the conversation; `heard` is the story
  * said back to confirm (engine/heard.ts).
  */
-const SPECIAL_STEPS = ['consent', 'heard', 'confirm', 'confirmEdit', 'deleteConfirm', 'end'];
+const SPECIAL_STEPS = [
+  'consent',
+  'heard',
+  'confirm',
+  'confirmEdit',
+  'deleteConfirm',
+  'end',
+  // After the end: the hearing reminders' offer and a new hearing date (engine/reminders.ts).
+  'reminders',
+  'hearingDate',
+];
 
 interface Case {
   title: string;

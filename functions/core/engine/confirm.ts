@@ -7,6 +7,7 @@ import { parseChoice } from '../parse';
 import type { Reading } from '../parse/reading';
 import { ask, bot, type EngineContext, reask, type Turn, yesNo } from './ask';
 import { decideOutcome } from './outcome';
+import { offerReminders } from './reminders';
 import { t } from './render';
 import type { IntakeState } from './state';
 import { closingMessages, summaryLines } from './summary';
@@ -42,7 +43,8 @@ export function answerConfirm(
   state.outcome = outcome;
   state.status = outcome.status;
   state.step = 'end';
-  return { state, replies: closingMessages(ctx.content, state, today) };
+  const closing = closingMessages(ctx.content, state, today);
+  return { state, replies: [...closing, ...offerReminders(ctx, state, today)] };
 }
 
 /**

@@ -31,6 +31,7 @@ import {
 } from './linking';
 import { inServiceArea } from './outcome';
 import { answerQuestion, looksLikeQuestion, takesFreeText } from './questions';
+import { reminderTurn, takesReminderMessage } from './reminders';
 import { choicesFor, t } from './render';
 import type { BotMessage, Channel, IntakeState } from './state';
 import { closingMessages } from './summary';
@@ -97,6 +98,18 @@ export function erasesEnded(state: IntakeState, text: Said): boolean {
 }
 
 /**
+ * True when this message goes to an ended intake rather than starting a new one: erasing it, or
+ * its hearing reminders (the answer to the offer, "new date" and the date asked for).
+ */
+export function takesEnded(ctx: Pick<EngineContext, 'content'>, state: IntakeState, text: Said) {
+  const reading = typeof text === 'string' ? read(text) : text;
+  return (
+    erasesEnded(state, reading) ||
+    (!parseCommand(reading) && takesReminderMessage(ctx, state, reading))
+  );
+}
+
+/**
  * Applies one client message to the intake.
  *
  * @example advance(ctx, state, 'yes').state.step // the first question after consent
@@ -116,6 +129,8 @@ export function advance(ctx: EngineContext, previous: IntakeState, message: stri
       ? undefined
       : parsedCommand;
   if (state.status !== 'active') {
+    const reminders = command ? undefined : reminderTurn(ctx, state, text, today);
+    if (reminders) return reminders;
     if (command?.kind === 'restart') return begin(ctx, state.language, state.channel);
     if (command?.kind === 'language') state.language = command.language;
     // An ended intake can still be erased; once it became a lead the firm holds it, and says how

@@ -20,7 +20,7 @@ const FIXED_VALUES: Record<string, string[]> = {
  * is a content bug that the load-time check catches, so it throws instead of showing a blank.
  */
 export function t(
-  content: Content,
+  content: Pick<Content, 'strings' | 'firm'>,
   state: Pick<IntakeState, 'language' | 'answers'>,
   key: string,
   vars: Record<string, string> = {},

@@ -145,6 +145,8 @@ export const IntakeStateSchema = z.strictObject({
    * client confirmed it (step `heard`).
    */
   heard: z.record(z.string(), z.strictObject({ value: z.unknown(), said: z.string() })).default({}),
+  /** The client's yes or no to hearing reminders (engine/reminders.ts), with the offer's version. */
+  reminders: ConsentSchema.optional(),
   /** The first message's story, said back and waiting for the client's yes (step `heard`). */
   story: z
     .strictObject({

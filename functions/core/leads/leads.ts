@@ -19,6 +19,8 @@ export interface LeadDeps {
   newId: () => string;
   now: () => Date;
   timeZone: string;
+  /** False when nothing can be texted: hearing reminders then go by email only. Default true. */
+  texting?: boolean;
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Content } from '../content';
 import type { Conversation } from '../conversation';
 import { factsOf, isEmergency } from '../engine/outcome';
 import type { IntakeState } from '../engine/state';
+import { changesReminders, withReminders } from '../reminders/lead';
 import { screen } from '../screening/screening';
 import type { Lead } from './lead';
 import { emergencyLeadFor, type LeadDeps, type LeadDraft, leadFor, updatedLead } from './leads';
@@ -34,6 +35,18 @@ export async function leadOfTurn(
   const now = after.intake;
   const ended = was.status === 'active' && now.status !== 'active';
   const leadId = now.leadId ?? was.leadId;
+  // After the end: the client's answer to the reminders offer, or a new hearing date.
+  if (leadId && was.status === 'qualified' && now.status === 'qualified') {
+    if (!changesReminders(was, now)) return undefined;
+    const lead = await deps.leads.get(leadId);
+    if (!lead) return undefined;
+    const moved = now.answers.nextHearingDate !== was.answers.nextHearingDate;
+    // A new date is news for the attorney: the lead goes again as an update saying what changed.
+    const next = moved
+      ? await updatedLead(deps, lead, after, draftOf(content, deps, now), true)
+      : { ...lead, version: lead.version + 1, updatedAt: deps.now().toISOString() };
+    return withReminders(content, next, now, deps.now(), deps.texting);
+  }
   if (leadId) {
     const final = ended && (now.status === 'qualified' || now.status === 'referred');
     const contact = !ended && now.status === 'active' && answeredContact(content, was, now);
@@ -54,8 +67,11 @@ export async function leadOfTurn(
     now.leadId = lead.leadId;
     return lead;
   }
-  const qualified = ended && now.status === 'qualified';
-  return qualified ? leadFor(deps, after) : undefined;
+  if (!(ended && now.status === 'qualified')) return undefined;
+  const lead = await leadFor(deps, after);
+  // Noted, so the answers that come after the end (reminders, a new date) find it.
+  now.leadId = lead.leadId;
+  return lead;
 }
 
 /** The screening and stage a lead is drafted with: the outcome's once it ended, else the answers'. */

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import { addDays, wallClock, zonedInstant } from '../calendar';
-import { ChannelSchema } from '../engine/state';
+import { ConsentSchema } from '../engine/state';
 import { LanguageSchema } from '../flow';
 
 export const REMINDER_KINDS = ['week', 'day', 'morning'] as const;
@@ -52,13 +52,7 @@ export const ReminderSchema = z.strictObject({
 export type Reminder = z.infer<typeof ReminderSchema>;
 
 /** The client's yes to reminders, with the version of the words they said yes to. */
-export const ReminderConsentSchema = z.strictObject({
-  given: z.boolean(),
-  version: z.string(),
-  language: LanguageSchema,
-  channel: ChannelSchema,
-  at: z.string(),
-});
+export const ReminderConsentSchema = ConsentSchema;
 export type ReminderConsent = z.infer<typeof ReminderConsentSchema>;
 
 export const RemindersSchema = z.strictObject({
@@ -194,7 +188,11 @@ export function moveReminders(
   const kept = cancelPending(reminders, 'hearing-changed');
   if (reminders.cancelled || !reminders.consent.given) return { ...kept, hearing };
   const via = [...new Set(reminders.items.map((r) => r.via))];
-  return { ...kept, hearing, items: [...kept.items, ...planReminders(hearing, via, today, timeZone)] };
+  return {
+    ...kept,
+    hearing,
+    items: [...kept.items, ...planReminders(hearing, via, today, timeZone)],
+  };
 }
 
 /**
@@ -205,12 +203,12 @@ export function moveReminders(
  */
 export function timeOfDay(words: string): string | undefined {
   const text = words.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  const clock = /\b(\d{1,2})(?::(\d{2}))\s*(a\.?\s?m\.?|p\.?\s?m\.?|de la manana|de la tarde)?/.exec(
-    text,
-  );
-  const spoken = /\b(?:a las|at)\s+(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|de la manana|de la tarde)?/.exec(
-    text,
-  );
+  const clock =
+    /\b(\d{1,2})(?::(\d{2}))\s*(a\.?\s?m\.?|p\.?\s?m\.?|de la manana|de la tarde)?/.exec(text);
+  const spoken =
+    /\b(?:a las|at)\s+(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|de la manana|de la tarde)?/.exec(
+      text,
+    );
   const bare = /\b(\d{1,2})\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])/.exec(text);
   const match = clock ?? spoken ?? bare;
   if (!match) return undefined;

@@ -6,7 +6,7 @@
  */
 
 import { ABANDONED_AFTER_SECONDS, type Conversation } from '../../conversation';
-import { begin, erasesEnded } from '../../engine/engine';
+import { begin, takesEnded } from '../../engine/engine';
 import { t } from '../../engine/render';
 import { RateLimitedError, VersionConflictError } from '../../errors';
 import type { Language } from '../../flow';
@@ -132,11 +132,11 @@ async function turn(
   if (replay) return { kind: 'replay', bodies: sentBodies(deps, replay.bodies, inbound.sid) };
   // The conversation still carries this phone's texts exactly when the line still points at it.
   const linked = current?.texts?.phone === phone;
-  // An ended intake takes a text only to be erased; on a fresh read of the line, so it is surely
-  // the one the texter is in.
+  // An ended intake takes a text only to be erased or about its hearing reminders; on a fresh
+  // read of the line, so it is surely the one the texter is in.
   const continuing =
     current?.intake.status === 'active' ||
-    (current !== undefined && erasesEnded(current.intake, inbound.body));
+    (current !== undefined && takesEnded(deps, current.intake, inbound.body));
   if (current && continuing && !fresh && (!linked || current.intake.status !== 'active')) {
     throw new VersionConflictError('sms line', base.version - 1);
   }
@@ -152,7 +152,7 @@ async function turn(
     return {
       kind: 'commit',
       write: {
-        line: remember({ ...base, optedOut: true, language }, bodies),
+        line: remember({ ...base, optedOut: true, optedOutAt: at, language }, bodies),
         conversation: unlinked,
       },
       bodies,

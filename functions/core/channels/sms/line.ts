@@ -29,6 +29,8 @@ export const SmsLineSchema = z.strictObject({
   phone: z.string().regex(/^\+[1-9]\d{6,14}$/),
   conversationId: z.string().optional(),
   optedOut: z.boolean(),
+  /** When it last said STOP: hearing reminders agreed to before then stay stopped after START. */
+  optedOutAt: z.string().optional(),
   language: LanguageSchema,
   /** Bumped on every save, like a conversation's. */
   version: z.number().int().positive(),
