@@ -44,7 +44,13 @@ function phrasings(content: Content, step: Step, value: string): [string, Langua
   const out: [string, Language][] = [];
   for (const lang of LANGUAGES) {
     const label = content.strings[lang][`steps.${step.id}.options.${value}`];
-    if (typeof label === 'string') out.push([label.replace(/[()]/g, ' '), lang]);
+    // "Something else (not immigration)": what a label says the option is not is no phrasing of
+    // it ("Inmigración" alone never picks it).
+    if (typeof label === 'string')
+      out.push([
+        label.replace(/[()]/g, ' ').replace(/\b(?:not|no(?: es)?(?: de)?)\s+\p{L}+/giu, ' '),
+        lang,
+      ]);
     for (const example of step.examples?.[value]?.[lang] ?? []) out.push([example, lang]);
   }
   return out;

@@ -96,6 +96,9 @@ const PATTERN_NAMES = [
   'otherCourt',
   'immigrationMatter',
   'notImmigrationSaid',
+  'citizenHeld',
+  'alsoSelf',
+  'ownPredicate',
   // court
   'court',
   'courtStated',

@@ -432,7 +432,11 @@ function reading(
     );
   if (unsureCourt && !facts.missedHearing) {
     // Neither yes nor no: the question is asked.
-  } else if (t.noCourt.test(clauses) && !facts.missedHearing && !t.courtStated.test(words))
+  } else if (
+    t.noCourt.test(clauses.replace(everywhere(t.courtNotYet), ' ')) &&
+    !facts.missedHearing &&
+    !t.courtStated.test(words)
+  )
     facts.hasCourtCase = 'no';
   else if (courtWord) facts.hasCourtCase = 'yes';
 
@@ -540,8 +544,10 @@ function reading(
   // Not immigration: another court (custody, a DUI, a theft charge), a lawsuit, with no ICE.
   // "I don't have papers" beside an eviction says why it is hard, not what they ask for.
   const asksStatus = t.statusWords.test(words.replace(everywhere(t.statusAside), ' '));
+  // A US citizen in a jail, with no immigration word: the police's matter.
+  const citizenJailed = policeOnly && !immigration && t.citizenHeld.test(words);
   const notImmigration =
-    (otherCourt || t.suing.test(undenied) || t.otherLegal.test(undenied)) &&
+    (otherCourt || t.suing.test(undenied) || t.otherLegal.test(undenied) || citizenJailed) &&
     !t.immigration.test(aboutImmigration) &&
     !asksStatus &&
     !facility;
@@ -593,6 +599,8 @@ function matterByMeaning(
 ): string | undefined {
   const step = content.flow.steps.find((s) => s.id === 'matter');
   const meant = step ? chooseByMeaning(content, step, text, language)?.value : undefined;
+  // "Inmigración", "immigration question": never a matter outside immigration.
+  if (meant === 'other' && content.story.immigration.test(text.words)) return undefined;
   // "I'm not detained, I have no court, I just want papers": the words of what did not happen.
   if (notDetained && meant === 'detention') return undefined;
   return noCourt && meant === 'court' ? undefined : meant;
@@ -646,8 +654,12 @@ function whoItIs(
   // "Can my husband petition for me?": the writer is the one it is for.
   if (t.forWriter.test(words)) return { self: true };
   // "Mi esposo y yo fuimos a su cita y lo dejaron adentro": him, not the two of them.
+  // Nor "yo también tengo caso" beside the relative's detention: the writer's too, not instead.
   const selfEvent = t.selfEvent.test(
-    t.heldPronoun.test(words) ? words.replace(everywhere(t.jointPair), ' ') : words,
+    (t.heldPronoun.test(words) ? words.replace(everywhere(t.jointPair), ' ') : words).replace(
+      everywhere(t.alsoSelf),
+      ' ',
+    ),
   );
   // "El papá de mis hijos", "my kids' father", "mi compañero de vida": a partner, whatever word
   // came before ("mi viejo").
@@ -681,7 +693,21 @@ function whoItIs(
       roles.find((r) => r.object) ??
       roles.find((r) => r.subject))
     : roles.find((r) => r.object || r.subject || r.verbBefore);
-  if (chosen) return { self: false, relation: chosen.m.relation, word: chosen.m.who };
+  // "A mi mamá y a mi hermano", "my mom and my brother": two people, no one relationship.
+  // Not "detuvieron a mi papá y mi mamá está sola": the second one has a sentence of her own.
+  const joined = (m: Mention) =>
+    counted.some((o) => {
+      const between = tokens.slice(m.at + 1, o.from).join(' ');
+      return (
+        o !== m &&
+        (/^(?:y|and) a$/.test(between) ||
+          (/^(?:y|and)$/.test(between) && !t.ownPredicate.test(tokens[o.at + 1] ?? '')))
+      );
+    });
+  if (chosen)
+    return joined(chosen.m)
+      ? { self: false }
+      : { self: false, relation: chosen.m.relation, word: chosen.m.who };
   // Something happened and one "mi X" is named: X is the one it happened to ("mi esposo, ICE,
   // ayer"; "mi esposa faltó a su corte").
   // Not a group the writer came with ("llegué con mis dos hijas").
