@@ -14,6 +14,7 @@ import type { WebAssets } from '../core/content';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import type { Logger } from '../core/ports';
 import type { RateRule } from '../core/rate-limit';
+import type { ReminderDeps } from '../core/reminders/send';
 import type { TakeoverDeps } from '../core/staff/takeover';
 import { MAX_BODY_BYTES } from './body';
 import { conversationRoutes } from './conversations';
@@ -28,6 +29,8 @@ import { webRoutes } from './web';
 export interface AppDeps extends SmsDeps {
   /** Lead delivery and the signed lead links; without it the /leads routes are not served. */
   delivery?: DeliveryDeps;
+  /** Hearing reminders' sending (the local worker's pass; the timer Lambda's on AWS). */
+  reminders?: ReminderDeps;
   twilio: TwilioConfig;
   assets: WebAssets;
   /** Origins allowed to call the API from a browser (the widget on a firm's site); '*' = any. */

@@ -1,9 +1,12 @@
 /**
  * The in-process lead delivery worker for local runs: a pass at once when a lead is stored, and
- * one every few seconds for retries and escalations. On AWS a DynamoDB Streams consumer with a
- * dead-letter queue does the same job with the same functions (functions/core/leads/delivery.ts).
+ * one every few seconds for retries and escalations, and the hearing reminders due. On AWS a
+ * DynamoDB Streams consumer with a dead-letter queue does the same job with the same functions
+ * (functions/core/leads/delivery.ts), and the timer Lambda sends the reminders
+ * (functions/core/reminders/send.ts).
  */
 import { deliverDue } from '../core/leads/delivery';
+import { sendDueReminders } from '../core/reminders/send';
 import type { AppDeps } from '../http/app';
 
 export function startDeliveryWorker(deps: AppDeps, everyMs = 5_000) {
@@ -17,12 +20,13 @@ export function startDeliveryWorker(deps: AppDeps, everyMs = 5_000) {
       again = true;
       return running;
     }
+    // Each job on its own: a failing delivery pass does not hold back the reminders.
+    const logged = (event: string) => (error: unknown) =>
+      delivery.log.error(event, { error: error instanceof Error ? error.name : 'Error' });
+    const reminders = deps.reminders;
     running = deliverDue(delivery)
-      .catch((error: unknown) =>
-        delivery.log.error('delivery_pass_failed', {
-          error: error instanceof Error ? error.name : 'Error',
-        }),
-      )
+      .catch(logged('delivery_pass_failed'))
+      .then(() => reminders && sendDueReminders(reminders).catch(logged('reminder_pass_failed')))
       .finally(() => {
         running = undefined;
         if (again) {

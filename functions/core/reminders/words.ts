@@ -35,6 +35,15 @@ function clock(time: string, language: Language): string {
   }).format(new Date(Date.UTC(2000, 0, 1, h ?? 0, m ?? 0)));
 }
 
+/** "san diego" as typed → "San Diego"; a name typed with capitals stays as typed. */
+function titled(name: string): string {
+  if (name !== name.toLowerCase()) return name;
+  return name.replace(
+    /(^|[\s-])(\p{L})/gu,
+    (_, space: string, letter: string) => space + letter.toUpperCase(),
+  );
+}
+
 function vars(content: Words, reminders: Reminders, reminder: Reminder): Record<string, string> {
   const language = reminders.language;
   const state = { language, answers: {} };
@@ -43,7 +52,7 @@ function vars(content: Words, reminders: Reminders, reminder: Reminder): Record<
     when: t(content, state, `reminders.when.${reminder.kind}`),
     date: hearingDay(reminder.hearingDate, language),
     time: time ? t(content, state, 'reminders.at', { time: clock(time, language) }) : '',
-    court: court ? t(content, state, 'reminders.court', { court }) : '',
+    court: court ? t(content, state, 'reminders.court', { court: titled(court) }) : '',
   };
 }
 
