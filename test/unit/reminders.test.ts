@@ -151,7 +151,9 @@ describe('the words', () => {
 describe('moving and stopping', () => {
   it('cancels what was not sent for the old date and plans the new one', () => {
     const r = reminders();
-    r.items[0] = { ...r.items[0]!, status: 'sent', sentAt: r.items[0]!.at };
+    r.items = r.items.map((item, i) =>
+      i === 0 ? { ...item, status: 'sent', sentAt: item.at } : item,
+    );
     const moved = moveReminders(r, { date: '2027-02-10' }, '2027-01-08', LA);
     expect(moved.items.filter((i) => i.hearingDate === '2027-01-14').map((i) => i.status)).toEqual([
       'sent',
@@ -232,7 +234,12 @@ function world(options: { at: string; line?: Partial<SmsLine>; fail?: number } =
         return { id: `SM${texts.length}` };
       },
     },
-    mailer: { send: async (m) => (mails.push(m), { messageId: 'm' }) },
+    mailer: {
+      send: async (m) => {
+        mails.push(m);
+        return { messageId: 'm' };
+      },
+    },
     mailFrom: 'intake@example.com',
     content: content(),
     now: () => clock,
@@ -326,7 +333,8 @@ describe('the worker pass', () => {
   it('does not send a reminder again when a worker died after claiming it', async () => {
     const w = world({ at: '2027-01-07T18:00:30Z' });
     const lead = w.lead();
-    const items = lead.reminders?.items.map((r) =>
+    const planned = lead.reminders as Reminders;
+    const items = planned.items.map((r) =>
       r.kind === 'week'
         ? { ...r, status: 'sending' as const, claimedUntil: '2027-01-07T18:02:30.000Z' }
         : r,
@@ -334,7 +342,7 @@ describe('the worker pass', () => {
     await w.deps.leads.save({
       ...lead,
       version: lead.version + 1,
-      reminders: { ...lead.reminders!, items: items! },
+      reminders: { ...planned, items },
     });
     w.setClock('2027-01-07T18:03:00Z');
     expect(await sendDueReminders(w.deps)).toMatchObject({ sent: 0, failed: 1 });
@@ -367,7 +375,7 @@ describe('the worker pass', () => {
   it('emails the reminders by email, in the client language', async () => {
     const w = world({ at: '2027-01-13T18:00:30Z' });
     const lead = w.lead();
-    const r = lead.reminders!;
+    const r = lead.reminders as Reminders;
     const email = planReminders(r.hearing, ['email'], '2026-12-07', LA);
     await w.deps.leads.save({
       ...lead,
