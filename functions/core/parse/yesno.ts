@@ -269,9 +269,23 @@ export function parseYesNo(said: Said, opts: YesNoOptions = {}): ParseResult<Yes
   if (!lead || lead.kind === 'unclear') return NOT_PARSED;
   if (lead.kind === 'unsure' && !opts.unsure) return NOT_PARSED;
   if (lead.kind === 'prefer-not' && !opts.preferNot) return NOT_PARSED;
+  const opening = list.slice(0, list.length - lead.rest.length).join(' ');
+  if (opts.unsure && lead.kind === 'yes' && HEDGED_YES.has(opening) && lead.rest.length > 0)
+    return parsed('unsure');
   if (lead.rest.length > 0 && !restAgrees(lead.kind, lead.rest, text.question)) return NOT_PARSED;
   return parsed(lead.kind);
 }
+
+// A yes said as a guess: with a doubt after it ("creo que sí pero no estoy segura", "I think so,
+// he hasn't called"), not sure, where the question allows it.
+const HEDGED_YES = new Set([
+  'i think so',
+  'creo que si',
+  'i think',
+  'creo',
+  'probably',
+  'probablemente',
+]);
 
 /** Whether what follows the leading answer leaves it standing ("no, nunca" but not "sí, no"). */
 function restAgrees(kind: Kind, rest: string[], question: boolean): boolean {
@@ -281,6 +295,8 @@ function restAgrees(kind: Kind, rest: string[], question: boolean): boolean {
   while (tail.length > 0 && CONJUNCTIONS.has(tail[0] ?? '')) tail = tail.slice(1);
   if (QUESTION_WORDS.has(tail[0] ?? '')) return false;
   const next = leading(tail);
+  // "No sé, no contesta el teléfono": a doubt, then why, in a sentence of its own.
+  if (kind === 'unsure' && next?.kind === 'no' && next.rest.length > 0) return true;
   // "yes and no", "sí, no sé": two different answers in one message.
   return !next || next.kind === kind;
 }
