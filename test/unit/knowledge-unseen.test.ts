@@ -38,8 +38,13 @@ describe('the answer when the best-scoring article explains only part of the que
     ({ article: { id }, score, coverage }) as unknown as Hit;
 
   it('is the best article that explains enough of it', () => {
-    const hits = [hit('a', 6, 0.5), hit('b', 5, 0.8), hit('c', 2, 0.9)];
+    const hits = [hit('a', 6, 0.4), hit('b', 5, 0.8), hit('c', 2, 0.9)];
     expect(confidentHits(hits).map((h) => h.article.id)).toEqual(['b']);
+  });
+
+  it('shows a runner-up that explains a little less, after the best, never instead of it', () => {
+    const hits = [hit('a', 6, 0.5), hit('b', 5, 0.8), hit('c', 4, 0.45)];
+    expect(confidentHits(hits).map((h) => h.article.id)).toEqual(['b', 'a']);
   });
 
   it('is none when no article that explains enough of it scores enough', () => {

@@ -275,11 +275,14 @@ export function buildKnowledgeBase(
     const matched = new Float64Array(ids.length);
     const matchedContext = new Float64Array(ids.length);
     const evidence = new Float64Array(ids.length);
-    // Articles that match a word of the question other than off-topic and context words.
+    // Articles whose phrasings ask about a word of the question other than off-topic and
+    // context words. A word only the body uses ("help", "file" in "help me file for divorce")
+    // says nothing of what the article answers, so it cannot excuse an off-topic word.
     const onTopic = new Uint8Array(ids.length);
     for (const q of qs) {
       if (!q.known || q.penalty || CONTEXT_TERMS.has(q.term)) continue;
-      for (const p of postings.get(q.term) ?? []) onTopic[p.article] = 1;
+      for (const p of postings.get(q.term) ?? [])
+        if (asked[p.article]?.has(q.term)) onTopic[p.article] = 1;
     }
     /** True when article n answers about off-topic term t in this question. */
     const asks = (n: number, t: string) =>
