@@ -106,8 +106,17 @@ describe('parseYesNo', () => {
     'ni idea',
     'no me acuerdo',
     'no sé si está detenido',
+    'no sé, no contesta el teléfono',
+    'creo que sí pero no estoy segura',
+    "I think so, he hasn't called since yesterday",
   ])('reads %j as unsure when the question allows it', (text) => {
     expect(parseYesNo(text, { unsure: true })).toEqual({ ok: true, value: 'unsure' });
+  });
+
+  it('reads a guessed yes as yes where the question does not allow unsure', () => {
+    expect(parseYesNo('creo que sí, pero no estoy segura')).toEqual({ ok: false });
+    expect(parseYesNo('creo que sí')).toEqual({ ok: true, value: 'yes' });
+    expect(parseYesNo('I think so', { unsure: true })).toEqual({ ok: true, value: 'yes' });
   });
 
   it.each(['no sé', 'no se', 'no lo sé', "I don't know", 'maybe', 'tal vez', 'not sure'])(

@@ -289,6 +289,85 @@ describe('who it is about, the matter and nothing invented: the second round', (
     expect(story('my brother was detained and released last week', 'en').detained).toBe('no');
   });
 
+  it('reads texting spellings word for word', () => {
+    expect(story('tngo corte en marzo y no tngo abogado q cobran')).toMatchObject({
+      matter: 'court',
+      aboutSelf: 'yes',
+      represented: 'no',
+    });
+    expect(story('Mi hijo no contesta desde anoche, creo q lo agarraron').detained).toBeUndefined();
+  });
+
+  it('reads "me agarraron a mi hermano" as the brother\'s arrest, not the writer\'s', () => {
+    expect(story('me agarraron a mi hermano en la obra')).toMatchObject({
+      aboutSelf: 'no',
+      writerRelationship: 'sibling',
+    });
+    expect(story('me agarraron en la obra').aboutSelf).toBe('yes');
+  });
+
+  it('reads a relative taken after the writer was let go as the one it is about', () => {
+    expect(
+      story(
+        'i was detained by ICE in 2020 and released on bond. now they took my brother yesterday',
+        'en',
+      ),
+    ).toMatchObject({ aboutSelf: 'no', writerRelationship: 'sibling', detained: 'yes' });
+    expect(
+      story('I was released from detention in 2023 and my next hearing is in May', 'en'),
+    ).toMatchObject({ aboutSelf: 'yes', detained: 'no', matter: 'court' });
+  });
+
+  it('reads "X de mi Y": an in-law is a relative, a neighbour\'s daughter a friend, a partner\'s mother nobody', () => {
+    expect(story('el esposo de mi hermana lo tienen en Krome').writerRelationship).toBe('relative');
+    expect(story('la hija de mi vecina la detuvieron ayer').writerRelationship).toBe('friend');
+    const partners = story("My boyfriend's mom was taken by ICE", 'en');
+    expect(partners.aboutSelf).toBe('no');
+    expect(partners.writerRelationship).toBeUndefined();
+  });
+
+  it('reads an employer, a pastor or a teacher as writerRelationship other', () => {
+    expect(
+      story('I run a dairy farm in Idaho. ICE detained one of my workers this morning.', 'en'),
+    ).toMatchObject({ aboutSelf: 'no', writerRelationship: 'other' });
+    expect(
+      story('Soy dueño de un restaurante y la migra se llevó a dos de mis cocineros'),
+    ).toMatchObject({ aboutSelf: 'no', writerRelationship: 'other', detained: 'yes' });
+    expect(story('escribo por mi suegro, lo detuvieron ayer').writerRelationship).toBe('relative');
+  });
+
+  it('reads someone named in the third person as someone else', () => {
+    expect(story('Juan Pérez fue detenido por ICE el jueves en Raleigh')).toMatchObject({
+      aboutSelf: 'no',
+      detained: 'yes',
+    });
+    expect(story('ICE took Carlos this morning from the construction site', 'en')).toMatchObject({
+      aboutSelf: 'no',
+      detained: 'yes',
+    });
+  });
+
+  it('names no one relationship for two relatives taken together', () => {
+    const two = story('agarraron a mi mamá y a mi hermano en la casa hoy');
+    expect(two.aboutSelf).toBe('no');
+    expect(two.writerRelationship).toBeUndefined();
+    expect(story('detuvieron a mi papa y mi mama esta sola').writerRelationship).toBe('child');
+  });
+
+  it('reads a US citizen in a jail, with no immigration word, as not immigration', () => {
+    expect(
+      story('mi hijo está en la cárcel por una pelea, él es ciudadano, nació aquí').matter,
+    ).toBe('other');
+    expect(story('mi hijo está en la cárcel por una pelea y tiene hold de ICE').matter).toBe(
+      'detention',
+    );
+  });
+
+  it('never reads "Inmigración" alone as a matter outside immigration', () => {
+    expect(story('Inmigración').matter).toBeUndefined();
+    expect(story('immigration question', 'en').matter).toBeUndefined();
+  });
+
   it('reads a removal order with papers asked for as the options', () => {
     expect(
       story('my mother has an old removal order, can she get a green card through me?', 'en')
