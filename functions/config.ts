@@ -45,6 +45,8 @@ export const ConfigSchema = z
     MAIL_FROM: z.string().min(3).default('intake@localhost'),
     LINK_SECRET: z.string().min(32).optional(),
     ROSTER_FILE: z.string().min(1).optional(),
+    /** API.md "Outbound integrations": the firm's conflict list, a CSV of name,role,matter. */
+    CONFLICTS_FILE: z.string().min(1).optional(),
     /** Addition (README): the firm's settings file; default prompts/firm.yaml. */
     FIRM_FILE: z.string().min(1).optional(),
     /** Addition (README): origins allowed to embed the widget (comma-separated); default any. */

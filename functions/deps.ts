@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'hono';
+import { createDynamoConflictStore } from './adapters/dynamo-conflicts';
 import { createDynamoLeadStore } from './adapters/dynamo-leads';
 import { createDynamoLimitStore } from './adapters/dynamo-limits';
 import { createDynamoSmsStore } from './adapters/dynamo-sms-store';
@@ -17,6 +18,8 @@ import { createDynamoStore } from './adapters/dynamo-store';
 import { jsonLogger } from './adapters/log';
 import { newCode, newToken } from './adapters/tokens';
 import type { Config } from './config';
+import { type ConflictRow, type NameTables, NO_NAMES } from './core/conflicts/conflicts';
+import { conflictChecker } from './core/conflicts/source';
 import type { Catalog, Content, Firm, WebAssets } from './core/content';
 import type { DeliveryDeps } from './core/leads/delivery';
 import type { Logger, Mailer, SmsSender } from './core/ports';
@@ -89,6 +92,12 @@ export interface AppInputs extends BaseInputs {
    * header a client can set); with RATE_LIMITS=on, /api requests are limited per address.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /**
+   * The conflict check's names (knowledge/names.yaml) and CONFLICTS_FILE's rows; the list
+   * uploaded in the console (in the table) takes precedence. Absent: no file, and no names
+   * known (nicknames and the known-names rules off).
+   */
+  conflicts?: { rows: ConflictRow[]; tables: NameTables };
 }
 
 /**
@@ -123,6 +132,14 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
     retentionDays,
   });
   const staff = createDynamoStaffStore({ client, tableName: config.TABLE_NAME });
+  // Read only when a lead is drafted, at most once a minute: never on an ordinary turn.
+  const conflicts = conflictChecker({
+    store: createDynamoConflictStore({ client, tableName: config.TABLE_NAME }),
+    fileRows: inputs.conflicts?.rows,
+    tables: inputs.conflicts?.tables ?? NO_NAMES,
+    now,
+    log,
+  });
   const waiting: WaitingDeps = {
     limits: delivery.limits,
     mailer: inputs.mailer,
@@ -171,6 +188,7 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
       now,
       timeZone,
       texting: inputs.sender.available !== false,
+      conflicts,
     },
     delivery,
     reminders: {

@@ -66,6 +66,15 @@
  *                                           projected), so each lead found is then read by key.
  *                                           Sparse: a lead with no reminder waiting is not in it.
  *
+ * The conflict list uploaded in the console (functions/adapters/dynamo-conflicts.ts)
+ * 15. The current list's pointer ......... GetItem / PutItem (versioned) pk = CONFLICTS, sk = LIST:
+ *                                           which upload, how many rows, who and when; read by
+ *                                           lead turns at most once a minute per process
+ * 16. An upload's rows .................... PutItem each part, then the pointer; Query
+ *                                           pk = CONFLICTS#<uploadId>, begins_with(sk, PART#)
+ *                                           (gzip'd JSON, up to 300 KB a part); the replaced
+ *                                           upload's parts are deleted after the pointer moved
+ *
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
  * so readers treat an item whose expiresAt has passed as absent. Leads, their pointers and
  * qualified conversations have one too (functions/core/retention.ts); an opted-out line never does.
@@ -175,3 +184,13 @@ export const CONVERSATIONS_INDEX_ATTRIBUTES = [
 export const REMINDING = 'REMIND';
 export const leadReminderIndex = (due: string | undefined) =>
   due ? { gsi3pk: REMINDING, gsi3sk: due } : {};
+
+/** 15. The uploaded conflict list's pointer. */
+export const conflictListKey = () => ({ pk: 'CONFLICTS', sk: 'LIST' });
+
+/** 16. A part of an uploaded conflict list's rows. */
+export const CONFLICT_PART_PREFIX = 'PART#';
+export const conflictPartKey = (uploadId: string, part: number) => ({
+  pk: `CONFLICTS#${uploadId}`,
+  sk: `${CONFLICT_PART_PREFIX}${String(part).padStart(4, '0')}`,
+});

@@ -8,6 +8,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from './app';
 import { staffRoutes } from './staff';
+import { staffConflictRoutes } from './staff-conflicts';
 import { staffConversationRoutes } from './staff-conversations';
 import { staffReportRoutes } from './staff-reports';
 
@@ -50,6 +51,8 @@ export function consoleRoutes(app: Hono, deps: AppDeps): void {
   const staff = staffRoutes(deps.staff);
   app.route('/api/staff', staff.api);
   app.route('/api/staff', staffReportRoutes(deps.staff));
+  const conflicts = deps.leads?.conflicts;
+  if (conflicts) app.route('/api/staff', staffConflictRoutes(deps.staff, conflicts));
   if (deps.staffLive) {
     app.route(
       '/api/staff',

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'hono';
+import { loadConflictsFile, loadNameTables } from '../adapters/conflicts-file';
 import { loadContent, loadWebAssets } from '../adapters/content-files';
 import { loadRoster } from '../adapters/roster-file';
 import type { Logger, Mailer, SmsSender } from '../core/ports';
@@ -26,6 +27,8 @@ export interface LocalDepsOptions {
   mailer: Mailer;
   /** ROSTER_FILE, or the bundled example. */
   rosterFile?: string;
+  /** CONFLICTS_FILE: the firm's conflict list (CSV); a list uploaded in the console wins. */
+  conflictsFile?: string;
   linkSecret: string;
   mailFrom?: string;
   /** RATE_LIMITS: 'off' lifts the message limits; default 'on'. */
@@ -54,5 +57,9 @@ export function localDeps(options: LocalDepsOptions): AppDeps {
     now: options.now,
     log: options.log,
     clientAddress: options.clientAddress,
+    conflicts: {
+      rows: options.conflictsFile ? loadConflictsFile(options.conflictsFile) : [],
+      tables: loadNameTables(options.root),
+    },
   });
 }

@@ -60,6 +60,7 @@ async function main() {
     // Lead emails locally: .eml files under .data/outbox (default) or a real SMTP server.
     mailer: configuredMailer(config),
     rosterFile: config.ROSTER_FILE,
+    conflictsFile: config.CONFLICTS_FILE,
     linkSecret,
     mailFrom: config.MAIL_FROM,
     rateLimits: config.RATE_LIMITS,

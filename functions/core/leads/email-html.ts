@@ -8,6 +8,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Urgency } from '../screening/screening';
 import {
   changedRows,
+  conflictLines,
   escalationLine,
   footer,
   headline,
@@ -96,6 +97,11 @@ export function renderHtml(
   const urgency = words.urgency(lead.urgency);
   const title = headline(lead, words);
   const top = markup`<div style="background:${color};color:#fff;padding:16px"><div style="font-size:13px;font-weight:700;letter-spacing:.08em">${say(lead.updates?.length ? 'bannerUpdated' : 'banner', { urgency })}</div><div style="font-size:22px;font-weight:700;line-height:1.3">${title}</div>${list(lead.urgencyReasons)}</div>`;
+  const conflicts = conflictLines(lead, words);
+  // Possible conflicts first of all (issue 19), in the danger colour; never a decline.
+  const conflictBox = conflicts.length
+    ? markup`<div style="margin:16px 16px 0;padding:12px;border-radius:6px;border:2px solid ${TONES.danger};color:${TONES.danger}"><div style="font-size:15px;font-weight:700">${say('conflictsTitle')}</div>${list(conflicts, TONES.danger)}<div style="font-size:14px">${say('conflictsNote')}</div></div>`
+    : '';
   const changed = changedRows(lead, words);
   const box = changed.length
     ? markup`<div style="margin:16px 16px 0;padding:12px;border-radius:6px;border:2px solid #1f5fa8;background:#eef4fb"><div style="font-size:13px;font-weight:700;letter-spacing:.06em;text-transform:uppercase;color:#1f5fa8">${say('changedTitle')}</div>${changed.map(([label, value]) => markup`<div style="padding:6px 0"><div style="font-size:13px;color:#555">${label}</div><div dir="auto" style="font-size:16px">${value}</div></div>`)}</div>`
@@ -116,6 +122,6 @@ export function renderHtml(
 <html lang="${words.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${leadSubject(lead, words)}</title></head>
 <body style="margin:0;padding:0;background:#fff">
 <div style="display:none;max-height:0;overflow:hidden">${say('preheader', { urgency, headline: title })}</div>
-<div style="max-width:640px;margin:0 auto;font-family:${FONT};font-size:16px;line-height:1.5;color:#1a1a1a;overflow-wrap:anywhere;word-break:break-word">${box}${top}${body}</div>
+<div style="max-width:640px;margin:0 auto;font-family:${FONT};font-size:16px;line-height:1.5;color:#1a1a1a;overflow-wrap:anywhere;word-break:break-word">${conflictBox}${box}${top}${body}</div>
 </body></html>`.toString();
 }

@@ -211,6 +211,27 @@ export type Section =
   | { kind: 'questions'; title: string; items: Row[] };
 
 /**
+ * The possible conflicts, one line each (the list's name, its role and matter, the lead's name it
+ * may be, the score and why): the first thing the email says. Empty when there are none.
+ */
+export function conflictLines(lead: Lead, words: EmailWords): string[] {
+  const { say } = words;
+  return (lead.conflicts ?? []).map((c) =>
+    oneLine(
+      say('conflictLine', {
+        name: c.name,
+        role: say(`conflictRoles.${c.role}`),
+        matter: c.matter ? say('conflictMatter', { matter: c.matter }) : '',
+        as: say(`conflictAs.${c.as}`),
+        against: c.against,
+        score: String(Math.round(c.score * 100)),
+        why: c.why.join('; '),
+      }),
+    ),
+  );
+}
+
+/**
  * What must be read before anything else: not safe to contact (or not asked yet), an intake still
  * going on or referred after it went out, already represented, handoff, a possible duplicate.
  */
@@ -465,7 +486,7 @@ export function changedRows(lead: Lead, words: EmailWords): Row[] {
 /** How many changes the "What changed" box lists before "and N more". */
 const CHANGED_SHOWN = 8;
 
-const OWN_FIELDS = ['urgency', 'flags', 'intake', 'language'];
+const OWN_FIELDS = ['conflicts', 'urgency', 'flags', 'intake', 'language'];
 
 function changedLabel(field: string, words: EmailWords): string {
   if (field.startsWith('contact.')) return words.label(field.slice('contact.'.length));
@@ -482,6 +503,7 @@ function changedValue(field: string, value: string, words: EmailWords): string {
       .join(', ');
   if (field === 'intake') return words.say(`intakeStages.${value}`);
   if (field === 'language') return languageName(value, words);
+  if (field === 'conflicts') return oneLine(value);
   const key = field.startsWith('contact.') ? field.slice('contact.'.length) : field;
   if (key === 'safeContactAlternative' || key === 'writerName') return oneLine(value);
   const id = key as FactId;

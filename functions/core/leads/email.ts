@@ -12,6 +12,7 @@ import type { Language } from '../flow';
 import { renderHtml } from './email-html';
 import {
   changedRows,
+  conflictLines,
   escalationLine,
   footer,
   headline,
@@ -64,6 +65,12 @@ function renderText(
 ): string {
   const { say } = words;
   const out: string[] = [];
+  // Possible conflicts before anything else (issue 19): an attorney must not call first.
+  const conflicts = conflictLines(lead, words);
+  if (conflicts.length) {
+    out.push(`!! ${say('conflictsTitle').toUpperCase()}`, ...conflicts.map((c) => `- ${c}`));
+    out.push(say('conflictsNote'), '');
+  }
   const changed = changedRows(lead, words);
   if (changed.length) {
     out.push(say('changedTitle').toUpperCase(), ...changed.map(([l, v]) => `${l}: ${v}`), '');

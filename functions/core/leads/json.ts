@@ -8,9 +8,11 @@
  * client asked, in their own words), which a CRM would otherwise have to scrape from the body;
  * `phoneProven` and `possibleDuplicateOf` (DOMAIN.md "Safety rules": a typed phone is anyone's);
  * `intake` and `updates` (DOMAIN.md "Emergencies first", "Lead updates"); `said`, the client's own
- * words beside each parsed fact.
+ * words beside each parsed fact; `conflicts`, the possible matches in the firm's conflict list
+ * (API.md "Outbound integrations"), each with its score and why.
  */
 import * as z from 'zod';
+import { ConflictMatchSchema } from '../conflicts/conflicts';
 import { FactsSchema } from '../facts';
 import { FlagIdSchema, UrgencySchema } from '../screening/screening';
 import { ContactSchema, type Lead, LeadUpdateSchema } from './lead';
@@ -49,6 +51,8 @@ export const LeadJsonSchema = z.strictObject({
   intake: z.enum(['in-progress', 'complete', 'referred']),
   /** Each time it was sent again after it first went out: when, why, and what changed. */
   updates: z.array(LeadUpdateSchema),
+  /** Rows of the firm's conflict list that may be the client or an adverse party, surest first. */
+  conflicts: z.array(ConflictMatchSchema),
 });
 export type LeadJson = z.infer<typeof LeadJsonSchema>;
 
@@ -81,5 +85,6 @@ export function leadJson(lead: Lead): LeadJson {
     phoneProven: lead.phoneProven === true,
     intake: lead.intake ?? 'complete',
     updates: lead.updates ?? [],
+    conflicts: lead.conflicts ?? [],
   };
 }

@@ -4,6 +4,7 @@
  * state; the email is sent from it, never before it is stored.
  */
 import * as z from 'zod';
+import { ConflictMatchSchema } from '../conflicts/conflicts';
 import { AskedQuestionSchema, ChannelSchema } from '../engine/state';
 import { FactsSchema } from '../facts';
 import { RemindersSchema } from '../reminders/reminders';
@@ -133,6 +134,11 @@ export const LeadSchema = z.strictObject({
    * oldest first. The last one is the email's "What changed" box while it has not gone out yet.
    */
   updates: z.array(LeadUpdateSchema).optional(),
+  /**
+   * Possible conflicts: rows of the firm's conflict list that may be the client or an adverse
+   * party (functions/core/conflicts/), surest first. Shown first; never declines anything.
+   */
+  conflicts: z.array(ConflictMatchSchema).optional(),
   /** The console's status; absent: 'new'. Separate from `status`, the offer to attorneys. */
   stage: LeadStageSchema.optional(),
   /** Staff notes, oldest first. */

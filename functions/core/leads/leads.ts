@@ -5,6 +5,7 @@
  */
 
 import { todayIn } from '../calendar';
+import type { ConflictChecker } from '../conflicts/source';
 import type { Conversation } from '../conversation';
 import { factsOf } from '../engine/outcome';
 import type { LeadStore } from '../ports';
@@ -19,6 +20,11 @@ export interface LeadDeps {
   newId: () => string;
   now: () => Date;
   timeZone: string;
+  /**
+   * The conflict check, run when a lead is drafted (never on an ordinary turn); absent: no
+   * list, `conflicts` stays empty.
+   */
+  conflicts?: ConflictChecker;
   /** False when nothing can be texted: hearing reminders then go by email only. Default true. */
   texting?: boolean;
 }
@@ -101,6 +107,11 @@ async function drafted(
   // Proven: the conversation is this phone's text conversation (texted from it, or linked to it
   // by the code texted to it). A number only typed on the web may be anyone's.
   const phoneProven = facts.phone !== undefined && conversation.texts?.phone === facts.phone;
+  const conflicts =
+    (await deps.conflicts?.check({
+      client: contact.name,
+      adverseParties: facts.adverseParties,
+    })) ?? [];
   return {
     conversationId: conversation.id,
     updatedAt: at,
@@ -119,6 +130,7 @@ async function drafted(
     origin: conversation.origin,
     intake: draft.intake,
     phoneProven,
+    conflicts,
   };
 }
 
@@ -294,6 +306,11 @@ function readable(lead: Lead): Map<string, string> {
     if (!['name', 'phone', 'email', 'safeToContact'].includes(key)) put(key, value);
   }
   if (lead.language) put('language', lead.language);
+  // A possible conflict found since it went out is news for whoever has it.
+  put(
+    'conflicts',
+    (lead.conflicts ?? []).map((c) => c.name),
+  );
   return out;
 }
 
@@ -312,7 +329,7 @@ export function leadChanges(before: Lead, after: Lead): LeadChange[] {
  * so (with the safe way given then, unless a new one is given), and the people to check for
  * conflicts are kept.
  */
-function safeMerge(open: Lead, next: Pick<Lead, 'contact' | 'facts'>) {
+function safeMerge(open: Lead, next: Pick<Lead, 'contact' | 'facts' | 'conflicts'>) {
   const unsafe = open.contact.safeToContact === 'no';
   const parties = [open.facts.adverseParties, next.facts.adverseParties].filter(
     (p, i, all): p is string => typeof p === 'string' && p !== '' && all.indexOf(p) === i,
@@ -329,5 +346,12 @@ function safeMerge(open: Lead, next: Pick<Lead, 'contact' | 'facts'>) {
         : {}),
     },
     facts: { ...next.facts, ...(parties.length ? { adverseParties: parties.join('; ') } : {}) },
+    // The possible conflicts of both intakes: a merge never drops one.
+    conflicts: [
+      ...(next.conflicts ?? []),
+      ...(open.conflicts ?? []).filter(
+        (c) => !next.conflicts?.some((n) => n.name === c.name && n.against === c.against),
+      ),
+    ],
   };
 }

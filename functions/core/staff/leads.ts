@@ -70,8 +70,8 @@ export function leadRow(lead: Lead, roster: Roster) {
     status: lead.stage ?? 'new',
     offer: lead.status,
     routedTo: attorneyRef(roster, lead.routing.attorneyId),
-    // The conflict check (issue 19) fills this; none are known yet.
-    conflicts: [] as string[],
+    // Possible matches in the firm's conflict list (functions/core/conflicts/).
+    conflicts: lead.conflicts ?? [],
     possibleDuplicateOf: lead.possibleDuplicateOf ?? null,
   };
 }
