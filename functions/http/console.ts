@@ -1,7 +1,8 @@
 /**
  * The staff console as one part of the app (functions/http/app.ts AppPart): its page and assets
  * (GET /console, /console.js, /console.css, under their own strict CSP), the emailed sign-in link
- * (/console/sign-in) and its API (/api/staff: staff.ts, staff-reports.ts, staff-conversations.ts).
+ * (/console/sign-in) and its API (/api/staff: staff.ts, staff-reports.ts, staff-conversations.ts,
+ * staff-reminders.ts).
  * Mounted by the local server and by the staff Lambda (functions/lambda/staff.ts); the clients'
  * API function does not carry it.
  */
@@ -10,6 +11,7 @@ import type { AppDeps } from './app';
 import { staffRoutes } from './staff';
 import { staffConflictRoutes } from './staff-conflicts';
 import { staffConversationRoutes } from './staff-conversations';
+import { staffReminderRoutes } from './staff-reminders';
 import { staffReportRoutes } from './staff-reports';
 
 /**
@@ -53,6 +55,7 @@ export function consoleRoutes(app: Hono, deps: AppDeps): void {
   app.route('/api/staff', staffReportRoutes(deps.staff));
   const conflicts = deps.leads?.conflicts;
   if (conflicts) app.route('/api/staff', staffConflictRoutes(deps.staff, conflicts));
+  app.route('/api/staff', staffReminderRoutes(deps.staff));
   if (deps.staffLive) {
     app.route(
       '/api/staff',

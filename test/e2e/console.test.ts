@@ -26,6 +26,9 @@ beforeAll(async () => {
     if (answer === undefined) throw new Error(`no answer for ${state.step}`);
     state = (await say(server.url, started.conversationId, started.token, answer)).state;
   }
+  // A hearing date and safe to contact: she is offered reminders, and says yes.
+  expect(state.step).toBe('reminders');
+  await say(server.url, started.conversationId, started.token, 'yes');
 });
 afterAll(async () => {
   await browser?.close();
@@ -161,6 +164,53 @@ describe('the attorney a lead is with', () => {
     );
     // Answered: the form is gone.
     expect(await page.getByRole('button', { name: 'Send answer' }).count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('hearing reminders on the lead page', () => {
+  it('shows what is scheduled, moves them with a new hearing date, and stops them', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', {
+      timeZone: server.deps.content.firm.timeZone,
+    }).format(new Date());
+    const lead = ((await server.deps.delivery?.leads.listDay(today)) ?? []).find(
+      (l) => (l.contact.name ?? l.facts.name) === 'Maria Lopez',
+    );
+    if (!lead) throw new Error('no lead');
+    const page = await newPage(390);
+    await signIn(page, 'rosa.mendez@example.com');
+    await page.goto(`${server.url}/console#/leads/${lead.leadId}`);
+    await page.getByRole('heading', { level: 2, name: 'Hearing reminders' }).waitFor();
+    await page.getByText('Hearing: Wednesday, March 3, 2027, San Diego').waitFor();
+    const rows = page.locator('.reminders-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toMatch(/7 days before.*Text.*Scheduled/);
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByLabel('The hearing moved to').fill('2027-04-14');
+    await page.getByRole('button', { name: 'Save new hearing date' }).click();
+    await page
+      .getByText(/Hearing date saved: Wednesday, April 14, 2027/)
+      .first()
+      .waitFor();
+    await page.getByText('Hearing: Wednesday, April 14, 2027, San Diego').waitFor();
+    await expect.poll(() => rows.count()).toBe(6);
+    expect(await page.locator('.reminder-cancelled').count()).toBe(3);
+    const moved = await server.deps.delivery?.leads.get(lead.leadId);
+    expect(moved?.facts.nextHearingDate).toBe('2027-04-14');
+
+    await page.getByRole('button', { name: 'Stop all reminders' }).click();
+    await page.getByText('Reminders stopped.').first().waitFor();
+    await page.getByText(/Stopped by rosa.mendez@example.com/).waitFor();
+    expect(await page.locator('.reminder-scheduled').count()).toBe(0);
+    const stopped = await server.deps.delivery?.leads.get(lead.leadId);
+    expect(stopped?.reminders?.items.every((r) => r.status === 'cancelled')).toBe(true);
+    const history = await server.deps.staff?.leads.staff.history(lead.leadId);
+    expect(history?.map((h) => h.action)).toEqual(
+      expect.arrayContaining(['hearing-date', 'reminders-cancel']),
+    );
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await axe(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -50,6 +50,12 @@ export interface FunnelCounts {
   accepted: number;
   /** Leads made that day the firm marked retained (`stage` retained). */
   retained: number;
+  /** Leads made that day whose client said yes to hearing reminders. */
+  remindersOn: number;
+  /** Their reminders sent, failed (after every try, or a worker stopped mid-send), and stopped by a STOP. */
+  remindersSent: number;
+  remindersFailed: number;
+  remindersOptedOut: number;
 }
 export type FunnelDay = FunnelCounts & { day: string };
 export type FunnelRow = FunnelCounts & { day: string; channel: string; language: string };
@@ -81,7 +87,14 @@ export interface Funnel {
 /** What the funnel reads of a lead. */
 export type FunnelLead = Pick<
   Lead,
-  'leadId' | 'conversationId' | 'createdAt' | 'channel' | 'language' | 'status' | 'stage'
+  | 'leadId'
+  | 'conversationId'
+  | 'createdAt'
+  | 'channel'
+  | 'language'
+  | 'status'
+  | 'stage'
+  | 'reminders'
 >;
 
 export function emptyCounts(): FunnelCounts {
@@ -96,6 +109,10 @@ export function emptyCounts(): FunnelCounts {
     abandonedAt: {},
     accepted: 0,
     retained: 0,
+    remindersOn: 0,
+    remindersSent: 0,
+    remindersFailed: 0,
+    remindersOptedOut: 0,
   };
 }
 
@@ -203,11 +220,18 @@ export function countFunnel(input: FunnelInput): Omit<Funnel, 'stepLabels'> {
     if (day < from || day > to) continue;
     const accepted = lead.status === 'accepted';
     const retained = lead.stage === 'retained';
-    if (!accepted && !retained) continue;
+    const reminders = lead.reminders?.consent.given ? lead.reminders.items : undefined;
+    if (!accepted && !retained && !reminders) continue;
     const c = byId.get(lead.conversationId);
     const r = row(day, c?.channel ?? lead.channel, c?.language ?? lead.language);
     if (accepted) bump(r, 'accepted');
     if (retained) bump(r, 'retained');
+    if (reminders) bump(r, 'remindersOn');
+    for (const item of reminders ?? []) {
+      if (item.status === 'sent') bump(r, 'remindersSent');
+      if (item.status === 'failed') bump(r, 'remindersFailed');
+      if (item.reason === 'opted-out') bump(r, 'remindersOptedOut');
+    }
   }
 
   const days = [...rows.values()].sort(

@@ -4,13 +4,14 @@
  * what staff do to a lead (status, note, reassign, erase), each recorded with who and when.
  */
 import * as z from 'zod';
-import { addDays, todayIn } from '../calendar';
+import { addDays, isValidIsoDate, todayIn } from '../calendar';
 import type { Catalog } from '../content';
 import { emailWords } from '../leads/email';
 import { notices, sections } from '../leads/email-model';
 import { LEAD_STAGES, type Lead, type LeadStage } from '../leads/lead';
 import { foldWords } from '../parse/normalize';
 import type { AuditEntry, ConversationStore, LeadStore, StaffStore } from '../ports';
+import { moveReminders } from '../reminders/reminders';
 import { leadExpiry } from '../retention';
 import { retryOnConflict } from '../retry';
 import type { Roster } from '../routing/roster';
@@ -170,9 +171,11 @@ export const LeadChangeRequestSchema = z
     status: z.enum(LEAD_STAGES).optional(),
     note: z.string().trim().min(1).max(4000).optional(),
     assignTo: z.string().min(1).max(100).optional(),
+    /** The hearing's new date (the court moved it): the lead's fact, and its reminders move. */
+    nextHearingDate: z.string().refine(isValidIsoDate, 'must be a date YYYY-MM-DD').optional(),
   })
-  .refine((b) => b.status || b.note || b.assignTo, {
-    message: 'give a status, a note or an attorney to assign',
+  .refine((b) => b.status || b.note || b.assignTo || b.nextHearingDate, {
+    message: 'give a status, a note, an attorney to assign or a hearing date',
   });
 export type LeadChangeRequest = z.infer<typeof LeadChangeRequestSchema>;
 
@@ -221,6 +224,21 @@ export async function changeLead(
     let next: Lead = { ...lead, version: lead.version + 1, updatedAt: at };
     if (change.status) next.stage = change.status as LeadStage;
     if (change.note) next.notes = [...(lead.notes ?? []), { at, by: by.email, text: change.note }];
+    if (change.nextHearingDate && change.nextHearingDate !== lead.facts.nextHearingDate) {
+      const date = change.nextHearingDate;
+      next.facts = { ...lead.facts, nextHearingDate: date };
+      if (lead.reminders) {
+        // The court stays; the time said for the old date may not hold for the new one.
+        const { court } = lead.reminders.hearing;
+        const hearing = { date, ...(court ? { court } : {}) };
+        next.reminders = moveReminders(
+          lead.reminders,
+          hearing,
+          todayIn(deps.now(), deps.timeZone),
+          deps.timeZone,
+        );
+      }
+    }
     if (target && target.id !== lead.routing.attorneyId) {
       const offeredTo = [
         ...new Set([
@@ -245,5 +263,6 @@ export async function changeLead(
   if (change.status) await record(deps, saved, by, 'status', change.status);
   if (change.note) await record(deps, saved, by, 'note');
   if (target) await record(deps, saved, by, 'assign', target.id);
+  if (change.nextHearingDate) await record(deps, saved, by, 'hearing-date', change.nextHearingDate);
   return saved;
 }

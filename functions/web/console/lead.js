@@ -18,6 +18,7 @@ import {
   transcriptPart,
   urgencyPart,
 } from './lead-view.js';
+import { remindersPart } from './reminders.js';
 import { leadPath } from './route.js';
 import { app, consoleTitle, renderHeader, showScreen } from './shell.js';
 import { T } from './words.js';
@@ -86,11 +87,11 @@ export function showLead(id) {
       id,
       lead,
       attorneys: page.attorneys,
-      saved: (b, k) => {
+      saved: (b, k, said) => {
         if (seq !== app.seq) return;
         if (k === 'note') app.drafts.delete(id);
         take(b);
-        const text = savedMessage(k, page.lead);
+        const text = said || savedMessage(k, page.lead);
         draw(k, text);
         announce(text);
       },
@@ -105,13 +106,15 @@ export function showLead(id) {
         questionsPart(lead),
         routingPart(lead),
         actionsPart(ctx, key ? { [key]: message } : {}),
+        remindersPart(ctx, key === 'hearing' ? message : undefined),
         notesPart(lead),
         transcriptPart(page.transcript, lead),
         historyPart(page.history),
         app.me?.role === 'admin' ? erasePart(ctx) : null,
       ].filter(Boolean),
     );
-    if (key) document.getElementById(key === 'note' ? 'note-text' : `act-${key}`)?.focus();
+    const focus = key === 'note' ? 'note-text' : key === 'hearing' ? 'hearing-date' : `act-${key}`;
+    if (key) document.getElementById(focus)?.focus();
   }
 
   showScreen(screen, T.lead);

@@ -299,3 +299,40 @@ export const T = {
   ended: 'This conversation has ended.',
   copyMessage: 'Copy your message before you sign in again: it was not sent.',
 };
+
+/** The lead page's hearing reminders (`GET /api/staff/reminders?leadId=`). */
+export const REMINDERS = {
+  title: 'Hearing reminders',
+  none: 'The client was not offered reminders, or said no.',
+  hearing: (date, court) => `Hearing: ${date}${court ? `, ${court}` : ''}`,
+  to: (ways) => `Texts and emails go to: ${ways}`,
+  agreed: (at, language) => `The client said yes ${at} (in ${language}).`,
+  stoppedBy: (by, at) => `Stopped by ${by}, ${at}.`,
+  kind: { week: '7 days before', day: 'The day before', morning: 'The morning of' },
+  via: { sms: 'Text', email: 'Email' },
+  status: {
+    scheduled: 'Scheduled',
+    sending: 'Sending',
+    sent: 'Sent',
+    failed: 'Failed',
+    cancelled: 'Not sent',
+  },
+  reason: {
+    'opted-out': 'the client texted STOP',
+    staff: 'stopped by staff',
+    'too-late': 'its time passed',
+    interrupted: 'interrupted while sending (it may have gone out; not sent again)',
+    'hearing-changed': 'the hearing date changed',
+    failed: 'every try failed',
+  },
+  retry: (at) => `tried again ${at}`,
+  columns: ['Reminder', 'By', 'When', 'Status'],
+  stop: 'Stop all reminders',
+  stopping: 'Stopping…',
+  stopped: 'Reminders stopped.',
+  moveLabel: 'The hearing moved to (the reminders move with it)',
+  move: 'Save new hearing date',
+  moved: (date) => `Hearing date saved: ${date}. The reminders moved with it.`,
+  pickDate: 'Choose the new hearing date first.',
+  loading: 'Loading reminders…',
+};
