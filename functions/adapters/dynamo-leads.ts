@@ -26,10 +26,10 @@ import { DEFAULT_RETENTION_DAYS, isExpired, leadExpiry, pointerExpiry } from '..
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
 import {
+  CONVERSATIONS_INDEX,
   DUE_ESCALATE,
   DUE_INDEX,
   DUE_SEND,
-  CONVERSATIONS_INDEX,
   leadDayIndex,
   leadDueIndex,
   leadKey,
@@ -48,7 +48,7 @@ function leadItem(lead: Lead, timeZone: string, retentionDays: number) {
       ...leadDayIndex(day, lead.createdAt, lead.leadId),
       // Only while the worker has something to do with it (pattern 10).
       ...leadDueIndex(lead),
-      // Only while a reminder waits (pattern 15).
+      // Only while a reminder waits (pattern 17).
       ...leadReminderIndex(nextDue(lead.reminders)),
       ...lead,
       // Kept for the firm's period after its last change, so every save may move it later.

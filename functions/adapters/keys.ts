@@ -59,7 +59,7 @@
  *
  * Hearing reminders (functions/adapters/dynamo-leads.ts `listReminding`; kept on the lead item,
  * functions/core/reminders/reminders.ts)
- * 15. Leads with a reminder due ........... Query gsi3  gsi3pk = REMIND, gsi3sk <= now (the
+ * 17. Leads with a reminder due ........... Query gsi3  gsi3pk = REMIND, gsi3sk <= now (the
  *                                           earliest reminder not gone yet, or a claim's end).
  *                                           The conversations index, overloaded: a lead item
  *                                           carries only its keys there (nothing of the lead is
@@ -180,7 +180,7 @@ export const CONVERSATIONS_INDEX_ATTRIBUTES = [
   TTL_ATTRIBUTE,
 ];
 
-/** 15. The reminders' partition of the conversations index, and a lead's place in it. */
+/** 17. The reminders' partition of the conversations index, and a lead's place in it. */
 export const REMINDING = 'REMIND';
 export const leadReminderIndex = (due: string | undefined) =>
   due ? { gsi3pk: REMINDING, gsi3sk: due } : {};
