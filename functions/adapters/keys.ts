@@ -57,15 +57,6 @@
  *                                           waiting for a person): the index projects only
  *                                           those (INCLUDE), never the transcript or the answers.
  *
- * Hearing reminders (functions/adapters/dynamo-leads.ts `listReminding`; kept on the lead item,
- * functions/core/reminders/reminders.ts)
- * 17. Leads with a reminder due ........... Query gsi3  gsi3pk = REMIND, gsi3sk <= now (the
- *                                           earliest reminder not gone yet, or a claim's end).
- *                                           The conversations index, overloaded: a lead item
- *                                           carries only its keys there (nothing of the lead is
- *                                           projected), so each lead found is then read by key.
- *                                           Sparse: a lead with no reminder waiting is not in it.
- *
  * The conflict list uploaded in the console (functions/adapters/dynamo-conflicts.ts)
  * 15. The current list's pointer ......... GetItem / PutItem (versioned) pk = CONFLICTS, sk = LIST:
  *                                           which upload, how many rows, who and when; read by
@@ -74,6 +65,15 @@
  *                                           pk = CONFLICTS#<uploadId>, begins_with(sk, PART#)
  *                                           (gzip'd JSON, up to 300 KB a part); the replaced
  *                                           upload's parts are deleted after the pointer moved
+ *
+ * Hearing reminders (functions/adapters/dynamo-leads.ts `listReminding`; kept on the lead item,
+ * functions/core/reminders/reminders.ts)
+ * 17. Leads with a reminder due ........... Query gsi3  gsi3pk = REMIND, gsi3sk <= now (the
+ *                                           earliest reminder not gone yet, or a claim's end).
+ *                                           The conversations index, overloaded: a lead item
+ *                                           carries only its keys there (nothing of the lead is
+ *                                           projected), so each lead found is then read by key.
+ *                                           Sparse: a lead with no reminder waiting is not in it.
  *
  * Expiry: `expiresAt` (epoch seconds) is the table's TTL attribute. TTL deletion can lag by days,
  * so readers treat an item whose expiresAt has passed as absent. Leads, their pointers and
