@@ -70,7 +70,7 @@ async function main() {
   // The in-process delivery worker: each new lead at once, and every few seconds whatever is due
   // (retries after a mail failure, emergency leads nobody accepted in time).
   const worker = startDeliveryWorker(deps);
-  deps.onLead = () => worker.kick();
+  deps.onLead = (lead) => worker.kick(lead.leadId);
   const app = createApp(deps, [consoleRoutes]);
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     console.log(`\nAmparo is running for ${deps.content.firm.name}.`);

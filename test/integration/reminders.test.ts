@@ -1,0 +1,165 @@
+/**
+ * Hearing reminders end to end on DynamoDB Local (DOMAIN.md "Hearing reminders"): offered by
+ * text at the end of a Spanish SMS intake, a yes stored on the lead, "me cambiaron la fecha"
+ * moving them and telling the attorney (an [UPDATED] lead email), two workers racing over the
+ * same due reminder sending it once, and a STOP after the yes stopping the rest.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDue } from '../../functions/core/leads/delivery';
+import type { Lead } from '../../functions/core/leads/lead';
+import { sendDueReminders } from '../../functions/core/reminders/send';
+import { startDeliveryWorker } from '../../functions/local/delivery-worker';
+import { RESIDENT } from '../helpers/intake';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { sendSms, textIntake } from '../helpers/sms';
+
+let server: TestServer;
+// Monday 7 December 2026, 10:00 in California.
+let clock = new Date('2026-12-07T18:00:00Z');
+beforeAll(async () => {
+  server = await startTestServer({ now: () => clock });
+});
+afterAll(() => server.close());
+
+const PHONE = '+12133735501';
+
+const SPANISH = {
+  ...RESIDENT,
+  consent: 'si',
+  aboutSelf: 'para mi',
+  detained: 'no',
+  removalOrder: 'no',
+  missedHearing: 'no',
+  represented: 'no',
+  criminalHistory: 'no',
+  safeToContact: 'si',
+  email: 'saltar',
+  preferredLanguage: '2',
+  confirm: '1',
+  isLpr: 'no',
+  fearOfReturn: 'no',
+  crimeVictim: 'no',
+  trafficking: 'no',
+  abusedByFamily: 'no',
+  hasCourtCase: 'si',
+  nextHearingDate: '14 de enero de 2027 a las 8:30 de la mañana',
+  entryDate: 'junio de 2008',
+  citizenship: 'Mexico',
+  court: 'San Diego',
+  birthDate: '30 de junio de 1985',
+};
+
+async function theLead(): Promise<Lead> {
+  const line = await server.deps.sms.getLine(PHONE);
+  const conversation = await server.deps.store.get(line?.conversationId ?? '');
+  const lead = await server.deps.delivery?.leads.get(conversation?.intake.leadId ?? '');
+  if (!lead) throw new Error('no lead');
+  return lead;
+}
+
+const reminders = () => {
+  if (!server.deps.reminders) throw new Error('no reminders deps');
+  return server.deps.reminders;
+};
+const textsTo = (phone: string) => server.outbox.filter((m) => m.to === phone);
+
+describe('hearing reminders by text', () => {
+  it('are offered at the end of the intake, and a yes schedules them on the lead', async () => {
+    const received = await textIntake(server, PHONE, SPANISH, 'hola necesito ayuda con mi corte');
+    const offer = received.join('\n');
+    expect(offer).toMatch(/recordatorios de la audiencia del jueves, 14 de enero de 2027/);
+    const yes = await sendSms(server, { from: PHONE, body: 'si' });
+    expect(yes.bodies.join('\n')).toMatch(/recordatorios estan activados/);
+    expect(yes.bodies.join('\n')).toMatch(/PARAR/);
+    const lead = await theLead();
+    expect(lead.reminders?.consent).toMatchObject({ given: true, language: 'es', channel: 'sms' });
+    expect(lead.reminders?.consent.version).toBe(server.deps.content.flow.remindersVersion);
+    expect(lead.reminders?.hearing).toEqual({
+      date: '2027-01-14',
+      time: '08:30',
+      court: 'San Diego',
+    });
+    expect(lead.reminders?.items.map((r) => [r.kind, r.via, r.at])).toEqual([
+      ['week', 'sms', '2027-01-07T18:00:00.000Z'],
+      ['day', 'sms', '2027-01-13T18:00:00.000Z'],
+      ['morning', 'sms', '2027-01-14T16:00:00.000Z'],
+    ]);
+    // The lead goes to its attorney as usual.
+    if (server.deps.delivery) await deliverDue(server.deps.delivery);
+    expect(server.emails.length).toBeGreaterThan(0);
+  });
+
+  it('goes out once when two workers race over it, and not again after a restart', async () => {
+    clock = new Date('2027-01-07T18:00:20Z');
+    const before = textsTo(PHONE).length;
+    const passes = await Promise.all([
+      sendDueReminders(reminders()),
+      sendDueReminders(reminders()),
+    ]);
+    expect(passes.reduce((n, p) => n + p.sent, 0)).toBe(1);
+    // A worker starting again later finds it sent.
+    clock = new Date('2027-01-07T18:05:00Z');
+    expect((await sendDueReminders(reminders())).sent).toBe(0);
+    const sent = textsTo(PHONE).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body).toMatch(/en 7 dias, jueves, 14 de enero de 2027, 8:30 a\.m\./);
+    expect(sent[0]?.body).toMatch(/1-800-898-7180/);
+    expect(sent[0]?.body).toMatch(/EOIR-33/);
+    const week = (await theLead()).reminders?.items.find((r) => r.kind === 'week');
+    expect(week).toMatchObject({ status: 'sent', sentAt: '2027-01-07T18:00:20.000Z' });
+  });
+
+  it('"me cambiaron la fecha" asks for the new date, moves the reminders and tells the attorney', async () => {
+    clock = new Date('2027-01-08T17:00:00Z');
+    const emailsBefore = server.emails.length;
+    const asked = await sendSms(server, { from: PHONE, body: 'me cambiaron la fecha de la corte' });
+    expect(asked.bodies.join('\n')).toMatch(/Cual es la nueva fecha de la audiencia/);
+    const moved = await sendSms(server, { from: PHONE, body: 'el 15 de abril' });
+    expect(moved.bodies.join('\n')).toMatch(/antes del jueves, 15 de abril de 2027/);
+    const lead = await theLead();
+    expect(lead.facts.nextHearingDate).toBe('2027-04-15');
+    const byDate = (date: string) => lead.reminders?.items.filter((r) => r.hearingDate === date);
+    expect(byDate('2027-01-14')?.map((r) => r.status)).toEqual(['sent', 'cancelled', 'cancelled']);
+    expect(byDate('2027-04-15')?.map((r) => [r.kind, r.status])).toEqual([
+      ['week', 'scheduled'],
+      ['day', 'scheduled'],
+      ['morning', 'scheduled'],
+    ]);
+    expect(lead.updates?.at(-1)?.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'nextHearingDate',
+          before: '2027-01-14',
+          after: '2027-04-15',
+        }),
+      ]),
+    );
+    // The attorney hears of it: the lead goes again, marked as an update. It is over a week old,
+    // past what a worker's pass reads: the local worker delivers it by id when kicked with it,
+    // as the table's stream does on AWS.
+    const worker = startDeliveryWorker(server.deps, 3_600_000);
+    worker.kick(lead.leadId);
+    await worker.idle();
+    worker.stop();
+    const update = server.emails.slice(emailsBefore);
+    expect(update.length).toBeGreaterThan(0);
+    expect(update[0]?.subject).toMatch(/^\[UPDATED\]/);
+    // No new conversation was started by those texts.
+    expect((await server.deps.sms.getLine(PHONE))?.conversationId).toBe(lead.conversationId);
+  });
+
+  it('stops after STOP, and sends nothing more even after START', async () => {
+    clock = new Date('2027-04-01T17:00:00Z');
+    await sendSms(server, { from: PHONE, body: 'PARAR' });
+    await sendSms(server, { from: PHONE, body: 'START' });
+    const before = textsTo(PHONE).length;
+    clock = new Date('2027-04-08T17:00:30Z'); // the new week reminder's time (10:00 PDT)
+    const pass = await sendDueReminders(reminders());
+    expect(pass).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(textsTo(PHONE).length).toBe(before);
+    const week = (await theLead()).reminders?.items.find(
+      (r) => r.hearingDate === '2027-04-15' && r.kind === 'week',
+    );
+    expect(week).toMatchObject({ status: 'cancelled', reason: 'opted-out' });
+  });
+});
