@@ -14,8 +14,10 @@
  * never a weak guess. Coverage is read the way people write:
  *
  * - off-topic words (knowledge/vocabulary.yaml offTopic: taxes, passport, driver's license,
- *   Social Security) weigh heavily against every article whose phrasings do not ask about them,
- *   so such a question gets no answer even when another of its words matches;
+ *   Social Security) weigh heavily against every article whose phrasings do not ask about them
+ *   (or ask about them, but about none of the question's other words), so such a question gets
+ *   no answer even when another of its words matches; in a longer message, told around several
+ *   telling words, they count in proportion, like the rest of what is left unexplained;
  * - everyday words (everyday: "worried", "situación", "conviene") weigh little either way;
  * - in a long message, what an article leaves unexplained counts in proportion to LONG_TERMS
  *   over the number of terms: the story around the telling words counts less, and the terms of
@@ -246,11 +248,14 @@ export function buildKnowledgeBase(
     const lengthDiscount = Math.min(1, LONG_TERMS / told);
     // A story (STORY_WORDS words or more) is judged more on its telling words than a question:
     // its nearest phrasing, a short question, is diluted by the story's many words, so the same
-    // evidence scores lower; and an off-topic word in it ("divorced now", "so i can vote") is
-    // part of the story, weighed like the rest of what an article leaves unexplained.
+    // evidence scores lower.
     const story = query.split(/\s+/).length >= STORY_WORDS;
     const storyScore = story ? STORY_SCORE : 1;
-    const penaltyDiscount = story ? lengthDiscount : 1;
+    // An off-topic word among several telling ones is part of what happened ("i missed court
+    // because of a car accident, can i reopen", "el casero amenazo con llamar a la migra"),
+    // weighed like the rest of what an article leaves unexplained; alone with one or two others
+    // ("how do i file for divorce in texas") it is the question, and weighs in full.
+    const penaltyDiscount = lengthDiscount;
 
     // The two nearest example phrasings per article.
     const dot = new Map<number, number>();
