@@ -175,6 +175,8 @@ export const StoryPhrasesSchema = z
     nameParticles: z.array(Word),
     notNames: z.array(Word),
     demonyms: z.record(Word, z.string().regex(/^[A-Z]{2}$/, 'an ISO country code (MX)')),
+    /** A country's states and provinces, read after "es de", "from": "es de Sonora" is MX. */
+    regions: z.record(Word, z.string().regex(/^[A-Z]{2}$/, 'an ISO country code (MX)')),
     arrestSettings: z
       .array(
         z.strictObject({
@@ -255,6 +257,7 @@ export type StoryPhrases = Record<PatternName, RegExp> & {
   nameParticles: Set<string>;
   notNames: Set<string>;
   demonyms: Record<string, string>;
+  regions: Record<string, string>;
   arrestSettings: { setting: string; nearArrestOnly: boolean; pattern: RegExp }[];
   dayParts: { day: string; pattern: RegExp }[];
   datePhrases: RegExp[];
@@ -302,6 +305,7 @@ export function compileStoryPhrases(data: StoryPhrasesData): StoryPhrases {
     nameParticles: new Set(data.nameParticles),
     notNames: new Set(data.notNames),
     demonyms: data.demonyms,
+    regions: data.regions,
     arrestSettings: data.arrestSettings.map((s) => ({ ...s, pattern: compile(s.pattern) })),
     dayParts: data.dayParts.map((d) => ({ day: d.day, pattern: compile(d.pattern) })),
     datePhrases: data.datePhrases.map(compile),

@@ -578,6 +578,7 @@ function reading(
                 language,
                 facts.detained === 'no' || t.neverTaken.test(clauses),
                 facts.hasCourtCase === 'no',
+                asksStatus,
               ) ??
               (t.statusWords.test(words) ||
               facts.detained === 'no' ||
@@ -595,12 +596,15 @@ function matterByMeaning(
   text: Reading,
   language: Language,
   notDetained: boolean,
-  noCourt = false,
+  noCourt: boolean,
+  asksStatus: boolean,
 ): string | undefined {
   const step = content.flow.steps.find((s) => s.id === 'matter');
   const meant = step ? chooseByMeaning(content, step, text, language)?.value : undefined;
-  // "Inmigración", "immigration question": never a matter outside immigration.
-  if (meant === 'other' && content.story.immigration.test(text.words)) return undefined;
+  // "Inmigración", "immigration question", "sponsor me for a work visa": never a matter outside
+  // immigration.
+  if (meant === 'other' && (content.story.immigration.test(text.words) || asksStatus))
+    return undefined;
   // "I'm not detained, I have no court, I just want papers": the words of what did not happen.
   if (notDetained && meant === 'detention') return undefined;
   return noCourt && meant === 'court' ? undefined : meant;
@@ -821,7 +825,8 @@ function countryOf(words: string, t: StoryPhrases): string | undefined {
     // "es de Guatemala", "from El Salvador": one or two words after.
     const two = parseCountry(named);
     const one = parseCountry(named.split(' ')[0] ?? '');
-    const code = two.ok ? two.value : one.ok ? one.value : undefined;
+    const region = own(t.regions, named.split(' ')[0] ?? '');
+    const code = two.ok ? two.value : one.ok ? one.value : region;
     if (code && code !== 'US') codes.add(code);
   }
   for (const token of words.split(' ')) {
