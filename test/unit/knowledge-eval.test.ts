@@ -35,7 +35,8 @@ describe('knowledge search on the holdout set (used for general fixes)', () => {
   // test/knowledge/holdout.yaml was written from the article ids only, after the first tuning.
   // 2026-12-07, after the phone-style work: 97.6% top-1, 99.2% top-3 (one label now also accepts
   // check-in-arrests, the article on exactly its question, written after the set).
-  // After the work on blind-2026-12b's misses: 98.4% top-1, 100% top-3.
+  // After the work on blind-2026-12b's misses: 98.4% top-1, 100% top-3. After the generalisation
+  // work of 2026-12-07 (wider off-topic vocabulary, the N-400 fee among them): none answered.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/holdout.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
@@ -44,10 +45,11 @@ describe('knowledge search on the holdout set (used for general fixes)', () => {
   });
 
   // 2026-12-07 (issue 13's new articles): "can i vote in the next election" now expects the
-  // article on voting, and one question answers wrongly: "how much is the N-400 citizenship
-  // application fee" gets naturalization-risks, which names the N-400 but gives no fee.
-  it('answers at most 1 of its 29 questions that should get no answer', () => {
-    expect(report.falseAnswers).toBeLessThanOrEqual(1);
+  // article on voting, and one question answered wrongly: "how much is the N-400 citizenship
+  // application fee" got naturalization-risks, which names the N-400 but gives no fee. Since the
+  // generalisation work (the citizenship fee and interview are off topic): none.
+  it('answers none of its 29 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBe(0);
   });
 });
 
@@ -75,12 +77,13 @@ describe('knowledge search on the set of 2026-12 (a blind set until its misses w
   // were printed to guide the phone-style work, so it is a tuning set since: the search and the
   // articles' phrasings were improved with its misses in view (general fixes first, then
   // phrasings of the situations it missed), and it measures 96.8%, 98.4%, 0 of 30. That is not an
-  // estimate for new questions; a fresh blind set, written after, is.
+  // estimate for new questions; a fresh blind set, written after, is. 97.4%, 99.5%, 0 of 30 after
+  // the generalisation work (runners-up that explain a little less are shown beside the answer).
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
     expect(report.top1).toBeGreaterThanOrEqual(0.973);
-    expect(report.top3).toBeGreaterThanOrEqual(0.989);
+    expect(report.top3).toBeGreaterThanOrEqual(0.994);
   });
 
   it('answers none of its 30 questions that should get no answer', () => {
@@ -117,14 +120,19 @@ describe('knowledge search on the set 2026-12c (a blind set until its misses wer
   // the others: after phrases read loosely in a client's message (verb forms, filling words) and
   // the vocabulary fixes of that work, and one label that left out the article answering its
   // question (a citizen son of 22 petitioning: us-citizen-children), 90.5%, 95.8%, 4 of 30.
+  // Then the generalisation work of 2026-12-07 (runners-up that explain a little less shown
+  // beside the answer, an off-topic word excused only by an article whose phrasings ask about the
+  // question's other words, off-topic words among several telling ones counted in proportion, a
+  // wider off-topic vocabulary; its misses were read again, and its family-court question shaped
+  // one off-topic group): 91.1%, 96.8%, 2 of 30.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12c.yaml'));
 
-  it('keeps top-1 and top-3 accuracy at or above its first measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.905);
-    expect(report.top3).toBeGreaterThanOrEqual(0.957);
+  it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.91);
+    expect(report.top3).toBeGreaterThanOrEqual(0.968);
   });
 
-  it('answers at most 4 of its 30 questions that should get no answer', () => {
-    expect(report.falseAnswers).toBeLessThanOrEqual(4);
+  it('answers at most 2 of its 30 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(2);
   });
 });
