@@ -17,15 +17,11 @@
  *                              erases the lead and everything it points to (functions/core/leads/erase.ts);
  *                              the log line it writes says who and when, with ids only
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { loadContent } from '../functions/adapters/content-files';
-import { dynamoClient } from '../functions/adapters/dynamo-client';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoLeadStore } from '../functions/adapters/dynamo-leads';
 import { createDynamoSmsStore } from '../functions/adapters/dynamo-sms-store';
-import { createDynamoStore, ensureTable } from '../functions/adapters/dynamo-store';
+import { createDynamoStore } from '../functions/adapters/dynamo-store';
 import { jsonLogger } from '../functions/adapters/log';
 import { loadConfig } from '../functions/config';
 import type { Firm } from '../functions/core/content';
@@ -33,7 +29,7 @@ import { recentLeads } from '../functions/core/leads/delivery';
 import { eraseLead } from '../functions/core/leads/erase';
 import type { Lead } from '../functions/core/leads/lead';
 import type { LeadStore } from '../functions/core/ports';
-import { type RunningDynamo, startDynamoLocal } from '../functions/local/dynamodb-local';
+import { openTable } from './table';
 
 const config = loadConfig();
 const args = process.argv.slice(2);
@@ -46,26 +42,7 @@ const erasing = args[0] === 'erase' ? { leadId: args[1], by: flag('--by') } : un
 const redelivering = flag('--redeliver');
 const onAws = args.includes('--aws');
 
-/** The only DynamoDB commands a read-only run may send: anything else is refused before it goes. */
-export const READ_ONLY_COMMANDS = new Set(['GetItemCommand', 'QueryCommand']);
-
-/**
- * Makes `client` refuse every command but reads (and the lead's one version-checked PutItem when
- * `allowPut`): the deployed table is never created, changed or scanned by mistake.
- */
-export function readOnly(client: DynamoDBClient, allowPut = false): DynamoDBClient {
-  client.middlewareStack.add(
-    (next, context) => async (input) => {
-      const name = context.commandName ?? '';
-      if (!READ_ONLY_COMMANDS.has(name) && !(allowPut && name === 'PutItemCommand')) {
-        throw new Error(`refused ${name}: npm run leads -- --aws only reads the deployed table`);
-      }
-      return next(input);
-    },
-    { step: 'initialize', name: 'amparoReadOnly' },
-  );
-  return client;
-}
+export { READ_ONLY_COMMANDS, readOnly } from './table';
 
 /**
  * `--redeliver`: the lead back to pending, due now, under its version. On AWS the stream's filter
@@ -107,22 +84,6 @@ function row(lead: Lead): string {
   ].join('  ');
 }
 
-/** The database `npm start` is running, if it is (it writes its endpoint to .data/). */
-async function runningEndpoint(): Promise<string | undefined> {
-  const file = join(config.DATA_DIR, 'dynamodb-endpoint');
-  if (!existsSync(file)) return undefined;
-  const endpoint = readFileSync(file, 'utf8').trim();
-  const client = dynamoClient(endpoint, config.AWS_REGION);
-  try {
-    await client.send(new ListTablesCommand({ Limit: 1 }));
-    return endpoint;
-  } catch {
-    return undefined;
-  } finally {
-    client.destroy();
-  }
-}
-
 /** `erase <leadId>`: the lead, its conversations and its phone's pointer; the line keeps STOP. */
 async function erase(
   client: DynamoDBClient,
@@ -154,32 +115,17 @@ async function erase(
 }
 
 async function main() {
-  let dynamo: RunningDynamo | undefined;
-  let client: DynamoDBClient;
-  let tableName = config.TABLE_NAME;
-  if (onAws) {
-    if (erasing) throw new Error('erase runs on the local table only; on AWS, see infra/README.md');
-    tableName = flag('--table') ?? process.env.TABLE_NAME ?? '';
-    if (!tableName) throw new Error('--aws needs --table <TableName output> (or TABLE_NAME)');
-    // AWS itself, with your credentials and region (AWS_PROFILE, AWS_REGION); never an endpoint.
-    client = readOnly(dynamoClient(undefined, config.AWS_REGION), Boolean(redelivering));
-  } else {
-    let endpoint = config.DYNAMODB_ENDPOINT ?? (await runningEndpoint());
-    if (!endpoint) {
-      // npm start is not running: open the embedded DynamoDB Local's data in .data/dynamodb.
-      dynamo = await startDynamoLocal({ dataDir: join(config.DATA_DIR, 'dynamodb') });
-      endpoint = dynamo.endpoint;
-    }
-    client = dynamoClient(endpoint, config.AWS_REGION);
-  }
+  if (onAws && erasing)
+    throw new Error('erase runs on the local table only; on AWS, see infra/README.md');
+  const table = await openTable({
+    aws: onAws,
+    table: flag('--table'),
+    firmFile: flag('--firm'),
+    allowPut: Boolean(redelivering),
+    scriptName: 'npm run leads',
+  });
+  const { client, tableName, firm } = table;
   try {
-    // Locally the table is made if missing; the deployed one is the stack's, never touched.
-    if (!onAws) await ensureTable(client, config.TABLE_NAME);
-    const firmFile = flag('--firm') ?? config.FIRM_FILE;
-    const firm = loadContent({
-      root: process.cwd(),
-      firmFile: firmFile ? resolve(firmFile) : undefined,
-    }).firm;
     const { timeZone, retentionDays } = firm;
     const now = () => new Date();
     const leads = createDynamoLeadStore({ client, tableName, timeZone, retentionDays, now });
@@ -223,8 +169,7 @@ async function main() {
         `\n${stuck.length} lead(s) whose email keeps failing: they are copied to the intake team.`,
       );
   } finally {
-    client.destroy();
-    await dynamo?.stop();
+    await table.close();
   }
 }
 

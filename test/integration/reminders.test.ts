@@ -9,6 +9,7 @@ import { deliverDue } from '../../functions/core/leads/delivery';
 import type { Lead } from '../../functions/core/leads/lead';
 import { sendDueReminders } from '../../functions/core/reminders/send';
 import { startDeliveryWorker } from '../../functions/local/delivery-worker';
+import { reminderLines } from '../../scripts/reminders';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { sendSms, textIntake } from '../helpers/sms';
@@ -84,6 +85,12 @@ describe('hearing reminders by text', () => {
       ['day', 'sms', '2027-01-13T18:00:00.000Z'],
       ['morning', 'sms', '2027-01-14T16:00:00.000Z'],
     ]);
+    // What `npm run reminders -- --list` prints: the firm's clock, soonest first.
+    const waiting = await server.deps.delivery?.leads.listReminding?.(new Date('9999-12-31'));
+    const lines = reminderLines(waiting ?? [], server.deps.content.firm.timeZone);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^2027-01-07 10:00\s+week\s+sms\s+scheduled\s+2027-01-14\s+\S+$/);
+    expect(lines[2]).toMatch(/^2027-01-14 08:00\s+morning/);
     // The lead goes to its attorney as usual.
     if (server.deps.delivery) await deliverDue(server.deps.delivery);
     expect(server.emails.length).toBeGreaterThan(0);
