@@ -2,7 +2,7 @@
  * Words for values: dates in the browser's locale and time zone ("Dec 7, 9:40 PM"), and labels
  * for the API's enums. Pure: `opts` lets tests fix the locale, the zone and now.
  */
-import { CHANNELS, FLAGS, LANGUAGES, OFFER, ROLES, STATUS, URGENCY } from './words.js';
+import { CHANNELS, FLAGS, LANGUAGES, OFFER, ROLES, STATUS, T, URGENCY } from './words.js';
 
 const own = (obj, key) => typeof key === 'string' && Object.hasOwn(obj, key);
 
@@ -71,10 +71,20 @@ export function languageLabel(code) {
   return s;
 }
 
-/** A conflict as the server sends it: a line of text, or `{ name, role, matter }`. */
+/**
+ * A conflict as the server sends it: a line of text, `{ name, role, matter }`, or the conflict
+ * check's match with `against`, `as`, `score` (0..1) and `why` (reasons in English).
+ */
 export function conflictText(c) {
   if (c == null) return '';
   if (typeof c !== 'object') return String(c);
+  if (typeof c.name === 'string' && typeof c.against === 'string') {
+    const role = own(T.conflictRole, c.role) ? T.conflictRole[c.role] : String(c.role || '');
+    const as = own(T.conflictAs, c.as) ? T.conflictAs[c.as] : T.conflictAs.client;
+    const score = Number.isFinite(c.score) ? Math.round(c.score * 100) : 0;
+    const why = Array.isArray(c.why) ? c.why.filter((w) => typeof w === 'string').join('; ') : '';
+    return T.conflictMatch(c.name, role, c.matter || '', as, c.against, score, why);
+  }
   const head = [c.name, c.role].filter(Boolean).join(', ');
   const text = [head, c.matter].filter(Boolean).join(': ');
   return text || c.text || c.reason || JSON.stringify(c);

@@ -10,6 +10,7 @@
  * HTML, and nothing is styled inline (the page's CSP allows neither).
  */
 import { showBoard } from './board.js';
+import { showConflicts } from './conflicts.js';
 import { showConversation } from './conversation.js';
 import { showConversations } from './conversations.js';
 import { announce, h, messageBox } from './dom.js';
@@ -63,6 +64,7 @@ async function route(note) {
   renderHeader();
   if (where.screen === 'lead') showLead(where.id);
   else if (where.screen === 'funnel') showFunnel(where.range);
+  else if (where.screen === 'conflicts') showConflicts();
   else if (where.screen === 'conversations') showConversations(where.waiting);
   else if (where.screen === 'conversation') showConversation(where.id);
   else showBoard(where.filters);

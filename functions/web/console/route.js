@@ -113,7 +113,8 @@ function decoded(raw) {
 
 /**
  * What an address shows: `{ screen: 'board', filters }`, `{ screen: 'lead', id }`,
- * `{ screen: 'funnel', range }`, `{ screen: 'conversations', waiting }` or
+ * `{ screen: 'funnel', range }`, `{ screen: 'conflicts' }` (the conflict list),
+ * `{ screen: 'conversations', waiting }` or
  * `{ screen: 'conversation', id }`. Anything else (empty, `#`, an unknown path) is the board
  * without filters.
  */
@@ -122,6 +123,7 @@ export function parseHash(hash) {
   const [path, query = ''] = h.split('?', 2);
   const params = Object.fromEntries(new URLSearchParams(query));
   if (/^\/funnel\/?$/.test(path)) return { screen: 'funnel', range: cleanRange(params) };
+  if (/^\/conflicts\/?$/.test(path)) return { screen: 'conflicts' };
   if (/^\/conversations\/?$/.test(path))
     return { screen: 'conversations', waiting: params.waiting === 'true' };
   const c = /^\/conversations\/([^/]+)\/?$/.exec(path);

@@ -116,6 +116,7 @@ export function renderHeader() {
           link('board', app.boardHash, T.leads),
           link('funnel', '#/funnel', T.funnel),
           link('conversations', '#/conversations', T.conversations),
+          app.me.role === 'admin' ? link('conflicts', '#/conflicts', T.conflicts) : null,
         ),
       ),
       h('p', { class: 'bar-who' }, `${T.signedInAs} `, h('strong', { text: who })),

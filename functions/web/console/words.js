@@ -154,6 +154,33 @@ export const T = {
   openDuplicate: 'Open the other lead',
   conflictsTitle: 'Conflict check',
   conflictsHint: 'Possible matches in the firm’s conflict list. Review before contacting.',
+  conflictRole: {
+    client: 'a client',
+    'former-client': 'a former client',
+    adverse: 'an adverse party',
+  },
+  conflictAs: { client: 'the client', 'adverse-party': 'the adverse party named' },
+  conflictMatch: (name, role, matter, as, against, score, why) =>
+    `${name} (${[role, matter && `matter ${matter}`].filter(Boolean).join(', ')}) may be ${as} “${against}”: ${score}%${why ? ` — ${why}` : ''}`,
+  conflictList: 'Conflict list',
+  conflictListIntro:
+    'Every new or updated lead’s client and the adverse parties the client named are checked against this list by name. Possible matches show first on the lead and in its email; nothing is declined by itself.',
+  loadingConflicts: 'Loading the conflict list…',
+  conflictsNone: 'No list yet: leads are not checked for conflicts.',
+  conflictsFromFile: (n) =>
+    `${n === 1 ? '1 name' : `${n} names`} from the server’s CONFLICTS_FILE. An upload here replaces it.`,
+  conflictsUploaded: (n, by) => `${n === 1 ? '1 name' : `${n} names`}, uploaded by ${by}`,
+  conflictsUploadTitle: 'Upload a new list',
+  conflictsFormat:
+    'A CSV file with the header name,role,matter; role is client, former-client or adverse. Put a name with a comma in double quotes. The upload replaces the whole list.',
+  conflictsFileLabel: 'CSV file',
+  conflictsUpload: 'Upload the list',
+  conflictsUploading: 'Uploading…',
+  conflictsPickFile: 'Choose a CSV file first.',
+  conflictsSaved: (n) => `Conflict list saved: ${n === 1 ? '1 name' : `${n} names`}.`,
+  conflictsAdminOnly: 'Only an admin can upload the conflict list.',
+  conflictsTooBig:
+    'The file is over the 16 KB an upload may be. Put the list in the server’s CONFLICTS_FILE instead, or split it.',
   urgencyReasons: 'Why this urgency',
   offer: 'Offer',
   acceptedBy: (name, at) => `Accepted by ${name}, ${at}`,
@@ -209,6 +236,7 @@ export const T = {
   loading: 'Loading…',
   sections: 'Console sections',
   funnel: 'Funnel',
+  conflicts: 'Conflicts',
   conversations: 'Conversations',
   range: 'Dates',
   from: 'From',
