@@ -441,6 +441,7 @@ describe('lead.json', () => {
         'said',
         'intake',
         'updates',
+        'conflicts',
       ].sort(),
     );
     // DOMAIN.md: id, reasons, complications and missing information.
