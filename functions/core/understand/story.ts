@@ -454,6 +454,7 @@ function reading(
     const courtAt = offsets(dateText, t.court);
     // "Tengo que volver a ICE el 9 de diciembre": a check-in's day, not the hearing's.
     const checkInAt = offsets(dateText, t.checkInDate);
+
     // The hearing is the date nearest the court words, wherever it stands in the message.
     let hearingDistance = Number.POSITIVE_INFINITY;
     for (const date of dates) {
