@@ -68,7 +68,13 @@ function mentions(tokens: readonly string[], t: StoryPhrases): Mention[] {
   const found: Mention[] = [];
   tokens.forEach((token, at) => {
     // Not "su": "su esposa" is his wife, nobody's relation to the writer.
-    const lead = t.possessives.has(token) || token === 'mis' || token === 'al';
+    // Nor "al" before a child ("vino a dejar al niño"): the child, nobody's relation, unless
+    // "mío" says whose ("al cipote mío").
+    const child = /^(?:nino|nina|chamaco|chamaca|cipote|cipota)$/.test(tokens[at + 1] ?? '');
+    const lead =
+      t.possessives.has(token) ||
+      token === 'mis' ||
+      (token === 'al' && (!child || /^mi[oa]$/.test(tokens[at + 2] ?? '')));
     // "Husband detained at Stewart", "brother detained in adelanto": a note without "my".
     // Not right after "my" ("my son in law"): that one is read from "my".
     const prev = tokens[at - 1] ?? '';
