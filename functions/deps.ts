@@ -18,8 +18,9 @@ import { createDynamoStore } from './adapters/dynamo-store';
 import { jsonLogger } from './adapters/log';
 import { newCode, newToken } from './adapters/tokens';
 import type { Config } from './config';
-import { type ConflictRow, type NameTables, NO_NAMES } from './core/conflicts/conflicts';
-import { conflictChecker } from './core/conflicts/source';
+import type { ConflictRow } from './core/conflicts/conflicts';
+import type { NameTables } from './core/conflicts/names';
+import { type ConflictChecker, conflictChecker } from './core/conflicts/source';
 import type { Catalog, Content, Firm, WebAssets } from './core/content';
 import type { DeliveryDeps } from './core/leads/delivery';
 import type { Logger, Mailer, SmsSender } from './core/ports';
@@ -38,6 +39,35 @@ export interface BaseInputs {
   mailer: Mailer;
   now?: () => Date;
   log?: Logger;
+  /**
+   * The conflict check (buildConflictChecker): leads are checked when drafted and again when
+   * their email is sent. Absent: no check, and no upload in the console.
+   */
+  conflicts?: ConflictChecker;
+}
+
+/**
+ * The conflict check on the table's uploaded list, else CONFLICTS_FILE's rows, with the names of
+ * knowledge/names.yaml. Built by the runtimes that check leads, and handed to the builders below
+ * (a function of its own, so a bundle that does not call it does not carry the matcher).
+ *
+ * @example buildConflictChecker({ client, tableName, rows: loadConflictsFile(path), tables })
+ */
+export function buildConflictChecker(options: {
+  client: DynamoDBClient;
+  tableName: string;
+  rows: ConflictRow[];
+  tables: NameTables;
+  now?: () => Date;
+  log?: Logger;
+}): ConflictChecker {
+  return conflictChecker({
+    store: createDynamoConflictStore({ client: options.client, tableName: options.tableName }),
+    fileRows: options.rows,
+    tables: options.tables,
+    now: options.now ?? (() => new Date()),
+    log: options.log,
+  });
 }
 
 /**
@@ -76,6 +106,7 @@ export function buildDeliveryDeps(
     timeZone: firm.timeZone,
     now,
     log: inputs.log ?? jsonLogger(),
+    conflicts: inputs.conflicts,
   };
 }
 
@@ -92,12 +123,6 @@ export interface AppInputs extends BaseInputs {
    * header a client can set); with RATE_LIMITS=on, /api requests are limited per address.
    */
   clientAddress?: (c: Context) => string | undefined;
-  /**
-   * The conflict check's names (knowledge/names.yaml) and CONFLICTS_FILE's rows; the list
-   * uploaded in the console (in the table) takes precedence. Absent: no file, and no names
-   * known (nicknames and the known-names rules off).
-   */
-  conflicts?: { rows: ConflictRow[]; tables: NameTables };
 }
 
 /**
@@ -132,14 +157,6 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
     retentionDays,
   });
   const staff = createDynamoStaffStore({ client, tableName: config.TABLE_NAME });
-  // Read only when a lead is drafted, at most once a minute: never on an ordinary turn.
-  const conflicts = conflictChecker({
-    store: createDynamoConflictStore({ client, tableName: config.TABLE_NAME }),
-    fileRows: inputs.conflicts?.rows,
-    tables: inputs.conflicts?.tables ?? NO_NAMES,
-    now,
-    log,
-  });
   const waiting: WaitingDeps = {
     limits: delivery.limits,
     mailer: inputs.mailer,
@@ -188,7 +205,8 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
       now,
       timeZone,
       texting: inputs.sender.available !== false,
-      conflicts,
+      // Read only when a lead is drafted, at most once a minute: never on an ordinary turn.
+      conflicts: inputs.conflicts,
     },
     delivery,
     reminders: {

@@ -25,22 +25,23 @@ import { CONFLICT_PART_PREFIX, conflictListKey, conflictPartKey } from './keys';
 
 const PART_BYTES = 300 * 1024;
 
-const MetaSchema = z.object({
-  uploadId: z.string(),
-  count: z.number().int().nonnegative(),
-  uploadedAt: z.string(),
-  uploadedBy: z.string(),
-  parts: z.number().int().positive(),
-  version: z.number().int().positive(),
-});
-
-const RowsSchema = z.array(ConflictRowSchema);
-
 export function createDynamoConflictStore(options: {
   client: DynamoDBClient;
   tableName: string;
 }): ConflictListStore {
   const { client, tableName } = options;
+  // Made here, not at the top of the module: a bundle that imports it but never builds the
+  // store (the clients' API function) carries none of it.
+  const MetaSchema = z.object({
+    uploadId: z.string(),
+    count: z.number().int().nonnegative(),
+    uploadedAt: z.string(),
+    uploadedBy: z.string(),
+    parts: z.number().int().positive(),
+    version: z.number().int().positive(),
+  });
+
+  const RowsSchema = z.array(ConflictRowSchema);
   const run = async <T>(call: () => Promise<T>): Promise<T> => {
     try {
       return await call();

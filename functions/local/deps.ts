@@ -9,7 +9,7 @@ import { loadConflictsFile, loadNameTables } from '../adapters/conflicts-file';
 import { loadContent, loadWebAssets } from '../adapters/content-files';
 import { loadRoster } from '../adapters/roster-file';
 import type { Logger, Mailer, SmsSender } from '../core/ports';
-import { buildAppDeps } from '../deps';
+import { buildAppDeps, buildConflictChecker } from '../deps';
 import type { AppDeps } from '../http/app';
 
 export interface LocalDepsOptions {
@@ -57,9 +57,13 @@ export function localDeps(options: LocalDepsOptions): AppDeps {
     now: options.now,
     log: options.log,
     clientAddress: options.clientAddress,
-    conflicts: {
+    conflicts: buildConflictChecker({
+      client: options.client,
+      tableName: options.tableName,
       rows: options.conflictsFile ? loadConflictsFile(options.conflictsFile) : [],
       tables: loadNameTables(options.root),
-    },
+      now: options.now,
+      log: options.log,
+    }),
   });
 }

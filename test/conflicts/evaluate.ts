@@ -13,9 +13,9 @@ import {
   indexConflicts,
   MATCH_THRESHOLD,
   matchNames,
-  type NameTables,
   parseName,
 } from '../../functions/core/conflicts/conflicts';
+import type { NameTables } from '../../functions/core/conflicts/names';
 
 export const PairSetSchema = z.strictObject({
   pairs: z

@@ -11,10 +11,10 @@ import {
   indexConflicts,
   MATCH_THRESHOLD,
   matchNames,
-  NO_NAMES,
   parseName,
 } from '../../functions/core/conflicts/conflicts';
 import { ConflictCsvError, parseConflictCsv } from '../../functions/core/conflicts/csv';
+import { NO_NAMES } from '../../functions/core/conflicts/names';
 import { namesIn } from '../../functions/core/conflicts/parties';
 import { type ConflictListStore, conflictChecker } from '../../functions/core/conflicts/source';
 import { buildLeadEmail } from '../../functions/core/leads/email';

@@ -164,4 +164,3 @@ export function findConflicts(index: ConflictIndex, lead: LeadNames): ConflictMa
 }
 
 export { MATCH_THRESHOLD, matchNames, parseName } from './match';
-export { type NameData, NameDataSchema, type NameTables, NO_NAMES, nameTables } from './names';

@@ -9,6 +9,7 @@
  */
 
 import { todayIn } from '../calendar';
+import type { ConflictChecker } from '../conflicts/source';
 import type { Catalog } from '../content';
 import { VersionConflictError } from '../errors';
 import type { LeadStore, LimitStore, Logger, Mailer } from '../ports';
@@ -34,6 +35,8 @@ export interface DeliveryDeps {
   timeZone: string;
   now: () => Date;
   log: Logger;
+  /** The conflict check: run again when a lead's email is sent, so it says the list as it is. */
+  conflicts?: ConflictChecker;
 }
 
 export const MAX_ATTEMPTS = 30;
@@ -115,6 +118,21 @@ async function pagedRouting(deps: DeliveryDeps, lead: Lead, now: Date) {
 }
 
 /**
+ * A lead's possible conflicts against the list as it is now, with those it had kept (a merge
+ * never drops one).
+ */
+async function conflictsOf(checker: ConflictChecker, lead: Lead): Promise<Lead['conflicts']> {
+  const now = await checker.check({
+    client: lead.contact.name ?? lead.facts.name,
+    adverseParties: lead.facts.adverseParties,
+  });
+  const kept = (lead.conflicts ?? []).filter(
+    (c) => !now.some((n) => n.name === c.name && n.against === c.against),
+  );
+  return [...now, ...kept];
+}
+
+/**
  * Tries to deliver one lead's summary: one email to each address of its routing, each with links
  * signed for that recipient. Returns what happened; never throws for a mail failure.
  *
@@ -131,6 +149,8 @@ export async function deliverLead(
     ...lead,
     version: lead.version + 1,
     delivery: { ...lead.delivery, status: 'sending', claimedUntil: iso(now.getTime() + CLAIM_MS) },
+    // Saved with the claim (no request of its own): the email and lead.json say them first.
+    ...(deps.conflicts ? { conflicts: await conflictsOf(deps.conflicts, lead) } : {}),
   };
   try {
     await deps.leads.save(claimed);
