@@ -48,6 +48,7 @@ const PATTERN_NAMES = [
   'selfEvent',
   'someoneElse',
   'writerRole',
+  'looseFriend',
   'thirdOnly',
   'partner',
   'jointSelf',

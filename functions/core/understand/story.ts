@@ -741,6 +741,9 @@ function whoItIs(
     return { self: false, relation: held.relation, word: held.who };
   if (selfEvent) return { self: true };
   // "I'm a pastor writing for one of our members": someone else, no relative named.
+  // "A guy from my church was detained": someone the writer knows.
+  if (event && counted.length === 0 && t.looseFriend.test(words))
+    return { self: false, relation: 'friend', word: 'friend' };
   // A pastor, a teacher, an employer: "other" when they say what they are to the person.
   if (t.someoneElse.test(words) && counted.length === 0)
     return t.writerRole.test(words) ? { self: false, relation: 'other' } : { self: false };
