@@ -107,6 +107,11 @@ export class Alarms extends Construct {
       'A lead was given up on after every retry: nobody was emailed. Redeliver it (infra/README.md "Runbook")',
       alarmOn(amparo(METRIC.deliveryFailures)),
     );
+    alarm(
+      'HearingReminderFailed',
+      'A hearing reminder was given up on (every try failed, or a send was interrupted): the client may not get it. See the lead page in the console and Twilio',
+      alarmOn(amparo(METRIC.reminderFailures)),
+    );
     alarm('SesBounceRate', 'The SES bounce rate is near the 5% at which SES reviews the account', {
       metric: new cloudwatch.Metric({
         namespace: 'AWS/SES',

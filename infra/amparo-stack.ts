@@ -168,6 +168,19 @@ export class AmparoStack extends Stack {
       DUE_INDEX: 'on',
       NODE_OPTIONS: '--enable-source-maps',
     };
+    // Sending texts (the chat's replies and codes; the timer's hearing reminders).
+    const texting: Record<string, string> =
+      config.twilioAccountSid &&
+      config.twilioFromNumber &&
+      config.twilioApiKeySid &&
+      twilioApiKeySecret
+        ? {
+            TWILIO_ACCOUNT_SID: config.twilioAccountSid,
+            TWILIO_FROM_NUMBER: config.twilioFromNumber,
+            TWILIO_API_KEY_SID: config.twilioApiKeySid,
+            TWILIO_API_KEY_SECRET_ARN: twilioApiKeySecret.secretArn,
+          }
+        : {};
     const apiEnvironment = {
       ...common,
       TWILIO_AUTH_TOKEN_SECRET_ARN: twilioToken.secretArn,
@@ -176,23 +189,18 @@ export class AmparoStack extends Stack {
       DEMO_PAGE: config.demoPage ? 'on' : 'off',
       // Staff sign-in links and accept/decline notices (lead emails go from the delivery function).
       MAIL_TRANSPORT: 'ses',
-      ...(sending && twilioApiKeySecret
-        ? {
-            TWILIO_ACCOUNT_SID: config.twilioAccountSid,
-            TWILIO_FROM_NUMBER: config.twilioFromNumber,
-            TWILIO_API_KEY_SID: config.twilioApiKeySid,
-            TWILIO_API_KEY_SECRET_ARN: twilioApiKeySecret.secretArn,
-          }
-        : {}),
+      ...texting,
     };
     const api = amparoFunction(this, 'api', props, apiEnvironment);
     // The staff console: the same app and settings, with /console and /api/staff (API Gateway
     // routes them here below), so the clients' function carries none of it.
     const staff = amparoFunction(this, 'staff', props, apiEnvironment);
     const delivery = amparoFunction(this, 'delivery', props, { ...common, MAIL_TRANSPORT: 'ses' });
+    // The timer: escalations and retries, and the hearing reminders (texted with the API key).
     const escalation = amparoFunction(this, 'escalation', props, {
       ...common,
       MAIL_TRANSPORT: 'ses',
+      ...texting,
     });
     this.functions = { api, staff, delivery, escalation };
 
@@ -212,9 +220,9 @@ export class AmparoStack extends Stack {
     }
     for (const fn of [api, staff]) {
       twilioToken.grantRead(fn);
-      twilioApiKeySecret?.grantRead(fn);
       this.edge.originSecret.grantRead(fn);
     }
+    for (const fn of [api, staff, escalation]) twilioApiKeySecret?.grantRead(fn);
     for (const fn of [api, staff, delivery, escalation]) linkSecret.grantRead(fn);
 
     // An ARN given as the identity is used as written (not turned into identity/arn:…).

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Config, ConfigError } from '../config';
-import type { SmsSender } from '../core/ports';
+import type { Logger, SmsSender } from '../core/ports';
 
 export interface OutboundSms {
   to: string;
@@ -105,4 +105,18 @@ export function configuredSender(
     from: config.TWILIO_FROM_NUMBER,
     ...rest,
   });
+}
+
+/**
+ * Without TWILIO_ACCOUNT_SID and TWILIO_FROM_NUMBER a Lambda has nowhere to send a text (its
+ * /tmp is no outbox anyone reads): each text not sent is logged as an error, so it shows.
+ */
+export function notConfiguredSender(log: Logger): SmsSender {
+  return {
+    available: false,
+    async send() {
+      log.error('text_not_sent', { reason: 'texting-not-configured' });
+      return { id: 'not-sent' };
+    },
+  };
 }

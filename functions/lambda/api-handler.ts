@@ -16,9 +16,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { getConnInfo, handle } from 'hono/aws-lambda';
 import { jsonLogger } from '../adapters/log';
-import { configuredSender } from '../adapters/sms-sender';
+import { configuredSender, notConfiguredSender } from '../adapters/sms-sender';
 import type { Content, WebAssets } from '../core/content';
-import type { Logger, Mailer, SmsSender } from '../core/ports';
+import type { Logger, Mailer } from '../core/ports';
 import type { Roster } from '../core/routing/roster';
 import { buildAppDeps } from '../deps';
 import { type AppPart, createApp } from '../http/app';
@@ -58,20 +58,6 @@ interface Secrets {
 const noMail: Mailer = {
   send: () => Promise.reject(new Error('the API function does not send lead emails')),
 };
-
-/**
- * Without TWILIO_ACCOUNT_SID and TWILIO_FROM_NUMBER a Lambda has nowhere to send a text (its
- * /tmp is no outbox anyone reads): each text not sent is logged as an error, so it shows.
- */
-function notConfiguredSender(log: Logger): SmsSender {
-  return {
-    available: false,
-    async send() {
-      log.error('text_not_sent', { reason: 'texting-not-configured' });
-      return { id: 'not-sent' };
-    },
-  };
-}
 
 /**
  * The handler: builds the app for the secrets' values on first use and whenever one changes.

@@ -10,8 +10,11 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { readContentBundle } from '../adapters/content-bundle';
 import { dynamoClient } from '../adapters/dynamo-client';
 import { createDynamoLeadStore } from '../adapters/dynamo-leads';
+import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
 import { configuredMailer } from '../adapters/mail';
+import { configuredSender, notConfiguredSender } from '../adapters/sms-sender';
 import type { DeliveryDeps } from '../core/leads/delivery';
+import type { ReminderDeps } from '../core/reminders/send';
 import { buildDeliveryDeps } from '../deps';
 import { meteredMailer } from './metrics';
 import type { LambdaRuntime } from './runtime';
@@ -63,5 +66,41 @@ export function deliveryDeps(runtime: LambdaRuntime): () => Promise<DeliveryDeps
       built = { linkSecret, deps: { ...deps, leads } };
     }
     return built.deps;
+  };
+}
+
+/**
+ * The hearing reminders' dependencies for the timer function: lead delivery's (the leads, the
+ * mailer, the clock, the log), the texters' lines (a STOP stops them), the firm's words, and the
+ * Twilio sender (TWILIO_ACCOUNT_SID and an API key, as the API function's; without them a text
+ * reminder fails visibly in the console and the log, never silently).
+ *
+ * @example const reminders = await reminderDeps(runtime, await deps())
+ */
+export async function reminderDeps(
+  runtime: LambdaRuntime,
+  delivery: DeliveryDeps,
+): Promise<ReminderDeps> {
+  const { config } = runtime;
+  const bundle = readContentBundle(runtime.contentDir);
+  const client = dynamoClient(config.DYNAMODB_ENDPOINT, config.AWS_REGION);
+  const { log } = delivery;
+  const sender = config.TWILIO_ACCOUNT_SID
+    ? configuredSender(config, await runtime.twilioApiKeySecret(), '/tmp/sms-outbox')
+    : notConfiguredSender(log);
+  return {
+    leads: delivery.leads,
+    lines: createDynamoSmsStore({
+      client,
+      tableName: config.TABLE_NAME,
+      timeZone: bundle.firm.timeZone,
+      retentionDays: bundle.firm.retentionDays,
+    }),
+    sender,
+    mailer: delivery.mailer,
+    mailFrom: delivery.mailFrom,
+    content: { strings: bundle.strings, firm: bundle.firm },
+    now: delivery.now,
+    log,
   };
 }

@@ -5,7 +5,7 @@
  *   from it (bisecting the batch) and finally sends it to the dead-letter queue.
  * - `timerHandler`: every minute, what the local worker does every 5 seconds (deliverDue):
  *   retries after a mail failure, and emergency leads nobody accepted in time, read from the
- *   due-time index (the whole week once an hour).
+ *   due-time index (the whole week once an hour); and the hearing reminders due.
  * Logs carry lead ids and error names only. Each invocation ends with one line of metrics
  * (functions/lambda/metrics.ts): what deliverLead and deliverDue return, and, from the metered
  * mailer, every email SES refused; the stack alarms on them (infra/alarms.ts).
@@ -18,6 +18,7 @@ import type {
   ScheduledEvent,
 } from 'aws-lambda';
 import { type DeliveryDeps, deliverDue, deliverLead } from '../core/leads/delivery';
+import { type ReminderDeps, sendDueReminders } from '../core/reminders/send';
 import { METRIC, type Metrics } from './metrics';
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'Error');
@@ -74,11 +75,30 @@ export function streamHandler(deps: DeliveryDeps, metrics: Metrics = NO_METRICS)
  */
 export const SWEEP_EVERY_MINUTES = 60;
 
-export function timerHandler(deps: DeliveryDeps, metrics: Metrics = NO_METRICS) {
+export function timerHandler(
+  deps: DeliveryDeps,
+  metrics: Metrics = NO_METRICS,
+  reminders?: ReminderDeps,
+) {
   return async (_event?: ScheduledEvent) => {
     try {
       const sweep = Math.floor(deps.now().getTime() / 60_000) % SWEEP_EVERY_MINUTES === 0;
-      const result = await deliverDue(deps, { sweep });
+      // The reminders go out even when the delivery pass fails (and the other way round).
+      const [delivered, reminded] = await Promise.allSettled([
+        deliverDue(deps, { sweep }),
+        reminders ? sendDueReminders(reminders) : Promise.resolve(undefined),
+      ]);
+      if (reminded.status === 'fulfilled' && reminded.value) {
+        const r = reminded.value;
+        if (r.sent || r.failed || r.retried) deps.log.info('reminder_pass', { ...r });
+        metrics.add(METRIC.remindersSent, r.sent);
+        metrics.add(METRIC.reminderFailures, r.failed);
+      } else if (reminded.status === 'rejected') {
+        metrics.add(METRIC.reminderFailures);
+        deps.log.error('reminder_pass_failed', { error: errorName(reminded.reason) });
+      }
+      if (delivered.status === 'rejected') throw delivered.reason;
+      const result = delivered.value;
       if (result.sent || result.retried || result.escalated) deps.log.info('delivery_pass', result);
       metrics.add(METRIC.leadsSent, result.sent);
       metrics.add(METRIC.deliveryRetries, result.retried);

@@ -28,6 +28,10 @@ export const METRIC = {
   leadsEscalated: 'LeadsEscalated',
   /** Stream records handed back to Lambda (retried, then to the dead-letter queue). */
   streamRecordFailures: 'StreamRecordFailures',
+  /** Hearing reminders sent (texts and emails). */
+  remindersSent: 'HearingRemindersSent',
+  /** Hearing reminders given up on (every try failed, or a send interrupted), or a failed pass. */
+  reminderFailures: 'HearingReminderFailures',
 } as const;
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
 

@@ -174,7 +174,7 @@ describe('the functions', () => {
     });
   });
 
-  it('send texts with the Twilio API key, whose secret only the API and staff functions read', () => {
+  it('send texts with the Twilio API key, whose secret only the API, staff and timer functions read', () => {
     const api = envOf('Api');
     const keySecret = logicalId('AWS::SecretsManager::Secret', 'TwilioApiKeySecret');
     expect(api.TWILIO_API_KEY_SID).toBe(`SK${'0'.repeat(32)}`);
@@ -185,13 +185,17 @@ describe('the functions', () => {
         (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties).includes(keySecret),
       )
       .map((r) => JSON.stringify(r.Properties.Roles));
-    // The clients' API, and the console's takeover texting a client.
-    expect(readers).toHaveLength(2);
+    // The clients' API, the console's takeover texting a client, and the timer's hearing reminders.
+    expect(readers).toHaveLength(3);
     expect(readers.join()).toContain(logicalId('AWS::IAM::Role', 'ApiRole'));
     expect(readers.join()).toContain(logicalId('AWS::IAM::Role', 'StaffRole'));
-    for (const name of ['Delivery', 'Escalation']) {
-      expect(envOf(name).TWILIO_API_KEY_SECRET_ARN).toBeUndefined();
-    }
+    expect(readers.join()).toContain(logicalId('AWS::IAM::Role', 'EscalationRole'));
+    expect(envOf('Escalation').TWILIO_API_KEY_SECRET_ARN).toEqual({ Ref: keySecret });
+    expect(envOf('Escalation').TWILIO_FROM_NUMBER).toBe(api.TWILIO_FROM_NUMBER);
+    // The lead emails' function texts nobody, and holds no key.
+    expect(envOf('Delivery').TWILIO_API_KEY_SECRET_ARN).toBeUndefined();
+    // Nor does the timer read the webhook's auth token.
+    expect(envOf('Escalation').TWILIO_AUTH_TOKEN_SECRET_ARN).toBeUndefined();
   });
 
   it('let the API read and write items of the table and nothing else of it', () => {

@@ -180,4 +180,59 @@ describe('when SES refuses a lead email', () => {
     const { alarm } = alarmOn(METRIC.deliveryFailures);
     expect(alarm).toMatchObject({ Threshold: 1, Dimensions: [{ Value: DEPLOYMENT }] });
   });
+
+  it('the timer sends the hearing reminders due, counts them, and a failed one has its own alarm', async () => {
+    const { deps, metrics, emf } = delivery({ send: async () => ({ messageId: 'm' }) });
+    const lead = aLead({
+      leadId: 'L-metrics-reminder',
+      createdAt: new Date(Date.now() - 86_400_000).toISOString(),
+      delivery: { status: 'sent', attempts: 1, sentAt: new Date().toISOString() },
+      reminders: {
+        consent: {
+          given: true,
+          version: '1',
+          language: 'en',
+          channel: 'sms',
+          at: new Date().toISOString(),
+        },
+        language: 'en',
+        phone: '+12133734253',
+        hearing: { date: '2099-01-14' },
+        items: [
+          // Due a minute ago: the timer sends it.
+          {
+            kind: 'week',
+            via: 'sms',
+            hearingDate: '2099-01-14',
+            at: new Date(Date.now() - 60_000).toISOString(),
+            status: 'scheduled',
+            tries: 0,
+          },
+        ],
+      },
+    });
+    await table.client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: leadWrites(table.tableName, lead, content.firm.timeZone),
+      }),
+    );
+    const texts: string[] = [];
+    const reminders = {
+      leads: deps.leads,
+      sender: {
+        send: async (m: { to: string; body: string }) => ({ id: String(texts.push(m.body)) }),
+      },
+      mailer: deps.mailer,
+      mailFrom: deps.mailFrom,
+      content,
+      // At 10:00 in the firm's zone: outside the quiet hours whatever the test's own clock says.
+      now: () => new Date('2098-12-31T18:00:00Z'),
+      log: deps.log,
+    };
+    await timerHandler(deps, metrics, reminders)();
+    expect(texts).toHaveLength(1);
+    expect(emf()[0]).toMatchObject({ [METRIC.remindersSent]: 1 });
+    const { alarm } = alarmOn(METRIC.reminderFailures);
+    expect(alarm).toMatchObject({ Threshold: 1, Dimensions: [{ Value: DEPLOYMENT }] });
+  });
 });
