@@ -165,6 +165,55 @@ describe('the funnel', () => {
     expect(f.days).toHaveLength(1);
   });
 
+  it('counts hearing reminders: leads with them on, sent, failed and stopped by a STOP', () => {
+    const item = (
+      status: 'sent' | 'failed' | 'cancelled' | 'scheduled',
+      reason?: 'opted-out' | 'staff',
+    ) => ({
+      kind: 'week' as const,
+      via: 'sms' as const,
+      hearingDate: '2027-01-14',
+      at: '2027-01-07T18:00:00.000Z',
+      status,
+      tries: 1,
+      ...(reason ? { reason } : {}),
+    });
+    const reminders = (given: boolean, items: ReturnType<typeof item>[]) => ({
+      consent: {
+        given,
+        version: '1',
+        language: 'es' as const,
+        channel: 'sms' as const,
+        at: hoursAgo(1),
+      },
+      language: 'es' as const,
+      hearing: { date: '2027-01-14' },
+      items,
+    });
+    const f = count(
+      [],
+      [
+        lead({
+          reminders: reminders(true, [
+            item('sent'),
+            item('failed'),
+            item('cancelled', 'opted-out'),
+          ]),
+        }),
+        lead({ reminders: reminders(true, [item('cancelled', 'staff'), item('scheduled')]) }),
+        lead({ reminders: reminders(false, [item('sent')]) }),
+        lead(),
+      ],
+    );
+    expect(f.totals).toMatchObject({
+      remindersOn: 2,
+      remindersSent: 1,
+      remindersFailed: 1,
+      remindersOptedOut: 1,
+      accepted: 0,
+    });
+  });
+
   it("counts a lead under its conversation's channel and language when that is known, else its own", () => {
     const spanish = conv({ channel: 'sms', language: 'es', status: 'qualified' });
     const f = count(

@@ -20,6 +20,10 @@ export const COLUMNS = [
   'abandoned',
   'accepted',
   'retained',
+  'remindersOn',
+  'remindersSent',
+  'remindersFailed',
+  'remindersOptedOut',
 ];
 
 const num = (v) => (Number.isFinite(v) && v > 0 ? v : 0);

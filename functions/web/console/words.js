@@ -78,6 +78,10 @@ export const MEASURES = {
   abandoned: 'Abandoned',
   accepted: 'Accepted by an attorney',
   retained: 'Retained',
+  remindersOn: 'Hearing reminders on',
+  remindersSent: 'Reminders sent',
+  remindersFailed: 'Reminders failed',
+  remindersOptedOut: 'Reminders stopped by STOP',
 };
 
 /** Steps without a question of their own in the intake summary's words. */
