@@ -3,8 +3,11 @@
  * compared, the adverse-parties answer read into names, the CSV reader, the list's cache, and
  * the lead email and lead.json carrying the matches first.
  */
-import { describe, expect, it, vi } from 'vitest';
-import { loadNameTables } from '../../functions/adapters/conflicts-file';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { loadConflictsFile, loadNameTables } from '../../functions/adapters/conflicts-file';
 import {
   type ConflictRow,
   findConflicts,
@@ -339,5 +342,37 @@ describe('a lead with possible conflicts', () => {
     );
     expect(es.text).toMatch(/^!! POSIBLES CONFLICTOS/);
     expect(es.text).toContain('una parte contraria, asunto 2023-114');
+  });
+});
+
+describe('the files of the conflict check', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'amparo-conflicts-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads CONFLICTS_FILE, and names the file and the line of a bad row', () => {
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, '\uFEFFname,role,matter\r\n"Soto, Ana",client,7\r\n');
+    expect(loadConflictsFile(good)).toEqual([{ name: 'Soto, Ana', role: 'client', matter: '7' }]);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'name,role,matter\nAna Soto,client,7\nLuis Soto,enemy,8\n');
+    expect(() => loadConflictsFile(bad)).toThrow(
+      `CONFLICTS_FILE ${bad} line 3: role must be client, former-client or adverse`,
+    );
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(latin1, Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0xe9, 0x0a]));
+    expect(() => loadConflictsFile(latin1)).toThrow(`CONFLICTS_FILE ${latin1} is not UTF-8 text`);
+  });
+
+  it('refuses a names file with a word written twice or with accents, naming the entry', () => {
+    mkdirSync(join(dir, 'knowledge'));
+    const write = (given: string) =>
+      writeFileSync(
+        join(dir, 'knowledge', 'names.yaml'),
+        `particles: de\ntitles: ""\nnotNames: ""\nnicknames: {}\nsameName: []\ngivenNames: ${given}\nsurnames: ""\n`,
+      );
+    write('jose jose');
+    expect(() => loadNameTables(dir)).toThrow('givenNames.1: "jose" is listed twice');
+    write('josé');
+    expect(() => loadNameTables(dir)).toThrow('givenNames.0: must be one folded word');
   });
 });
