@@ -17,68 +17,70 @@ const recall = (report: ReturnType<typeof evaluate>, fact: string) => {
 describe('understanding, on the tuning set', () => {
   const report = evaluate(content(), loadSet('test/understanding/tune.yaml'));
 
+  // Floors at the figures measured on 2026-12-07, after the round on blind-2026-12f's misses.
   it('reads the matter, who it is about and detained in at least 98% of first messages', () => {
-    expect(recall(report, 'matter')).toBeGreaterThanOrEqual(0.99);
-    expect(recall(report, 'aboutSelf')).toBeGreaterThanOrEqual(0.98);
-    expect(recall(report, 'writerRelationship')).toBeGreaterThanOrEqual(0.985);
-    expect(recall(report, 'detained')).toBeGreaterThanOrEqual(0.99);
+    expect(recall(report, 'matter')).toBeGreaterThanOrEqual(0.997);
+    expect(recall(report, 'aboutSelf')).toBeGreaterThanOrEqual(0.99);
+    expect(recall(report, 'writerRelationship')).toBeGreaterThanOrEqual(0.989);
+    expect(recall(report, 'detained')).toBeGreaterThanOrEqual(1);
   });
 
   it('fills a fact the message did not state in at most 1% of the facts it reads', () => {
-    expect(report.inventedShare).toBeLessThanOrEqual(0.01);
+    expect(report.inventedShare).toBeLessThanOrEqual(0.0014);
   });
 
   it('reads at least 97% of later answers typed in people’s words', () => {
-    expect(report.answers.right / report.answers.total).toBeGreaterThanOrEqual(0.97);
+    expect(report.answers.right / report.answers.total).toBeGreaterThanOrEqual(1);
   });
 });
 
 describe('understanding, on the second tuning set and the spent blind sets', () => {
   // Floors at the figures measured on 2026-12-07 (npm run eval:understanding -- --set <file>),
-  // after the story reading's second round of general fixes (who the writer names loosely or
-  // with an age, "not immigration", papers said in passing, a court case stated against one
-  // denied): tune-2 was tuned on; blind-2026-12, -12b, -12c, -12d and -12e were blind when first
-  // run (their first figures are in the closing note of issue 16) and have been tuned on since:
-  // the next blind set must be a fresh one.
+  // after the round on blind-2026-12f's misses (texting spellings, the writer's own "me" before
+  // "a mi hermano", a relative taken after the writer's release, "X de mi Y", employers and
+  // pastors as "other", a US citizen in a jail, a missed hearing "in absentia"; some labels were
+  // corrected, see the commits): tune-2 was tuned on; blind-2026-12 to -12f were blind when first
+  // run (their first figures are in the closing note of issue 16, and F's below) and have been
+  // tuned on since: the next blind set must be a fresh one.
   it.each([
     [
       'test/understanding/tune-2.yaml',
-      { matter: 0.97, aboutSelf: 0.975, writerRelationship: 0.985, detained: 0.965 },
-      0.015,
+      { matter: 0.978, aboutSelf: 0.979, writerRelationship: 0.991, detained: 0.979 },
+      0.0119,
     ],
     [
       'test/understanding/blind-2026-12.yaml',
-      { matter: 0.975, aboutSelf: 0.97, writerRelationship: 0.97, detained: 0.985 },
-      0.01,
+      { matter: 0.978, aboutSelf: 0.982, writerRelationship: 0.98, detained: 0.987 },
+      0.0047,
     ],
     [
       'test/understanding/blind-2026-12b.yaml',
-      { matter: 0.96, aboutSelf: 0.94, writerRelationship: 0.945, detained: 0.975 },
-      0.02,
+      { matter: 0.967, aboutSelf: 0.948, writerRelationship: 0.953, detained: 0.987 },
+      0.0169,
     ],
     [
       'test/understanding/blind-2026-12c.yaml',
-      { matter: 0.985, aboutSelf: 0.975, writerRelationship: 0.98, detained: 0.97 },
-      0.015,
+      { matter: 0.987, aboutSelf: 0.979, writerRelationship: 0.985, detained: 0.974 },
+      0.0114,
     ],
     [
       'test/understanding/blind-2026-12d.yaml',
-      { matter: 0.98, aboutSelf: 0.97, writerRelationship: 0.98, detained: 0.97 },
-      0.015,
+      { matter: 0.983, aboutSelf: 0.981, writerRelationship: 0.982, detained: 0.972 },
+      0.01,
     ],
     [
       'test/understanding/blind-2026-12e.yaml',
-      { matter: 0.965, aboutSelf: 0.96, writerRelationship: 0.98, detained: 0.99 },
-      0.015,
+      { matter: 0.97, aboutSelf: 0.979, writerRelationship: 0.987, detained: 0.992 },
+      0.0137,
     ],
     // blind-2026-12f: written 2026-12-07 after every tuning round of that day, by someone who
-    // saw neither the code nor the other sets; held at its first run (its misses unread):
-    // matter 95.7% (precision 93.6%), who 89.4%, relationship 84.1%, detained 91.4%, invented
-    // 3.3%: below issue 16's targets for who, detained and invented facts.
+    // saw neither the code nor the other sets; its first run (blind, misses unread): matter 95.7%
+    // (precision 93.6%), who 89.4%, relationship 84.1%, detained 91.4%, invented 3.3%, later
+    // answers 87.0%. A tuning set since its misses were read (2026-12-07).
     [
       'test/understanding/blind-2026-12f.yaml',
-      { matter: 0.956, aboutSelf: 0.893, writerRelationship: 0.84, detained: 0.913 },
-      0.0332,
+      { matter: 1, aboutSelf: 0.974, writerRelationship: 0.971, detained: 0.98 },
+      0.016,
     ],
   ] as const)('%s holds its figures', (file, floors, invented) => {
     const report = evaluate(content(), loadSet(file));
