@@ -202,7 +202,12 @@ function run(transcript: Transcript, file: string) {
   }
   transcript.turns.forEach((spec, i) => {
     const asked = turn.state.questions.length;
-    turn = advance(ctx, turn.state, spec.user);
+    // By SMS the client texts from the number they give (the channel proves it); a number typed
+    // in the web chat is proven by nothing.
+    const phone = turn.state.answers.phone;
+    const provenPhone =
+      transcript.channel === 'sms' && typeof phone === 'string' ? phone : undefined;
+    turn = advance({ ...ctx, provenPhone }, turn.state, spec.user);
     all.push(...turn.replies);
     // Question detection must never take an ordinary answer for a question, nor miss one.
     const wasQuestion = turn.state.questions.length > asked;

@@ -397,3 +397,53 @@ describe('the worker pass', () => {
     expect(w.texts).toHaveLength(1);
   });
 });
+
+describe('who gets them, and a new date', () => {
+  it('texts only a phone the client is proven to hold, and emails an address given', async () => {
+    const { reminderWays } = await import('../../functions/core/engine/reminders');
+    const state = {
+      channel: 'web' as const,
+      answers: { phone: '+12133734253', email: 'a@example.com' },
+    };
+    expect(reminderWays(content(), state).via).toEqual(['email']);
+    expect(reminderWays(content(), state, { provenPhone: '+12133734253' }).via).toEqual([
+      'sms',
+      'email',
+    ]);
+    expect(
+      reminderWays(content(), state, { provenPhone: '+12133734253', texting: false }).via,
+    ).toEqual(['email']);
+    // A country the firm does not text.
+    const abroad = { channel: 'sms' as const, answers: { phone: '+525512345678' } };
+    expect(reminderWays(content(), abroad, { provenPhone: '+525512345678' }).via).toEqual([]);
+  });
+
+  it("keeps the earlier date's reminders when the client gives a new date, until staff confirm one", () => {
+    const r = reminders();
+    const client = moveReminders(r, { date: '2027-02-10' }, '2026-12-08', LA, {
+      keepEarlier: true,
+    });
+    expect(client.items.filter((i) => i.status === 'scheduled').map((i) => i.hearingDate)).toEqual([
+      '2027-01-14',
+      '2027-01-14',
+      '2027-01-14',
+      '2027-02-10',
+      '2027-02-10',
+      '2027-02-10',
+    ]);
+    const staff = moveReminders(client, { date: '2027-02-10' }, '2026-12-08', LA);
+    expect(staff.items.filter((i) => i.status === 'scheduled').map((i) => i.hearingDate)).toEqual([
+      '2027-02-10',
+      '2027-02-10',
+      '2027-02-10',
+    ]);
+    // Back to the first date: planned again in place of those a move cancelled, never twice.
+    const back = moveReminders(staff, { date: '2027-01-14' }, '2026-12-08', LA);
+    expect(back.items.filter((i) => i.hearingDate === '2027-01-14')).toHaveLength(3);
+    expect(back.items.filter((i) => i.status === 'scheduled').map((i) => i.hearingDate)).toEqual([
+      '2027-01-14',
+      '2027-01-14',
+      '2027-01-14',
+    ]);
+  });
+});

@@ -139,7 +139,9 @@ export function applyMessage(
     next.expiresAt = expiry(content, next, now);
     return { conversation: next, replies: [] };
   }
-  const turn = advance({ content, now, texting }, conversation.intake, text);
+  // The phone this conversation is proven to hold (texted from it, or typed the code sent to it).
+  const provenPhone = conversation.texts?.phone;
+  const turn = advance({ content, now, texting, provenPhone }, conversation.intake, text);
   const erasing = turn.state.status === 'deleted' || turn.state.step === 'deleteConfirm';
   if (atCap(conversation) && !erasing) {
     const note = t(content, conversation.intake, 'commands.tooLong');

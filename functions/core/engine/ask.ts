@@ -17,6 +17,12 @@ export interface EngineContext {
   now: Date;
   /** False when nothing can be texted: "continue by text" is not offered. Default true. */
   texting?: boolean;
+  /**
+   * The phone the client is proven to hold (they text from it, or typed the code texted to it):
+   * only it gets hearing reminders by text. A number typed in the web chat may be anyone's, and a
+   * text about an immigration hearing must not reach a stranger's phone.
+   */
+  provenPhone?: string;
 }
 
 export interface Turn {

@@ -20,18 +20,23 @@ import type { IntakeState } from './state';
 /** The steps an ended intake still waits on: the offer's answer, and a new hearing date. */
 export const REMINDER_STEPS = ['reminders', 'hearingDate'] as const;
 
-/** How reminders could reach this client: texts to a phone the firm may text, and email. */
+/**
+ * How reminders could reach this client: texts to their phone when it is proven theirs (they text
+ * from it, or typed the code sent to it) and the firm may text it, and email if they gave one.
+ * A number only typed in the web chat may be anyone's: it gets no text about a court hearing.
+ */
 export function reminderWays(
   content: Pick<Content, 'firm'>,
   state: Pick<IntakeState, 'channel' | 'answers'>,
-  texting = true,
+  options: { texting?: boolean; provenPhone?: string } = {},
 ): { via: Reminder['via'][]; phone?: string; email?: string } {
   const phone = typeof state.answers.phone === 'string' ? state.answers.phone : undefined;
   const email = typeof state.answers.email === 'string' ? state.answers.email : undefined;
   const country = phone ? phoneNumber(phone)?.country : undefined;
   const textable =
     phone !== undefined &&
-    texting &&
+    phone === options.provenPhone &&
+    options.texting !== false &&
     country !== undefined &&
     content.firm.textCountries.includes(country);
   const via: Reminder['via'][] = [];
@@ -53,7 +58,7 @@ function hearingDate(state: IntakeState): string | undefined {
 export function offerReminders(ctx: EngineContext, state: IntakeState, today: string) {
   const date = hearingDate(state);
   if (state.status !== 'qualified' || !date || state.answers.safeToContact !== 'yes') return [];
-  const ways = reminderWays(ctx.content, state, ctx.texting !== false);
+  const ways = reminderWays(ctx.content, state, ctx);
   if (!ways.via.length) return [];
   const { timeZone } = ctx.content.firm;
   if (!planReminders({ date }, ways.via, today, timeZone).length) return [];
@@ -186,7 +191,7 @@ function answerNewDate(
   state.step = 'end';
   state.attempts = 0;
   const shown = hearingDay(date, state.language);
-  const ways = reminderWays(ctx.content, state, ctx.texting !== false);
+  const ways = reminderWays(ctx.content, state, ctx);
   const planned = planReminders({ date }, ways.via, today, ctx.content.firm.timeZone).length > 0;
   const key = !state.reminders?.given
     ? 'reminders.noted'

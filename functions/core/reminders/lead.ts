@@ -40,6 +40,8 @@ export function withReminders(
   now: Date,
   texting = true,
 ): Lead {
+  // Texts only to the phone the lead holds as proven (the conversation's own texting number).
+  const provenPhone = lead.phoneProven ? lead.contact.phone : undefined;
   const hearing = hearingOf(intake);
   const consent = intake.reminders;
   const { timeZone } = content.firm;
@@ -47,7 +49,7 @@ export function withReminders(
   if (!hearing || !consent) return lead;
   if (!lead.reminders || lead.reminders.consent.at !== consent.at) {
     if (!consent.given) return lead;
-    const ways = reminderWays(content, intake, texting);
+    const ways = reminderWays(content, intake, { texting, provenPhone });
     return {
       ...lead,
       reminders: {
@@ -61,5 +63,11 @@ export function withReminders(
     };
   }
   if (lead.reminders.hearing.date === hearing.date) return lead;
-  return { ...lead, reminders: moveReminders(lead.reminders, hearing, today, timeZone) };
+  // The client's word, by text or chat: whoever holds the phone may have typed it. The earlier
+  // date's reminders still go out until staff confirm the new date in the console; each says its
+  // date and to check the court's line.
+  return {
+    ...lead,
+    reminders: moveReminders(lead.reminders, hearing, today, timeZone, { keepEarlier: true }),
+  };
 }

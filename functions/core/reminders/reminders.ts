@@ -176,23 +176,52 @@ export function cancelPending(
 }
 
 /**
- * The reminders for a new hearing date (a client's "cambió", or staff): those not gone yet for the
- * old date are cancelled, new ones planned for the new one. Stopped reminders stay stopped.
+ * The reminders for a new hearing date: new ones planned for it. Staff's date (checked) cancels
+ * those not gone yet for any other date; the client's own (`keepEarlier`: whoever holds their
+ * phone could have typed it) leaves them, so a false "new date" cannot silence the real one's
+ * until staff confirm it. Stopped reminders stay stopped.
  */
 export function moveReminders(
   reminders: Reminders,
   hearing: Reminders['hearing'],
   today: string,
   timeZone: string,
+  options: { keepEarlier?: boolean } = {},
 ): Reminders {
-  const kept = cancelPending(reminders, 'hearing-changed');
-  if (reminders.cancelled || !reminders.consent.given) return { ...kept, hearing };
-  const via = [...new Set(reminders.items.map((r) => r.via))];
-  return {
-    ...kept,
+  // Staff's date: the others' not gone yet are cancelled (the new date's, if planned, stay).
+  const items = options.keepEarlier
+    ? reminders.items
+    : reminders.items.map((r) =>
+        r.status === 'scheduled' && r.hearingDate !== hearing.date
+          ? {
+              ...r,
+              status: 'cancelled' as const,
+              reason: 'hearing-changed' as const,
+              nextAt: undefined,
+            }
+          : r,
+      );
+  const sameSlot = (a: Reminder, b: Reminder) =>
+    a.hearingDate === b.hearingDate && a.kind === b.kind && a.via === b.via;
+  const fresh = planReminders(
     hearing,
-    items: [...kept.items, ...planReminders(hearing, via, today, timeZone)],
-  };
+    [...new Set(reminders.items.map((r) => r.via))],
+    today,
+    timeZone,
+  );
+  // Back to a date whose reminders a move cancelled: planned again in their place.
+  const kept = items.filter(
+    (k) =>
+      !(
+        k.status === 'cancelled' &&
+        k.reason === 'hearing-changed' &&
+        fresh.some((f) => sameSlot(f, k))
+      ),
+  );
+  if (reminders.cancelled || !reminders.consent.given) return { ...reminders, hearing, items };
+  // A date already planned (the client said it again) is not planned twice.
+  const planned = fresh.filter((f) => !kept.some((k) => sameSlot(f, k)));
+  return { ...reminders, hearing, items: [...kept, ...planned] };
 }
 
 /**

@@ -224,9 +224,11 @@ export async function changeLead(
     let next: Lead = { ...lead, version: lead.version + 1, updatedAt: at };
     if (change.status) next.stage = change.status as LeadStage;
     if (change.note) next.notes = [...(lead.notes ?? []), { at, by: by.email, text: change.note }];
-    if (change.nextHearingDate && change.nextHearingDate !== lead.facts.nextHearingDate) {
+    if (change.nextHearingDate) {
       const date = change.nextHearingDate;
       next.facts = { ...lead.facts, nextHearingDate: date };
+      // Staff's date is the checked one, even when it is the date the client texted: the
+      // reminders of any other date stop.
       if (lead.reminders) {
         // The court stays; the time said for the old date may not hold for the new one.
         const { court } = lead.reminders.hearing;
