@@ -22,7 +22,7 @@ beforeAll(async () => {
   const started = await start(server.url);
   let state: ApiState = started.state;
   // Her email: a number typed in the web chat is proven by nothing, so reminders go by email.
-  const answers = { ...RESIDENT, email: 'maria.lopez85@example.com' };
+  const answers: Record<string, string> = { ...RESIDENT, email: 'maria.lopez85@example.com' };
   while (!state.done) {
     const answer = answers[state.step];
     if (answer === undefined) throw new Error(`no answer for ${state.step}`);
