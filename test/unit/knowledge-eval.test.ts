@@ -136,3 +136,21 @@ describe('knowledge search on the set 2026-12c (a blind set until its misses wer
     expect(report.falseAnswers).toBeLessThanOrEqual(2);
   });
 });
+
+describe('knowledge search on the blind set 2026-12d', () => {
+  // test/knowledge/blind-2026-12d.yaml: 230 questions (195 answerable, 35 with no answer; 115
+  // es / 115 en), written on 2026-12-07 from the articles' ids and titles only, while the search
+  // was tuned on the other sets, by someone who saw neither the search, the articles' bodies nor
+  // the other sets; run once after that tuning, misses unread. First run, held here: top-1
+  // 88.7%, top-3 93.3%, 3 of 35 answered that should not (issue 13's target: 90% / 97% / none).
+  const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12d.yaml'));
+
+  it('keeps top-1 and top-3 accuracy at or above its first run', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.887);
+    expect(report.top3).toBeGreaterThanOrEqual(0.933);
+  });
+
+  it('answers at most 3 of its 35 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(3);
+  });
+});

@@ -82,6 +82,16 @@ describe('understanding, on the second tuning set and the spent blind sets', () 
       { matter: 1, aboutSelf: 0.974, writerRelationship: 0.971, detained: 0.98 },
       0.016,
     ],
+    // blind-2026-12g: written 2026-12-07 while blind-2026-12f was tuned on, by someone who saw
+    // neither the code nor the other sets (its last 13 stories' facts labelled afterwards with
+    // DOMAIN.md's values, before any run); run once, after that tuning, misses unread. Its first
+    // run is held here: matter 94.7% (precision 96.9%), who 90.1%, relationship 90.9%, detained
+    // 92.7%, invented 0.4%, later answers 94.4% (issue 16's targets: 95 / 95 / 95, at most 1%).
+    [
+      'test/understanding/blind-2026-12g.yaml',
+      { matter: 0.947, aboutSelf: 0.9, writerRelationship: 0.908, detained: 0.927 },
+      0.004,
+    ],
   ] as const)('%s holds its figures', (file, floors, invented) => {
     const report = evaluate(content(), loadSet(file));
     for (const [fact, floor] of Object.entries(floors)) {
