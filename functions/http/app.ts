@@ -16,7 +16,7 @@ import type { Logger } from '../core/ports';
 import type { RateRule } from '../core/rate-limit';
 import type { ReminderDeps } from '../core/reminders/send';
 import type { TakeoverDeps } from '../core/staff/takeover';
-import { MAX_BODY_BYTES } from './body';
+import { MAX_BODY_BYTES, MAX_LIST_BYTES } from './body';
 import { conversationRoutes } from './conversations';
 import { errorBody, RequestError, respondToError } from './errors';
 import { knowledgeRoutes } from './knowledge';
@@ -90,14 +90,21 @@ export function createApp(deps: AppDeps, parts: AppPart[] = []) {
       maxAge: 600,
     }),
   );
-  // API.md: a body over 16 KiB is a 413, before it is read.
-  const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new RequestError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes.`);
-    },
-  });
-  app.use('/api/*', limit);
+  // API.md: a body over 16 KiB is a 413, before it is read; the conflict list's upload, 2 MiB.
+  const limitOf = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new RequestError(413, 'payload_too_large', `The body is over ${maxSize} bytes.`);
+      },
+    });
+  const limit = limitOf(MAX_BODY_BYTES);
+  const listLimit = limitOf(MAX_LIST_BYTES);
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'PUT' && c.req.path === '/api/staff/conflicts'
+      ? listLimit(c, next)
+      : limit(c, next),
+  );
   if (deps.clientAddress) {
     app.use('/api/*', addressLimit({ address: deps.clientAddress, rule: deps.addressRule }));
   }

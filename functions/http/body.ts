@@ -7,6 +7,11 @@ import type * as z from 'zod';
 import { RequestError } from './errors';
 
 export const MAX_BODY_BYTES = 16 * 1024;
+/**
+ * The conflict list an admin uploads (PUT /api/staff/conflicts): thousands of names, so a limit of
+ * its own (an addition to API.md's 16 KiB; API Gateway and Lambda take 6 MB).
+ */
+export const MAX_LIST_BYTES = 2 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

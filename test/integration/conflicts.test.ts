@@ -69,6 +69,33 @@ describe('the conflict list uploaded in the console', () => {
     expect(summary.count).toBe(2);
   });
 
+  it('takes a list of thousands of names (over the 16 KiB of other calls)', async () => {
+    const names = Array.from(
+      { length: 3000 },
+      (_, i) => `Persona Número${i} Apellido${i},former-client,M-${i}`,
+    );
+    const big = `name,role,matter\n${names.join('\n')}\n`;
+    expect(Buffer.byteLength(big)).toBeGreaterThan(16 * 1024);
+    const res = await upload(admin, big);
+    expect(res.status).toBe(200);
+    const summary = await (
+      await fetch(`${server.url}/api/staff/conflicts`, { headers: { cookie: admin } })
+    ).json();
+    expect(summary.count).toBe(3000);
+    // Everything else under /api keeps its 16 KiB.
+    const other = await fetch(`${server.url}/api/staff/leads/L1`, {
+      method: 'POST',
+      headers: { cookie: admin, origin: CONSOLE_ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ note: 'x'.repeat(20_000) }),
+    });
+    expect(other.status).toBe(413);
+    // Put back the list the next tests expect.
+    await upload(
+      admin,
+      'name,role,matter\n"López García, María",adverse,2023-114\nJuan Soto,client,2024-9\n',
+    );
+  });
+
   it('is a 403 for a staff member who is not an admin', async () => {
     const staff = await signInAs(server, 'rosa.mendez@example.com');
     expect((await upload(staff, 'name,role\nAna Ruiz,client\n')).status).toBe(403);

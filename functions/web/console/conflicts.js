@@ -10,8 +10,8 @@ import { app, showScreen } from './shell.js';
 import { T } from './words.js';
 
 const PATH = '/api/staff/conflicts';
-/** The API's body limit (API.md "Errors": 16 KiB). */
-const MAX_BYTES = 16 * 1024;
+/** The upload's own body limit (functions/http/body.ts MAX_LIST_BYTES: 2 MiB). */
+const MAX_BYTES = 2 * 1024 * 1024;
 
 /** The words for a summary of the list, as a paragraph. */
 function summaryPart(body) {

@@ -184,7 +184,7 @@ export const T = {
   conflictsSaved: (n) => `Conflict list saved: ${n === 1 ? '1 name' : `${n} names`}.`,
   conflictsAdminOnly: 'Only an admin can upload the conflict list.',
   conflictsTooBig:
-    'The file is over the 16 KB an upload may be. Put the list in the server’s CONFLICTS_FILE instead, or split it.',
+    'The file is over the 2 MB an upload may be. Put the list in the server’s CONFLICTS_FILE instead.',
   urgencyReasons: 'Why this urgency',
   offer: 'Offer',
   acceptedBy: (name, at) => `Accepted by ${name}, ${at}`,
