@@ -47,6 +47,25 @@ export const ConfigSchema = z
     ROSTER_FILE: z.string().min(1).optional(),
     /** API.md "Outbound integrations": the firm's conflict list, a CSV of name,role,matter. */
     CONFLICTS_FILE: z.string().min(1).optional(),
+    /**
+     * API.md "Outbound integrations": URLs every lead event is POSTed to, signed with
+     * LEAD_WEBHOOK_SECRET (on Lambda, the secret LEAD_WEBHOOK_SECRET_ARN names; https only there).
+     */
+    LEAD_WEBHOOK_URLS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(Url)),
+    LEAD_WEBHOOK_SECRET: z.string().min(24).optional(),
+    /** API.md "Outbound integrations": Clio Grow's Lead Inbox token; new leads are posted there. */
+    CLIO_GROW_INBOX_TOKEN: z.string().min(8).optional(),
+    /** Clio Grow's Lead Inbox endpoint (US; eu., au., ca.grow.clio.com for other regions). */
+    CLIO_GROW_URL: Url.default('https://grow.clio.com/inbox_leads'),
     /** Addition (README): the firm's settings file; default prompts/firm.yaml. */
     FIRM_FILE: z.string().min(1).optional(),
     /** Addition (README): origins allowed to embed the widget (comma-separated); default any. */

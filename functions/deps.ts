@@ -15,13 +15,15 @@ import { createDynamoLimitStore } from './adapters/dynamo-limits';
 import { createDynamoSmsStore } from './adapters/dynamo-sms-store';
 import { createDynamoStaffStore } from './adapters/dynamo-staff';
 import { createDynamoStore } from './adapters/dynamo-store';
+import { createHttpSender, refusedUrl } from './adapters/http-post';
 import { jsonLogger } from './adapters/log';
 import { newCode, newToken } from './adapters/tokens';
-import type { Config } from './config';
+import { type Config, ConfigError } from './config';
 import type { ConflictRow } from './core/conflicts/conflicts';
 import type { NameTables } from './core/conflicts/names';
 import { type ConflictChecker, conflictChecker } from './core/conflicts/source';
 import type { Catalog, Content, Firm, WebAssets } from './core/content';
+import { type LeadEvents, leadEvents } from './core/integrations/dispatch';
 import type { DeliveryDeps } from './core/leads/delivery';
 import type { Logger, Mailer, SmsSender } from './core/ports';
 import { UNLIMITED } from './core/rate-limit';
@@ -44,6 +46,8 @@ export interface BaseInputs {
    * their email is sent. Absent: no check, and no upload in the console.
    */
   conflicts?: ConflictChecker;
+  /** The lead events' webhooks and Clio Grow (buildLeadEvents), for the runtimes that deliver leads. */
+  events?: LeadEvents;
 }
 
 /**
@@ -107,7 +111,45 @@ export function buildDeliveryDeps(
     now,
     log: inputs.log ?? jsonLogger(),
     conflicts: inputs.conflicts,
+    events: inputs.events,
   };
+}
+
+/**
+ * The lead events' targets from the configuration: LEAD_WEBHOOK_URLS signed with the webhook
+ * secret, and Clio Grow with its inbox token. `httpsOnly` (on AWS) refuses an http URL at start,
+ * and the sender refuses one at every POST too. Built with no target at all, it still settles
+ * events left waiting for a target no longer configured.
+ *
+ * @example buildLeadEvents({ config, webhookSecret, clioToken: config.CLIO_GROW_INBOX_TOKEN, httpsOnly: false })
+ */
+export function buildLeadEvents(inputs: {
+  config: Pick<Config, 'LEAD_WEBHOOK_URLS' | 'CLIO_GROW_URL'>;
+  webhookSecret: string | undefined;
+  clioToken: string | undefined;
+  httpsOnly: boolean;
+  newId?: () => string;
+}): LeadEvents {
+  const { config, webhookSecret, clioToken, httpsOnly } = inputs;
+  const urls = config.LEAD_WEBHOOK_URLS;
+  const problems: string[] = [];
+  if (urls.length > 0 && !webhookSecret)
+    problems.push(
+      '  LEAD_WEBHOOK_SECRET: is required with LEAD_WEBHOOK_URLS (it signs each event)',
+    );
+  for (const url of urls) {
+    const refused = refusedUrl(url, httpsOnly);
+    if (refused) problems.push(`  LEAD_WEBHOOK_URLS: ${url}: ${refused}`);
+  }
+  if (clioToken && refusedUrl(config.CLIO_GROW_URL, httpsOnly))
+    problems.push(`  CLIO_GROW_URL: ${refusedUrl(config.CLIO_GROW_URL, httpsOnly)}`);
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return leadEvents({
+    webhooks: urls.length > 0 && webhookSecret ? { urls, secret: webhookSecret } : undefined,
+    clio: clioToken ? { url: config.CLIO_GROW_URL, token: clioToken } : undefined,
+    sender: createHttpSender({ httpsOnly }),
+    newId: inputs.newId ?? randomUUID,
+  });
 }
 
 export interface AppInputs extends BaseInputs {

@@ -32,7 +32,8 @@
  * The escalation timer (functions/adapters/dynamo-leads.ts `listDue`; on AWS only: the index is
  * the stack's, infra/amparo-stack.ts, not ensureTable's)
  * 10. Leads the worker must look at ...... Query gsi2  duepk = DUE, dueAt <= now (a send or retry
- *                                           due, a stale claim), or duepk = ESCALATE, dueAt <=
+ *                                           due, a stale claim, an event for the webhooks or
+ *                                           Clio Grow owed or due again), or duepk = ESCALATE, dueAt <=
  *                                           now - escalationMinutes (an emergency sent and not
  *                                           accepted: dueAt is when it was routed). Sparse: a
  *                                           lead with nothing to wait for carries neither
@@ -79,6 +80,8 @@
  * so readers treat an item whose expiresAt has passed as absent. Leads, their pointers and
  * qualified conversations have one too (functions/core/retention.ts); an opted-out line never does.
  */
+import { type EventSource, outboundDueAt } from '../core/integrations/events';
+
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export const conversationKey = (id: string) => ({ pk: `CONV#${id}`, sk: 'CONV' });
@@ -106,15 +109,30 @@ export const DUE_ESCALATE = 'ESCALATE';
  * 10. Where a lead sits in the due-time index, if anywhere: a pending lead at its next attempt
  * (at once when it has none), a claimed one when its claim runs out, an emergency sent but not
  * accepted at the time it was routed. Mirrors isDue and the escalation rule of
- * functions/core/leads/delivery.ts; the worker checks both again on what it reads.
+ * functions/core/leads/delivery.ts; the worker checks both again on what it reads. A lead with
+ * events for the webhooks or Clio Grow waiting (outboundDueAt) is due by the earlier of the two;
+ * an emergency waiting for both is in the send partition at the time it was routed, read each
+ * minute until one of them is done (the worker escalates it on time all the same).
  */
-export function leadDueIndex(lead: {
-  createdAt: string;
-  urgency: string;
-  status: string;
-  routing: { at: string };
-  delivery: { status: string; nextAttemptAt?: string; claimedUntil?: string };
-}): { duepk: string; dueAt: string } | undefined {
+export function leadDueIndex(
+  lead: EventSource & {
+    createdAt: string;
+    urgency: string;
+    status: string;
+    routing: { at: string };
+    delivery: { status: string; nextAttemptAt?: string; claimedUntil?: string };
+  },
+): { duepk: string; dueAt: string } | undefined {
+  const email = emailDueIndex(lead);
+  const events = outboundDueAt(lead);
+  if (!events) return email;
+  if (!email) return { duepk: DUE_SEND, dueAt: events };
+  // ISO times: the earlier sorts first.
+  const [dueAt = events] = [email.dueAt, events].sort();
+  return { duepk: DUE_SEND, dueAt };
+}
+
+function emailDueIndex(lead: Parameters<typeof leadDueIndex>[0]) {
   const d = lead.delivery;
   if (d.status === 'pending') return { duepk: DUE_SEND, dueAt: d.nextAttemptAt ?? lead.createdAt };
   if (d.status === 'sending') return { duepk: DUE_SEND, dueAt: d.claimedUntil ?? lead.createdAt };

@@ -13,9 +13,10 @@ import { createDynamoLeadStore } from '../adapters/dynamo-leads';
 import { createDynamoSmsStore } from '../adapters/dynamo-sms-store';
 import { configuredMailer } from '../adapters/mail';
 import { configuredSender, notConfiguredSender } from '../adapters/sms-sender';
+import type { LeadEvents } from '../core/integrations/dispatch';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import type { ReminderDeps } from '../core/reminders/send';
-import { buildDeliveryDeps } from '../deps';
+import { buildDeliveryDeps, buildLeadEvents } from '../deps';
 import { meteredMailer } from './metrics';
 import type { LambdaRuntime } from './runtime';
 
@@ -39,6 +40,20 @@ export function deliveryDeps(runtime: LambdaRuntime): () => Promise<DeliveryDeps
     runtime.metrics,
   );
   let built: { linkSecret: string; deps: DeliveryDeps } | undefined;
+  // The lead events' targets, built again when the webhook secret or Clio's token changed.
+  let events: { key: string; settings: LeadEvents } | undefined;
+  const eventsNow = async () => {
+    const webhookSecret = await runtime.leadWebhookSecret();
+    const clioToken = await runtime.clioGrowInboxToken();
+    const key = JSON.stringify([webhookSecret, clioToken]);
+    if (events?.key !== key) {
+      // On AWS only https: an http URL stops the function (the stack refuses one at synth).
+      const settings = buildLeadEvents({ config, webhookSecret, clioToken, httpsOnly: true });
+      events = { key, settings };
+    }
+    return events.settings;
+  };
+  let combined: { deps: DeliveryDeps; settings: LeadEvents; all: DeliveryDeps } | undefined;
   return async () => {
     const linkSecret = await runtime.linkSecret();
     if (built?.linkSecret !== linkSecret) {
@@ -65,7 +80,11 @@ export function deliveryDeps(runtime: LambdaRuntime): () => Promise<DeliveryDeps
         : deps.leads;
       built = { linkSecret, deps: { ...deps, leads } };
     }
-    return built.deps;
+    const settings = await eventsNow();
+    // The same object while nothing changed: the timer builds the reminders' deps once per it.
+    if (combined?.deps !== built.deps || combined.settings !== settings)
+      combined = { deps: built.deps, settings, all: { ...built.deps, events: settings } };
+    return combined.all;
   };
 }
 

@@ -22,6 +22,9 @@ const LambdaEnvSchema = z.object({
   /** The secret CloudFront sends the API with every request (infra/edge.ts). */
   EDGE_SECRET_ARN: z.string().min(1).optional(),
   LINK_SECRET_ARN: z.string().min(1).optional(),
+  /** The lead webhooks' signing secret, and Clio Grow's Lead Inbox token (the delivery functions). */
+  LEAD_WEBHOOK_SECRET_ARN: z.string().min(1).optional(),
+  CLIO_GROW_INBOX_TOKEN_SECRET_ARN: z.string().min(1).optional(),
   /** Where content.json, widget.js and demo.html are: the function's own directory by default. */
   CONTENT_DIR: z.string().min(1).optional(),
   LAMBDA_TASK_ROOT: z.string().min(1).optional(),
@@ -53,6 +56,13 @@ export interface LambdaRuntime {
    * TWILIO_API_KEY_SECRET_ARN names); undefined, and not read, when texts are not sent.
    */
   twilioApiKeySecret(): Promise<string | undefined>;
+  /**
+   * The secret lead webhooks are signed with (LEAD_WEBHOOK_SECRET, or the secret
+   * LEAD_WEBHOOK_SECRET_ARN names); undefined, and not read, without LEAD_WEBHOOK_URLS.
+   */
+  leadWebhookSecret(): Promise<string | undefined>;
+  /** Clio Grow's inbox token (CLIO_GROW_INBOX_TOKEN, or CLIO_GROW_INBOX_TOKEN_SECRET_ARN's secret). */
+  clioGrowInboxToken(): Promise<string | undefined>;
   /** The CloudFront-to-API secret (EDGE_SECRET_ARN); undefined when not behind CloudFront. */
   edgeSecret(): Promise<string | undefined>;
   /** The function's CloudWatch metrics, one EMF line per flush. */
@@ -98,6 +108,24 @@ export function lambdaRuntime(
             value: config.TWILIO_API_KEY_SECRET,
             arnVariable: 'TWILIO_API_KEY_SECRET_ARN',
             secretId: lambdaEnv.TWILIO_API_KEY_SECRET_ARN,
+          })
+        : undefined,
+    leadWebhookSecret: async () =>
+      config.LEAD_WEBHOOK_URLS.length > 0
+        ? secretFrom(reader, {
+            variable: 'LEAD_WEBHOOK_SECRET',
+            value: config.LEAD_WEBHOOK_SECRET,
+            arnVariable: 'LEAD_WEBHOOK_SECRET_ARN',
+            secretId: lambdaEnv.LEAD_WEBHOOK_SECRET_ARN,
+          })
+        : undefined,
+    clioGrowInboxToken: async () =>
+      config.CLIO_GROW_INBOX_TOKEN || lambdaEnv.CLIO_GROW_INBOX_TOKEN_SECRET_ARN
+        ? secretFrom(reader, {
+            variable: 'CLIO_GROW_INBOX_TOKEN',
+            value: config.CLIO_GROW_INBOX_TOKEN,
+            arnVariable: 'CLIO_GROW_INBOX_TOKEN_SECRET_ARN',
+            secretId: lambdaEnv.CLIO_GROW_INBOX_TOKEN_SECRET_ARN,
           })
         : undefined,
     metrics: emfMetrics({ deployment: lambdaEnv.METRICS_DEPLOYMENT }),

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { loadConflictsFile, loadNameTables } from '../adapters/conflicts-file';
 import { loadContent, loadWebAssets } from '../adapters/content-files';
 import { loadRoster } from '../adapters/roster-file';
+import type { LeadEvents } from '../core/integrations/dispatch';
 import type { Logger, Mailer, SmsSender } from '../core/ports';
 import { buildAppDeps, buildConflictChecker } from '../deps';
 import type { AppDeps } from '../http/app';
@@ -33,6 +34,8 @@ export interface LocalDepsOptions {
   mailFrom?: string;
   /** RATE_LIMITS: 'off' lifts the message limits; default 'on'. */
   rateLimits?: 'on' | 'off';
+  /** The lead events' webhooks and Clio Grow (buildLeadEvents); absent: none. */
+  events?: LeadEvents;
   /** With it (and limits on), /api requests are limited per client address. */
   clientAddress?: (c: Context) => string | undefined;
 }
@@ -57,6 +60,7 @@ export function localDeps(options: LocalDepsOptions): AppDeps {
     now: options.now,
     log: options.log,
     clientAddress: options.clientAddress,
+    events: options.events,
     conflicts: buildConflictChecker({
       client: options.client,
       tableName: options.tableName,

@@ -12,6 +12,7 @@ import { ensureTable } from '../adapters/dynamo-store';
 import { configuredMailer } from '../adapters/mail';
 import { configuredSender } from '../adapters/sms-sender';
 import { ConfigError, loadConfig } from '../config';
+import { buildLeadEvents } from '../deps';
 import { createApp } from '../http/app';
 import { consoleRoutes } from '../http/console';
 import { startDeliveryWorker } from './delivery-worker';
@@ -64,6 +65,13 @@ async function main() {
     linkSecret,
     mailFrom: config.MAIL_FROM,
     rateLimits: config.RATE_LIMITS,
+    // Lead events to the firm's webhooks and Clio Grow (http allowed here, for local receivers).
+    events: buildLeadEvents({
+      config,
+      webhookSecret: config.LEAD_WEBHOOK_SECRET,
+      clioToken: config.CLIO_GROW_INBOX_TOKEN,
+      httpsOnly: false,
+    }),
     // Requests to /api are limited per client address, as the socket saw it.
     clientAddress: (c) => getConnInfo(c).remote.address,
   });

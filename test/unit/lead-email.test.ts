@@ -442,6 +442,8 @@ describe('lead.json', () => {
         'intake',
         'updates',
         'conflicts',
+        'status',
+        'stage',
       ].sort(),
     );
     // DOMAIN.md: id, reasons, complications and missing information.
@@ -459,7 +461,7 @@ describe('lead.json', () => {
   });
 
   it('rejects keys outside the contract', () => {
-    const json = { ...leadJson(detainedLead()), status: 'new' };
+    const json = { ...leadJson(detainedLead()), notes: [] };
     expect(LeadJsonSchema.safeParse(json).success).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { todayIn } from '../calendar';
 import type { ConflictChecker } from '../conflicts/source';
 import type { Catalog } from '../content';
 import { VersionConflictError } from '../errors';
+import type { LeadEvents } from '../integrations/dispatch';
 import type { LeadStore, LimitStore, Logger, Mailer } from '../ports';
 import type { Roster } from '../routing/roster';
 import { escalationDueAt, route } from '../routing/routing';
@@ -37,6 +38,11 @@ export interface DeliveryDeps {
   log: Logger;
   /** The conflict check: run again when a lead's email is sent, so it says the list as it is. */
   conflicts?: ConflictChecker;
+  /**
+   * The lead events' webhooks and Clio Grow (functions/core/integrations/): sent by the runtimes
+   * that deliver leads, after the email. Absent: none (the clients' API function).
+   */
+  events?: LeadEvents;
 }
 
 export const MAX_ATTEMPTS = 30;
@@ -134,11 +140,25 @@ async function conflictsOf(checker: ConflictChecker, lead: Lead): Promise<Lead['
 
 /**
  * Tries to deliver one lead's summary: one email to each address of its routing, each with links
- * signed for that recipient. Returns what happened; never throws for a mail failure.
+ * signed for that recipient; then the lead's events owed to the firm's webhooks and Clio Grow.
+ * Returns what happened to the email; never throws for a mail or webhook failure.
  *
  * @example await deliverLead(deps, leadId) // 'sent'
  */
 export async function deliverLead(
+  deps: DeliveryDeps,
+  leadId: string,
+): Promise<'sent' | 'retry' | 'failed' | 'skipped'> {
+  const result = await deliverEmail(deps, leadId);
+  if (deps.events) await deps.events.dispatch(deps, leadId);
+  return result;
+}
+
+/** True when the lead's events for the webhooks and Clio Grow are due now. */
+const eventsDue = (deps: DeliveryDeps, lead: Lead, now: Date) =>
+  deps.events?.isDue(lead, now) === true;
+
+async function deliverEmail(
   deps: DeliveryDeps,
   leadId: string,
 ): Promise<'sent' | 'retry' | 'failed' | 'skipped'> {
@@ -277,7 +297,7 @@ export async function deliverDue(
   for (const lead of leads) {
     const rerouted = await escalateIfOverdue(deps, lead, now);
     if (rerouted) escalated++;
-    if (!rerouted && !isDue(lead, now)) continue;
+    if (!rerouted && !isDue(lead, now) && !eventsDue(deps, lead, now)) continue;
     const result = await deliverLead(deps, lead.leadId);
     if (result === 'sent') sent++;
     if (result === 'retry') retried++;

@@ -9,13 +9,15 @@
  * `phoneProven` and `possibleDuplicateOf` (DOMAIN.md "Safety rules": a typed phone is anyone's);
  * `intake` and `updates` (DOMAIN.md "Emergencies first", "Lead updates"); `said`, the client's own
  * words beside each parsed fact; `conflicts`, the possible matches in the firm's conflict list
- * (API.md "Outbound integrations"), each with its score and why.
+ * (API.md "Outbound integrations"), each with its score and why; `status`, `acceptedBy` and
+ * `stage` (the offer to attorneys and the console's stage, which the `lead.accepted` and
+ * `lead.status` webhook events announce: README "Signed webhooks").
  */
 import * as z from 'zod';
 import { ConflictMatchSchema } from '../conflicts/conflicts';
 import { FactsSchema } from '../facts';
 import { FlagIdSchema, UrgencySchema } from '../screening/screening';
-import { ContactSchema, type Lead, LeadUpdateSchema } from './lead';
+import { ContactSchema, type Lead, LeadStageSchema, LeadUpdateSchema } from './lead';
 
 export const LeadJsonSchema = z.strictObject({
   leadId: z.string().min(1),
@@ -53,6 +55,12 @@ export const LeadJsonSchema = z.strictObject({
   updates: z.array(LeadUpdateSchema),
   /** Rows of the firm's conflict list that may be the client or an adverse party, surest first. */
   conflicts: z.array(ConflictMatchSchema),
+  /** The offer to attorneys: 'new' until one accepts; 'declined' when a conflict ended it. */
+  status: z.enum(['new', 'accepted', 'declined']),
+  /** Who accepted it, and when. */
+  acceptedBy: z.strictObject({ attorneyId: z.string(), at: z.string() }).optional(),
+  /** Where the firm is with the client, set in the console: new → contacted → … → closed. */
+  stage: LeadStageSchema,
 });
 export type LeadJson = z.infer<typeof LeadJsonSchema>;
 
@@ -86,5 +94,8 @@ export function leadJson(lead: Lead): LeadJson {
     intake: lead.intake ?? 'complete',
     updates: lead.updates ?? [],
     conflicts: lead.conflicts ?? [],
+    status: lead.status,
+    acceptedBy: lead.acceptedBy,
+    stage: lead.stage ?? 'new',
   };
 }

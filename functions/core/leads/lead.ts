@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { ConflictMatchSchema } from '../conflicts/conflicts';
 import { AskedQuestionSchema, ChannelSchema } from '../engine/state';
 import { FactsSchema } from '../facts';
+import { OutboundSchema } from '../integrations/events';
 import { RemindersSchema } from '../reminders/reminders';
 import { FlagSchema, UrgencySchema } from '../screening/screening';
 
@@ -145,6 +146,11 @@ export const LeadSchema = z.strictObject({
   notes: z.array(LeadNoteSchema).optional(),
   /** Hearing reminders the client said yes to (functions/core/reminders/reminders.ts). */
   reminders: RemindersSchema.optional(),
+  /**
+   * The lead's events for the firm's webhooks and Clio Grow waiting to go out, and what was
+   * announced already (functions/core/integrations/events.ts). Absent until the first is owed.
+   */
+  outbound: OutboundSchema.optional(),
   delivery: z.strictObject({
     /** pending → sending (claimed by one worker until claimedUntil) → sent; failed after many tries. */
     status: z.enum(['pending', 'sending', 'sent', 'failed']),
