@@ -116,7 +116,12 @@ export function clioRequest(
   };
   return {
     url,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    // Clio's guide asks for Content-Type and "Accepts" (sic): both spellings are sent.
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      Accepts: 'application/json',
+    },
     body: JSON.stringify(body),
   };
 }

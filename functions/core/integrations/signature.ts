@@ -2,7 +2,8 @@
  * The webhook signature (API.md "Outbound integrations"): `X-Amparo-Signature:
  * t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with LEAD_WEBHOOK_SECRET. The time
  * is inside what is signed, so a receiver that refuses an old `t` refuses a replayed request.
- * The receiver's side is README.md "Signed webhooks" (docs/webhook-verify.mjs).
+ * The receiver's side is README.md "Signed webhooks", whose snippet test/integration/webhooks.test.ts
+ * runs as written.
  */
 import { createHmac } from 'node:crypto';
 
