@@ -122,7 +122,7 @@ describe('hearing reminders by text', () => {
     const asked = await sendSms(server, { from: PHONE, body: 'me cambiaron la fecha de la corte' });
     expect(asked.bodies.join('\n')).toMatch(/Cual es la nueva fecha de la audiencia/);
     const moved = await sendSms(server, { from: PHONE, body: 'el 15 de abril' });
-    expect(moved.bodies.join('\n')).toMatch(/antes del jueves, 15 de abril de 2027/);
+    expect(moved.bodies.join('\n')).toMatch(/nueva fecha, jueves, 15 de abril de 2027/);
     const lead = await theLead();
     expect(lead.facts.nextHearingDate).toBe('2027-04-15');
     const byDate = (date: string) => lead.reminders?.items.filter((r) => r.hearingDate === date);
