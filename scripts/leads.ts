@@ -6,6 +6,9 @@
  *
  *   npm run leads              the last 7 days
  *   npm run leads -- --days 30
+ *   npm run leads -- --csv [--days 30] [--roster firm/roster.yaml] > leads.csv
+ *                              the same leads as CSV for a CRM's import (README "Exporting leads"),
+ *                              attorneys named from the roster (ROSTER_FILE, or --roster)
  *   npm run leads -- --aws --table <TableName output> --firm firm/firm.yaml [--days 30]
  *                              the deployed table, with your AWS credentials: only reads
  *                              (GetItem, Query), never CreateTable or any write
@@ -23,8 +26,10 @@ import { createDynamoLeadStore } from '../functions/adapters/dynamo-leads';
 import { createDynamoSmsStore } from '../functions/adapters/dynamo-sms-store';
 import { createDynamoStore } from '../functions/adapters/dynamo-store';
 import { jsonLogger } from '../functions/adapters/log';
+import { loadRoster } from '../functions/adapters/roster-file';
 import { loadConfig } from '../functions/config';
 import type { Firm } from '../functions/core/content';
+import { leadsCsv } from '../functions/core/integrations/csv';
 import { recentLeads } from '../functions/core/leads/delivery';
 import { eraseLead } from '../functions/core/leads/erase';
 import type { Lead } from '../functions/core/leads/lead';
@@ -41,6 +46,15 @@ const days = Number(flag('--days')) || 7;
 const erasing = args[0] === 'erase' ? { leadId: args[1], by: flag('--by') } : undefined;
 const redelivering = flag('--redeliver');
 const onAws = args.includes('--aws');
+const csv = args.includes('--csv');
+
+/** Attorney names by id from the roster file (--roster, ROSTER_FILE or the bundled example). */
+function attorneyNames(): (id: string) => string | undefined {
+  const roster = loadRoster(
+    flag('--roster') ?? config.ROSTER_FILE ?? 'prompts/roster.example.yaml',
+  );
+  return (id) => roster.attorneys.find((a) => a.id === id)?.name;
+}
 
 export { READ_ONLY_COMMANDS, readOnly } from './table';
 
@@ -150,6 +164,11 @@ async function main() {
     const all = (await recentLeads({ leads, now: () => new Date(), timeZone }, days)).sort((a, b) =>
       b.createdAt.localeCompare(a.createdAt),
     );
+    if (csv) {
+      // Only the CSV on stdout, so it can be redirected to a file as it is.
+      process.stdout.write(leadsCsv(all, attorneyNames()));
+      return;
+    }
     console.log(`${all.length} lead${all.length === 1 ? '' : 's'} in the last ${days} days\n`);
     console.log(
       [

@@ -11,6 +11,7 @@ import type { AppDeps } from './app';
 import { staffRoutes } from './staff';
 import { staffConflictRoutes } from './staff-conflicts';
 import { staffConversationRoutes } from './staff-conversations';
+import { staffExportRoutes } from './staff-exports';
 import { staffReminderRoutes } from './staff-reminders';
 import { staffReportRoutes } from './staff-reports';
 
@@ -56,6 +57,7 @@ export function consoleRoutes(app: Hono, deps: AppDeps): void {
   const conflicts = deps.leads?.conflicts;
   if (conflicts) app.route('/api/staff', staffConflictRoutes(deps.staff, conflicts));
   app.route('/api/staff', staffReminderRoutes(deps.staff));
+  app.route('/api/staff', staffExportRoutes(deps.staff));
   if (deps.staffLive) {
     app.route(
       '/api/staff',

@@ -21,6 +21,7 @@ import {
 import { remindersPart } from './reminders.js';
 import { leadPath } from './route.js';
 import { app, consoleTitle, renderHeader, showScreen } from './shell.js';
+import { webhooksPart } from './webhooks.js';
 import { T } from './words.js';
 
 export function showLead(id) {
@@ -107,6 +108,7 @@ export function showLead(id) {
         routingPart(lead),
         actionsPart(ctx, key ? { [key]: message } : {}),
         remindersPart(ctx, key === 'hearing' ? message : undefined),
+        webhooksPart(ctx),
         notesPart(lead),
         transcriptPart(page.transcript, lead),
         historyPart(page.history),

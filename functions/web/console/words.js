@@ -368,3 +368,22 @@ export const REMINDERS = {
   pickDate: 'Choose the new hearing date first.',
   loading: 'Loading reminders…',
 };
+
+/** The lead page's webhooks and Clio Grow (webhooks.js). */
+export const WEBHOOKS = {
+  title: 'Webhooks not delivered',
+  hint: 'Events for the firm’s systems that did not get a 2xx answer yet. They are tried again on their own.',
+  columns: ['Event', 'Sent to', 'Tries', 'Last error', 'Next try'],
+  type: {
+    'lead.created': 'New lead',
+    'lead.updated': 'Lead updated',
+    'lead.accepted': 'Lead accepted',
+    'lead.status': 'Stage changed',
+  },
+  gaveUp: 'Given up',
+};
+
+/** The leads board's CSV download (board.js; README "Exporting leads"). */
+export const EXPORT = {
+  link: 'Export CSV (last 30 days)',
+};
