@@ -1,13 +1,16 @@
 /**
  * Build-time content for the Lambda assets: reads and validates prompts/, knowledge/, the firm
  * file, the roster and the web assets exactly as the local server does, and writes content.json,
- * widget.js, chat.js and demo.html into a directory (functions/adapters/content-bundle.ts). Bad content
+ * widget.js, chat.js, demo.html, the console's files and the conflict check's names.json into a
+ * directory (functions/adapters/content-bundle.ts). Bad content
  * fails `cdk synth`, before anything is deployed.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeContentBundle } from '../functions/adapters/content-bundle';
+import { parse } from 'yaml';
+import { loadNameTables } from '../functions/adapters/conflicts-file';
+import { NAMES_FILE, writeContentBundle } from '../functions/adapters/content-bundle';
 import { loadWebAssets, readContentInputs } from '../functions/adapters/content-files';
 import { loadRoster } from '../functions/adapters/roster-file';
 import type { Firm } from '../functions/core/content';
@@ -31,5 +34,9 @@ export function buildContentDir(options: ContentBuildOptions): {
   const inputs = readContentInputs({ root: options.root, firmFile: options.firmFile });
   const roster = loadRoster(resolve(options.root, options.rosterFile));
   writeContentBundle(dir, { ...inputs, roster, assets: loadWebAssets(options.root) });
+  // The conflict check's names, checked as the local server reads them, then written as JSON.
+  loadNameTables(options.root);
+  const names = parse(readFileSync(join(options.root, 'knowledge', 'names.yaml'), 'utf8'));
+  writeFileSync(join(dir, NAMES_FILE), JSON.stringify(names));
   return { dir, firm: inputs.firm, roster };
 }

@@ -150,9 +150,16 @@ export const CONSOLE_FILES = {
   consoleJs: 'console.js',
   consoleCss: 'console.css',
 } as const;
-/** Every file writeContentBundle writes and loadBundledContent reads: a function's asset holds all. */
+/**
+ * The conflict check's names (knowledge/names.yaml as JSON), written beside the bundle at synth
+ * (infra/content.ts) and read only by the functions that check leads
+ * (functions/adapters/conflicts-bundle.ts), so the clients' API function carries no matcher.
+ */
+export const NAMES_FILE = 'names.json';
+/** Every file a function's asset holds: the bundle writeContentBundle writes, and the names. */
 export const BUNDLE_FILES = [
   CONTENT_FILE,
+  NAMES_FILE,
   WIDGET_FILE,
   CHAT_FILE,
   DEMO_FILE,

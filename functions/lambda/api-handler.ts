@@ -17,6 +17,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws
 import { getConnInfo, handle } from 'hono/aws-lambda';
 import { jsonLogger } from '../adapters/log';
 import { configuredSender, notConfiguredSender } from '../adapters/sms-sender';
+import type { ConflictChecker } from '../core/conflicts/source';
 import type { Content, WebAssets } from '../core/content';
 import type { Logger, Mailer } from '../core/ports';
 import type { Roster } from '../core/routing/roster';
@@ -42,6 +43,8 @@ export interface ApiParts {
    */
   mailer?: Mailer;
   log?: Logger;
+  /** The conflict check, in the staff function only (the upload; the clients' API checks none). */
+  conflicts?: ConflictChecker;
   /** What this function serves besides the clients' API: the staff console in its own function. */
   routes?: AppPart[];
 }
@@ -87,6 +90,7 @@ export function rotatingApiHandler(runtime: LambdaRuntime, parts: ApiParts): Han
         linkSecret: secrets.linkSecret,
         twilioAuthToken: secrets.twilioAuthToken,
         mailer: parts.mailer ?? noMail,
+        conflicts: parts.conflicts,
         // Texts go out with the API key; the auth token only checks the webhook's signatures.
         sender,
         log,

@@ -7,6 +7,7 @@
  * after a rotation warm functions sign links with the new secret.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { loadBundledNameTables } from '../adapters/conflicts-bundle';
 import { readContentBundle } from '../adapters/content-bundle';
 import { dynamoClient } from '../adapters/dynamo-client';
 import { createDynamoLeadStore } from '../adapters/dynamo-leads';
@@ -16,7 +17,7 @@ import { configuredSender, notConfiguredSender } from '../adapters/sms-sender';
 import type { LeadEvents } from '../core/integrations/dispatch';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import type { ReminderDeps } from '../core/reminders/send';
-import { buildDeliveryDeps, buildLeadEvents } from '../deps';
+import { buildConflictChecker, buildDeliveryDeps, buildLeadEvents } from '../deps';
 import { meteredMailer } from './metrics';
 import type { LambdaRuntime } from './runtime';
 
@@ -39,6 +40,14 @@ export function deliveryDeps(runtime: LambdaRuntime): () => Promise<DeliveryDeps
     ),
     runtime.metrics,
   );
+  // The conflict list uploaded in the console (no CONFLICTS_FILE on Lambda), checked when a
+  // lead's email is sent, with the names written beside the bundle.
+  const conflicts = buildConflictChecker({
+    client,
+    tableName: config.TABLE_NAME,
+    rows: [],
+    tables: loadBundledNameTables(runtime.contentDir),
+  });
   let built: { linkSecret: string; deps: DeliveryDeps } | undefined;
   // The lead events' targets, built again when the webhook secret or Clio's token changed.
   let events: { key: string; settings: LeadEvents } | undefined;
@@ -65,6 +74,7 @@ export function deliveryDeps(runtime: LambdaRuntime): () => Promise<DeliveryDeps
         strings: bundle.strings,
         linkSecret,
         mailer,
+        conflicts,
       });
       // The stack's table has the due-time index (DUE_INDEX=on): the timer reads only the leads
       // due. A table made by ensureTable (local runs, tests) has not: the week is read.

@@ -208,6 +208,14 @@ describe('the API bundle', () => {
     expect(
       inputs.filter((i) => /functions\/(http\/staff|core\/staff\/(leads|funnel|takeover))/.test(i)),
     ).toEqual([]);
+    // Nor the conflict check's matcher (imported for its types, none of its code is output):
+    // the staff and delivery functions check leads.
+    const output = Object.values(api.metafile.outputs).find((o) => o.entryPoint);
+    expect(Object.keys(output?.inputs ?? {}).length).toBeGreaterThan(100);
+    const carried = Object.entries(output?.inputs ?? {}).filter(
+      ([i, v]) => /functions\/core\/conflicts\/(match|names|tokens)/.test(i) && v.bytesInOutput > 0,
+    );
+    expect(carried).toEqual([]);
   });
 
   it('answers 404 in the error shape for an unknown address', async () => {
@@ -380,5 +388,10 @@ describe('the staff console bundle', () => {
       }),
     );
     expect(signIn.statusCode).toBe(202);
+  });
+
+  it('serves the conflict list behind a session, with the names written beside the bundle', async () => {
+    // 401, not 404: the route is there (it is only mounted with a conflict check).
+    expect((await handler(httpEvent('GET', '/api/staff/conflicts'))).statusCode).toBe(401);
   });
 });
