@@ -38,8 +38,13 @@ describe('the answer when the best-scoring article explains only part of the que
     ({ article: { id }, score, coverage }) as unknown as Hit;
 
   it('is the best article that explains enough of it', () => {
-    const hits = [hit('a', 6, 0.4), hit('b', 5, 0.8), hit('c', 2, 0.9)];
+    const hits = [hit('a', 6, 0.3), hit('b', 5, 0.8), hit('c', 2, 0.9)];
     expect(confidentHits(hits).map((h) => h.article.id)).toEqual(['b']);
+  });
+
+  it('shows the passed-over best scorer beside the answer when it explains a good part of it', () => {
+    const hits = [hit('a', 6, 0.4), hit('b', 5, 0.8), hit('c', 4.5, 0.45)];
+    expect(confidentHits(hits).map((h) => h.article.id)).toEqual(['b', 'a']);
   });
 
   it('shows a runner-up that explains a little less, after the best, never instead of it', () => {
