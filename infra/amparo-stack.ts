@@ -111,6 +111,22 @@ export class AmparoStack extends Stack {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
 
+    // Lead events for the firm's systems (README "Signed webhooks", "Clio Grow"): the webhooks'
+    // signing secret is generated (the admin gives its value to the receiver); Clio Grow's inbox
+    // token is filled in by the admin after deploy, like the Twilio token.
+    const leadWebhookSecret = config.leadWebhookUrls.length
+      ? new secrets.Secret(this, 'LeadWebhookSecret', {
+          description: 'Amparo: signs lead webhooks (X-Amparo-Signature); give it to the receiver',
+          generateSecretString: { passwordLength: 48, excludePunctuation: true },
+        })
+      : undefined;
+    const clioGrowToken = config.clioGrow
+      ? new secrets.Secret(this, 'ClioGrowInboxToken', {
+          description: 'Amparo: the Clio Grow Lead Inbox token (Clio Grow: Settings, Integrations)',
+          generateSecretString: { passwordLength: 32, excludePunctuation: true },
+        })
+      : undefined;
+
     this.api = new HttpApi(this, 'Api', {
       description: 'Amparo: web chat, widget, Twilio webhook, lead links',
       createDefaultStage: false,
@@ -195,12 +211,32 @@ export class AmparoStack extends Stack {
     // The staff console: the same app and settings, with /console and /api/staff (API Gateway
     // routes them here below), so the clients' function carries none of it.
     const staff = amparoFunction(this, 'staff', props, apiEnvironment);
-    const delivery = amparoFunction(this, 'delivery', props, { ...common, MAIL_TRANSPORT: 'ses' });
+    // Only the functions that deliver leads send their events: the webhooks and Clio Grow.
+    const integrations: Record<string, string> = {
+      ...(leadWebhookSecret
+        ? {
+            LEAD_WEBHOOK_URLS: config.leadWebhookUrls.join(','),
+            LEAD_WEBHOOK_SECRET_ARN: leadWebhookSecret.secretArn,
+          }
+        : {}),
+      ...(clioGrowToken
+        ? {
+            CLIO_GROW_INBOX_TOKEN_SECRET_ARN: clioGrowToken.secretArn,
+            ...(config.clioGrowUrl ? { CLIO_GROW_URL: config.clioGrowUrl } : {}),
+          }
+        : {}),
+    };
+    const delivery = amparoFunction(this, 'delivery', props, {
+      ...common,
+      MAIL_TRANSPORT: 'ses',
+      ...integrations,
+    });
     // The timer: escalations and retries, and the hearing reminders (texted with the API key).
     const escalation = amparoFunction(this, 'escalation', props, {
       ...common,
       MAIL_TRANSPORT: 'ses',
       ...texting,
+      ...integrations,
     });
     this.functions = { api, staff, delivery, escalation };
 
@@ -224,6 +260,10 @@ export class AmparoStack extends Stack {
     }
     for (const fn of [api, staff, escalation]) twilioApiKeySecret?.grantRead(fn);
     for (const fn of [api, staff, delivery, escalation]) linkSecret.grantRead(fn);
+    for (const fn of [delivery, escalation]) {
+      leadWebhookSecret?.grantRead(fn);
+      clioGrowToken?.grantRead(fn);
+    }
 
     // An ARN given as the identity is used as written (not turned into identity/arn:…).
     const sesIdentityArn =
@@ -297,6 +337,18 @@ export class AmparoStack extends Stack {
               },
             },
           }),
+          // A lead in the due-time index's send partition (keys.ts pattern 10): also one whose
+          // events for the webhooks or Clio Grow are owed (an accept, a stage change), sent at
+          // once rather than at the next timer tick; one not due yet is read and left.
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: {
+              NewImage: {
+                type: { S: lambda.FilterRule.isEqual('lead') },
+                duepk: { S: lambda.FilterRule.isEqual('DUE') },
+              },
+            },
+          }),
         ],
       }),
     );
@@ -339,6 +391,8 @@ export class AmparoStack extends Stack {
         twilioApiKeySecret,
         linkSecret,
         originSecret: this.edge.originSecret,
+        leadWebhookSecret,
+        clioGrowToken,
       },
       distribution: this.edge.distribution,
       customCertificate: Boolean(config.domainName),

@@ -164,6 +164,33 @@ export const InfraConfigSchema = z
       .transform((v) => v === true || v === 'true')
       .optional(),
     /**
+     * LEAD_WEBHOOK_URLS (README "Signed webhooks"): https URLs every lead event is POSTed to,
+     * signed with the secret the stack generates (LeadWebhookSecret). A list in deploy.json or
+     * cdk.json, or one comma-separated string from -c or the environment.
+     */
+    leadWebhookUrls: z
+      .preprocess((v) => (Array.isArray(v) ? v.join(',') : v), z.string())
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https$/, error: 'is not an https URL' }))),
+    /**
+     * Clio Grow's Lead Inbox (README "Clio Grow"): the stack makes the secret ClioGrowInboxToken,
+     * which the admin fills with the firm's inbox token after deploy; `clioGrowUrl` outside the US.
+     */
+    clioGrow: z
+      .preprocess(
+        (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+        z.union([z.boolean(), z.enum(['true', 'false'])]),
+      )
+      .transform((v) => v === true || v === 'true')
+      .default(false),
+    clioGrowUrl: z.url({ protocol: /^https$/, error: 'is not an https URL' }).optional(),
+    /**
      * A table restored from point-in-time recovery (infra/README.md "Restoring the table"): the
      * stack then uses it instead of the table it made (which it keeps), with its stream
      * (`tableStreamArn`) for lead delivery. Both or neither.

@@ -13,6 +13,8 @@ export interface AcknowledgedConstructs {
     twilioApiKeySecret?: IConstruct;
     linkSecret: IConstruct;
     originSecret: IConstruct;
+    leadWebhookSecret?: IConstruct;
+    clioGrowToken?: IConstruct;
   };
   distribution: IConstruct;
   /** The distribution has the firm's ACM certificate (infra/config.ts domainName). */
@@ -39,6 +41,13 @@ export const ACKNOWLEDGMENTS = {
     'The CloudFront-to-API secret only proves that a request passed through CloudFront and its ' +
     'WAF; CloudFront reads it at deploy (a dynamic reference), so a Secrets Manager rotation ' +
     'would lock every client out until the next deploy. It is changed by hand with a deploy.',
+  leadWebhookSecretRotation:
+    "The lead webhooks' signing secret is also held by the firm's receivers (their CRM or " +
+    'automation), which must change in step: it is rotated by hand with them (README "Signed ' +
+    'webhooks"), since a rotation Lambda would make every receiver refuse every event.',
+  clioGrowTokenRotation:
+    "Clio Grow's Lead Inbox token is issued by Clio (Settings, Integrations): the admin pastes it " +
+    'into this secret (README "Clio Grow"); a rotation Lambda cannot make Clio issue another.',
   geoRestriction:
     'People who need a deportation-defense firm write from abroad too (relatives in Mexico or ' +
     'Central America, someone already deported); a country block would turn them away.',
@@ -78,6 +87,16 @@ export function acknowledgeFindings(on: AcknowledgedConstructs): void {
   }
   ack(on.secrets.linkSecret, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.linkSecretRotation);
   ack(on.secrets.originSecret, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.originSecretRotation);
+  if (on.secrets.leadWebhookSecret) {
+    ack(
+      on.secrets.leadWebhookSecret,
+      'AwsSolutions-SMG4',
+      ACKNOWLEDGMENTS.leadWebhookSecretRotation,
+    );
+  }
+  if (on.secrets.clioGrowToken) {
+    ack(on.secrets.clioGrowToken, 'AwsSolutions-SMG4', ACKNOWLEDGMENTS.clioGrowTokenRotation);
+  }
   ack(on.distribution, 'AwsSolutions-CFR1', ACKNOWLEDGMENTS.geoRestriction);
   ack(on.distribution, 'AwsSolutions-CFR3', ACKNOWLEDGMENTS.edgeAccessLogs);
   // With the firm's own certificate the distribution requires TLSv1.2_2021: nothing to acknowledge.

@@ -106,8 +106,8 @@ export function owedTypes(lead: EventSource): EventType[] {
 
 /**
  * The lead's `outbound` with the events it owes added (each to the targets that take its type:
- * Clio Grow takes only new leads) and `seen` brought up to date. Unchanged when nothing is owed
- * or there is no target.
+ * Clio Grow takes only new leads) and `seen` brought up to date. Unchanged when nothing is owed;
+ * with no target, only `seen` moves (undefined for a lead never seen).
  *
  * @example withOwedEvents(lead, ['https://crm.example/hook', 'clio-grow'], now, randomUUID)
  */
@@ -118,7 +118,9 @@ export function withOwedEvents(
   newId: () => string,
 ): Outbound | undefined {
   const types = owedTypes(lead);
-  if (types.length === 0 || targets.length === 0) return lead.outbound;
+  if (types.length === 0) return lead.outbound;
+  // Nowhere to send it (the targets were removed): seen all the same, so it is not owed forever.
+  if (targets.length === 0) return lead.outbound && { ...lead.outbound, seen: seenOf(lead) };
   const at = now.toISOString();
   const events = types.map((type) => ({
     id: newId(),

@@ -203,6 +203,20 @@ describe('dispatchOutbound', () => {
     });
   });
 
+  it('marks a change seen when the targets are gone, so it is not owed (and read) forever', async () => {
+    await leads.save(aLead());
+    await dispatchOutbound(deps, 'L01HX7');
+    deps.outbound.webhooks = undefined;
+    const lead = stored() as Lead;
+    await leads.save({ ...lead, version: lead.version + 1, status: 'accepted' });
+    await dispatchOutbound(deps, 'L01HX7');
+    expect(stored()?.outbound?.seen.accepted).toBe(true);
+    const version = stored()?.version;
+    await dispatchOutbound(deps, 'L01HX7');
+    expect(stored()?.version).toBe(version);
+    expect(posted).toHaveLength(1);
+  });
+
   it('does nothing for a lead never seen when nothing is configured', async () => {
     await leads.save(aLead());
     deps.outbound.webhooks = undefined;
