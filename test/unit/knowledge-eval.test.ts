@@ -1,11 +1,12 @@
 /**
- * Holds the knowledge search at the figures reported in the issues' closing notes, on four sets:
+ * Holds the knowledge search at the figures reported in the issues' closing notes, on seven sets:
  * eval.yaml (tuned on), holdout.yaml (written independently, then used for general fixes),
- * blind.yaml (written last in the first round) and blind-2026-12.yaml (written after issue 13's
- * articles). `npm run eval:knowledge -- --set <file>` prints them. All four have now been looked
- * at and tuned on (blind-2026-12 since its misses were printed on 2026-12-07), so none of them
- * estimates new questions any more: issue 13's target is measured on a fresh blind set written
- * after this work, reported separately.
+ * blind.yaml (written last in the first round), blind-2026-12.yaml (written after issue 13's
+ * articles) and blind-2026-12b, -12c and -12d (each written blind on 2026-12-07, after the
+ * tuning before it). `npm run eval:knowledge -- --set <file>` prints them. All seven have now
+ * been looked at and tuned on (each since its misses were printed), so none of them estimates
+ * new questions any more: issue 13's target is measured on a fresh blind set written after this
+ * work, reported separately.
  */
 import { describe, expect, it } from 'vitest';
 import { content } from '../helpers/content';
@@ -124,12 +125,14 @@ describe('knowledge search on the set 2026-12c (a blind set until its misses wer
   // beside the answer, an off-topic word excused only by an article whose phrasings ask about the
   // question's other words, off-topic words among several telling ones counted in proportion, a
   // wider off-topic vocabulary; its misses were read again, and its family-court question shaped
-  // one off-topic group): 91.1%, 96.8%, 2 of 30.
+  // one off-topic group): 91.1%, 96.8%, 2 of 30. After the work on blind-2026-12d's misses
+  // (general vocabulary: an old order never obeyed, what to bring in Spanish, coming alone in
+  // any person): 92.6%, 97.4%, 2 of 30.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12c.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.91);
-    expect(report.top3).toBeGreaterThanOrEqual(0.968);
+    expect(report.top1).toBeGreaterThanOrEqual(0.926);
+    expect(report.top3).toBeGreaterThanOrEqual(0.973);
   });
 
   it('answers at most 2 of its 30 questions that should get no answer', () => {
@@ -137,20 +140,24 @@ describe('knowledge search on the set 2026-12c (a blind set until its misses wer
   });
 });
 
-describe('knowledge search on the blind set 2026-12d', () => {
+describe('knowledge search on the set 2026-12d (a blind set until its misses were read)', () => {
   // test/knowledge/blind-2026-12d.yaml: 230 questions (195 answerable, 35 with no answer; 115
   // es / 115 en), written on 2026-12-07 from the articles' ids and titles only, while the search
   // was tuned on the other sets, by someone who saw neither the search, the articles' bodies nor
-  // the other sets; run once after that tuning, misses unread. First run, held here: top-1
-  // 88.7%, top-3 93.3%, 3 of 35 answered that should not (issue 13's target: 90% / 97% / none).
+  // the other sets; run once after that tuning, misses unread. First run: top-1 88.7%, top-3
+  // 93.3%, 3 of 35 answered that should not (issue 13's target: 90% / 97% / none). Its misses
+  // were then printed and grouped by cause (words read wrongly or not at all, off-topic matters
+  // with no group, a best scorer passed over and not shown), so it is a tuning set since
+  // 2026-12-07, like the others; no label was plainly wrong. After that work: 94.4%, 99.0%, none
+  // of its 35 answered.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12d.yaml'));
 
-  it('keeps top-1 and top-3 accuracy at or above its first run', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.887);
-    expect(report.top3).toBeGreaterThanOrEqual(0.933);
+  it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.943);
+    expect(report.top3).toBeGreaterThanOrEqual(0.989);
   });
 
-  it('answers at most 3 of its 35 questions that should get no answer', () => {
-    expect(report.falseAnswers).toBeLessThanOrEqual(3);
+  it('answers none of its 35 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBe(0);
   });
 });
