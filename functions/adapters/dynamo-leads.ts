@@ -13,7 +13,6 @@ import {
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -25,6 +24,7 @@ import { nextDue } from '../core/reminders/reminders';
 import { DEFAULT_RETENTION_DAYS, isExpired, leadExpiry, pointerExpiry } from '../core/retention';
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
+import { queryAll } from './dynamo-query';
 import {
   CONVERSATIONS_INDEX,
   DUE_ESCALATE,
@@ -143,87 +143,57 @@ export function createDynamoLeadStore(options: {
       }
     },
     async listDay(day) {
-      const leads: Lead[] = [];
-      let start: Record<string, unknown> | undefined;
       try {
-        do {
-          const out = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :day',
-              ExpressionAttributeValues: marshall({ ':day': leadsOfDayKey(day) }),
-              ExclusiveStartKey: start ? marshall(start) : undefined,
-            }),
-          );
-          for (const item of out.Items ?? []) {
-            const lead = unmarshall(item);
-            if (live(lead)) leads.push(read(lead));
-          }
-          start = out.LastEvaluatedKey ? unmarshall(out.LastEvaluatedKey) : undefined;
-        } while (start);
+        const items = await queryAll(client, {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :day',
+          ExpressionAttributeValues: marshall({ ':day': leadsOfDayKey(day) }),
+        });
+        return items.filter(live).map(read);
       } catch (error) {
         throw translateStoreError(error);
       }
-      return leads;
     },
     ...(options.dueIndex
       ? {
           async listDue(at: Date, routedBefore: Date) {
-            const due: Lead[] = [];
-            const query = async (partition: string, until: string) => {
-              let start: Record<string, unknown> | undefined;
-              do {
-                const out = await client.send(
-                  new QueryCommand({
-                    TableName: tableName,
-                    IndexName: DUE_INDEX,
-                    KeyConditionExpression: 'duepk = :p AND dueAt <= :until',
-                    ExpressionAttributeValues: marshall({ ':p': partition, ':until': until }),
-                    ExclusiveStartKey: start ? marshall(start) : undefined,
-                  }),
-                );
-                for (const item of out.Items ?? []) {
-                  const lead = unmarshall(item);
-                  if (live(lead)) due.push(read(lead));
-                }
-                start = out.LastEvaluatedKey ? unmarshall(out.LastEvaluatedKey) : undefined;
-              } while (start);
-            };
+            const query = (partition: string, until: string) =>
+              queryAll(client, {
+                TableName: tableName,
+                IndexName: DUE_INDEX,
+                KeyConditionExpression: 'duepk = :p AND dueAt <= :until',
+                ExpressionAttributeValues: marshall({ ':p': partition, ':until': until }),
+              });
             try {
-              await query(DUE_SEND, at.toISOString());
-              await query(DUE_ESCALATE, routedBefore.toISOString());
+              const items = [
+                ...(await query(DUE_SEND, at.toISOString())),
+                ...(await query(DUE_ESCALATE, routedBefore.toISOString())),
+              ];
+              return items.filter(live).map(read);
             } catch (error) {
               throw translateStoreError(error);
             }
-            return due;
           },
         }
       : {}),
     async listReminding(at) {
-      const keys: string[] = [];
-      let start: Record<string, unknown> | undefined;
+      let items: Record<string, unknown>[];
       try {
-        do {
-          const out = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: CONVERSATIONS_INDEX,
-              KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :until',
-              ExpressionAttributeValues: marshall({ ':p': REMINDING, ':until': at.toISOString() }),
-              ExclusiveStartKey: start ? marshall(start) : undefined,
-            }),
-          );
-          for (const item of out.Items ?? []) {
-            // The table's own keys are always projected: the lead's id is in its pk.
-            const { pk } = unmarshall(item);
-            if (typeof pk === 'string' && pk.startsWith('LEAD#')) keys.push(pk.slice(5));
-          }
-          start = out.LastEvaluatedKey ? unmarshall(out.LastEvaluatedKey) : undefined;
-        } while (start);
+        items = await queryAll(client, {
+          TableName: tableName,
+          IndexName: CONVERSATIONS_INDEX,
+          KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :until',
+          ExpressionAttributeValues: marshall({ ':p': REMINDING, ':until': at.toISOString() }),
+        });
       } catch (error) {
         throw translateStoreError(error);
       }
+      // The table's own keys are always projected: the lead's id is in its pk.
+      const keys = items
+        .map((item) => item.pk)
+        .filter((pk): pk is string => typeof pk === 'string' && pk.startsWith('LEAD#'))
+        .map((pk) => pk.slice(5));
       // The index holds keys only; the leads are read as they are now, one by one.
       const leads = await Promise.all(keys.map((id) => store.get(id)));
       return leads.filter((lead): lead is Lead => lead !== undefined);

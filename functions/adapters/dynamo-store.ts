@@ -14,7 +14,6 @@ import {
   GetItemCommand,
   type GlobalSecondaryIndex,
   PutItemCommand,
-  QueryCommand,
   ResourceInUseException,
   TransactWriteItemsCommand,
   UpdateTableCommand,
@@ -35,6 +34,7 @@ import {
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
 import { leadWrites } from './dynamo-leads';
+import { queryAll } from './dynamo-query';
 import {
   CONVERSATIONS_INDEX,
   CONVERSATIONS_INDEX_ATTRIBUTES,
@@ -240,22 +240,15 @@ export function createDynamoStore({
     },
 
     async listStarted(day) {
-      const rows: ConversationSummary[] = [];
-      let start: Record<string, AttributeValue> | undefined;
+      let rows: ConversationSummary[];
       try {
-        do {
-          const out = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: CONVERSATIONS_INDEX,
-              KeyConditionExpression: 'gsi3pk = :day',
-              ExpressionAttributeValues: marshall({ ':day': conversationsOfDayKey(day) }),
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const item of out.Items ?? []) rows.push(summaryFromIndex(unmarshall(item)));
-          start = out.LastEvaluatedKey;
-        } while (start);
+        const items = await queryAll(client, {
+          TableName: tableName,
+          IndexName: CONVERSATIONS_INDEX,
+          KeyConditionExpression: 'gsi3pk = :day',
+          ExpressionAttributeValues: marshall({ ':day': conversationsOfDayKey(day) }),
+        });
+        rows = items.map(summaryFromIndex);
       } catch (error) {
         throw translateStoreError(error);
       }

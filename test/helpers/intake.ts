@@ -83,3 +83,30 @@ export const RESIDENT: Record<string, string> = {
   preferredLanguage: '2',
   confirm: 'yes',
 };
+
+/** RESIDENT's intake answered in Spanish, as a texter types it. */
+export const RESIDENT_ES: Record<string, string> = {
+  ...RESIDENT,
+  consent: 'si',
+  aboutSelf: 'para mi',
+  detained: 'no',
+  removalOrder: 'no',
+  missedHearing: 'no',
+  represented: 'no',
+  criminalHistory: 'no',
+  safeToContact: 'si',
+  email: 'saltar',
+  preferredLanguage: '2',
+  confirm: '1',
+  isLpr: 'no',
+  fearOfReturn: 'no',
+  crimeVictim: 'no',
+  trafficking: 'no',
+  abusedByFamily: 'no',
+  hasCourtCase: 'si',
+  nextHearingDate: '3 de marzo de 2027',
+  entryDate: 'junio de 2008',
+  citizenship: 'Mexico',
+  court: 'San Diego',
+  birthDate: '30 de junio de 1985',
+};

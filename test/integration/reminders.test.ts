@@ -10,7 +10,7 @@ import type { Lead } from '../../functions/core/leads/lead';
 import { sendDueReminders } from '../../functions/core/reminders/send';
 import { startDeliveryWorker } from '../../functions/local/delivery-worker';
 import { reminderLines } from '../../scripts/reminders';
-import { RESIDENT } from '../helpers/intake';
+import { RESIDENT_ES } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { sendSms, textIntake } from '../helpers/sms';
 
@@ -24,30 +24,10 @@ afterAll(() => server.close());
 
 const PHONE = '+12133735501';
 
+// Her hearing's time said with its date: the reminders say it too.
 const SPANISH = {
-  ...RESIDENT,
-  consent: 'si',
-  aboutSelf: 'para mi',
-  detained: 'no',
-  removalOrder: 'no',
-  missedHearing: 'no',
-  represented: 'no',
-  criminalHistory: 'no',
-  safeToContact: 'si',
-  email: 'saltar',
-  preferredLanguage: '2',
-  confirm: '1',
-  isLpr: 'no',
-  fearOfReturn: 'no',
-  crimeVictim: 'no',
-  trafficking: 'no',
-  abusedByFamily: 'no',
-  hasCourtCase: 'si',
+  ...RESIDENT_ES,
   nextHearingDate: '14 de enero de 2027 a las 8:30 de la mañana',
-  entryDate: 'junio de 2008',
-  citizenship: 'Mexico',
-  court: 'San Diego',
-  birthDate: '30 de junio de 1985',
 };
 
 async function theLead(): Promise<Lead> {

@@ -5,7 +5,7 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segments } from '../../functions/core/channels/sms/render';
-import { RESIDENT } from '../helpers/intake';
+import { RESIDENT, RESIDENT_ES as SPANISH } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { newSid, sendSms, smsStep, textIntake } from '../helpers/sms';
 
@@ -17,32 +17,6 @@ afterAll(() => server.close());
 
 let counter = 0;
 const newPhone = () => `+1213373${String(4000 + counter++).padStart(4, '0')}`;
-
-const SPANISH = {
-  ...RESIDENT,
-  consent: 'si',
-  aboutSelf: 'para mi',
-  detained: 'no',
-  removalOrder: 'no',
-  missedHearing: 'no',
-  represented: 'no',
-  criminalHistory: 'no',
-  safeToContact: 'si',
-  email: 'saltar',
-  preferredLanguage: '2',
-  confirm: '1',
-  isLpr: 'no',
-  fearOfReturn: 'no',
-  crimeVictim: 'no',
-  trafficking: 'no',
-  abusedByFamily: 'no',
-  hasCourtCase: 'si',
-  nextHearingDate: '3 de marzo de 2027',
-  entryDate: 'junio de 2008',
-  citizenship: 'Mexico',
-  court: 'San Diego',
-  birthDate: '30 de junio de 1985',
-};
 
 describe('a complete intake by text message', () => {
   it.each([

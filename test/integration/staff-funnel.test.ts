@@ -158,6 +158,10 @@ const zero = {
   abandonedAt: {},
   accepted: 0,
   retained: 0,
+  remindersOn: 0,
+  remindersSent: 0,
+  remindersFailed: 0,
+  remindersOptedOut: 0,
 };
 
 describe('the script', () => {
