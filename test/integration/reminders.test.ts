@@ -10,7 +10,8 @@ import type { Lead } from '../../functions/core/leads/lead';
 import { sendDueReminders } from '../../functions/core/reminders/send';
 import { startDeliveryWorker } from '../../functions/local/delivery-worker';
 import { reminderLines } from '../../scripts/reminders';
-import { RESIDENT_ES } from '../helpers/intake';
+import { type ApiState, say, start } from '../helpers/http';
+import { RESIDENT, RESIDENT_ES } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { sendSms, textIntake } from '../helpers/sms';
 
@@ -188,5 +189,31 @@ describe('hearing reminders by text', () => {
       (r) => r.hearingDate === '2027-04-15' && r.kind === 'week',
     );
     expect(week).toMatchObject({ status: 'cancelled', reason: 'opted-out' });
+  });
+});
+
+describe('a number typed in the web chat, as someone else would use it', () => {
+  it('gets no text about the hearing: no offer without an email, and a yes typed anyway does nothing', async () => {
+    clock = new Date('2026-12-07T18:00:00Z');
+    const before = server.outbox.length;
+    // Whoever types a stranger's number (RESIDENT's phone is typed, never proven) and no email.
+    const started = await start(server.url);
+    let state: ApiState = started.state;
+    let last = '';
+    while (!state.done) {
+      const answer = RESIDENT[state.step];
+      if (answer === undefined) throw new Error(`no answer for ${state.step}`);
+      const reply = await say(server.url, started.conversationId, started.token, answer);
+      state = reply.state;
+      last = reply.messages.map((m) => m.text).join('\n');
+    }
+    expect(state.step).toBe('end');
+    expect(last).not.toMatch(/reminder/i);
+    await say(server.url, started.conversationId, started.token, 'yes');
+    const conversation = await server.deps.store.get(started.conversationId);
+    const lead = await server.deps.delivery?.leads.get(conversation?.intake.leadId ?? '');
+    expect(lead?.facts.nextHearingDate).toBeDefined();
+    expect(lead?.reminders).toBeUndefined();
+    expect(server.outbox.slice(before).filter((m) => m.to === lead?.contact.phone)).toEqual([]);
   });
 });
