@@ -244,3 +244,23 @@ describe('an accept through the email link', () => {
     expect(body.lead.acceptedBy.attorneyId).toBe(fresh?.routing.attorneyId ?? 'intake');
   });
 });
+
+describe('a client’s ordinary turn, with webhooks and Clio Grow configured', () => {
+  it('is still one GetItem and one PutItem: events are worked out by the delivery worker', async () => {
+    const seen: string[] = [];
+    const started = await start(server.url);
+    server.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        seen.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countWebhookTurn' },
+    );
+    try {
+      await say(server.url, started.conversationId, started.token, 'yes');
+    } finally {
+      server.client.middlewareStack.remove('countWebhookTurn');
+    }
+    expect(seen.sort()).toEqual(['GetItemCommand', 'PutItemCommand']);
+  });
+});
