@@ -356,9 +356,9 @@ export function zonedInstant(date: string, hour: number, minute: number, timeZon
   for (let i = 0; i < 2; i++) {
     const shown = wallClock(new Date(guess), timeZone);
     const shownMs = Date.UTC(
-      ...(shown.date.split('-').map(Number) as [number, number, number]).map((n, j) =>
+      ...((shown.date.split('-').map(Number) as [number, number, number]).map((n, j) =>
         j === 1 ? n - 1 : n,
-      ) as [number, number, number],
+      ) as [number, number, number]),
       shown.hour,
       shown.minute,
     );
