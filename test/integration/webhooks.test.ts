@@ -3,7 +3,8 @@
  * lead.created signed so that README.md's own verification snippet (read from the README and run
  * as written) accepts it; a receiver failing three times then recovering gets the event once more
  * with the same id; a Clio Grow-shaped receiver gets the new lead in its documented shape; an
- * accept through the email's link is announced as lead.accepted.
+ * accept through the email's link is lead.accepted, a stage change in the console lead.status;
+ * an ordinary turn still makes two DynamoDB requests.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -21,6 +22,7 @@ import { buildLeadEvents } from '../../functions/deps';
 import { type ApiState, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, TEST_LINK_SECRET, type TestServer } from '../helpers/server';
+import { signInAs, staffApi } from '../helpers/staff';
 
 const SECRET = 'whsec-test-0123456789abcdefghijklmn';
 const CLIO_TOKEN = 'clio-inbox-token-test-0123';
@@ -242,6 +244,22 @@ describe('an accept through the email link', () => {
     const body = bodyOf(hook.got[0]);
     expect(body.lead.status).toBe('accepted');
     expect(body.lead.acceptedBy.attorneyId).toBe(fresh?.routing.attorneyId ?? 'intake');
+  });
+});
+
+describe('a stage change in the console', () => {
+  it('is announced as lead.status, with the new stage', async () => {
+    const lead = await intake({ ...RESIDENT, phone: '(213) 373-4104' });
+    await deliverDue(delivery());
+    hook.got.length = 0;
+    const cookie = await signInAs(server, 'rosa.mendez@example.com');
+    const changed = await staffApi(server, cookie, `/leads/${lead.leadId}`, {
+      body: { status: 'contacted' },
+    });
+    expect(changed.status).toBe(200);
+    await deliverDue(delivery());
+    expect(hook.got.map((r) => bodyOf(r).type)).toEqual(['lead.status']);
+    expect(bodyOf(hook.got[0]).lead.stage).toBe('contacted');
   });
 });
 
