@@ -81,6 +81,8 @@ const PATTERN_NAMES = [
   'released',
   'releaseHoped',
   'notDetained',
+  'yearsBack',
+  'cameBack',
   'selfDetained',
   'heldInJail',
   'countyJail',
@@ -95,6 +97,8 @@ const PATTERN_NAMES = [
   'suing',
   'deniedRecord',
   'otherCourt',
+  'pastRecord',
+  'abuseThreat',
   'immigrationMatter',
   'notImmigrationSaid',
   'citizenHeld',
@@ -136,6 +140,7 @@ export type PatternName = (typeof PATTERN_NAMES)[number];
 /** Patterns story.ts reads groups from, and how many it reads. */
 const GROUPS: Partial<Record<PatternName, number>> = {
   writerSays: 1,
+  yearsBack: 1,
   dayOfMonth: 1,
   forDuration: 2,
   from: 1,
@@ -168,8 +173,8 @@ export const StoryPhrasesSchema = z
     relations: z.record(Word, z.tuple([z.enum(RELATIONSHIPS), z.enum(WHO_WORDS)])),
     possessives: z.array(Word).min(1),
     relationAdjectives: z.array(Word),
-    /** Texting spellings, word for word: "tngo" is "tengo", "q" is "que". */
-    spellings: z.record(Word, Word),
+    /** Texting spellings, word for word: "tngo" is "tengo", "q" is "que", "ami" is "a mi". */
+    spellings: z.record(Word, Phrase),
     indefinites: z.array(Word),
     nameLeadsOther: z.array(Phrase).min(1),
     nameLeadsOwn: z.array(Phrase).min(1),

@@ -263,6 +263,12 @@ function lastIndexOf(text: string, pattern: RegExp): number {
   return offsets(text, pattern).at(-1) ?? -1;
 }
 
+/** True when the words say a time years back: "in 2023", "hace años", "years ago". */
+function yearsBack(words: string, thisYear: number, t: StoryPhrases): boolean {
+  const m = t.yearsBack.exec(words);
+  return m !== null && (m[1] === undefined || Number(m[1]) < thisYear);
+}
+
 function nearest(at: number, places: number[]): number {
   return places.reduce((best, p) => Math.min(best, Math.abs(p - at)), Number.POSITIVE_INFINITY);
 }
@@ -318,16 +324,6 @@ function reading(
   const clauses = text.key;
   // "I'm not detained, I was never arrested": neither is a detention.
   const unnegated = untaken.replace(everywhere(t.notDetained), ' ');
-  // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
-  // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
-  // word on it decides.
-  // A release hoped for ("if he can get out on bond", "para que lo suelten") is not one told.
-  // One years ago ("released from detention in 2023") is told: not held now, unless a
-  // detention is told after it.
-  const releases = offsets(words, t.released).filter(
-    (at) => !t.releaseHoped.test(words.slice(Math.max(0, at - 30), at)),
-  );
-  const lastRelease = releases.at(-1) ?? -1;
   // "Got out of detention": the word "detention" there is the release, not a new arrest.
   // Nor is "ya no está detenida" a new arrest.
   const beyondRelease = words
@@ -337,6 +333,20 @@ function reading(
     lastIndexOf(beyondRelease, t.detain),
     lastIndexOf(beyondRelease, t.tookRelative),
   );
+  // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
+  // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
+  // word on it decides.
+  // A release hoped for ("if he can get out on bond", "para que lo suelten") is not one told.
+  // One years ago ("released from detention in 2023") is told: not held now, unless a detention
+  // is told beside it ("got took by ICE monday. he was released from detention back in 2023"):
+  // then the release is history, whatever order the sentences come in.
+  const thisYear = Number(today.slice(0, 4));
+  const releases = offsets(words, t.released).filter(
+    (at) =>
+      !t.releaseHoped.test(words.slice(Math.max(0, at - 30), at)) &&
+      !(lastTaken >= 0 && yearsBack(words.slice(at, at + 60), thisYear, t)),
+  );
+  const lastRelease = releases.at(-1) ?? -1;
   const negated =
     (releases.length > 0 && !t.stillHeld.test(words) && lastRelease > lastTaken) ||
     (t.notDetained.test(clauses) && !t.detain.test(unnegated) && !facility);
@@ -368,11 +378,20 @@ function reading(
       !t.detain.test(words.replace(t.countyJail, ' ')));
   // "La policía lo arrestó y migración le puede poner un hold": the police hold him, not ICE.
   const policeHold = t.policeOnly.test(words) && t.iceHoldComing.test(words);
-  const policeOnly = (t.policeOnly.test(words) && !immigration) || jailMaybeIce || policeHold;
+  // "Nunca ha tenido problemas con la policía": the police denied are not who holds them.
+  const undenied = words.replace(everywhere(t.deniedRecord), ' ');
+  const policeOnly = (t.policeOnly.test(undenied) && !immigration) || jailMaybeIce || policeHold;
+  // Deported before, and nothing says held now: the deportation, not a detention. Taken again
+  // after it ("fue deportado en 2012 y se regresó, ahora lo volvieron a detener", "deported in
+  // 2014, came back, and ICE arrested him this morning"): held now.
+  const deportedAt = lastIndexOf(words, t.deportedBefore);
+  const cameBackAt = offsets(words, t.cameBack).find((at) => at > deportedAt) ?? -1;
+  const deportedOnly =
+    deportedAt >= 0 && !t.heldNow.test(words) && !(cameBackAt >= 0 && lastTaken > cameBackAt);
   if (negated) facts.detained = 'no';
   else if (
     (detainWord || (facility && t.facilityHeld.test(words))) &&
-    !(t.deportedBefore.test(words) && !t.heldNow.test(words)) &&
+    !deportedOnly &&
     !policeOnly &&
     !feared &&
     !onlyArrest
@@ -412,7 +431,7 @@ function reading(
   }
   // An order asked about ("¿cómo sé si tengo orden de deportación?") is not one stated.
   const stated = text.key
-    .split(/(?<=[.!?¿])/)
+    .split(/(?<=[.!?¿,;])/)
     .filter((sentence) => !/[?¿]/.test(sentence))
     .join(' ');
   if ((t.order.test(stated) || t.deportedBefore.test(words)) && !t.noOrder.test(clauses))
@@ -422,10 +441,12 @@ function reading(
   // "No sé si tiene corte", "sin ver juez": no court case stated either way.
   const unsureCourt = t.unsureCourt.test(words);
   // "Nunca ha tenido ni una multa": a court or ticket denied is not the matter.
-  const undenied = words.replace(everywhere(t.deniedRecord), ' ');
   // "It's not immigration": the word says what the matter is not.
   const aboutImmigration = words.replace(everywhere(t.notImmigrationSaid), ' ');
   const otherCourt = t.otherCourt.test(undenied) && !t.immigrationMatter.test(aboutImmigration);
+  // "Tuvo un caso de violencia doméstica hace años", "an old DUI": a record, not today's matter.
+  const otherCourtNow =
+    otherCourt && t.otherCourt.test(undenied.replace(everywhere(t.pastRecord), ' '));
   const courtWord =
     !otherCourt &&
     t.court.test(
@@ -518,7 +539,6 @@ function reading(
   else if (t.withoutInspection.test(words)) facts.entryManner = 'without-inspection';
   const arrived = t.arrivedYear.exec(words);
   const years = t.yearsHere.exec(words);
-  const thisYear = Number(today.slice(0, 4));
   if (arrived?.[1] && Number(arrived[1]) <= thisYear) facts.entryDate = arrived[1];
   else {
     const count = Number(years?.[1] ?? years?.[2] ?? 0);
@@ -554,7 +574,7 @@ function reading(
   // A US citizen in a jail, with no immigration word: the police's matter.
   const citizenJailed = policeOnly && !immigration && t.citizenHeld.test(words);
   const notImmigration =
-    (otherCourt || t.suing.test(undenied) || t.otherLegal.test(undenied) || citizenJailed) &&
+    (otherCourtNow || t.suing.test(undenied) || t.otherLegal.test(undenied) || citizenJailed) &&
     !t.immigration.test(aboutImmigration) &&
     !asksStatus &&
     !facility;
@@ -577,7 +597,8 @@ function reading(
         ? 'court'
         : notImmigration
           ? 'other'
-          : facts.removalOrder === 'yes' && t.optionsAsked.test(words)
+          : (facts.removalOrder === 'yes' && t.optionsAsked.test(words)) ||
+              t.abuseThreat.test(words)
             ? 'options'
             : (matterByMeaning(
                 content,
@@ -607,12 +628,19 @@ function matterByMeaning(
   asksStatus: boolean,
 ): string | undefined {
   const step = content.flow.steps.find((s) => s.id === 'matter');
-  const meant = step ? chooseByMeaning(content, step, text, language)?.value : undefined;
+  // "Nunca me ha parado ICE, just want to know mis opciones": the words of what did not happen
+  // are not weighed ("parado", "ICE" would pull toward a detention).
+  const t = content.story;
+  let said = text.words;
+  for (const denial of [t.neverTaken, t.notDetained, t.noCourt])
+    said = said.replace(everywhere(denial), ' ');
+  const weighed = said === text.words ? text : read(said);
+  const meant = step ? chooseByMeaning(content, step, weighed, language)?.value : undefined;
   // "Inmigración", "immigration question", "sponsor me for a work visa": never a matter outside
   // immigration.
   if (meant === 'other' && (content.story.immigration.test(text.words) || asksStatus))
     return undefined;
-  // "I'm not detained, I have no court, I just want papers": the words of what did not happen.
+  // "I'm not detained, I have no court, I just want papers": never the matter denied.
   if (notDetained && meant === 'detention') return undefined;
   return noCourt && meant === 'court' ? undefined : meant;
 }
