@@ -161,3 +161,21 @@ describe('knowledge search on the set 2026-12d (a blind set until its misses wer
     expect(report.falseAnswers).toBe(0);
   });
 });
+
+describe('knowledge search on the blind set 2026-12e', () => {
+  // test/knowledge/blind-2026-12e.yaml: 231 questions (195 answerable, 36 with no answer; 115
+  // es / 116 en), written on 2026-12-07 from the articles' ids and titles only, while the search
+  // was tuned on blind-2026-12d, by someone who saw neither the search, the articles' bodies nor
+  // any other set; run once after that tuning, misses unread. First run, held here: top-1 88.7%,
+  // top-3 93.8%, 3 of 36 answered that should not (issue 13's target: 90% / 97% / none).
+  const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12e.yaml'));
+
+  it('keeps top-1 and top-3 accuracy at or above its first run', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.887);
+    expect(report.top3).toBeGreaterThanOrEqual(0.938);
+  });
+
+  it('answers at most 3 of its 36 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(3);
+  });
+});
