@@ -1,10 +1,11 @@
 import { todayIn } from '../calendar';
+import type { Content } from '../content';
 import type { Facts } from '../facts';
 import { type Language, RESERVED_STEPS, type Step } from '../flow';
 import { parseYesNo } from '../parse';
 import { isSkip } from '../parse/normalize';
 import { type Reading, read, type Said } from '../parse/reading';
-import { readStory } from '../understand/story';
+import { readStory, type Story } from '../understand/story';
 import { mentionsUnclear, parseAnswer, pressedOption } from './answers';
 import {
   ask,
@@ -398,6 +399,11 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
         const turn = sayBack(ctx, state, step.id, { ...story, facts }, text, today);
         return { state: turn.state, replies: [...asked, ...turn.replies] };
       }
+    } else if (!parsed?.ok && saysOnlyWho(ctx.content, story, text)) {
+      // "Es para mi hermano", "it's for my wife", "its for me": who it is about, no matter yet.
+      // Said back like any story; on yes it is kept for its questions and this one comes again.
+      const turn = sayBack(ctx, state, step.id, story, text, today);
+      return { state: turn.state, replies: [...asked, ...turn.replies] };
     }
   }
   // "Sigue detenido", "tiene corte en diciembre", "lo pararon manejando": what the words state
@@ -443,6 +449,21 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
     step.id === 'safeToContact' && state.answers.safeToContact === 'no' && state.channel === 'sms';
   const note = notSafe ? [bot(t(ctx.content, state, 'sms.notSafe'))] : [];
   return proceed(ctx, state, today, [...asked, ...note]);
+}
+
+/**
+ * True when a story says who it is about and nothing else: a relative named ("mi esposo", "es
+ * sobre mi papá"), or the writer in so many words ("it's for me"), not only a first person
+ * ("necesito ayuda").
+ */
+function saysOnlyWho(content: Content, story: Story, text: Reading): boolean {
+  const ids = Object.keys(story.facts);
+  if (
+    !ids.includes('aboutSelf') ||
+    ids.some((id) => id !== 'aboutSelf' && id !== 'writerRelationship')
+  )
+    return false;
+  return story.facts.writerRelationship !== undefined || content.story.forWriter.test(text.words);
 }
 
 /** Answers read for themselves only: a name or a number says nothing of the story. */

@@ -6,6 +6,7 @@
 import { own } from '../own';
 import { NOT_PARSED, normalizeKey, type ParseResult, parsed } from './normalize';
 import { type Reading, reading, type Said } from './reading';
+import { saysNotUnderstood } from './yesno';
 
 /** One menu entry: the stored value and its labels in every language the menu is shown in. */
 export interface ChoiceOption {
@@ -147,8 +148,9 @@ function choiceIndex(said: Said, options: ChoiceOption[]): number | undefined {
   if (number !== undefined) return number >= 1 && number <= options.length ? number - 1 : undefined;
 
   // Loose matches read words inside the message, so a question about an option ("what does
-  // parole mean?") would select it: questions are asked back, never taken as a choice.
-  if (text.question) return undefined;
+  // parole mean?") would select it: questions are asked back, never taken as a choice. Nor is
+  // "no entiendo la pregunta" the option "no".
+  if (text.question || saysNotUnderstood(text)) return undefined;
   const contained = onlyMatch(options, (option) =>
     labelsOf(option).some((label) => containsWords(answer, label)),
   );

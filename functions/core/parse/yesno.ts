@@ -276,6 +276,18 @@ export function parseYesNo(said: Said, opts: YesNoOptions = {}): ParseResult<Yes
   return parsed(lead.kind);
 }
 
+/**
+ * True when the message opens with "I don't understand" ("no entiendo la pregunta"): no answer,
+ * though it starts with "no".
+ *
+ * @example saysNotUnderstood('no entiendo la pregunta') // => true
+ */
+export function saysNotUnderstood(said: Said): boolean {
+  let list = words(reading(said).key);
+  while (list.length > 1 && FILLERS.has(list[0] ?? '')) list = list.slice(1);
+  return leading(list)?.kind === 'unclear';
+}
+
 // A yes said as a guess: with a doubt after it ("creo que sí pero no estoy segura", "I think so,
 // he hasn't called"), not sure, where the question allows it.
 const HEDGED_YES = new Set([

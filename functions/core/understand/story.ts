@@ -779,6 +779,16 @@ function whoItIs(
   // "Necesito ayuda con mi divorcio, mi esposo no quiere firmar": the writer's own matter.
   if (!event && t.startsFirstPerson.test(words)) return { self: true };
   if (t.thirdOnly.test(words) && counted.length === 0) return { self: false };
+  // "Mi esposo", "my son", "es para mi hija": only who it is about, the relative last and alone.
+  const [alone, ...besides] = counted;
+  if (
+    !event &&
+    alone &&
+    besides.length === 0 &&
+    alone.at === tokens.length - 1 &&
+    tokens.length <= 5
+  )
+    return { self: false, relation: alone.relation, word: alone.who };
   return undefined;
 }
 

@@ -34,6 +34,33 @@ describe('the first message, said back', () => {
     expect(asked).not.toMatch(/está en detención de migración ahora/);
   });
 
+  it('says back who alone ("es para mi hermano"), then asks what happened, and never who again', () => {
+    const chat = started();
+    chat.say('es para mi hermano');
+    expect(chat.state.step).toBe('heard');
+    expect(chat.last).toContain('Entendí: se trata de su hermano.');
+    chat.say('sí');
+    expect(chat.state.step).toBe('matter');
+    chat.say('lo detuvo ICE ayer');
+    chat.say('sí');
+    expect(chat.state.answers).toMatchObject({
+      matter: 'detention',
+      aboutSelf: 'no',
+      writerRelationship: 'sibling',
+      detained: 'yes',
+    });
+    expect(chat.all.map((m) => m.text).join('\n')).not.toContain(
+      '¿Es sobre usted o sobre otra persona?',
+    );
+  });
+
+  it('does not say back a first person alone ("necesito ayuda") as the writer’s own story', () => {
+    const chat = started();
+    chat.say('necesito ayuda');
+    expect(chat.state.step).toBe('matter');
+    expect(chat.state.heard).toEqual({});
+  });
+
   it('keeps the client’s words beside each fact it took from the story', () => {
     const chat = started('en');
     chat.say('my husband got picked up by ICE this morning');

@@ -187,3 +187,16 @@ describe('parseMultiChoice', () => {
     },
   );
 });
+
+describe('"I don\'t understand" is no choice', () => {
+  const aboutSelf: ChoiceOption[] = [
+    { value: 'yes', labels: ['yes', 'Me', 'Yo'] },
+    { value: 'no', labels: ['no', 'Someone else', 'Otra persona'] },
+  ];
+
+  it('does not read "no entiendo la pregunta" as the option "no"', () => {
+    expect(parseChoice('no entiendo la pregunta', aboutSelf).ok).toBe(false);
+    expect(parseChoice('I dont understand the question', aboutSelf).ok).toBe(false);
+    expect(parseChoice('no, otra persona', aboutSelf)).toEqual({ ok: true, value: 'no' });
+  });
+});

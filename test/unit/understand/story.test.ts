@@ -377,4 +377,77 @@ describe('who it is about, the matter and nothing invented: the second round', (
       story('mi papá tiene orden de deportación. ¿Puedo pedirlo yo que soy ciudadana?').matter,
     ).toBe('options');
   });
+
+  it('reads a detention after a return from a deportation as held now, not one before it', () => {
+    expect(
+      story(
+        'My dad was deported in 2014, came back in 2016, and ICE arrested him this morning',
+        'en',
+      ),
+    ).toMatchObject({ matter: 'detention', detained: 'yes' });
+    expect(
+      story('Mi esposo fue deportado en 2012 y se regresó, ahora lo volvieron a detener'),
+    ).toMatchObject({ matter: 'detention', detained: 'yes' });
+    expect(
+      story('My fiancé was deported in 2020 after being detained for 8 months', 'en').detained,
+    ).toBeUndefined();
+  });
+
+  it('reads a release years back beside a detention as history', () => {
+    expect(
+      story('my brother got took by ICE monday. he was released from detention back in 2023', 'en')
+        .detained,
+    ).toBe('yes');
+    expect(
+      story('I was released from detention in 2023 and my next hearing is in May', 'en').detained,
+    ).toBe('no');
+  });
+
+  it('reads the police denied, or an old record, as no police matter', () => {
+    expect(
+      story('se llevaron a mi papa de la casa hoy, nunca ha tenido problemas con la policia')
+        .detained,
+    ).toBe('yes');
+    expect(
+      story('a mi papá lo detuvieron en la casa, tuvo un caso de violencia domestica hace años')
+        .matter,
+    ).toBe('detention');
+    expect(story('a mi papá lo arrestaron por violencia domestica').matter).not.toBe('detention');
+  });
+
+  it('reads "llegué en 2019" as the arrival, and "12 años casados" as none', () => {
+    expect(story('k opciones tengo, soy de mexico, llegue en 2019').entryDate).toBe('2019');
+    expect(story('yo soy ciudadana y llevamos 12 años casados').entryDate).toBeUndefined();
+  });
+
+  it('reads who alone: "mi esposo", "es para mi hermano", "its for me"', () => {
+    expect(story('mi esposo')).toEqual({ aboutSelf: 'no', writerRelationship: 'spouse' });
+    expect(story('es para mi hermano')).toEqual({ aboutSelf: 'no', writerRelationship: 'sibling' });
+    expect(story('its for me', 'en')).toEqual({ aboutSelf: 'yes' });
+    expect(story('vine con mi hija')).not.toMatchObject({ writerRelationship: 'parent' });
+  });
+
+  it('never weighs the words of what did not happen for the matter', () => {
+    expect(
+      story('No tengo ningún caso abierto, nunca me ha parado ICE, just want to know mis opciones')
+        .matter,
+    ).toBe('options');
+    expect(
+      story('hola, queria saber si califico para algo, llegue en 2010 y nunca me han arrestado')
+        .matter,
+    ).toBe('options');
+  });
+
+  it('reads an abuser’s threat of deportation as the options, not a court case', () => {
+    expect(
+      story('mi esposo me pega y es residente, me dice q si lo dejo me va a hacer deportar').matter,
+    ).toBe('options');
+  });
+
+  it('does not read "has never missed a hearing" as a missed hearing', () => {
+    expect(
+      story('ICE detained my husband at his check in, he has never missed a hearing', 'en')
+        .missedHearing,
+    ).toBeUndefined();
+  });
 });
