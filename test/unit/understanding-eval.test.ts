@@ -17,10 +17,10 @@ const recall = (report: ReturnType<typeof evaluate>, fact: string) => {
 describe('understanding, on the tuning set', () => {
   const report = evaluate(content(), loadSet('test/understanding/tune.yaml'));
 
-  // Floors at the figures measured on 2026-12-07, after the round on blind-2026-12f's misses.
+  // Floors at the figures measured on 2026-12-07, after the round on blind-2026-12g's misses.
   it('reads the matter, who it is about and detained in at least 98% of first messages', () => {
     expect(recall(report, 'matter')).toBeGreaterThanOrEqual(0.997);
-    expect(recall(report, 'aboutSelf')).toBeGreaterThanOrEqual(0.99);
+    expect(recall(report, 'aboutSelf')).toBeGreaterThanOrEqual(0.993);
     expect(recall(report, 'writerRelationship')).toBeGreaterThanOrEqual(0.989);
     expect(recall(report, 'detained')).toBeGreaterThanOrEqual(1);
   });
@@ -36,42 +36,43 @@ describe('understanding, on the tuning set', () => {
 
 describe('understanding, on the second tuning set and the spent blind sets', () => {
   // Floors at the figures measured on 2026-12-07 (npm run eval:understanding -- --set <file>),
-  // after the round on blind-2026-12f's misses (texting spellings, the writer's own "me" before
-  // "a mi hermano", a relative taken after the writer's release, "X de mi Y", employers and
-  // pastors as "other", a US citizen in a jail, a missed hearing "in absentia"; some labels were
-  // corrected, see the commits): tune-2 was tuned on; blind-2026-12 to -12f were blind when first
-  // run (their first figures are in the closing note of issue 16, and F's below) and have been
-  // tuned on since: the next blind set must be a fresh one.
+  // after the round on blind-2026-12g's misses (a first message saying only who, "llegué", a
+  // detention after a return from a deportation, a release years back, the police or an old record
+  // denied, the words of what did not happen not weighed for the matter; before it, the round on
+  // blind-2026-12f's; some labels were corrected, see the commits): tune-2 was tuned on;
+  // blind-2026-12 to -12g were blind when first run (their first figures are in the closing note
+  // of issue 16, and F's and G's below) and have been tuned on since: the next blind set must be
+  // a fresh one.
   it.each([
     [
       'test/understanding/tune-2.yaml',
-      { matter: 0.978, aboutSelf: 0.979, writerRelationship: 0.991, detained: 0.979 },
-      0.0119,
+      { matter: 0.978, aboutSelf: 0.982, writerRelationship: 0.991, detained: 0.979 },
+      0.0114,
     ],
     [
       'test/understanding/blind-2026-12.yaml',
-      { matter: 0.978, aboutSelf: 0.982, writerRelationship: 0.98, detained: 0.987 },
-      0.0047,
+      { matter: 0.981, aboutSelf: 0.989, writerRelationship: 0.99, detained: 0.987 },
+      0.0046,
     ],
     [
       'test/understanding/blind-2026-12b.yaml',
-      { matter: 0.967, aboutSelf: 0.948, writerRelationship: 0.953, detained: 0.987 },
-      0.0169,
+      { matter: 0.97, aboutSelf: 0.948, writerRelationship: 0.953, detained: 0.987 },
+      0.0164,
     ],
     [
       'test/understanding/blind-2026-12c.yaml',
-      { matter: 0.987, aboutSelf: 0.979, writerRelationship: 0.985, detained: 0.974 },
+      { matter: 0.987, aboutSelf: 0.983, writerRelationship: 0.985, detained: 0.974 },
       0.0114,
     ],
     [
       'test/understanding/blind-2026-12d.yaml',
-      { matter: 0.983, aboutSelf: 0.981, writerRelationship: 0.982, detained: 0.972 },
+      { matter: 0.986, aboutSelf: 0.984, writerRelationship: 0.986, detained: 0.972 },
       0.01,
     ],
     [
       'test/understanding/blind-2026-12e.yaml',
-      { matter: 0.97, aboutSelf: 0.979, writerRelationship: 0.987, detained: 0.992 },
-      0.0137,
+      { matter: 0.97, aboutSelf: 0.983, writerRelationship: 0.993, detained: 0.992 },
+      0.0136,
     ],
     // blind-2026-12f: written 2026-12-07 after every tuning round of that day, by someone who
     // saw neither the code nor the other sets; its first run (blind, misses unread): matter 95.7%
@@ -79,18 +80,19 @@ describe('understanding, on the second tuning set and the spent blind sets', () 
     // answers 87.0%. A tuning set since its misses were read (2026-12-07).
     [
       'test/understanding/blind-2026-12f.yaml',
-      { matter: 1, aboutSelf: 0.974, writerRelationship: 0.971, detained: 0.98 },
-      0.016,
+      { matter: 1, aboutSelf: 1, writerRelationship: 1, detained: 0.98 },
+      0.0159,
     ],
     // blind-2026-12g: written 2026-12-07 while blind-2026-12f was tuned on, by someone who saw
     // neither the code nor the other sets (its last 13 stories' facts labelled afterwards with
     // DOMAIN.md's values, before any run); run once, after that tuning, misses unread. Its first
     // run is held here: matter 94.7% (precision 96.9%), who 90.1%, relationship 90.9%, detained
     // 92.7%, invented 0.4%, later answers 94.4% (issue 16's targets: 95 / 95 / 95, at most 1%).
+    // A tuning set since its misses were read (2026-12-07).
     [
       'test/understanding/blind-2026-12g.yaml',
-      { matter: 0.947, aboutSelf: 0.9, writerRelationship: 0.908, detained: 0.927 },
-      0.004,
+      { matter: 1, aboutSelf: 0.992, writerRelationship: 0.993, detained: 0.993 },
+      0,
     ],
   ] as const)('%s holds its figures', (file, floors, invented) => {
     const report = evaluate(content(), loadSet(file));
