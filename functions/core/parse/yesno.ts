@@ -2,7 +2,7 @@
  * Yes/no answers in English and Spanish, as typed on a phone: "sí", "siii", "yeah", "nope",
  * "no sé", "👍", "sí, está detenido".
  */
-import { hasQuestionMark, NOT_PARSED, normalizeKey, type ParseResult, parsed } from './normalize';
+import { NOT_PARSED, type ParseResult, parsed } from './normalize';
 import { reading, type Said } from './reading';
 
 export type YesNoAnswer = 'yes' | 'no' | 'unsure' | 'prefer-not';
