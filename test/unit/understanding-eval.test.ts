@@ -94,6 +94,16 @@ describe('understanding, on the second tuning set and the spent blind sets', () 
       { matter: 1, aboutSelf: 0.992, writerRelationship: 0.993, detained: 0.993 },
       0,
     ],
+    // blind-2026-12h: written 2026-12-07 while blind-2026-12g was tuned on, by someone who saw
+    // neither the code nor the other sets (its story locations rewritten as the message names the
+    // place, as every set labels them, before any run); run once after that tuning, misses unread.
+    // First run, held here: matter 93.8% (precision 95.0%), who 94.6%, relationship 93.8%,
+    // detained 94.9%, invented 1.6%, later answers 92.2% (target 95 / 95 / 95, at most 1%).
+    [
+      'test/understanding/blind-2026-12h.yaml',
+      { matter: 0.937, aboutSelf: 0.946, writerRelationship: 0.937, detained: 0.948 },
+      0.0161,
+    ],
   ] as const)('%s holds its figures', (file, floors, invented) => {
     const report = evaluate(content(), loadSet(file));
     for (const [fact, floor] of Object.entries(floors)) {
