@@ -5,7 +5,6 @@
  */
 import { HELP_WORDS } from '../channels/keywords';
 import type { Language } from '../flow';
-import { normalize } from '../parse/normalize';
 import { reading, type Said } from '../parse/reading';
 
 export type Command =

@@ -3,7 +3,7 @@
  * A year of birth ("2004") or a date is not an age: the question asks how old.
  */
 import { NUMBER_WORDS } from './date-words';
-import { normalize, type ParseResult } from './normalize';
+import type { ParseResult } from './normalize';
 import { reading, type Said } from './reading';
 
 // "a", "un": one in "in a week", but an article in "he is a teenager".

@@ -2,7 +2,7 @@
  * The A-number (Alien Registration Number) printed on the Notice to Appear and most ICE papers:
  * "A" and 8 or 9 digits, written with or without dashes and spaces.
  */
-import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
+import { NOT_PARSED, type ParseResult, parsed } from './normalize';
 import { reading, type Said } from './reading';
 
 // DOMAIN.md: never ask for (or keep) a Social Security number. A 9-digit answer that says it is

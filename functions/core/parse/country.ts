@@ -8,7 +8,7 @@
  */
 
 import { own } from '../own';
-import { hasQuestionMark, NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
+import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
 import { reading, type Said } from './reading';
 
 // Region codes CLDR can name that are not countries a person is a citizen of: groupings,

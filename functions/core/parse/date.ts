@@ -17,7 +17,7 @@ import {
   readRelative,
 } from './date-relative';
 import { MONTHS, WEEKDAYS } from './date-words';
-import { NOT_PARSED, normalize, type ParseResult, parsed } from './normalize';
+import { NOT_PARSED, type ParseResult, parsed } from './normalize';
 import { reading, type Said } from './reading';
 
 export type { DateDirection } from './date-relative';
