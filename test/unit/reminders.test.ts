@@ -447,3 +447,36 @@ describe('who gets them, and a new date', () => {
     ]);
   });
 });
+
+describe('the offer', () => {
+  it('never says the address, and once answers are hidden not even the date', async () => {
+    const { offerReminders } = await import('../../functions/core/engine/reminders');
+    const { begin } = await import('../../functions/core/engine/engine');
+    const ctx = {
+      content: content(),
+      now: new Date('2026-12-07T18:00:00Z'),
+      provenPhone: '+12133734253',
+    };
+    const state = begin(ctx, 'en', 'sms').state;
+    Object.assign(state, { status: 'qualified', step: 'end' });
+    Object.assign(state.answers, {
+      nextHearingDate: '2027-01-14',
+      safeToContact: 'yes',
+      phone: '+12133734253',
+      email: 'someone@example.org',
+    });
+    const shown = offerReminders(ctx, state, '2026-12-07')
+      .map((m) => m.text)
+      .join('\n');
+    expect(shown).toMatch(/January 14, 2027/);
+    expect(shown).toMatch(/a text and an email/);
+    expect(shown).not.toMatch(/someone@example\.org/);
+    state.step = 'end';
+    state.hideAnswers = true;
+    const hidden = offerReminders(ctx, state, '2026-12-07')
+      .map((m) => m.text)
+      .join('\n');
+    expect(hidden).toMatch(/reminders of the hearing date you gave/);
+    expect(hidden).not.toMatch(/2027|January/);
+  });
+});

@@ -72,9 +72,11 @@ export function offerReminders(ctx: EngineContext, state: IntakeState, today: st
   state.attempts = 0;
   return [
     bot(
-      say('reminders.offer', {
+      // Once earlier answers are hidden (state.hideAnswers), not even the date is said back.
+      say(state.hideAnswers ? 'reminders.offerHidden' : 'reminders.offer', {
         date: hearingDay(date, state.language),
-        ways: say(key, { email: ways.email ?? '' }),
+        // The way, never the address: the device may not be the client's.
+        ways: say(key),
       }),
       [
         { value: 'yes', label: say('reminders.options.yes') },
