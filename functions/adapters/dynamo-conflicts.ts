@@ -7,12 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
-  type AttributeValue,
   DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
@@ -21,6 +19,7 @@ import type { ConflictListMeta, ConflictListStore } from '../core/conflicts/sour
 import { VersionConflictError } from '../core/errors';
 import { versioned } from './dynamo-conditions';
 import { translateStoreError } from './dynamo-errors';
+import { queryAll } from './dynamo-query';
 import { CONFLICT_PART_PREFIX, conflictListKey, conflictPartKey } from './keys';
 
 const PART_BYTES = 300 * 1024;
@@ -51,28 +50,18 @@ export function createDynamoConflictStore(options: {
   };
 
   const readParts = async (uploadId: string) => {
-    const parts: Buffer[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const out = await run(() =>
-        client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :part)',
-            ExpressionAttributeValues: marshall({
-              ':pk': conflictPartKey(uploadId, 0).pk,
-              ':part': CONFLICT_PART_PREFIX,
-            }),
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      for (const item of out.Items ?? [])
-        parts.push(Buffer.from(unmarshall(item).data as Uint8Array));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return parts;
+    const items = await run(() =>
+      queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :part)',
+        ExpressionAttributeValues: marshall({
+          ':pk': conflictPartKey(uploadId, 0).pk,
+          ':part': CONFLICT_PART_PREFIX,
+        }),
+        ConsistentRead: true,
+      }),
+    );
+    return items.map((item) => Buffer.from(item.data as Uint8Array));
   };
 
   return {

@@ -6,17 +6,16 @@
 
 import { randomUUID } from 'node:crypto';
 import {
-  type AttributeValue,
   ConditionalCheckFailedException,
   DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEntry, StaffSession, StaffStore } from '../core/ports';
 import { translateStoreError } from './dynamo-errors';
+import { queryAll } from './dynamo-query';
 import { AUDIT_PREFIX, auditKey, leadKey, sessionKey, signInKey } from './keys';
 
 const epoch = (at: Date | string) => Math.ceil(new Date(at).getTime() / 1000);
@@ -134,35 +133,25 @@ export function createDynamoStaffStore(options: {
     },
 
     async history(leadId) {
-      const entries: AuditEntry[] = [];
-      let start: Record<string, AttributeValue> | undefined;
-      do {
-        const out = await run(() =>
-          client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-              ExpressionAttributeValues: marshall({
-                ':pk': leadKey(leadId).pk,
-                ':audit': AUDIT_PREFIX,
-              }),
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        for (const raw of out.Items ?? []) {
-          const item = unmarshall(raw);
-          entries.push({
-            at: String(item.at),
-            by: String(item.by),
-            action: String(item.action),
-            leadId,
-            ...(item.detail ? { detail: String(item.detail) } : {}),
-          });
-        }
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return entries;
+      const items = await run(() =>
+        queryAll(client, {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+          ExpressionAttributeValues: marshall({
+            ':pk': leadKey(leadId).pk,
+            ':audit': AUDIT_PREFIX,
+          }),
+        }),
+      );
+      return items.map(
+        (item): AuditEntry => ({
+          at: String(item.at),
+          by: String(item.by),
+          action: String(item.action),
+          leadId,
+          ...(item.detail ? { detail: String(item.detail) } : {}),
+        }),
+      );
     },
   };
 }
