@@ -35,3 +35,21 @@ export async function say(base: string, id: string, token: string, text: string)
   if (res.status !== 200) throw new Error(`say ${text}: ${res.status} ${await res.text()}`);
   return (await res.json()) as { messages: Started['messages']; state: ApiState };
 }
+
+/**
+ * Starts a web chat and answers each question from `answers` (by step) until the intake ends;
+ * returns the conversation and the last reply's text. The loop every lead-making test needs.
+ */
+export async function answerIntake(base: string, answers: Record<string, string>) {
+  const started = await start(base);
+  let state = started.state;
+  let last = '';
+  while (!state.done) {
+    const answer = answers[state.step];
+    if (answer === undefined) throw new Error(`no answer for ${state.step}`);
+    const reply = await say(base, started.conversationId, started.token, answer);
+    state = reply.state;
+    last = reply.messages.map((m) => m.text).join('\n');
+  }
+  return { conversationId: started.conversationId, token: started.token, state, last };
+}

@@ -13,7 +13,7 @@ import { CSV_COLUMNS } from '../../functions/core/integrations/csv';
 import { deliverDue } from '../../functions/core/leads/delivery';
 import type { Lead } from '../../functions/core/leads/lead';
 import { buildLeadEvents } from '../../functions/deps';
-import { type ApiState, say, start } from '../helpers/http';
+import { answerIntake } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { signInAs, staffApi } from '../helpers/staff';
@@ -44,13 +44,7 @@ afterAll(async () => {
 });
 
 async function intake(answers: Record<string, string>): Promise<Lead> {
-  const { conversationId: id, token } = await start(server.url);
-  let state: ApiState = { step: 'consent', done: false, language: 'en' };
-  while (!state.done) {
-    const answer = answers[state.step];
-    if (answer === undefined) throw new Error(`no answer for ${state.step}`);
-    state = (await say(server.url, id, token, answer)).state;
-  }
+  const { conversationId: id } = await answerIntake(server.url, answers);
   const leads = (await server.deps.delivery?.leads.listDay('2026-11-25')) ?? [];
   const lead = leads.find((l) => l.conversationId === id);
   if (!lead) throw new Error('no lead');

@@ -10,7 +10,7 @@ import type { Lead } from '../../functions/core/leads/lead';
 import { sendDueReminders } from '../../functions/core/reminders/send';
 import { startDeliveryWorker } from '../../functions/local/delivery-worker';
 import { reminderLines } from '../../scripts/reminders';
-import { type ApiState, say, start } from '../helpers/http';
+import { answerIntake, say } from '../helpers/http';
 import { RESIDENT, RESIDENT_ES } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { sendSms, textIntake } from '../helpers/sms';
@@ -197,20 +197,11 @@ describe('a number typed in the web chat, as someone else would use it', () => {
     clock = new Date('2026-12-07T18:00:00Z');
     const before = server.outbox.length;
     // Whoever types a stranger's number (RESIDENT's phone is typed, never proven) and no email.
-    const started = await start(server.url);
-    let state: ApiState = started.state;
-    let last = '';
-    while (!state.done) {
-      const answer = RESIDENT[state.step];
-      if (answer === undefined) throw new Error(`no answer for ${state.step}`);
-      const reply = await say(server.url, started.conversationId, started.token, answer);
-      state = reply.state;
-      last = reply.messages.map((m) => m.text).join('\n');
-    }
+    const { conversationId, token, state, last } = await answerIntake(server.url, RESIDENT);
     expect(state.step).toBe('end');
     expect(last).not.toMatch(/reminder/i);
-    await say(server.url, started.conversationId, started.token, 'yes');
-    const conversation = await server.deps.store.get(started.conversationId);
+    await say(server.url, conversationId, token, 'yes');
+    const conversation = await server.deps.store.get(conversationId);
     const lead = await server.deps.delivery?.leads.get(conversation?.intake.leadId ?? '');
     expect(lead?.facts.nextHearingDate).toBeDefined();
     expect(lead?.reminders).toBeUndefined();

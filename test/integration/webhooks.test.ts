@@ -19,7 +19,7 @@ import { LeadJsonSchema } from '../../functions/core/leads/json';
 import type { Lead } from '../../functions/core/leads/lead';
 import { leadLinks } from '../../functions/core/leads/links';
 import { buildLeadEvents } from '../../functions/deps';
-import { type ApiState, say, start } from '../helpers/http';
+import { answerIntake, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, TEST_LINK_SECRET, type TestServer } from '../helpers/server';
 import { signInAs, staffApi } from '../helpers/staff';
@@ -107,13 +107,7 @@ const delivery = () => {
 };
 
 async function intake(answers: Record<string, string>): Promise<Lead> {
-  const { conversationId: id, token } = await start(server.url);
-  let state: ApiState = { step: 'consent', done: false, language: 'en' };
-  while (!state.done) {
-    const answer = answers[state.step];
-    if (answer === undefined) throw new Error(`no answer for ${state.step}`);
-    state = (await say(server.url, id, token, answer)).state;
-  }
+  const { conversationId: id } = await answerIntake(server.url, answers);
   const leads = await delivery().leads.listDay('2026-11-25');
   const lead = leads.find((l) => l.conversationId === id);
   if (!lead) throw new Error('no lead');
