@@ -265,8 +265,11 @@ export function buildKnowledgeBase(
     // An off-topic word among several telling ones is part of what happened ("i missed court
     // because of a car accident, can i reopen", "el casero amenazo con llamar a la migra"),
     // weighed like the rest of what an article leaves unexplained; alone with one or two others
-    // ("how do i file for divorce in texas") it is the question, and weighs in full.
-    const penaltyDiscount = lengthDiscount;
+    // ("how do i file for divorce in texas") it is the question, and weighs in full. Words of
+    // who (contextTerms) tell no more of what happened: "my brother in colombia wants a tourist
+    // visa to come to my wedding" is about the visa as much as without the brother.
+    const toldWhat = qs.filter((q) => !/^\d+$/.test(q.term) && !CONTEXT_TERMS.has(q.term)).length;
+    const penaltyDiscount = Math.min(1, LONG_TERMS / toldWhat);
 
     // The two nearest example phrasings per article.
     const dot = new Map<number, number>();
