@@ -125,12 +125,14 @@ function mentions(tokens: readonly string[], t: StoryPhrases): Mention[] {
     }
     if (bare) {
       const entry = own(t.relations, token);
+      // "Brother in law detained in Dilley": a relative, whoever the noun names.
+      const inLaw = t.inLaw.test(tokens.slice(at + 1, at + 3).join(' '));
       if (entry)
         found.push({
-          at,
+          at: inLaw ? at + 2 : at,
           from: at - 1,
-          relation: entry[0],
-          who: entry[1],
+          relation: inLaw ? 'relative' : entry[0],
+          who: inLaw ? 'relative' : entry[1],
           plural: false,
           status: false,
         });
@@ -347,9 +349,9 @@ function reading(
       !(lastTaken >= 0 && yearsBack(words.slice(at, at + 60), thisYear, t)),
   );
   const lastRelease = releases.at(-1) ?? -1;
+  const releasedNow = releases.length > 0 && !t.stillHeld.test(words) && lastRelease > lastTaken;
   const negated =
-    (releases.length > 0 && !t.stillHeld.test(words) && lastRelease > lastTaken) ||
-    (t.notDetained.test(clauses) && !t.detain.test(unnegated) && !facility);
+    releasedNow || (t.notDetained.test(clauses) && !t.detain.test(unnegated) && !facility);
   // "Tengo miedo que me detengan", "what if ICE arrests me": a fear, not a detention, unless the
   // rest of the message tells one.
   const unfeared = words.replace(everywhere(t.feared), ' ').replace(everywhere(t.hedged), ' ');
@@ -577,7 +579,9 @@ function reading(
     (otherCourtNow || t.suing.test(undenied) || t.otherLegal.test(undenied) || citizenJailed) &&
     !t.immigration.test(aboutImmigration) &&
     !asksStatus &&
-    !facility;
+    !facility &&
+    // "Me quitó el pasaporte y no me paga": a trafficker's hold, not an unpaid wage.
+    !t.abuseThreat.test(words);
   if (notImmigration) {
     // "El papá se lo llevó a Arizona": a custody fight's words, not a detention.
     delete facts.detained;
@@ -743,10 +747,13 @@ function whoItIs(
           (/^(?:y|and)$/.test(between) && !t.ownPredicate.test(tokens[o.at + 1] ?? '')))
       );
     });
+  // "Mi compañero de trabajo ... yo soy su supervisor": the writer's role says what they are.
+  const role = (m: Mention) =>
+    m.relation === 'friend' && t.writerRole.test(words) ? 'other' : m.relation;
   if (chosen)
     return joined(chosen.m)
       ? { self: false }
-      : { self: false, relation: chosen.m.relation, word: chosen.m.who };
+      : { self: false, relation: role(chosen.m), word: chosen.m.who };
   // Something happened and one "mi X" is named: X is the one it happened to ("mi esposo, ICE,
   // ayer"; "mi esposa faltó a su corte").
   // Not a group the writer came with ("llegué con mis dos hijas").
@@ -754,7 +761,7 @@ function whoItIs(
     (m) => !(m.plural && t.companion.test(wordsBefore(m))),
   );
   if (event && others.length === 0 && only && !selfEvent) {
-    return { self: false, relation: only.relation, word: only.who };
+    return { self: false, relation: role(only), word: only.who };
   }
   // "My husband has a green card but they detained him": the one named, whatever he is.
   const [held, ...more] = all.filter((m) => m.status && !m.plural);

@@ -450,4 +450,80 @@ describe('who it is about, the matter and nothing invented: the second round', (
         .missedHearing,
     ).toBeUndefined();
   });
+
+  it('reads "la migra tiene a mi hermano en ..." as a detention', () => {
+    expect(story('la migra tiene a mi hermano en Krome desde el lunes')).toMatchObject({
+      matter: 'detention',
+      detained: 'yes',
+    });
+  });
+
+  it('reads an order the family did not know of as an order, not none', () => {
+    expect(
+      story('la detuvieron por una orden de deportación, no sabíamos que tenía orden'),
+    ).toMatchObject({ removalOrder: 'yes', detained: 'yes', matter: 'detention' });
+    expect(story('mi esposo no tiene orden de deportación').removalOrder).toBe('no');
+  });
+
+  it('reads a guessed deportation as no detention', () => {
+    expect(
+      story('I missed court years ago and I think I got deported in absentia', 'en').matter,
+    ).toBe('court');
+  });
+
+  it('reads a county jail ICE wants to take him from as the jail, not detention', () => {
+    const facts = story(
+      'mi hermano está en la cárcel del condado por un DUI y ICE lo quiere llevar',
+    );
+    expect(facts.detained).toBeUndefined();
+    expect(facts.arrestSetting).toBe('county-jail');
+  });
+
+  it('reads "I am being held" as the writer held', () => {
+    expect(story('I am being held at Otero, my cousin is texting for me', 'en')).toMatchObject({
+      aboutSelf: 'yes',
+      detained: 'yes',
+    });
+  });
+
+  it('reads a notice to appear as a court case, and a date not given yet as neither', () => {
+    expect(
+      story('me dieron una NTA en la frontera, todavía no me dan fecha de corte'),
+    ).toMatchObject({ hasCourtCase: 'yes', matter: 'court' });
+    expect(story('nunca me mandaron NTA, quiero arreglar papeles').hasCourtCase).not.toBe('yes');
+    expect(
+      story('mi tío está detenido en Stewart y no le han dado fecha de corte').hasCourtCase,
+    ).toBeUndefined();
+    expect(
+      story('mi tía está en el centro de detención, no sabemos cuándo tiene corte').hasCourtCase,
+    ).toBeUndefined();
+  });
+
+  it('reads the writer’s role over a coworker, and a coworker alone as a friend', () => {
+    expect(
+      story('a mi compañero de trabajo lo agarró ICE en la obra, yo soy su supervisor')
+        .writerRelationship,
+    ).toBe('other');
+    expect(story('my coworker got picked up by ICE today', 'en').writerRelationship).toBe('friend');
+    expect(story('brother in law detained at Krome since Monday', 'en').writerRelationship).toBe(
+      'relative',
+    );
+  });
+
+  it('reads a relative visited or cared for as no one the story is about', () => {
+    expect(story('con mi permiso de trabajo puedo ir a ver a mi papá a Guatemala?').aboutSelf).toBe(
+      'yes',
+    );
+  });
+
+  it('reads malpractice, an adoption and a car insurance claim as other, a passport taken as the options', () => {
+    expect(story('necesito abogado para una demanda de negligencia médica').matter).toBe('other');
+    expect(story('I want to adopt my wife’s daughter', 'en').matter).toBe('other');
+    expect(story('el patrón me quitó el pasaporte y no me paga, qué puedo hacer').matter).toBe(
+      'options',
+    );
+    expect(
+      story('I was deported in 2015 and came back, is there any hope for me', 'en').matter,
+    ).toBe('options');
+  });
 });
