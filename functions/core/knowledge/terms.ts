@@ -93,6 +93,13 @@ const MAX_GAP = 2;
  * voy": I do not leave), so they never stand inside a phrase that lacks them.
  */
 const REFLEXIVE = new Set(['me', 'te', 'se', 'nos', 'os']);
+/**
+ * A number from 10 to 99 matches "10" in a phrase of three words or more ("llevo 10 anos aqui",
+ * "been here 10 years"): the 10-year rule is about ten years or more. The mark holds a "+", which
+ * no word of a text keeps.
+ */
+const TEN_OR_MORE = '10+';
+const TEN_TO_99 = /^[1-9]\d$/;
 /** Marks a comma or a full stop among the words while phrases are matched. */
 const CLAUSE = '#';
 
@@ -168,18 +175,25 @@ function buildTerms(vocabulary: Vocabulary): Terms {
   const PHRASE_INDEX = new Map<string, Phrase[]>();
   /** Verbs in phrases, as infinitives ("sacar de la carcel"): any form of one matches it. */
   const PHRASE_VERBS = new Set<string>();
+  const index = (words: string[], chars: number, canonical: string) => {
+    const list = PHRASE_INDEX.get(words[0] ?? '') ?? [];
+    if (!list.some((p) => p.words.join(' ') === words.join(' ')))
+      list.push({ words, chars, canonical: canonical.split(' ') });
+    PHRASE_INDEX.set(words[0] ?? '', list);
+  };
   for (const [phrase, canonical] of PHRASES) {
     const surface = phrase.split(' ');
     const words = surface.map(stem);
     for (const w of surface) if (INFINITIVE.test(w)) PHRASE_VERBS.add(w);
-    const list = PHRASE_INDEX.get(words[0] ?? '') ?? [];
-    if (!list.some((p) => p.words.join(' ') === words.join(' ')))
-      list.push({
-        words,
-        chars: phrase.length,
-        canonical: canonical.split(' '),
-      });
-    PHRASE_INDEX.set(words[0] ?? '', list);
+    index(words, phrase.length, canonical);
+    // "llevo 10 anos aqui" stands for any count of ten or more ("llevo 15 años aqui"); "10 anos"
+    // alone does not ("tengo 19 años" is an age).
+    if (words.length >= 3 && words.includes('10'))
+      index(
+        words.map((w) => (w === '10' ? TEN_OR_MORE : w)),
+        phrase.length,
+        canonical,
+      );
   }
 
   /** Synonym words, by the word and (when no other word claims it) by its stem. */
@@ -277,7 +291,10 @@ function buildTerms(vocabulary: Vocabulary): Terms {
         clause.push(clauses);
       }
     }
-    const keys = tokens.map((t) => (asked ? phraseKeys(t) : [stem(t)]));
+    const keys = tokens.map((t) => {
+      const own = asked ? phraseKeys(t) : [stem(t)];
+      return TEN_TO_99.test(t) ? [...own, TEN_OR_MORE] : own;
+    });
     // Phrases left to right, the longest where several start at the same word; those with
     // filling words inside only where no phrase written without them matched.
     const found: { at: number[]; chars: number; gaps: number; canonical: string[] }[] = [];
