@@ -305,8 +305,8 @@ function buildTerms(vocabulary: Vocabulary): Terms {
           if (match) found.push({ ...match, chars: p.chars, canonical: p.canonical });
         }
     });
-    const taken = new Array<boolean>(tokens.length).fill(false);
-    const starts = new Map<number, string[]>();
+    type Found = (typeof found)[number];
+    const taken = new Array<Found | undefined>(tokens.length).fill(undefined);
     found.sort(
       (a, b) =>
         Math.sign(a.gaps) - Math.sign(b.gaps) ||
@@ -314,11 +314,24 @@ function buildTerms(vocabulary: Vocabulary): Terms {
         b.chars - a.chars ||
         a.gaps - b.gaps,
     );
+    // A phrase read with filling words inside gives way to one written without them, except to
+    // a shorter one wholly inside it: "apply for us citizenship" is applying for citizenship,
+    // though "us citizenship" alone is citizenship.
+    const within = (c: Found, f: Found) =>
+      !c.gaps &&
+      c.at.length < f.at.length &&
+      (c.at[0] ?? 0) >= (f.at[0] ?? 0) &&
+      (c.at[c.at.length - 1] ?? 0) <= (f.at[f.at.length - 1] ?? 0);
     for (const f of found) {
-      if (f.at.some((k) => taken[k])) continue;
-      for (const k of f.at) taken[k] = true;
-      starts.set(f.at[0] ?? 0, f.canonical);
+      const held = new Set(f.at.flatMap((k) => taken[k] ?? []));
+      if (held.size) {
+        if (!f.gaps || ![...held].every((c) => within(c, f))) continue;
+        for (const c of held) for (const k of c.at) taken[k] = undefined;
+      }
+      for (const k of f.at) taken[k] = f;
     }
+    const starts = new Map<number, string[]>();
+    for (const f of new Set(taken)) if (f) starts.set(f.at[0] ?? 0, f.canonical);
     const out: string[] = [];
     tokens.forEach((token, at) => {
       const canonical = starts.get(at);
