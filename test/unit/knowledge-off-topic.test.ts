@@ -41,6 +41,14 @@ describe('a question that is not deportation defense', () => {
     expect(top('where can i take english classes', 'en')).toBe('none');
   });
 
+  it('gets no answer when the off-topic matter is told with who it is for', () => {
+    // Words of who (my cousin, his mom) make a message no longer: the visa is still the question.
+    expect(
+      top('mi prima en honduras quiere sacar visa de turista para venir a mi graduacion', 'es'),
+    ).toBe('none');
+    expect(top('my aunt in peru wants a tourist visa to come to my graduation', 'en')).toBe('none');
+  });
+
   it('is still answered where an article asks about it: forced work without pay', () => {
     expect(top('my boss took my passport and makes me work without pay', 'en')).toBe('t-visa');
     expect(top('can my kids visit me if im detained', 'en')).toBe('children-plan');

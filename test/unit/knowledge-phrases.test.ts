@@ -46,11 +46,36 @@ describe("a phrase in a client's message", () => {
     expect(asked('se me vence la tarjeta de residencia')).toContain('cardrenewal');
   });
 
+  it('with filling words inside, wins over a shorter phrase wholly inside it', () => {
+    // "us citizenship" alone is citizenship; applying for it is naturalization.
+    expect(asked('how do i apply for us citizenship')).toContain('naturalize');
+    expect(asked('im a us citizen can i petition my mom')).not.toContain('naturalize');
+  });
+
   it('answers the questions these readings were made for', () => {
     expect(top('can ice let my mom out bc she is sick', 'en')).toBe('release-from-detention');
     expect(top('mi husband tiene su court date next week y no tiene lawyer, q hacemos', 'es')).toBe(
       'right-to-a-lawyer',
     );
+  });
+});
+
+describe('a count of years in a phrase', () => {
+  it('reads ten years or more here as the ten years of the 10-year rule', () => {
+    expect(asked('llevo 14 años aqui y tengo una hija ciudadana')).toContain('ten');
+    expect(asked('ive been here 22 years with no papers')).toContain('ten');
+    expect(words('lived here for 12 years')).toContain('ten');
+  });
+
+  it('does not read an age, or fewer than ten years, as them', () => {
+    expect(asked('tengo 14 años y vine solo')).not.toContain('ten');
+    expect(asked('hace 5 años que vivo aqui')).not.toContain('ten');
+  });
+
+  it('answers the questions this reading was made for', () => {
+    expect(
+      top('ive been here 22 years with no papers, is there any way the judge lets me stay', 'en'),
+    ).toBe('cancellation-non-lpr');
   });
 });
 

@@ -33,6 +33,26 @@ describe('other forms of a known word', () => {
   });
 });
 
+describe('words read as what they mean here, not as a nearby word', () => {
+  it('reads carrying papers as carrying, not as a criminal charge ("cargos")', () => {
+    expect(terms('q papeles tengo que cargar', 'es')).toContain('carry');
+    expect(terms('q papeles tengo que cargar', 'es')).not.toContain('crime');
+    expect(terms('le quitaron los cargos', 'es')).toContain('crime');
+    expect(top('q papeles tengo que cargar si salgo a la calle', 'es')).toMatch(
+      /^(stopped-by-ice|alien-registration)$/,
+    );
+  });
+
+  it('reads a "denuncia" made as a report to the police', () => {
+    expect(terms('pusimos una denuncia', 'es')).toEqual(
+      expect.arrayContaining(['report', 'police']),
+    );
+    expect(top('pusimos una denuncia porque nos asaltaron, nos sirve para los papeles', 'es')).toBe(
+      'u-visa',
+    );
+  });
+});
+
 describe('the answer when the best-scoring article explains only part of the question', () => {
   const hit = (id: string, score: number, coverage: number) =>
     ({ article: { id }, score, coverage }) as unknown as Hit;
