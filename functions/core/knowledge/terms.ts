@@ -293,7 +293,7 @@ function buildTerms(vocabulary: Vocabulary): Terms {
     }
     const keys = tokens.map((t) => {
       const own = asked ? phraseKeys(t) : [stem(t)];
-      return TEN_TO_99.test(t) ? [...own, TEN_OR_MORE] : own;
+      return t.length === 2 && TEN_TO_99.test(t) ? [...own, TEN_OR_MORE] : own;
     });
     // Phrases left to right, the longest where several start at the same word; those with
     // filling words inside only where no phrase written without them matched.
@@ -322,16 +322,28 @@ function buildTerms(vocabulary: Vocabulary): Terms {
       c.at.length < f.at.length &&
       (c.at[0] ?? 0) >= (f.at[0] ?? 0) &&
       (c.at[c.at.length - 1] ?? 0) <= (f.at[f.at.length - 1] ?? 0);
+    const starts = new Map<number, string[]>();
     for (const f of found) {
-      const held = new Set(f.at.flatMap((k) => taken[k] ?? []));
-      if (held.size) {
-        if (!f.gaps || ![...held].every((c) => within(c, f))) continue;
-        for (const c of held) for (const k of c.at) taken[k] = undefined;
+      let free = true;
+      let fits = f.gaps > 0;
+      for (const k of f.at) {
+        const c = taken[k];
+        if (!c) continue;
+        free = false;
+        if (!within(c, f)) fits = false;
+      }
+      if (!free) {
+        if (!fits) continue;
+        for (const k of f.at) {
+          const c = taken[k];
+          if (!c) continue;
+          starts.delete(c.at[0] ?? 0);
+          for (const j of c.at) taken[j] = undefined;
+        }
       }
       for (const k of f.at) taken[k] = f;
+      starts.set(f.at[0] ?? 0, f.canonical);
     }
-    const starts = new Map<number, string[]>();
-    for (const f of new Set(taken)) if (f) starts.set(f.at[0] ?? 0, f.canonical);
     const out: string[] = [];
     tokens.forEach((token, at) => {
       const canonical = starts.get(at);
