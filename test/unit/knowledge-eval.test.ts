@@ -1,9 +1,9 @@
 /**
- * Holds the knowledge search at the figures reported in the issues' closing notes, on seven sets:
+ * Holds the knowledge search at the figures reported in the issues' closing notes, on eight sets:
  * eval.yaml (tuned on), holdout.yaml (written independently, then used for general fixes),
  * blind.yaml (written last in the first round), blind-2026-12.yaml (written after issue 13's
- * articles) and blind-2026-12b, -12c and -12d (each written blind on 2026-12-07, after the
- * tuning before it). `npm run eval:knowledge -- --set <file>` prints them. All seven have now
+ * articles) and blind-2026-12b, -12c, -12d and -12e (each written blind on 2026-12-07, after the
+ * tuning before it). `npm run eval:knowledge -- --set <file>` prints them. All eight have now
  * been looked at and tuned on (each since its misses were printed), so none of them estimates
  * new questions any more: issue 13's target is measured on a fresh blind set written after this
  * work, reported separately.
@@ -17,9 +17,10 @@ describe('knowledge search on the evaluation set', () => {
 
   // 2026-12-07, after the phone-style work: 97.6% top-1, 99.3% top-3; after the work on
   // blind-2026-12b's misses (unseen words, off-topic matters, the covered-answer rule): 98.0%,
-  // 98.2%, 99.6%; after the work on blind-2026-12c's misses (phrases read loosely): 98.4%, 99.6%.
-  it('puts an acceptable article first for at least 98.3% of the answerable questions', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.983);
+  // 98.2%, 99.6%; after the work on blind-2026-12c's misses (phrases read loosely): 98.4%, 99.6%;
+  // after the work on blind-2026-12e's misses (ten years or more here): 98.5%, 99.6%.
+  it('puts an acceptable article first for at least 98.5% of the answerable questions', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.985);
   });
 
   it('has an acceptable article in the first three for at least 99.6%', () => {
@@ -58,12 +59,14 @@ describe('knowledge search on the first blind set (written last in the first rou
   // test/knowledge/blind.yaml. 2026-12-07: three questions that had no article now have one
   // (naturalizing twice, travelling inside the US) and expect it; top-1 fell from 89.8% to 87.8%.
   // Its misses have been read since (the phone-style work of 2026-12-07, which fixed one label as
-  // holdout's): 92.4% top-1, 96.9% top-3, none of its 27 off-topic questions answered.
+  // holdout's): 92.4% top-1, 96.9% top-3, none of its 27 off-topic questions answered. After the
+  // work on blind-2026-12e's misses (applying for US citizenship read as such, 'me hago
+  // ciudadano'): 95.4%, 99.2%.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.938);
-    expect(report.top3).toBeGreaterThanOrEqual(0.977);
+    expect(report.top1).toBeGreaterThanOrEqual(0.954);
+    expect(report.top3).toBeGreaterThanOrEqual(0.992);
   });
 
   it('answers none of its 27 questions that should get no answer', () => {
@@ -98,11 +101,11 @@ describe('knowledge search on the set 2026-12b (a blind set until its misses wer
   // after the phone-style tuning. Measured when it landed: top-1 87.9%, top-3 91.6%, 4 of 30
   // answered that should not: below issue 13's target (90% / 97% / none). Its misses were then
   // printed and grouped by cause, so it is a tuning set since, like the others; after that work:
-  // 95.8%, 99.5%, none of its 30 answered.
+  // 95.8%, 99.5%, none of its 30 answered. After the work on blind-2026-12e's misses: 96.3%, 100%.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12b.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.957);
+    expect(report.top1).toBeGreaterThanOrEqual(0.963);
     expect(report.top3).toBeGreaterThanOrEqual(1);
   });
 
@@ -127,7 +130,8 @@ describe('knowledge search on the set 2026-12c (a blind set until its misses wer
   // wider off-topic vocabulary; its misses were read again, and its family-court question shaped
   // one off-topic group): 91.1%, 96.8%, 2 of 30. After the work on blind-2026-12d's misses
   // (general vocabulary: an old order never obeyed, what to bring in Spanish, coming alone in
-  // any person): 92.6%, 97.4%, 2 of 30.
+  // any person): 92.6%, 97.4%, 2 of 30. After the work on blind-2026-12e's misses (an off-topic
+  // matter told with who it is for weighs in full): 92.6%, 97.4%, 1 of 30.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12c.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
@@ -135,8 +139,8 @@ describe('knowledge search on the set 2026-12c (a blind set until its misses wer
     expect(report.top3).toBeGreaterThanOrEqual(0.973);
   });
 
-  it('answers at most 2 of its 30 questions that should get no answer', () => {
-    expect(report.falseAnswers).toBeLessThanOrEqual(2);
+  it('answers at most 1 of its 30 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(1);
   });
 });
 
@@ -162,20 +166,26 @@ describe('knowledge search on the set 2026-12d (a blind set until its misses wer
   });
 });
 
-describe('knowledge search on the blind set 2026-12e', () => {
+describe('knowledge search on the set 2026-12e (a blind set until its misses were read)', () => {
   // test/knowledge/blind-2026-12e.yaml: 231 questions (195 answerable, 36 with no answer; 115
   // es / 116 en), written on 2026-12-07 from the articles' ids and titles only, while the search
   // was tuned on blind-2026-12d, by someone who saw neither the search, the articles' bodies nor
-  // any other set; run once after that tuning, misses unread. First run, held here: top-1 88.7%,
-  // top-3 93.8%, 3 of 36 answered that should not (issue 13's target: 90% / 97% / none).
+  // any other set; run once after that tuning, misses unread. First run: top-1 88.7%, top-3
+  // 93.8%, 3 of 36 answered that should not (issue 13's target: 90% / 97% / none). Its misses
+  // were then printed and read, so it is a tuning set since 2026-12-07, like the others; one
+  // label gained a fair answer it lacked (a detained mother without her medicine:
+  // release-from-detention). Tuned on 2026-12-07: top-1 96.4%, top-3 97.9%, none 0 of 36 (words
+  // of who no longer excuse an off-topic word; ten years or more here read as the 10-year rule;
+  // a phrase with filling words wins over a shorter one inside it; vocabulary and example
+  // questions where an article lacked a way people ask).
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12e.yaml'));
 
-  it('keeps top-1 and top-3 accuracy at or above its first run', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.887);
-    expect(report.top3).toBeGreaterThanOrEqual(0.938);
+  it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.964);
+    expect(report.top3).toBeGreaterThanOrEqual(0.979);
   });
 
-  it('answers at most 3 of its 36 questions that should get no answer', () => {
-    expect(report.falseAnswers).toBeLessThanOrEqual(3);
+  it('answers none of its 36 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBe(0);
   });
 });
