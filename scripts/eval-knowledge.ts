@@ -1,7 +1,9 @@
 /**
  * `npm run eval:knowledge`: runs every question of test/knowledge/eval.yaml through the knowledge
  * search and prints top-1 and top-3 accuracy, and how often it answered a question that should
- * get no answer. `--sweep` also prints the figures over a grid of thresholds, to tune THRESHOLD.
+ * get no answer. `--misses` lists the questions missed; `--why` lists them with their terms and the
+ * five best candidates' score and coverage (a * marks an expected article). `--sweep` also prints
+ * the figures over a grid of thresholds, to tune THRESHOLD.
  */
 import { loadContent } from '../functions/adapters/content-files';
 import { evaluate, loadEvalSet } from '../test/knowledge/evaluate';
@@ -19,9 +21,21 @@ console.log(`answered, should not: ${report.falseAnswers} of ${report.none}`);
 console.log(
   `search time:          p50 ${report.p50Ms.toFixed(3)} ms, p99 ${report.p99Ms.toFixed(3)} ms per query`,
 );
-if (process.argv.includes('--misses')) {
-  for (const miss of report.misses)
+if (process.argv.includes('--misses') || process.argv.includes('--why')) {
+  for (const miss of report.misses) {
     console.log(`  MISS [${miss.expect}] got [${miss.got}] ${miss.q}`);
+    if (!process.argv.includes('--why')) continue;
+    // Why: the candidates the confidence rule chose from, with their figures (search.ts).
+    const item = set.questions.find((q) => q.q === miss.q);
+    if (!item) continue;
+    console.log(`       terms: ${content.knowledge.terms(item.q, item.lang).join(' ')}`);
+    for (const hit of content.knowledge.candidates(item.q, item.lang, 5)) {
+      const wanted = miss.expect.split(',').includes(hit.article.id) ? ' *' : '';
+      console.log(
+        `       ${hit.article.id.padEnd(28)} score ${hit.score.toFixed(2)} coverage ${hit.coverage.toFixed(2)}${wanted}`,
+      );
+    }
+  }
 }
 if (process.argv.includes('--sweep')) {
   for (const coverage of [0.3, 0.4, 0.5, 0.6]) {
