@@ -172,11 +172,27 @@ function stripPrefixes(text: string): string {
   return current;
 }
 
+/** The names by their first word, each with its place in BY_LENGTH. */
+const BY_FIRST_WORD = new Map<string, { name: string; rank: number }[]>();
+BY_LENGTH.forEach((name, rank) => {
+  const first = name.split(' ')[0] ?? '';
+  const list = BY_FIRST_WORD.get(first) ?? [];
+  list.push({ name, rank });
+  BY_FIRST_WORD.set(first, list);
+});
+
 /** The codes of every country named in the text, longer names consuming their words first. */
 function namedCodes(text: string): Set<string> {
   let remaining = ` ${text} `;
   const codes = new Set<string>();
-  for (const name of BY_LENGTH) {
+  // Only a name whose first word is in the text can be found: those, longest first (a look-up
+  // per word, not a scan of every name).
+  const candidates = text
+    .split(' ')
+    .flatMap((word) => BY_FIRST_WORD.get(word) ?? [])
+    .sort((a, b) => a.rank - b.rank)
+    .map((c) => c.name);
+  for (const name of new Set(candidates)) {
     const needle = ` ${name} `;
     if (!remaining.includes(needle)) continue;
     const code = NAMES.get(name);
@@ -195,13 +211,28 @@ function namedCodes(text: string): Set<string> {
  */
 export function parseCountry(said: Said): ParseResult<string> {
   const text = reading(said);
-  const folded = key(text.folded);
+  return countryOfKey(key(text.folded), text.question);
+}
+
+/**
+ * `parseCountry` of words already folded (lower case, no accents, letters and digits with one
+ * space between them, as a Reading's `words`): the story reader's "es de Guatemala", read
+ * without folding the words again.
+ *
+ * @example countryOfWords('el salvador') // => 'SV'
+ */
+export function countryOfWords(words: string): string | undefined {
+  const found = countryOfKey(words, false);
+  return found.ok ? found.value : undefined;
+}
+
+function countryOfKey(folded: string, question: boolean): ParseResult<string> {
   if (folded === '') return NOT_PARSED;
   for (const candidate of [folded, stripPrefixes(folded)]) {
     const code = own(EXACT_ONLY, candidate) ?? NAMES.get(candidate);
     if (code) return parsed(code);
   }
-  if (text.question) return NOT_PARSED;
+  if (question) return NOT_PARSED;
   const codes = namedCodes(folded);
   const [only] = codes;
   return codes.size === 1 && only ? parsed(only) : NOT_PARSED;

@@ -19,6 +19,7 @@ import type { Content } from '../content';
 import type { Language } from '../flow';
 import { own } from '../own';
 import { parseCountry, parseDate, parseLocation, parsePhone } from '../parse';
+import { countryOfWords } from '../parse/country';
 import { type Reading, read } from '../parse/reading';
 import { chooseByMeaning } from './choose';
 import { findFacility } from './facilities';
@@ -226,8 +227,11 @@ function datePhrases(words: string, t: StoryPhrases): Dated[] {
   const found: Dated[] = [];
   const taken: [number, number][] = [];
   for (const pattern of t.datePhrases) {
-    for (const m of text.matchAll(everywhere(pattern))) {
-      const start = m.index ?? 0;
+    const global = everywhere(pattern);
+    global.lastIndex = 0;
+    for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+      if (m[0] === '') global.lastIndex += 1;
+      const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
       const phrase = m[0].trim();
@@ -255,14 +259,77 @@ function everywhere(pattern: RegExp): RegExp {
   return global;
 }
 
+/**
+ * What the patterns find in one message, each worked out once: the reading asks the same pattern
+ * of the same words many times (a detention word, before and after the denials are taken out,
+ * which mostly leaves the words as they were), and a text taken out of nothing is the same string.
+ */
+function scanning() {
+  const found = new Map<string, Map<RegExp, boolean | number[]>>();
+  const of = (text: string) => {
+    let byPattern = found.get(text);
+    if (!byPattern) {
+      byPattern = new Map();
+      found.set(text, byPattern);
+    }
+    return byPattern;
+  };
+  const at = (pattern: RegExp, text: string): number[] => {
+    const byPattern = of(text);
+    const known = byPattern.get(pattern);
+    if (Array.isArray(known)) return known;
+    const places = known === false ? [] : offsets(text, pattern);
+    byPattern.set(pattern, places);
+    return places;
+  };
+  const has = (pattern: RegExp, text: string): boolean => {
+    const byPattern = of(text);
+    const known = byPattern.get(pattern);
+    if (known !== undefined) return Array.isArray(known) ? known.length > 0 : known;
+    const yes = pattern.test(text);
+    byPattern.set(pattern, yes);
+    return yes;
+  };
+  return {
+    has,
+    at,
+    /** Where the last match starts, or -1. */
+    last: (pattern: RegExp, text: string) => at(pattern, text).at(-1) ?? -1,
+    /** The text with every match made one space; the text itself when nothing matches. */
+    without: (pattern: RegExp, text: string) =>
+      has(pattern, text) ? text.replace(everywhere(pattern), ' ') : text,
+    /** The text with every match blanked, keeping every other word's place. */
+    blank: (pattern: RegExp, text: string) =>
+      has(pattern, text) ? text.replace(everywhere(pattern), (m) => ' '.repeat(m.length)) : text,
+  };
+}
+
 /** Character offsets of the matches of a pattern in the text. */
 function offsets(text: string, pattern: RegExp): number[] {
-  return [...text.matchAll(everywhere(pattern))].map((m) => m.index ?? 0);
+  const global = everywhere(pattern);
+  const places: number[] = [];
+  global.lastIndex = 0;
+  for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+    places.push(m.index);
+    // An empty match moves on by one, as matchAll does.
+    if (m[0] === '') global.lastIndex += 1;
+  }
+  return places;
 }
 
 /** Where the last match of a pattern starts, or -1. */
 function lastIndexOf(text: string, pattern: RegExp): number {
   return offsets(text, pattern).at(-1) ?? -1;
+}
+
+/**
+ * The text without its questions: each piece up to and with a sentence's mark (.!?¿,;), kept when
+ * it holds no "?" or "¿" ("¿cómo sé si tengo orden?" states no order).
+ */
+function statedOnly(key: string): string {
+  return (key.match(/[^.!?¿,;]*[.!?¿,;]|[^.!?¿,;]+$/g) ?? [])
+    .filter((sentence) => !/[?¿]/.test(sentence))
+    .join(' ');
 }
 
 /** True when the words say a time years back: "in 2023", "hace años", "years ago". */
@@ -311,30 +378,29 @@ function reading(
   const story: Story = { facts };
   if (typed.words === '') return story;
   const t = content.story;
+  const { has, at, last, without, blank } = scanning();
   // Texting spellings ("tngo", "q", "xq") read as the words they stand for.
   const text = respelled(typed, t);
   const words = text.words;
+  // Where a pattern matches in ` ${words} `: where it matches in the words, one on (no pattern read
+  // there is anchored, and a space at either end changes no word boundary).
+  const inPadded = (pattern: RegExp) => at(pattern, words).map((place) => place + 1);
 
   // Detention: a detention word, not negated; the police alone is a county jail, not ICE.
   const facility = findFacility(words, content.facilities, content.firm.coveredFacilities);
   // "Nunca me han arrestado", "I was never caught": not a detention, said or denied.
-  const untaken = words.replace(everywhere(t.neverTaken), ' ');
+  const untaken = without(t.neverTaken, words);
   const detainWord =
-    t.detain.test(untaken) || t.selfDetained.test(untaken) || t.tookRelative.test(untaken);
+    has(t.detain, untaken) || has(t.selfDetained, untaken) || has(t.tookRelative, untaken);
   // "Never been arrested" beside "got detained yesterday": the detention stands.
   // Negations are read within a sentence: "no me detuvieron. Tengo corte" has a court case.
   const clauses = text.key;
   // "I'm not detained, I was never arrested": neither is a detention.
-  const unnegated = untaken.replace(everywhere(t.notDetained), ' ');
+  const unnegated = without(t.notDetained, untaken);
   // "Got out of detention": the word "detention" there is the release, not a new arrest.
   // Nor is "ya no está detenida" a new arrest.
-  const beyondRelease = words
-    .replace(everywhere(t.released), (m) => ' '.repeat(m.length))
-    .replace(everywhere(t.notDetained), (m) => ' '.repeat(m.length));
-  const lastTaken = Math.max(
-    lastIndexOf(beyondRelease, t.detain),
-    lastIndexOf(beyondRelease, t.tookRelative),
-  );
+  const beyondRelease = blank(t.notDetained, blank(t.released, words));
+  const lastTaken = Math.max(last(t.detain, beyondRelease), last(t.tookRelative, beyondRelease));
   // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
   // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
   // word on it decides.
@@ -343,56 +409,56 @@ function reading(
   // is told beside it ("got took by ICE monday. he was released from detention back in 2023"):
   // then the release is history, whatever order the sentences come in.
   const thisYear = Number(today.slice(0, 4));
-  const releases = offsets(words, t.released).filter(
+  const releases = at(t.released, words).filter(
     (at) =>
       !t.releaseHoped.test(words.slice(Math.max(0, at - 30), at)) &&
       !(lastTaken >= 0 && yearsBack(words.slice(at, at + 60), thisYear, t)),
   );
   const lastRelease = releases.at(-1) ?? -1;
-  const releasedNow = releases.length > 0 && !t.stillHeld.test(words) && lastRelease > lastTaken;
+  const releasedNow = releases.length > 0 && !has(t.stillHeld, words) && lastRelease > lastTaken;
   const negated =
-    releasedNow || (t.notDetained.test(clauses) && !t.detain.test(unnegated) && !facility);
+    releasedNow || (has(t.notDetained, clauses) && !has(t.detain, unnegated) && !facility);
   // "Tengo miedo que me detengan", "what if ICE arrests me": a fear, not a detention, unless the
   // rest of the message tells one.
-  const unfeared = words.replace(everywhere(t.feared), ' ').replace(everywhere(t.hedged), ' ');
+  const unfeared = without(t.hedged, without(t.feared, words));
   const feared =
     unfeared !== words &&
-    !t.detain.test(unfeared) &&
-    !t.selfDetained.test(unfeared) &&
-    !t.tookRelative.test(unfeared);
+    !has(t.detain, unfeared) &&
+    !has(t.selfDetained, unfeared) &&
+    !has(t.tookRelative, unfeared);
   // Only an arrest word, and no immigration word or facility: a police arrest.
   const onlyArrest =
-    !t.immigration.test(words) &&
+    !has(t.immigration, words) &&
     !facility &&
-    t.policeArrest.test(words) &&
-    !t.detain.test(words.replace(everywhere(t.policeArrest), ' '));
-  const immigration = t.immigration.test(words) || facility !== undefined;
+    has(t.policeArrest, words) &&
+    !has(t.detain, without(t.policeArrest, words));
+  const immigration = has(t.immigration, words) || facility !== undefined;
   // Held by the police, ICE maybe coming ("no sé si lo van a entregar a migración", "ICE le
   // puede poner hold"): a county jail, not immigration detention yet.
   // Someone in a jail: an arrest or being held said beside it, not a jail named in passing.
   const jailed =
-    t.countyJail.test(words) &&
-    (t.policeArrest.test(words) || t.detain.test(words) || t.heldInJail.test(words));
+    has(t.countyJail, words) &&
+    (has(t.policeArrest, words) || has(t.detain, words) || has(t.heldInJail, words));
   const jailMaybeIce =
     jailed &&
-    (t.jailUnsure.test(words) ||
-      t.holdWords.test(words) ||
+    (has(t.jailUnsure, words) ||
+      has(t.holdWords, words) ||
       !t.detain.test(words.replace(t.countyJail, ' ')));
   // "La policía lo arrestó y migración le puede poner un hold": the police hold him, not ICE.
-  const policeHold = t.policeOnly.test(words) && t.iceHoldComing.test(words);
+  const policeHold = has(t.policeOnly, words) && has(t.iceHoldComing, words);
   // "Nunca ha tenido problemas con la policía": the police denied are not who holds them.
-  const undenied = words.replace(everywhere(t.deniedRecord), ' ');
-  const policeOnly = (t.policeOnly.test(undenied) && !immigration) || jailMaybeIce || policeHold;
+  const undenied = without(t.deniedRecord, words);
+  const policeOnly = (has(t.policeOnly, undenied) && !immigration) || jailMaybeIce || policeHold;
   // Deported before, and nothing says held now: the deportation, not a detention. Taken again
   // after it ("fue deportado en 2012 y se regresó, ahora lo volvieron a detener", "deported in
   // 2014, came back, and ICE arrested him this morning"): held now.
-  const deportedAt = lastIndexOf(words, t.deportedBefore);
-  const cameBackAt = offsets(words, t.cameBack).find((at) => at > deportedAt) ?? -1;
+  const deportedAt = last(t.deportedBefore, words);
+  const cameBackAt = at(t.cameBack, words).find((at) => at > deportedAt) ?? -1;
   const deportedOnly =
-    deportedAt >= 0 && !t.heldNow.test(words) && !(cameBackAt >= 0 && lastTaken > cameBackAt);
+    deportedAt >= 0 && !has(t.heldNow, words) && !(cameBackAt >= 0 && lastTaken > cameBackAt);
   if (negated) facts.detained = 'no';
   else if (
-    (detainWord || (facility && t.facilityHeld.test(words))) &&
+    (detainWord || (facility && has(t.facilityHeld, words))) &&
     !deportedOnly &&
     !policeOnly &&
     !feared &&
@@ -401,7 +467,7 @@ function reading(
     facts.detained = 'yes';
   if ((jailMaybeIce || policeHold) && !negated) facts.arrestSetting = 'county-jail';
   // "I think he is in Jena", "they said he'll go to Florence": a guess, not where he is.
-  const placeGuessed = t.guessedPlace.test(words) && !t.placeKnown.test(words);
+  const placeGuessed = has(t.guessedPlace, words) && !has(t.placeKnown, words);
   if (facts.detained === 'yes' && facility && !placeGuessed) facts.facility = facility.name;
   // Where the arrest was: said with a detention, or as the answer to "where was the arrest?".
   const detainedKnown = known.detained === 'yes' && !negated;
@@ -413,42 +479,37 @@ function reading(
   ) {
     // Near the arrest's own words, unless the question asked was where: "su mamá está sola en
     // su casa" says where the mother is, not where the arrest was.
-    const padded = ` ${words} `;
-    const arrestAt = [t.detain, t.selfDetained, t.tookRelative].flatMap((p) => offsets(padded, p));
+    const arrestAt = [t.detain, t.selfDetained, t.tookRelative].flatMap((p) => inPadded(p));
     const close = ({ pattern, nearArrestOnly }: StoryPhrases['arrestSettings'][number]) =>
       !nearArrestOnly ||
       asked === 'arrestSetting' ||
       (arrestAt.length === 0 && detainedKnown) ||
-      offsets(padded, pattern).some((at) => nearest(at, arrestAt) <= NEAR_CHARS);
-    const setting = t.arrestSettings.find((s) => s.pattern.test(words) && close(s));
+      inPadded(pattern).some((at) => nearest(at, arrestAt) <= NEAR_CHARS);
+    const setting = t.arrestSettings.find((s) => has(s.pattern, words) && close(s));
     if (setting) facts.arrestSetting = setting.setting;
-    else if (policeOnly && (jailed || t.policeArrest.test(words)))
+    else if (policeOnly && (jailed || has(t.policeArrest, words)))
       facts.arrestSetting = 'county-jail';
   }
 
   // Court: a court word not negated; an order; a missed hearing (which is a court case too).
-  if (t.missed.test(words)) {
+  if (has(t.missed, words)) {
     facts.missedHearing = 'yes';
     facts.hasCourtCase = 'yes';
   }
   // An order asked about ("¿cómo sé si tengo orden de deportación?") is not one stated.
-  const stated = text.key
-    .split(/(?<=[.!?¿,;])/)
-    .filter((sentence) => !/[?¿]/.test(sentence))
-    .join(' ');
-  if ((t.order.test(stated) || t.deportedBefore.test(words)) && !t.noOrder.test(clauses))
+  const orderStated = t.order.test(text.key) && t.order.test(statedOnly(text.key));
+  if ((orderStated || has(t.deportedBefore, words)) && !has(t.noOrder, clauses))
     facts.removalOrder = 'yes';
-  else if (t.noOrder.test(clauses)) facts.removalOrder = 'no';
+  else if (has(t.noOrder, clauses)) facts.removalOrder = 'no';
   const courtSetting = t.arrestSettings.find((s) => s.setting === 'court')?.pattern;
   // "No sé si tiene corte", "sin ver juez": no court case stated either way.
-  const unsureCourt = t.unsureCourt.test(words);
+  const unsureCourt = has(t.unsureCourt, words);
   // "Nunca ha tenido ni una multa": a court or ticket denied is not the matter.
   // "It's not immigration": the word says what the matter is not.
-  const aboutImmigration = words.replace(everywhere(t.notImmigrationSaid), ' ');
-  const otherCourt = t.otherCourt.test(undenied) && !t.immigrationMatter.test(aboutImmigration);
+  const aboutImmigration = without(t.notImmigrationSaid, words);
+  const otherCourt = has(t.otherCourt, undenied) && !has(t.immigrationMatter, aboutImmigration);
   // "Tuvo un caso de violencia doméstica hace años", "an old DUI": a record, not today's matter.
-  const otherCourtNow =
-    otherCourt && t.otherCourt.test(undenied.replace(everywhere(t.pastRecord), ' '));
+  const otherCourtNow = otherCourt && has(t.otherCourt, without(t.pastRecord, undenied));
   const courtWord =
     !otherCourt &&
     t.court.test(
@@ -457,14 +518,14 @@ function reading(
         .replace(t.order, ' ')
         .replace(courtSetting ?? /$^/, ' ')
         // "An order from the judge" states the order, not a case still in court.
-        .replace(t.order.test(words) ? everywhere(t.judge) : /$^/, ' '),
+        .replace(has(t.order, words) ? everywhere(t.judge) : /$^/, ' '),
     );
   if (unsureCourt && !facts.missedHearing) {
     // Neither yes nor no: the question is asked.
   } else if (
-    t.noCourt.test(clauses.replace(everywhere(t.courtNotYet), ' ')) &&
+    has(t.noCourt, without(t.courtNotYet, clauses)) &&
     !facts.missedHearing &&
-    !t.courtStated.test(words)
+    !has(t.courtStated, words)
   )
     facts.hasCourtCase = 'no';
   else if (courtWord) facts.hasCourtCase = 'yes';
@@ -472,17 +533,22 @@ function reading(
   // Dates: a past one near the detention words is since when; a future one near court words is
   // the next hearing.
   // Dates keep their slashes ("12/18"); everything else is read as words.
-  const dateText = ` ${text.folded.replace(/[^\p{L}\p{N}/]+/gu, ' ').trim()} `;
-  const dates = datePhrases(dateText.trim(), t);
+  const held = facts.detained === 'yes' || detainedKnown;
+  const inCourt = facts.hasCourtCase === 'yes' || known.hasCourtCase === 'yes';
+  // Neither held nor in court (or only a missed hearing): no date is read, so none is looked for.
+  const readsDates = held || (inCourt && !facts.missedHearing);
+  const dateText = readsDates ? ` ${text.folded.replace(/[^\p{L}\p{N}/]+/gu, ' ').trim()} ` : '';
+  // Mostly the words themselves, padded: then what the patterns find there is known already.
+  const inDateText =
+    dateText === ` ${words} ` ? inPadded : (pattern: RegExp) => at(pattern, dateText);
+  const dates = readsDates ? datePhrases(dateText.trim(), t) : [];
   if (dates.length > 0) {
     // The arrest's own words date it too ("el domingo lo pararon manejando").
     const arrestWords = t.arrestSettings.map((s) => s.pattern);
-    const detainAt = [t.detain, t.selfDetained, ...arrestWords].flatMap((p) =>
-      offsets(dateText, p),
-    );
-    const courtAt = offsets(dateText, t.court);
+    const detainAt = [t.detain, t.selfDetained, ...arrestWords].flatMap((p) => inDateText(p));
+    const courtAt = inDateText(t.court);
     // "Tengo que volver a ICE el 9 de diciembre": a check-in's day, not the hearing's.
-    const checkInAt = offsets(dateText, t.checkInDate);
+    const checkInAt = inDateText(t.checkInDate);
 
     // The hearing is the date nearest the court words, wherever it stands in the message.
     let hearingDistance = Number.POSITIVE_INFINITY;
@@ -495,27 +561,30 @@ function reading(
       const back = t.lookingBack.test(date.text);
       const ahead = t.lookingAhead.test(date.text);
       // "Desde el 10", "on the 20th": a day of this month, or of the last when still ahead.
-      const day = t.dayOfMonth.exec(date.text)?.[1];
-      const said = day ? dayOfMonth(Number(day), today) : date.text;
-      const past = parseDate(read(said), { today, direction: 'past' });
-      const future = parseDate(read(said), { today, direction: 'future' });
-      const recent = past.ok && daysBetween(past.value, today) <= RECENT_DAYS;
-      const soon = future.ok && daysBetween(today, future.value) <= SOON_DAYS;
-      const detention = back || (!ahead && (recent && !soon ? true : toDetention <= toCourt));
       // A date said plainly counts only close to what it dates (a clause away at most).
-      const near = back || ahead || Math.min(toDetention, toCourt) <= NEAR_CHARS;
-      if (!near) continue;
-      if ((facts.detained === 'yes' || detainedKnown) && detention && !('detainedSince' in facts)) {
+      if (!back && !ahead && Math.min(toDetention, toCourt) > NEAR_CHARS) continue;
+      // Nothing left that this date could date: it is not read.
+      if (!(held && !('detainedSince' in facts)) && !(inCourt && !back && !facts.missedHearing))
+        continue;
+      const day = t.dayOfMonth.exec(date.text)?.[1];
+      const said = read(day ? dayOfMonth(Number(day), today) : date.text);
+      const past = parseDate(said, { today, direction: 'past' });
+      // Looking back, it is no hearing's: the date ahead is not needed.
+      const future = back ? undefined : parseDate(said, { today, direction: 'future' });
+      const recent = past.ok && daysBetween(past.value, today) <= RECENT_DAYS;
+      const soon = future?.ok === true && daysBetween(today, future.value) <= SOON_DAYS;
+      const detention = back || (!ahead && (recent && !soon ? true : toDetention <= toCourt));
+      if (held && detention && !('detainedSince' in facts)) {
         if (past.ok) facts.detainedSince = past.value;
       } else if (
-        (facts.hasCourtCase === 'yes' || known.hasCourtCase === 'yes') &&
+        inCourt &&
         !back &&
         !(recent && !soon) &&
         (ahead || toCourt < toDetention || facts.detained !== 'yes') &&
         !facts.missedHearing
       ) {
         const checkIn = nearest(date.at, checkInAt) < toCourt;
-        if (future.ok && future.value >= today && toCourt < hearingDistance && !checkIn) {
+        if (future?.ok && future.value >= today && toCourt < hearingDistance && !checkIn) {
           facts.nextHearingDate = future.value;
           hearingDistance = toCourt;
         }
@@ -524,7 +593,7 @@ function reading(
   }
 
   // Who: someone named with "mi"/"my" the story happens to, else the writer.
-  const who = whoItIs(text.tokens, words, facts, t);
+  const who = whoItIs(text.tokens, words, facts, t, has);
   if (who) {
     facts.aboutSelf = who.self ? 'yes' : 'no';
     if (who.relation) facts.writerRelationship = who.relation;
@@ -536,9 +605,9 @@ function reading(
   if (country) facts.citizenship = country;
 
   // How and when they came.
-  if (t.parole.test(words)) facts.entryManner = 'parole';
-  else if (t.inspected.test(words)) facts.entryManner = 'inspected';
-  else if (t.withoutInspection.test(words)) facts.entryManner = 'without-inspection';
+  if (has(t.parole, words)) facts.entryManner = 'parole';
+  else if (has(t.inspected, words)) facts.entryManner = 'inspected';
+  else if (has(t.withoutInspection, words)) facts.entryManner = 'without-inspection';
   const arrived = t.arrivedYear.exec(words);
   const years = t.yearsHere.exec(words);
   if (arrived?.[1] && Number(arrived[1]) <= thisYear) facts.entryDate = arrived[1];
@@ -548,8 +617,8 @@ function reading(
   }
 
   // A lawyer or none.
-  if (t.noLawyer.test(words)) facts.represented = 'no';
-  else if (t.hasLawyer.test(words)) facts.represented = 'yes';
+  if (has(t.noLawyer, words)) facts.represented = 'no';
+  else if (has(t.hasLawyer, words)) facts.represented = 'yes';
 
   // Where they live: "vivimos en Los Angeles", never a country.
   const livesMatch = t.lives.exec(text.key);
@@ -572,16 +641,16 @@ function reading(
   // The matter: what happened decides it; else what the words mean.
   // Not immigration: another court (custody, a DUI, a theft charge), a lawsuit, with no ICE.
   // "I don't have papers" beside an eviction says why it is hard, not what they ask for.
-  const asksStatus = t.statusWords.test(words.replace(everywhere(t.statusAside), ' '));
+  const asksStatus = has(t.statusWords, without(t.statusAside, words));
   // A US citizen in a jail, with no immigration word: the police's matter.
-  const citizenJailed = policeOnly && !immigration && t.citizenHeld.test(words);
+  const citizenJailed = policeOnly && !immigration && has(t.citizenHeld, words);
   const notImmigration =
-    (otherCourtNow || t.suing.test(undenied) || t.otherLegal.test(undenied) || citizenJailed) &&
-    !t.immigration.test(aboutImmigration) &&
+    (otherCourtNow || has(t.suing, undenied) || has(t.otherLegal, undenied) || citizenJailed) &&
+    !has(t.immigration, aboutImmigration) &&
     !asksStatus &&
     !facility &&
     // "Me quitó el pasaporte y no me paga": a trafficker's hold, not an unpaid wage.
-    !t.abuseThreat.test(words);
+    !has(t.abuseThreat, words);
   if (notImmigration) {
     // "El papá se lo llevó a Arizona": a custody fight's words, not a detention.
     delete facts.detained;
@@ -590,29 +659,29 @@ function reading(
     delete facts.nextHearingDate;
   }
   // "I think my brother was detained": not stated as a detention, but what the writer fears.
-  const guessedDetention = unfeared !== words.replace(everywhere(t.feared), ' ') && !notImmigration;
+  const guessedDetention = unfeared !== without(t.feared, words) && !notImmigration;
   const matter =
     facts.detained === 'yes' ||
     (facts.arrestSetting === 'county-jail' && !notImmigration) ||
     guessedDetention
       ? 'detention'
       : facts.hasCourtCase === 'yes' ||
-          (facts.removalOrder === 'yes' && !t.optionsAsked.test(words))
+          (facts.removalOrder === 'yes' && !has(t.optionsAsked, words))
         ? 'court'
         : notImmigration
           ? 'other'
-          : (facts.removalOrder === 'yes' && t.optionsAsked.test(words)) ||
-              t.abuseThreat.test(words)
+          : (facts.removalOrder === 'yes' && has(t.optionsAsked, words)) ||
+              has(t.abuseThreat, words)
             ? 'options'
             : (matterByMeaning(
                 content,
                 typed,
                 language,
-                facts.detained === 'no' || t.neverTaken.test(clauses),
+                facts.detained === 'no' || has(t.neverTaken, clauses),
                 facts.hasCourtCase === 'no',
                 asksStatus,
               ) ??
-              (t.statusWords.test(words) ||
+              (has(t.statusWords, words) ||
               facts.detained === 'no' ||
               facts.hasCourtCase === 'no' ||
               'entryDate' in facts
@@ -654,6 +723,7 @@ function whoItIs(
   words: string,
   facts: Record<string, unknown>,
   t: StoryPhrases,
+  has: (pattern: RegExp, text: string) => boolean,
 ): { self: boolean; relation?: string; word?: WhoWord } | undefined {
   const said = t.writerSays.exec(words);
   const named = said?.[1] ? own(t.relations, said[1]) : undefined;
@@ -662,7 +732,7 @@ function whoItIs(
   if (writerIs) return { self: false, relation: writerIs, word: personWord(writerIs) };
   const all = mentions(tokens, t);
   // "Quiero pedir a mis papás", "bring my parents here": a petition's relatives are the subject.
-  const petition = t.petition.test(words);
+  const petition = has(t.petition, words);
   // "Mis dos hijos están detenidos": a group the story happens to, when no one else is named.
   const singles = all.filter((m) => !m.status && !m.plural);
   const groupTaken = singles.length === 0 && facts.detained === 'yes';
@@ -675,7 +745,7 @@ function whoItIs(
   // Someone named loosely ("tengo un amigo"), when something happened to them: not a companion
   // ("with a neighbor"), nor the one the writer writes for when their relative was taken.
   const looseTaken = (m: Mention) =>
-    event && !t.companion.test(wordsBefore(m)) && !t.othersRelativeTaken.test(words);
+    event && !t.companion.test(wordsBefore(m)) && !has(t.othersRelativeTaken, words);
   const candidates = all.filter(
     (m) => !m.status && (!m.plural || petition || groupTaken) && (!m.loose || looseTaken(m)),
   );
@@ -693,26 +763,26 @@ function whoItIs(
     );
     if (heldAfter) return { self: false, relation: heldAfter.relation, word: heldAfter.who };
   }
-  if (t.selfDetained.test(words) && facts.detained === 'yes') return { self: true };
+  if (has(t.selfDetained, words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
-  if (t.forWriter.test(words)) return { self: true };
+  if (has(t.forWriter, words)) return { self: true };
   // "Mi esposo y yo fuimos a su cita y lo dejaron adentro": him, not the two of them.
   // Nor "yo también tengo caso" beside the relative's detention: the writer's too, not instead.
   const selfEvent = t.selfEvent.test(
-    (t.heldPronoun.test(words) ? words.replace(everywhere(t.jointPair), ' ') : words).replace(
+    (has(t.heldPronoun, words) ? words.replace(everywhere(t.jointPair), ' ') : words).replace(
       everywhere(t.alsoSelf),
       ' ',
     ),
   );
   // "El papá de mis hijos", "my kids' father", "mi compañero de vida": a partner, whatever word
   // came before ("mi viejo").
-  if (t.partner.test(words) && !t.selfDetained.test(words))
+  if (has(t.partner, words) && !has(t.selfDetained, words))
     return { self: false, relation: 'spouse', word: 'partner' };
   // "A mí y a mi hijo nos detuvieron", "my husband and I": it happened to the writer too.
   if (
-    t.jointSelf.test(words) &&
+    has(t.jointSelf, words) &&
     (!event ||
-      (t.we.test(words.replace(everywhere(t.jointPair), ' ')) && !t.thirdPronoun.test(words)))
+      (t.we.test(words.replace(everywhere(t.jointPair), ' ')) && !has(t.thirdPronoun, words)))
   )
     return { self: true };
   // "Vine con mi hija", "came with my son", "me casé con mi esposa": a companion, not who it is
@@ -749,7 +819,7 @@ function whoItIs(
     });
   // "Mi compañero de trabajo ... yo soy su supervisor": the writer's role says what they are.
   const role = (m: Mention) =>
-    m.relation === 'friend' && t.writerRole.test(words) ? 'other' : m.relation;
+    m.relation === 'friend' && has(t.writerRole, words) ? 'other' : m.relation;
   if (chosen)
     return joined(chosen.m)
       ? { self: false }
@@ -771,21 +841,21 @@ function whoItIs(
     held &&
     !more.length &&
     !selfEvent &&
-    t.heldPronoun.test(words)
+    has(t.heldPronoun, words)
   )
     return { self: false, relation: held.relation, word: held.who };
   if (selfEvent) return { self: true };
   // "I'm a pastor writing for one of our members": someone else, no relative named.
   // "A guy from my church was detained": someone the writer knows.
-  if (event && counted.length === 0 && t.looseFriend.test(words))
+  if (event && counted.length === 0 && has(t.looseFriend, words))
     return { self: false, relation: 'friend', word: 'friend' };
   // A pastor, a teacher, an employer: "other" when they say what they are to the person.
-  if (t.someoneElse.test(words) && counted.length === 0)
-    return t.writerRole.test(words) ? { self: false, relation: 'other' } : { self: false };
-  if (t.firstPerson.test(words) && counted.length === 0) return { self: true };
+  if (has(t.someoneElse, words) && counted.length === 0)
+    return has(t.writerRole, words) ? { self: false, relation: 'other' } : { self: false };
+  if (has(t.firstPerson, words) && counted.length === 0) return { self: true };
   // "Necesito ayuda con mi divorcio, mi esposo no quiere firmar": the writer's own matter.
-  if (!event && t.startsFirstPerson.test(words)) return { self: true };
-  if (t.thirdOnly.test(words) && counted.length === 0) return { self: false };
+  if (!event && has(t.startsFirstPerson, words)) return { self: true };
+  if (has(t.thirdOnly, words) && counted.length === 0) return { self: false };
   // "Mi esposo", "my son", "es para mi hija": only who it is about, the relative last and alone.
   const [alone, ...besides] = counted;
   if (
@@ -835,11 +905,15 @@ function nameIn(text: Reading, someoneElse: boolean, t: StoryPhrases): string | 
   if (raw.length !== tokens.length) return undefined;
   const starts: number[] = [];
   const leads = someoneElse ? t.nameLeadsOther : t.nameLeadsOwn;
+  const joined = ` ${text.words} `;
   for (const lead of leads) {
-    const at = ` ${tokens.join(' ')} `.indexOf(` ${lead} `);
+    const at = joined.indexOf(` ${lead} `);
     if (at >= 0)
       starts.push(
-        tokens.join(' ').slice(0, at).split(' ').filter(Boolean).length + lead.split(' ').length,
+        joined
+          .slice(1, at + 1)
+          .split(' ')
+          .filter(Boolean).length + lead.split(' ').length,
       );
   }
   if (someoneElse) {
@@ -875,13 +949,14 @@ function titleCase(place: string): string {
 
 function countryOf(words: string, t: StoryPhrases): string | undefined {
   const codes = new Set<string>();
-  for (const m of words.matchAll(everywhere(t.from))) {
+  const from = everywhere(t.from);
+  from.lastIndex = 0;
+  for (let m = from.exec(words); m !== null; m = from.exec(words)) {
+    if (m[0] === '') from.lastIndex += 1;
     const named = m[1] ?? '';
     // "es de Guatemala", "from El Salvador": one or two words after.
-    const two = parseCountry(named);
-    const one = parseCountry(named.split(' ')[0] ?? '');
-    const region = own(t.regions, named.split(' ')[0] ?? '');
-    const code = two.ok ? two.value : one.ok ? one.value : region;
+    const first = named.split(' ')[0] ?? '';
+    const code = countryOfWords(named) ?? countryOfWords(first) ?? own(t.regions, first);
     if (code && code !== 'US') codes.add(code);
   }
   for (const token of words.split(' ')) {
