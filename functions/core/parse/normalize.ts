@@ -34,19 +34,21 @@ const SURROUNDING = /^[\s¡!¿?.,;:…"'()]+|[\s¡!¿?.,;:…"'()]+$/gu;
  * @example normalize('  ¡Sí, CLARO!  ') // => 'si, claro'
  */
 export function normalize(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      // Combining marks: accents, tildes, diaeresis, and the emoji variation selector.
-      .replace(/\p{M}/gu, '')
-      // Autocorrect turns ' into ’ and " into “ ”; some keyboards type ´ for an apostrophe.
-      .replace(/[‘’‚‛`´]/g, "'")
-      .replace(/[“”„‟«»]/g, '"')
-      .toLowerCase()
-      .replace(/\s+/g, ' ')
-      .replace(SURROUNDING, '')
-  );
+  // Plain ASCII (most English messages) has no accents or curly quotes to fold: only the backtick.
+  const folded = NON_ASCII.test(text)
+    ? text
+        .normalize('NFD')
+        // Combining marks: accents, tildes, diaeresis, and the emoji variation selector.
+        .replace(/\p{M}/gu, '')
+        // Autocorrect turns ' into ’ and " into “ ”; some keyboards type ´ for an apostrophe.
+        .replace(/[‘’‚‛`´]/g, "'")
+        .replace(/[“”„‟«»]/g, '"')
+    : text.replace(/`/g, "'");
+  return folded.toLowerCase().replace(/\s+/g, ' ').replace(SURROUNDING, '');
 }
+
+/** Anything but printable ASCII and ordinary white space: such text takes the whole fold. */
+const NON_ASCII = /[^\t\n\r -~]/;
 
 /**
  * `normalize` without apostrophes, for matching phrase tables: people type "dont", "don't" and

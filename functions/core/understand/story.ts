@@ -317,11 +317,6 @@ function offsets(text: string, pattern: RegExp): number[] {
   return places;
 }
 
-/** Where the last match of a pattern starts, or -1. */
-function lastIndexOf(text: string, pattern: RegExp): number {
-  return offsets(text, pattern).at(-1) ?? -1;
-}
-
 /**
  * The text without its questions: each piece up to and with a sentence's mark (.!?¿,;), kept when
  * it holds no "?" or "¿" ("¿cómo sé si tengo orden?" states no order).
@@ -896,13 +891,7 @@ function personWord(writerIs: string): WhoWord {
  * words line up with its folded tokens, so the name keeps its accents and capitals.
  */
 function nameIn(text: Reading, someoneElse: boolean, t: StoryPhrases): string | undefined {
-  const raw = text.raw
-    .normalize('NFC')
-    .replace(/['’‘`´]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
   const tokens = text.tokens;
-  if (raw.length !== tokens.length) return undefined;
   const starts: number[] = [];
   const leads = someoneElse ? t.nameLeadsOther : t.nameLeadsOwn;
   const joined = ` ${text.words} `;
@@ -923,6 +912,14 @@ function nameIn(text: Reading, someoneElse: boolean, t: StoryPhrases): string | 
         starts.push(i + 2);
     });
   }
+  // No word a name follows: the raw words are not split.
+  if (starts.length === 0) return undefined;
+  const raw = text.raw
+    .normalize('NFC')
+    .replace(/['’‘`´]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (raw.length !== tokens.length) return undefined;
   for (const start of starts) {
     const name: string[] = [];
     for (let j = start; j < raw.length && name.length < 6; j++) {
