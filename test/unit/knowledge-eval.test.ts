@@ -189,3 +189,22 @@ describe('knowledge search on the set 2026-12e (a blind set until its misses wer
     expect(report.falseAnswers).toBe(0);
   });
 });
+
+describe('knowledge search on the blind set 2026-12f', () => {
+  // test/knowledge/blind-2026-12f.yaml: 230 questions (195 answerable, 35 with no answer; 115
+  // es / 115 en), written on 2026-12-07 from the articles' ids and titles only, while the search
+  // was tuned on blind-2026-12e, by someone who saw neither the search, the articles' bodies nor
+  // any other set; run once after that tuning, misses unread. First run: top-1 87.2%, top-3
+  // 92.3%, 4 of 35 answered that should not (issue 13's target: 90% / 97% / none): the fourth
+  // blind set in a row near 88% / 93%. Held here at that first run, rounded down.
+  const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12f.yaml'));
+
+  it('keeps top-1 and top-3 accuracy at or above its first run', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.872);
+    expect(report.top3).toBeGreaterThanOrEqual(0.923);
+  });
+
+  it('answers at most 4 of its 35 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(4);
+  });
+});
