@@ -37,32 +37,56 @@ export type Said = string | Reading;
  * @example read('¡Sí, lo DEPORTARON!').words // 'si lo deportaron'
  */
 export function read(raw: string): Reading {
-  const memo = new Map<string, unknown>();
-  const once = <T>(name: string, make: () => T): T => {
-    if (memo.has(name)) return memo.get(name) as T;
+  return new MessageReading(raw);
+}
+
+/**
+ * A Reading as a class: its forms on the prototype, each kept in a field once worked out (a
+ * message is read at every turn, and the story reader reads several short texts of its own, so a
+ * Reading costs one small object, not a set of closures and a map).
+ */
+class MessageReading implements Reading {
+  #folded: string | undefined;
+  #key: string | undefined;
+  #words: string | undefined;
+  #tokens: readonly string[] | undefined;
+  #question: boolean | undefined;
+  #memo: Map<string, unknown> | undefined;
+
+  constructor(readonly raw: string) {}
+
+  get folded(): string {
+    if (this.#folded === undefined) this.#folded = normalize(this.raw);
+    return this.#folded;
+  }
+
+  get key(): string {
+    if (this.#key === undefined) this.#key = this.folded.replace(/'/g, '');
+    return this.#key;
+  }
+
+  get words(): string {
+    if (this.#words === undefined) this.#words = wordsOfKey(this.key);
+    return this.#words;
+  }
+
+  get tokens(): readonly string[] {
+    if (this.#tokens === undefined) this.#tokens = this.words ? this.words.split(' ') : [];
+    return this.#tokens;
+  }
+
+  get question(): boolean {
+    if (this.#question === undefined) this.#question = /[?¿]/.test(this.raw);
+    return this.#question;
+  }
+
+  memo<T>(name: string, make: () => T): T {
+    if (this.#memo === undefined) this.#memo = new Map();
+    if (this.#memo.has(name)) return this.#memo.get(name) as T;
     const value = make();
-    memo.set(name, value);
+    this.#memo.set(name, value);
     return value;
-  };
-  return {
-    raw,
-    get folded() {
-      return once(':folded', () => normalize(raw));
-    },
-    get key() {
-      return once(':key', () => this.folded.replace(/'/g, ''));
-    },
-    get words() {
-      return once(':words', () => wordsOfKey(this.key));
-    },
-    get tokens() {
-      return once(':tokens', () => (this.words ? this.words.split(' ') : []));
-    },
-    get question() {
-      return once(':question', () => /[?¿]/.test(raw));
-    },
-    memo: once,
-  };
+  }
 }
 
 /**
