@@ -210,15 +210,17 @@ export const phoneNumber = (index: number) => `+1213555${String(1000 + index).pa
 
 /** A webhook request as Twilio sends it: a fresh MessageSid, signed with the auth token. */
 export function smsRequest(env: BenchEnv, from: string, body: string) {
+  // A `whatsapp:` address writes to the WhatsApp webhook.
+  const whatsapp = from.startsWith('whatsapp:');
   const params: Record<string, string> = {
     MessageSid: newSid(),
     AccountSid: `AC${'0'.repeat(32)}`,
     From: from,
-    To: '+12135550142',
+    To: whatsapp ? 'whatsapp:+12135550142' : '+12135550142',
     Body: body,
     NumMedia: '0',
   };
-  const path = '/webhooks/twilio/sms';
+  const path = whatsapp ? '/webhooks/twilio/whatsapp' : '/webhooks/twilio/sms';
   return {
     method: 'POST' as const,
     path,

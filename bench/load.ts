@@ -25,7 +25,8 @@ import {
 import type { ScriptTurn } from './scripts';
 import { type Latency, latency, pool, round } from './stats';
 
-export type Channel = 'web' | 'sms';
+/** WhatsApp is measured by its DynamoDB requests only (figure 4): its turn is an SMS turn. */
+export type Channel = 'web' | 'sms' | 'whatsapp';
 
 /** One client's conversation: a web conversation or a texter's phone, and its next turn. */
 export interface Subject {
@@ -43,7 +44,7 @@ export const freshPhone = () => phoneNumber(phones++);
 /** Opens a conversation: POST /api/conversations, or a first text ("Hi"). */
 export async function open(env: BenchEnv, channel: Channel): Promise<Subject> {
   if (channel === 'web') return { channel, web: await startWeb(env), next: 1 };
-  const phone = freshPhone();
+  const phone = channel === 'whatsapp' ? `whatsapp:${freshPhone()}` : freshPhone();
   await textSms(env, phone, 'Hi');
   return { channel, phone, next: 1 };
 }

@@ -212,7 +212,7 @@ async function figures(
   );
 
   // Scripts, and conversations prepared to turn PREPARED for every level.
-  const scripts: Record<Channel, ReturnType<typeof conversationScript>> = {
+  const scripts: Record<'web' | 'sms', ReturnType<typeof conversationScript>> = {
     web: conversationScript(content, { language: 'en', channel: 'web', turns: SCRIPT_TURNS }),
     sms: conversationScript(content, {
       language: 'en',
@@ -221,7 +221,7 @@ async function figures(
       phone: '+12135550100',
     }),
   };
-  const groups: Record<Channel, Record<number, Subject[][]>> = { web: {}, sms: {} };
+  const groups: Record<'web' | 'sms', Record<number, Subject[][]>> = { web: {}, sms: {} };
   for (const channel of ['web', 'sms'] as const) {
     for (const c of LEVELS) {
       const per = CONVERSATIONS_PER_CONNECTION[c] ?? 1;
@@ -288,10 +288,10 @@ async function figures(
     );
   }
 
-  // 4. DynamoDB requests per turn, counted.
+  // 4. DynamoDB requests per turn, counted; WhatsApp's turn plays the SMS script.
   const counts: CountsFigure[] = [];
-  for (const channel of ['web', 'sms'] as const) {
-    const f = await countsFigure(env, channel, scripts[channel], 14);
+  for (const channel of ['web', 'sms', 'whatsapp'] as const) {
+    const f = await countsFigure(env, channel, scripts[channel === 'web' ? 'web' : 'sms'], 14);
     counts.push(f);
     const kinds = Object.entries(f.byKind)
       .map(

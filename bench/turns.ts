@@ -141,7 +141,7 @@ export async function countsFigure(
   const qualifier = await open(env, channel);
   const ctx = { content: env.deps.content, now: new Date() };
   let state = begin(ctx, 'en', channel).state;
-  if (qualifier.phone) state.answers.phone = qualifier.phone;
+  if (qualifier.phone) state.answers.phone = qualifier.phone.replace(/^whatsapp:/, '');
   for (let i = 0; i < 100 && state.step !== 'confirm'; i++) {
     const text = RESIDENT[state.step];
     if (text === undefined) throw new Error(`bench: no answer for ${state.step}`);

@@ -35,6 +35,35 @@ export const ConfigSchema = z
       .regex(/^SK[0-9a-fA-F]{32}$/, 'is not a Twilio API key SID (SK…)')
       .optional(),
     TWILIO_API_KEY_SECRET: z.string().min(16).optional(),
+    /**
+     * Addition (README "WhatsApp"): the firm's WhatsApp sender, E.164. With it "continue on
+     * WhatsApp" is offered and messages the firm starts to WhatsApp clients go from it. Locally
+     * (npm start) a fictional 555 number stands in when unset: everything goes to the outbox.
+     */
+    TWILIO_WHATSAPP_FROM: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'is not an E.164 number')
+      .optional(),
+    /**
+     * Addition (README "WhatsApp"): approved WhatsApp templates by content SID, as
+     * `accepted.en=HX…,reminder.es=HX…` (names: accepted, reminder, staffMessage; their words
+     * are prompts/strings.*.yaml `whatsapp.templates`).
+     */
+    WHATSAPP_TEMPLATES: z
+      .string()
+      .regex(
+        /^\s*(accepted|reminder|staffMessage)\.(en|es)=HX[0-9a-fA-F]{32}\s*(,\s*(accepted|reminder|staffMessage)\.(en|es)=HX[0-9a-fA-F]{32}\s*)*$/,
+        'is not a list of <template>.<en|es>=HX… (templates: accepted, reminder, staffMessage)',
+      )
+      .optional()
+      .transform((list) =>
+        Object.fromEntries(
+          (list ?? '')
+            .split(',')
+            .map((pair) => pair.trim().split('='))
+            .filter((pair): pair is [string, string] => pair.length === 2),
+        ),
+      ),
     MAIL_TRANSPORT: z.enum(['file', 'smtp', 'ses']).default('file'),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /**

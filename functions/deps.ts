@@ -155,7 +155,7 @@ export function buildLeadEvents(inputs: {
 export interface AppInputs extends BaseInputs {
   config: BaseInputs['config'] &
     Pick<Config, 'ALLOWED_ORIGINS' | 'RATE_LIMITS'> &
-    Partial<Pick<Config, 'DEMO_PAGE'>>;
+    Partial<Pick<Config, 'DEMO_PAGE' | 'TWILIO_WHATSAPP_FROM' | 'WHATSAPP_TEMPLATES'>>;
   content: Content;
   assets: WebAssets;
   twilioAuthToken: string;
@@ -237,9 +237,24 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
         now,
       },
       erase: { leads: delivery.leads, store, sms, now, log },
-      answer: { delivery, store, sms, sender: inputs.sender, content },
+      answer: {
+        delivery,
+        store,
+        sms,
+        sender: inputs.sender,
+        content,
+        whatsAppTemplates: config.WHATSAPP_TEMPLATES,
+      },
     },
-    staffLive: { store, sms, sender: inputs.sender, content, now, log },
+    staffLive: {
+      store,
+      sms,
+      sender: inputs.sender,
+      content,
+      now,
+      log,
+      whatsAppTemplates: config.WHATSAPP_TEMPLATES,
+    },
     leads: {
       leads: delivery.leads,
       roster: inputs.roster,
@@ -260,6 +275,7 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
       content,
       now,
       log,
+      whatsAppTemplates: config.WHATSAPP_TEMPLATES,
     },
     newTokenHash: () => hashSecret(newToken()),
     limits: delivery.limits,
@@ -267,6 +283,7 @@ export function buildAppDeps(inputs: AppInputs): AppDeps {
     twilio: { authToken: inputs.twilioAuthToken, publicBaseUrl: config.PUBLIC_BASE_URL },
     sender: inputs.sender,
     texting: inputs.sender.available !== false,
+    whatsAppNumber: config.TWILIO_WHATSAPP_FROM,
     newCode,
     // 32 characters (192 bits) of a keyed hash: the table never holds a working link.
     webLinkSecret: (id, sid) => keyedHash(inputs.linkSecret, `web-link:${id}:${sid}`).slice(0, 32),

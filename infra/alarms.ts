@@ -37,7 +37,10 @@ export interface AlarmsProps {
 }
 
 /** The Twilio webhook's route, as API Gateway writes it in the access log. */
-export const WEBHOOK_ROUTE_KEY = 'POST /webhooks/twilio/sms';
+export const WEBHOOK_ROUTE_KEYS = [
+  'POST /webhooks/twilio/sms',
+  'POST /webhooks/twilio/whatsapp',
+] as const;
 /** 429s in 5 minutes that make a burst: far more than one person tapping, less than a script. */
 export const RATE_LIMITED_BURST = 50;
 /**
@@ -161,7 +164,11 @@ export class Alarms extends Construct {
           'WebhookRefusedFilter',
           'TwilioWebhookRefused',
           logs.FilterPattern.all(
-            logs.FilterPattern.stringValue('$.routeKey', '=', WEBHOOK_ROUTE_KEY),
+            logs.FilterPattern.any(
+              ...WEBHOOK_ROUTE_KEYS.map((key) =>
+                logs.FilterPattern.stringValue('$.routeKey', '=', key),
+              ),
+            ),
             logs.FilterPattern.stringValue('$.status', '=', '403'),
           ),
         ),

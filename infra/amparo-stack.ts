@@ -36,7 +36,7 @@ import {
   DUE_INDEX,
   TTL_ATTRIBUTE,
 } from '../functions/adapters/keys';
-import { Alarms } from './alarms';
+import { Alarms, WEBHOOK_ROUTE_KEYS } from './alarms';
 import type { LambdaName } from './bundling';
 import type { InfraConfig } from './config';
 import { Edge } from './edge';
@@ -195,6 +195,10 @@ export class AmparoStack extends Stack {
             TWILIO_FROM_NUMBER: config.twilioFromNumber,
             TWILIO_API_KEY_SID: config.twilioApiKeySid,
             TWILIO_API_KEY_SECRET_ARN: twilioApiKeySecret.secretArn,
+            ...(config.twilioWhatsAppFrom
+              ? { TWILIO_WHATSAPP_FROM: config.twilioWhatsAppFrom }
+              : {}),
+            ...(config.whatsAppTemplates ? { WHATSAPP_TEMPLATES: config.whatsAppTemplates } : {}),
           }
         : {};
     const apiEnvironment = {
@@ -278,12 +282,17 @@ export class AmparoStack extends Stack {
       );
     }
 
-    const [webhookRoute] = this.api.addRoutes({
-      path: '/webhooks/twilio/sms',
-      methods: [HttpMethod.POST],
-      integration: new HttpLambdaIntegration('TwilioIntegration', api),
-    });
-    // The staff console's page, assets, sign-in link and API: the staff function.
+    // Twilio's SMS and WhatsApp webhooks: the API function, each route throttled on its own.
+    const twilioIntegration = new HttpLambdaIntegration('TwilioIntegration', api);
+    const webhookRoutes = WEBHOOK_ROUTE_KEYS.flatMap((key) =>
+      this.api.addRoutes({
+        path: key.replace(/^POST /, ''),
+        methods: [HttpMethod.POST],
+        integration: twilioIntegration,
+      }),
+    );
+    // The staff console's page, assets, sign-in link and API, and the lead email's signed links
+    // (attorneys open them): the staff function, so the clients' API bundle carries none of it.
     const staffIntegration = new HttpLambdaIntegration('StaffIntegration', staff);
     const staffRoutes = [
       '/console',
@@ -291,6 +300,7 @@ export class AmparoStack extends Stack {
       '/console.css',
       '/console/{proxy+}',
       '/api/staff/{proxy+}',
+      '/leads/{proxy+}',
     ].flatMap((path) =>
       this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration: staffIntegration }),
     );
@@ -302,13 +312,16 @@ export class AmparoStack extends Stack {
     });
     const cfnStage = stage.node.defaultChild as CfnStage;
     // RouteSettings is a JSON property: CloudFormation's own casing. The route must exist first.
-    cfnStage.routeSettings = {
-      'POST /webhooks/twilio/sms': {
-        ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit,
-        ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit,
-      },
-    };
-    if (webhookRoute) stage.node.addDependency(webhookRoute);
+    cfnStage.routeSettings = Object.fromEntries(
+      WEBHOOK_ROUTE_KEYS.map((key) => [
+        key,
+        {
+          ThrottlingRateLimit: WEBHOOK_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: WEBHOOK_THROTTLE.burstLimit,
+        },
+      ]),
+    );
+    for (const route of webhookRoutes) stage.node.addDependency(route);
 
     // The stream: only lead items waiting to be sent (new, retried after a claim, re-routed).
     const dlq = new sqs.Queue(this, 'DeliveryDlq', {
@@ -396,7 +409,7 @@ export class AmparoStack extends Stack {
       },
       distribution: this.edge.distribution,
       customCertificate: Boolean(config.domainName),
-      routes: [webhookRoute, defaultRoute, ...staffRoutes],
+      routes: [...webhookRoutes, defaultRoute, ...staffRoutes],
       functions: [api, staff, delivery, escalation],
       deliveryRole: delivery.role,
       dlq,

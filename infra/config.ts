@@ -131,6 +131,25 @@ export const InfraConfigSchema = z
       .string()
       .regex(/^\+[1-9]\d{6,14}$/)
       .optional(),
+    /**
+     * The firm's WhatsApp sender (E.164) in Twilio (README "WhatsApp"): with it, "continue on
+     * WhatsApp" is offered and messages the firm starts go from it; unset: WhatsApp clients are
+     * still answered (the webhook replies), and firm-started messages fall back to SMS.
+     */
+    twilioWhatsAppFrom: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/)
+      .optional(),
+    /**
+     * Approved WhatsApp templates by content SID: `accepted.en=HX…,reminder.es=HX…` (the API's
+     * WHATSAPP_TEMPLATES; their words are prompts/strings.*.yaml `whatsapp.templates`).
+     */
+    whatsAppTemplates: z
+      .string()
+      .regex(
+        /^\s*(accepted|reminder|staffMessage)\.(en|es)=HX[0-9a-fA-F]{32}\s*(,\s*(accepted|reminder|staffMessage)\.(en|es)=HX[0-9a-fA-F]{32}\s*)*$/,
+      )
+      .optional(),
     /** The Twilio API key (SK…) texts are sent with; its secret goes into a secret after deploy. */
     twilioApiKeySid: z
       .string()

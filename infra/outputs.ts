@@ -43,6 +43,10 @@ export function addOutputs(scope: Construct, values: OutputValues): void {
     description: 'The Twilio number\'s "A message comes in" webhook (HTTP POST)',
     value: `${base}/webhooks/twilio/sms`,
   });
+  new CfnOutput(scope, 'TwilioWhatsAppWebhookUrl', {
+    description: 'The WhatsApp sender\'s "A message comes in" webhook (HTTP POST)',
+    value: `${base}/webhooks/twilio/whatsapp`,
+  });
   new CfnOutput(scope, 'TwilioAuthTokenSecretArn', {
     description: 'Put the Twilio auth token into this secret after deploy',
     value: values.twilioTokenArn,

@@ -12,7 +12,8 @@
  *
  * Texters' lines (functions/adapters/dynamo-sms-store.ts)
  * 5. A texter's line ...................... GetItem / Put in a transaction with its conversation:
- *                                           pk = PHONE#<e164>, sk = LINE
+ *                                           pk = PHONE#<e164>, sk = LINE (SMS), or
+ *                                           pk = PHONE#whatsapp:<e164>, sk = LINE (WhatsApp)
  *
  * Leads (functions/adapters/dynamo-leads.ts)
  * 6. A lead by id ......................... GetItem  pk = LEAD#<id>, sk = LEAD; written in the

@@ -1,5 +1,7 @@
 /**
- * Outbound SMS (verification codes, lead confirmations): through the Twilio REST API with fetch
+ * Outbound SMS and WhatsApp messages (verification codes, lead confirmations, reminders): a
+ * `whatsapp:` address goes from the firm's WhatsApp sender (TWILIO_WHATSAPP_FROM), a template as
+ * its ContentSid and ContentVariables. Through the Twilio REST API with fetch
  * when TWILIO_ACCOUNT_SID and TWILIO_FROM_NUMBER are set, else written to .data/sms-outbox/ as a
  * JSON file per message, so local runs and tests can read what would have been sent. Nothing is
  * ever sent to a number that opted out: callers check the line first, and this refuses too.
@@ -14,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Config, ConfigError } from '../config';
+import { isWhatsApp, whatsAppAddress } from '../core/channels/address';
 import type { Logger, SmsSender } from '../core/ports';
 
 export interface OutboundSms {
@@ -34,6 +37,8 @@ export interface TwilioRestOptions {
   apiKeySid: string;
   apiKeySecret: string;
   from: string;
+  /** The firm's WhatsApp sender (E.164), for `whatsapp:` addresses. */
+  whatsAppFrom?: string;
   /** The API's base URL; tests point it at a local fake. */
   baseUrl?: string;
   fetch?: typeof fetch;
@@ -45,14 +50,23 @@ export function twilioRestSender(options: TwilioRestOptions): SmsSender {
   const doFetch = options.fetch ?? fetch;
   const auth = Buffer.from(`${options.apiKeySid}:${options.apiKeySecret}`).toString('base64');
   return {
-    async send({ to, body }) {
+    async send({ to, body, template }) {
+      const whatsapp = isWhatsApp(to);
+      if (whatsapp && !options.whatsAppFrom) {
+        throw new SmsSendError('No WhatsApp sender: set TWILIO_WHATSAPP_FROM');
+      }
+      const from = whatsapp ? whatsAppAddress(options.whatsAppFrom ?? '') : options.from;
+      // A template goes as its approved content; free text only within WhatsApp's 24 hours.
+      const content: Record<string, string> = template
+        ? { ContentSid: template.sid, ContentVariables: JSON.stringify(template.variables) }
+        : { Body: body };
       const res = await doFetch(`${base}/2010-04-01/Accounts/${options.accountSid}/Messages.json`, {
         method: 'POST',
         headers: {
           authorization: `Basic ${auth}`,
           'content-type': 'application/x-www-form-urlencoded',
         },
-        body: new URLSearchParams({ To: to, From: options.from, Body: body }).toString(),
+        body: new URLSearchParams({ To: to, From: from, ...content }).toString(),
       });
       const json = (await res.json().catch(() => ({}))) as { sid?: string; code?: number };
       // The status and Twilio's error code only: the body may repeat the number or the text.
@@ -86,7 +100,10 @@ export function outboxSender(dir: string, now: () => Date = () => new Date()): S
  * points the REST calls elsewhere (tests).
  */
 export function configuredSender(
-  config: Pick<Config, 'TWILIO_ACCOUNT_SID' | 'TWILIO_FROM_NUMBER' | 'TWILIO_API_KEY_SID'>,
+  config: Pick<
+    Config,
+    'TWILIO_ACCOUNT_SID' | 'TWILIO_FROM_NUMBER' | 'TWILIO_API_KEY_SID' | 'TWILIO_WHATSAPP_FROM'
+  >,
   apiKeySecret: string | undefined,
   outboxDir: string,
   rest: Pick<TwilioRestOptions, 'baseUrl' | 'fetch'> = {},
@@ -103,6 +120,7 @@ export function configuredSender(
     apiKeySid: config.TWILIO_API_KEY_SID,
     apiKeySecret,
     from: config.TWILIO_FROM_NUMBER,
+    whatsAppFrom: config.TWILIO_WHATSAPP_FROM,
     ...rest,
   });
 }

@@ -113,9 +113,20 @@ export interface LimitStore {
   hold(key: string, holder: string, seconds: number, now: Date): Promise<boolean>;
 }
 
-/** Outbound text messages (the adapter: Twilio's REST API, or a local outbox). */
+/**
+ * One outbound message: to an SMS number or a `whatsapp:+E164` address. A WhatsApp message the
+ * firm starts after 24 hours of silence must be an approved template: then `template` is sent
+ * (its content SID and variables) and `body` is only its text as the client reads it.
+ */
+export interface OutboundMessage {
+  to: string;
+  body: string;
+  template?: { sid: string; variables: Record<string, string> };
+}
+
+/** Outbound text and WhatsApp messages (the adapter: Twilio's REST API, or a local outbox). */
 export interface SmsSender {
-  send(message: { to: string; body: string }): Promise<{ id: string }>;
+  send(message: OutboundMessage): Promise<{ id: string }>;
   /**
    * False when nothing can be texted (no Twilio account on AWS): "continue by text" is then not
    * offered, rather than saying a code was sent (issue 15). Absent: it can.

@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { SmsDeps } from '../core/channels/sms/inbound';
+import type { SmsDeps } from '../core/channels/inbound';
 import type { WebAssets } from '../core/content';
 import type { DeliveryDeps } from '../core/leads/delivery';
 import type { Logger } from '../core/ports';
@@ -20,7 +20,6 @@ import { MAX_BODY_BYTES, MAX_LIST_BYTES } from './body';
 import { conversationRoutes } from './conversations';
 import { errorBody, RequestError, respondToError } from './errors';
 import { knowledgeRoutes } from './knowledge';
-import { leadRoutes } from './leads';
 import { addressLimit } from './limits';
 import type { StaffRouteDeps } from './staff';
 import { type TwilioConfig, twilioRoutes } from './twilio';
@@ -114,9 +113,6 @@ export function createApp(deps: AppDeps, parts: AppPart[] = []) {
   app.route('/api/knowledge', knowledgeRoutes(deps.content));
   app.use('/webhooks/*', limit);
   app.route('/webhooks/twilio', twilioRoutes(deps, deps.twilio));
-  if (deps.delivery) {
-    app.route('/leads', leadRoutes({ ...deps, delivery: deps.delivery }));
-  }
   for (const part of parts) part(app, deps);
   app.route(
     '/',

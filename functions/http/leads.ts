@@ -12,6 +12,7 @@ import { emailWords } from '../core/leads/email';
 import { notices, sections } from '../core/leads/email-model';
 import { DECLINE_REASONS, type Lead } from '../core/leads/lead';
 import { type LeadAction, verifyLeadLink } from '../core/leads/links';
+import type { AppPart } from './app';
 import { errorBody } from './errors';
 
 /**
@@ -82,6 +83,15 @@ function summaryHtml(lead: Lead, strings: Catalog) {
   return html`${notices(lead, words).map((n) => html`<p class="${n.tone}">${n.text}</p>`)}
   ${rows.map((s) => html`<h2>${s.title}</h2><dl>${s.rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`)}`;
 }
+
+/**
+ * The signed lead links as a part of the app (functions/http/app.ts AppPart): served by the
+ * local server and, on AWS, by the staff function (attorneys open them, not clients), so the
+ * clients' API bundle carries neither these pages nor the lead email's model.
+ */
+export const leadLinkPart: AppPart = (app, deps) => {
+  if (deps.delivery) app.route('/leads', leadRoutes({ ...deps, delivery: deps.delivery }));
+};
 
 export function leadRoutes(deps: AnswerDeps) {
   const verified = (action: LeadAction, leadId: string, sig: string | undefined) =>

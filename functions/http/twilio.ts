@@ -1,13 +1,16 @@
 /**
- * The Twilio Messaging webhook of API.md: `POST /webhooks/twilio/sms`. The signature is checked
- * before anything is parsed or stored; the reply is TwiML with every string XML-escaped.
+ * The Twilio Messaging webhooks of API.md: `POST /webhooks/twilio/sms` and
+ * `POST /webhooks/twilio/whatsapp` (the same form, with `whatsapp:+E164` addresses). The
+ * signature is checked before anything is parsed or stored; the reply is TwiML with every string
+ * XML-escaped.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import { isValidSignature } from '../adapters/twilio-signature';
-import { handleInboundSms, type SmsDeps } from '../core/channels/sms/inbound';
+import { handleInboundSms, type SmsDeps } from '../core/channels/inbound';
+import { ForbiddenError } from '../core/errors';
 import { validated } from './body';
-import { errorBody, RequestError } from './errors';
+import { RequestError } from './errors';
 
 export interface TwilioConfig {
   authToken: string;
@@ -15,10 +18,27 @@ export interface TwilioConfig {
   publicBaseUrl: string;
 }
 
+const MessageSid = z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, 'is not a Twilio message id');
+const Body = z.string().max(1600).default('');
+
 const InboundSchema = z.looseObject({
-  MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, 'is not a Twilio message id'),
+  MessageSid,
   From: z.string().regex(/^\+[1-9]\d{6,14}$/, 'is not an E.164 phone number'),
-  Body: z.string().max(1600).default(''),
+  Body,
+});
+
+/**
+ * Twilio's WhatsApp form: a voice note, photo or file comes as NumMedia > 0, a shared location as
+ * Latitude/Longitude, each with an empty Body.
+ */
+const WhatsAppSchema = z.looseObject({
+  MessageSid,
+  From: z
+    .string()
+    .regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'is not a WhatsApp address (whatsapp:+E164)'),
+  Body,
+  NumMedia: z.coerce.number().int().nonnegative().default(0),
+  Latitude: z.string().optional(),
 });
 
 const XML_ESCAPES: Record<string, string> = {
@@ -51,29 +71,48 @@ export function twiml(bodies: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>${messages ? `<Response>${messages}</Response>` : '<Response/>'}`;
 }
 
+/** The form of a Twilio webhook, once its content type and signature are checked. */
+async function signedForm(c: Context, config: TwilioConfig): Promise<Record<string, string>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) {
+    throw new RequestError(
+      415,
+      'unsupported_media_type',
+      'Send the form as application/x-www-form-urlencoded.',
+    );
+  }
+  const raw = await c.req.text();
+  const params = Object.fromEntries(new URLSearchParams(raw));
+  const url = new URL(c.req.url);
+  const signed = `${config.publicBaseUrl}${url.pathname}${url.search}`;
+  if (!isValidSignature(config.authToken, signed, params, c.req.header('x-twilio-signature'))) {
+    throw new ForbiddenError('The request signature is missing or wrong.');
+  }
+  return params;
+}
+
+const reply = (c: Context, bodies: string[]) =>
+  c.body(twiml(bodies), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
+
 export function twilioRoutes(deps: SmsDeps, config: TwilioConfig) {
-  return new Hono().post('/sms', async (c) => {
-    const type = c.req.header('content-type') ?? '';
-    if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) {
-      throw new RequestError(
-        415,
-        'unsupported_media_type',
-        'Send the form as application/x-www-form-urlencoded.',
-      );
-    }
-    const raw = await c.req.text();
-    const params = Object.fromEntries(new URLSearchParams(raw));
-    const url = new URL(c.req.url);
-    const signed = `${config.publicBaseUrl}${url.pathname}${url.search}`;
-    if (!isValidSignature(config.authToken, signed, params, c.req.header('x-twilio-signature'))) {
-      return c.json(errorBody('forbidden', 'The request signature is missing or wrong.'), 403);
-    }
-    const inbound = validated(InboundSchema, params, 'form');
-    const bodies = await handleInboundSms(deps, {
-      sid: inbound.MessageSid,
-      from: inbound.From,
-      body: inbound.Body.trim(),
+  return new Hono()
+    .post('/sms', async (c) => {
+      const inbound = validated(InboundSchema, await signedForm(c, config), 'form');
+      const bodies = await handleInboundSms(deps, {
+        sid: inbound.MessageSid,
+        from: inbound.From,
+        body: inbound.Body.trim(),
+      });
+      return reply(c, bodies);
+    })
+    .post('/whatsapp', async (c) => {
+      const inbound = validated(WhatsAppSchema, await signedForm(c, config), 'form');
+      const bodies = await handleInboundSms(deps, {
+        sid: inbound.MessageSid,
+        from: inbound.From,
+        body: inbound.Body.trim(),
+        media: inbound.NumMedia > 0 || inbound.Latitude !== undefined,
+      });
+      return reply(c, bodies);
     });
-    return c.body(twiml(bodies), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
-  });
 }

@@ -131,5 +131,6 @@ export async function reminderDeps(
     content: { strings: bundle.strings, firm: bundle.firm },
     now: delivery.now,
     log,
+    whatsAppTemplates: config.WHATSAPP_TEMPLATES,
   };
 }

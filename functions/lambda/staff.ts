@@ -7,10 +7,18 @@
 import { loadBundledNameTables } from '../adapters/conflicts-bundle';
 import { buildConflictChecker } from '../deps';
 import { consoleRoutes } from '../http/console';
+import { leadLinkPart } from '../http/leads';
 import { httpFunction } from './http-function';
 
 // The console's conflict list (its upload and summary): the names beside the bundle, the list in
 // the table (no CONFLICTS_FILE on Lambda).
-export const handler = await httpFunction([consoleRoutes], (client, tableName, contentDir) =>
-  buildConflictChecker({ client, tableName, rows: [], tables: loadBundledNameTables(contentDir) }),
+export const handler = await httpFunction(
+  [consoleRoutes, leadLinkPart],
+  (client, tableName, contentDir) =>
+    buildConflictChecker({
+      client,
+      tableName,
+      rows: [],
+      tables: loadBundledNameTables(contentDir),
+    }),
 );

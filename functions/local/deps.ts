@@ -38,7 +38,18 @@ export interface LocalDepsOptions {
   events?: LeadEvents;
   /** With it (and limits on), /api requests are limited per client address. */
   clientAddress?: (c: Context) => string | undefined;
+  /** TWILIO_WHATSAPP_FROM; default LOCAL_WHATSAPP_NUMBER (messages go to the outbox). */
+  whatsAppFrom?: string;
+  /** WHATSAPP_TEMPLATES, parsed: content SIDs by `<template>.<language>`. */
+  whatsAppTemplates?: Record<string, string>;
 }
+
+/**
+ * The firm's WhatsApp number when none is configured locally: a fictional one (555-01xx numbers
+ * are reserved for fiction), so "continue on WhatsApp" can be tried with `npm run sms --
+ * --whatsapp`; nothing is sent to it, everything goes to the outbox.
+ */
+export const LOCAL_WHATSAPP_NUMBER = '+15555550100';
 
 export function localDeps(options: LocalDepsOptions): AppDeps {
   return buildAppDeps({
@@ -48,6 +59,9 @@ export function localDeps(options: LocalDepsOptions): AppDeps {
       MAIL_FROM: options.mailFrom ?? 'intake@localhost',
       ALLOWED_ORIGINS: options.allowedOrigins ?? ['*'],
       RATE_LIMITS: options.rateLimits ?? 'on',
+      TWILIO_WHATSAPP_FROM:
+        'whatsAppFrom' in options ? options.whatsAppFrom : LOCAL_WHATSAPP_NUMBER,
+      WHATSAPP_TEMPLATES: options.whatsAppTemplates ?? {},
     },
     client: options.client,
     content: loadContent({ root: options.root, firmFile: options.firmFile }),

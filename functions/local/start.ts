@@ -15,8 +15,9 @@ import { ConfigError, loadConfig } from '../config';
 import { buildLeadEvents } from '../deps';
 import { createApp } from '../http/app';
 import { consoleRoutes } from '../http/console';
+import { leadLinkPart } from '../http/leads';
 import { startDeliveryWorker } from './delivery-worker';
-import { localDeps } from './deps';
+import { LOCAL_WHATSAPP_NUMBER, localDeps } from './deps';
 import { JavaMissingError, type RunningDynamo, startDynamoLocal } from './dynamodb-local';
 
 /** A secret kept across restarts in .data/, so signed links and tokens survive a restart. */
@@ -74,12 +75,17 @@ async function main() {
     }),
     // Requests to /api are limited per client address, as the socket saw it.
     clientAddress: (c) => getConnInfo(c).remote.address,
+    // WhatsApp: the firm's sender, or (no Twilio account: all goes to the outbox) a fictional one.
+    whatsAppFrom:
+      config.TWILIO_WHATSAPP_FROM ??
+      (config.TWILIO_ACCOUNT_SID ? undefined : LOCAL_WHATSAPP_NUMBER),
+    whatsAppTemplates: config.WHATSAPP_TEMPLATES,
   });
   // The in-process delivery worker: each new lead at once, and every few seconds whatever is due
   // (retries after a mail failure, emergency leads nobody accepted in time).
   const worker = startDeliveryWorker(deps);
   deps.onLead = (lead) => worker.kick(lead.leadId);
-  const app = createApp(deps, [consoleRoutes]);
+  const app = createApp(deps, [consoleRoutes, leadLinkPart]);
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     console.log(`\nAmparo is running for ${deps.content.firm.name}.`);
     console.log(`  Web chat:      http://localhost:${info.port}/`);

@@ -14,6 +14,7 @@ import type { Mailer } from '../../functions/core/ports';
 import { UNLIMITED } from '../../functions/core/rate-limit';
 import { type AppDeps, createApp } from '../../functions/http/app';
 import { consoleRoutes } from '../../functions/http/console';
+import { leadLinkPart } from '../../functions/http/leads';
 import { localDeps } from '../../functions/local/deps';
 import { memoryLogger } from './log';
 
@@ -70,7 +71,7 @@ export async function startTestServer(
     linkSecret: TEST_LINK_SECRET,
   });
   if (!options.limits) deps.messageRule = UNLIMITED;
-  const app = createApp(deps, [consoleRoutes]);
+  const app = createApp(deps, [consoleRoutes, leadLinkPart]);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((done) => server.once('listening', () => done()));
   const { port } = server.address() as AddressInfo;

@@ -2,6 +2,7 @@
  * Sends signed Twilio webhook requests to a test server, as Twilio would, and reads the TwiML.
  */
 import { randomBytes } from 'node:crypto';
+import twilio from 'twilio';
 import { expectedSignature } from '../../functions/adapters/twilio-signature';
 import { parseTwiml } from '../../functions/http/twilio';
 import { TEST_PUBLIC_BASE_URL, type TestServer, TWILIO_TEST_TOKEN } from './server';
@@ -48,6 +49,51 @@ export async function sendSms(
   return { status: res.status, xml, bodies: messagesOf(xml) };
 }
 
+/**
+ * Sends a WhatsApp message as Twilio's WhatsApp webhook does (`whatsapp:+E164` addresses), signed
+ * with Twilio's own library; `media` stands for a voice note, a photo or a shared location.
+ */
+export async function sendWhatsApp(
+  server: Pick<TestServer, 'url'>,
+  message: {
+    from: string;
+    body: string;
+    sid?: string;
+    media?: 'voice' | 'photo' | 'location';
+  },
+  options: { signature?: string } = {},
+): Promise<SmsReply> {
+  const params: Record<string, string> = {
+    MessageSid: message.sid ?? newSid(),
+    AccountSid: `AC${'0'.repeat(32)}`,
+    From: message.from.startsWith('whatsapp:') ? message.from : `whatsapp:${message.from}`,
+    To: 'whatsapp:+15555550100',
+    Body: message.body,
+    NumMedia: '0',
+    ProfileName: 'Cliente',
+  };
+  if (message.media === 'voice' || message.media === 'photo') {
+    params.NumMedia = '1';
+    params.MediaContentType0 = message.media === 'voice' ? 'audio/ogg' : 'image/jpeg';
+    params.MediaUrl0 = `https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/${params.MessageSid}/Media/ME0`;
+  }
+  if (message.media === 'location')
+    Object.assign(params, { Latitude: '34.05', Longitude: '-118.24' });
+  const url = `${TEST_PUBLIC_BASE_URL}/webhooks/twilio/whatsapp`;
+  const signature =
+    options.signature ?? twilio.getExpectedTwilioSignature(TWILIO_TEST_TOKEN, url, params);
+  const res = await fetch(`${server.url}/webhooks/twilio/whatsapp`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': signature,
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+  const xml = await res.text();
+  return { status: res.status, xml, bodies: messagesOf(xml) };
+}
+
 /** The step the texter's conversation is on, read from the store. */
 export async function smsStep(server: TestServer, phone: string): Promise<string | undefined> {
   const line = await server.deps.sms.getLine(phone);
@@ -65,8 +111,10 @@ export async function textIntake(
   answers: Record<string, string>,
   first: string,
 ): Promise<string[]> {
+  // A `whatsapp:` address writes by WhatsApp.
+  const send = phone.startsWith('whatsapp:') ? sendWhatsApp : sendSms;
   const received: string[] = [];
-  received.push(...(await sendSms(server, { from: phone, body: first })).bodies);
+  received.push(...(await send(server, { from: phone, body: first })).bodies);
   for (let i = 0; i < 60; i++) {
     const line = await server.deps.sms.getLine(phone);
     const conversation = line?.conversationId
@@ -75,7 +123,7 @@ export async function textIntake(
     if (conversation?.intake.status !== 'active') break;
     const answer = answers[conversation.intake.step];
     if (answer === undefined) throw new Error(`no answer for ${conversation.intake.step}`);
-    const reply = await sendSms(server, { from: phone, body: answer });
+    const reply = await send(server, { from: phone, body: answer });
     if (reply.status !== 200)
       throw new Error(`${conversation.intake.step}: ${reply.status} ${reply.xml}`);
     received.push(...reply.bodies);

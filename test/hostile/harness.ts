@@ -9,6 +9,7 @@ import type fc from 'fast-check';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { conversationKey, leadKey, lineKey } from '../../functions/adapters/keys';
 import { type App, createApp } from '../../functions/http/app';
+import { leadLinkPart } from '../../functions/http/leads';
 import { type ApiState, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -109,19 +110,22 @@ export async function bench(options: { lead?: boolean } = {}): Promise<Bench> {
   const { deps } = server;
   // The in-process app logs only to this list, and only errors: every 5xx logs one.
   const errors: string[] = [];
-  const app = createApp({
-    ...deps,
-    log: { info: () => {}, error: (event) => errors.push(event) },
-    store: readThrough(deps.store, writes),
-    sms: readThrough(deps.sms, writes),
-    sender: readThrough(deps.sender, writes),
-    leads: deps.leads && { ...deps.leads, leads: readThrough(deps.leads.leads, writes) },
-    delivery: deps.delivery && {
-      ...deps.delivery,
-      leads: readThrough(deps.delivery.leads, writes),
-      mailer: readThrough(deps.delivery.mailer, writes),
+  const app = createApp(
+    {
+      ...deps,
+      log: { info: () => {}, error: (event) => errors.push(event) },
+      store: readThrough(deps.store, writes),
+      sms: readThrough(deps.sms, writes),
+      sender: readThrough(deps.sender, writes),
+      leads: deps.leads && { ...deps.leads, leads: readThrough(deps.leads.leads, writes) },
+      delivery: deps.delivery && {
+        ...deps.delivery,
+        leads: readThrough(deps.delivery.leads, writes),
+        mailer: readThrough(deps.delivery.mailer, writes),
+      },
     },
-  });
+    [leadLinkPart],
+  );
   const a = await start(server.url, { language: 'en' });
   await say(server.url, a.conversationId, a.token, 'yes');
   await say(server.url, a.conversationId, a.token, '2');

@@ -33,6 +33,7 @@ const PREFIXES = [
   '/webhooks/',
   '/webhooks/twilio/',
   '/webhooks/twilio/sms/',
+  '/webhooks/twilio/whatsapp/',
   '/widget.js/',
   '/.env',
   '/.git/config',
@@ -51,7 +52,7 @@ function served(method: string, path: string): boolean {
   if (path.startsWith('/leads/')) return true;
   if (/^\/api\/(conversations|knowledge)(\/|$)/.test(path) && (read || method === 'POST'))
     return true;
-  return method === 'POST' && /^\/webhooks\/twilio\/sms\/?$/.test(path);
+  return method === 'POST' && /^\/webhooks\/twilio\/(sms|whatsapp)\/?$/.test(path);
 }
 
 const requests = fc

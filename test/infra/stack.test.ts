@@ -15,7 +15,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable } from '../../functions/adapters/dynamo-store';
 import { DUE_INDEX, TTL_ATTRIBUTE } from '../../functions/adapters/keys';
-import { synthStack } from './synth';
+import { synthStack, TEST_CONTEXT } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown> } & Record<string, unknown>;
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -192,6 +192,11 @@ describe('the functions', () => {
     expect(readers.join()).toContain(logicalId('AWS::IAM::Role', 'EscalationRole'));
     expect(envOf('Escalation').TWILIO_API_KEY_SECRET_ARN).toEqual({ Ref: keySecret });
     expect(envOf('Escalation').TWILIO_FROM_NUMBER).toBe(api.TWILIO_FROM_NUMBER);
+    // WhatsApp: the sender and the templates, for the same three (replies, takeover, reminders).
+    for (const fn of ['Api', 'Staff', 'Escalation']) {
+      expect(envOf(fn).TWILIO_WHATSAPP_FROM).toBe('+12135550143');
+      expect(envOf(fn).WHATSAPP_TEMPLATES).toBe(TEST_CONTEXT.whatsAppTemplates);
+    }
     // The lead emails' function texts nobody, and holds no key.
     expect(envOf('Delivery').TWILIO_API_KEY_SECRET_ARN).toBeUndefined();
     // Nor does the timer read the webhook's auth token.
@@ -288,7 +293,7 @@ describe('the HTTP API', () => {
     });
   });
 
-  it('throttles the stage and the Twilio webhook route', () => {
+  it('throttles the stage and the Twilio webhook routes (SMS and WhatsApp)', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: Match.objectLike({
         ThrottlingRateLimit: 50,
@@ -296,11 +301,15 @@ describe('the HTTP API', () => {
       }),
       RouteSettings: {
         'POST /webhooks/twilio/sms': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+        'POST /webhooks/twilio/whatsapp': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
       },
       AccessLogSettings: Match.objectLike({ Format: Match.stringLikeRegexp('requestId') }),
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
       RouteKey: 'POST /webhooks/twilio/sms',
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'POST /webhooks/twilio/whatsapp',
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
   });
@@ -315,6 +324,12 @@ describe('the HTTP API', () => {
       'Fn::Join': [
         '',
         ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }, '/webhooks/twilio/sms'],
+      ],
+    });
+    expect(outputs.TwilioWhatsAppWebhookUrl?.Value).toEqual({
+      'Fn::Join': [
+        '',
+        ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }, '/webhooks/twilio/whatsapp'],
       ],
     });
   });
@@ -384,6 +399,7 @@ describe('the staff console', () => {
       'ANY /console.css',
       'ANY /console.js',
       'ANY /console/{proxy+}',
+      'ANY /leads/{proxy+}',
     ]);
   });
 });

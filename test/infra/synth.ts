@@ -17,6 +17,8 @@ export const TEST_CONTEXT = {
   twilioAccountSid: `AC${'0'.repeat(32)}`,
   twilioFromNumber: '+12135550142',
   twilioApiKeySid: `SK${'0'.repeat(32)}`,
+  twilioWhatsAppFrom: '+12135550143',
+  whatsAppTemplates: `accepted.en=HX${'1'.repeat(32)},reminder.es=HX${'2'.repeat(32)}`,
 };
 
 /**

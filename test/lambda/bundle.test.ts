@@ -200,10 +200,22 @@ describe('the API bundle', () => {
       ['GET', '/console'],
       ['GET', '/console.js'],
       ['POST', '/api/staff/sign-in'],
+      // Nor the lead email's signed links: attorneys open them, the staff function serves them.
+      ['GET', '/leads/L-1'],
     ] as const) {
       const res = await handler(httpEvent(method, path));
       expect(res.statusCode, path).toBe(404);
     }
+    const code = Object.values(api.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};
+    expect(
+      Object.entries(code)
+        .filter(
+          ([i, v]) =>
+            /functions\/(http\/leads|core\/leads\/(email-model|accept))\.ts/.test(i) &&
+            v.bytesInOutput > 0,
+        )
+        .map(([i]) => i),
+    ).toEqual([]);
     const inputs = Object.keys(api.metafile.inputs);
     expect(
       inputs.filter((i) => /functions\/(http\/staff|core\/staff\/(leads|funnel|takeover))/.test(i)),
@@ -388,6 +400,11 @@ describe('the staff console bundle', () => {
       }),
     );
     expect(signIn.statusCode).toBe(202);
+  });
+
+  it('serves the lead email’s signed links, refusing a forged one with 403', async () => {
+    const forged = await handler(httpEvent('GET', '/leads/L-1', { query: 'sig=forged' }));
+    expect(forged.statusCode).toBe(403);
   });
 
   it('serves the conflict list behind a session, with the names written beside the bundle', async () => {

@@ -25,6 +25,7 @@ import { loadRoster } from '../../functions/adapters/roster-file';
 import { SECRET_MAX_AGE_MS, SecretError, secretReader } from '../../functions/adapters/secrets';
 import { expectedSignature } from '../../functions/adapters/twilio-signature';
 import { leadLinks } from '../../functions/core/leads/links';
+import { leadLinkPart } from '../../functions/http/leads';
 import { rotatingApiHandler } from '../../functions/lambda/api-handler';
 import { deliveryDeps } from '../../functions/lambda/delivery-deps';
 import { lambdaRuntime } from '../../functions/lambda/runtime';
@@ -140,6 +141,8 @@ describe('the API through a rotation', () => {
       client: table.client,
       behindEdge: false,
       log: memoryLogger(logs),
+      // The lead links, as the staff function serves them (functions/lambda/staff.ts).
+      routes: [leadLinkPart],
     });
     return { handler, runtime };
   }

@@ -122,7 +122,7 @@ describe('the funnel', () => {
 
   it('gives every channel and language its sums, and every day of the range its counts, at zero too', () => {
     const f = count([]);
-    expect(Object.keys(f.byChannel)).toEqual(['web', 'sms']);
+    expect(Object.keys(f.byChannel)).toEqual(['web', 'sms', 'whatsapp']);
     expect(Object.keys(f.byLanguage)).toEqual(['en', 'es']);
     expect(f.byDay.map((d) => d.day)).toEqual([
       '2026-12-01',

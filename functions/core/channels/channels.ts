@@ -23,6 +23,7 @@ import type { ConversationStore, SmsStore } from '../ports';
 import { MESSAGE_RULE, type RateRule, take } from '../rate-limit';
 import { keptUntil } from '../retention';
 import { retryOnConflict } from '../retry';
+import { phoneOf } from './address';
 import { checkToken, tokenMessage } from './web/reading';
 
 export interface ChatDeps {
@@ -47,6 +48,21 @@ export interface ChatDeps {
   originOf?: (address: string) => string;
   /** False when nothing can be texted: "continue by text" is not offered. Default true. */
   texting?: boolean;
+  /**
+   * The firm's WhatsApp number (E.164, TWILIO_WHATSAPP_FROM without its prefix); without it
+   * "continue on WhatsApp" is not offered.
+   */
+  whatsAppNumber?: string;
+}
+
+/** What the engine may offer for moving a conversation: texting, WhatsApp. */
+export function channelsOf(deps: Pick<ChatDeps, 'texting' | 'whatsAppNumber'>): TurnChannels {
+  return { texting: deps.texting, whatsapp: deps.whatsAppNumber !== undefined };
+}
+
+export interface TurnChannels {
+  texting?: boolean;
+  whatsapp?: boolean;
 }
 
 /** Whether the turn just stored was the client asking for a person (and the intake goes on). */
@@ -124,7 +140,7 @@ export function applyMessage(
   conversation: Conversation,
   text: string,
   now: Date,
-  texting = true,
+  channels: TurnChannels = {},
 ): TurnResult {
   // Taken over by a person of the firm: the message waits for them, unanswered by the assistant;
   // only erasing ("delete my data") still goes to the assistant, whoever is there.
@@ -140,8 +156,12 @@ export function applyMessage(
     return { conversation: next, replies: [] };
   }
   // The phone this conversation is proven to hold (texted from it, or typed the code sent to it).
-  const provenPhone = conversation.texts?.phone;
-  const turn = advance({ content, now, texting, provenPhone }, conversation.intake, text);
+  const provenPhone = conversation.texts && phoneOf(conversation.texts.phone);
+  const turn = advance(
+    { content, now, texting: channels.texting, whatsapp: channels.whatsapp, provenPhone },
+    conversation.intake,
+    text,
+  );
   const erasing = turn.state.status === 'deleted' || turn.state.step === 'deleteConfirm';
   if (atCap(conversation) && !erasing) {
     const note = t(content, conversation.intake, 'commands.tooLong');
@@ -188,7 +208,7 @@ export async function sendMessage(
     // After a pause the token reads only from this message on (before the turn: its replies
     // must not show answers back either).
     const opened = tokenMessage(current, now);
-    const result = applyMessage(deps.content, opened, text, now, deps.texting);
+    const result = applyMessage(deps.content, opened, text, now, channelsOf(deps));
     // At its cap: the kind note, and nothing stored.
     if (result.conversation === opened) return result;
     result.conversation.rate = allowance.bucket;

@@ -6,12 +6,14 @@
 
 import { todayIn } from '../calendar';
 import type { Conversation } from '../conversation';
-import { ask } from '../engine/ask';
+import { ask, bot } from '../engine/ask';
+import { MAX_CODE_TRIES } from '../engine/linking';
 import { t } from '../engine/render';
 import { ForbiddenError } from '../errors';
 import type { LimitStore, Logger, SmsSender, SmsStore } from '../ports';
 import { retryOnConflict } from '../retry';
 import { hashSecret, secretMatches } from '../secrets';
+import { whatsAppAddress } from './address';
 import type { ChatDeps, TurnResult } from './channels';
 import type { SmsLine } from './sms/line';
 import { renderSms } from './sms/render';
@@ -62,22 +64,62 @@ const WEB_LINK_MINUTES = 30;
 const later = (now: Date, minutes: number) =>
   new Date(now.getTime() + minutes * 60_000).toISOString();
 
+/** How long a code for "continue on WhatsApp" may be sent from WhatsApp. */
+const WHATSAPP_CODE_MINUTES = 30;
+
+/** The turn's replies with its codes filled in, what of them may be stored, and what to do next. */
+export interface PreparedLinks {
+  replies: TurnResult['replies'];
+  /** Bodies as they may be stored for a retried webhook: without a code. */
+  keep: (bodies: string[]) => string[];
+  /** Once the turn is saved: text the code, or wait for it on the WhatsApp line. */
+  after: () => Promise<void>;
+}
+
 /**
  * Before a web turn is saved: a requested code is made and its hash kept on the conversation.
- * Returns what to do once the turn is saved: text the code, unless the phone opted out of texts
- * or a texting limit is reached (mayTextCode). Then nothing is sent, but the chat reads exactly as
- * for any number (DOMAIN.md "Safety rules"): a different answer would tell anyone who types a
- * number that its owner wrote to the firm.
+ * The web chat's `prepare` (functions/core/channels/channels.ts sendMessage): the replies are
+ * filled in on `result`, and what it returns runs once the turn is saved.
  */
 export async function prepareTextLink(
   deps: LinkDeps,
   result: TurnResult,
 ): Promise<() => Promise<void>> {
+  const prepared = await prepareLinks(deps, result);
+  result.replies = prepared.replies;
+  return prepared.after;
+}
+
+/**
+ * Before a turn is saved, on any channel: a code requested for "continue by text" is made, its
+ * hash kept on the conversation, and texted once the turn is saved, unless the phone opted out of
+ * texts or a texting limit is reached (mayTextCode). Then nothing is sent, but the chat reads
+ * exactly as for any number (DOMAIN.md "Safety rules"): a different answer would tell anyone who
+ * types a number that its owner wrote to the firm. A code for "continue on WhatsApp" is shown in
+ * the replies instead (the client sends it from their WhatsApp: functions/core/channels/
+ * inbound.ts), and waits on that number's WhatsApp line; the transcript says "[code]".
+ */
+export async function prepareLinks(deps: LinkDeps, result: TurnResult): Promise<PreparedLinks> {
   const { conversation } = result;
   const intake = conversation.intake;
   const now = deps.now();
   const actions: Array<() => Promise<void>> = [];
+  let replies = result.replies;
+  let keep = (bodies: string[]) => bodies;
   for (const effect of intake.effects) {
+    if (effect.kind === 'whatsapp-code' && deps.whatsAppNumber) {
+      const code = deps.newCode();
+      const number = deps.whatsAppNumber;
+      const open = `${number} (https://wa.me/${number.replace(/\D/g, '')}?text=${code})`;
+      const fill = (text: string, shown: string, whatsapp: string) =>
+        text.replaceAll('{code}', shown).replaceAll('{whatsapp}', whatsapp);
+      replies = replies.map((r) => ({ ...r, text: fill(r.text, code, open) }));
+      conversation.transcript = conversation.transcript.map((e) =>
+        e.role === 'bot' ? { ...e, text: fill(e.text, '[code]', number) } : e,
+      );
+      keep = (bodies) => bodies.map((b) => b.replaceAll(code, '[code]'));
+      actions.push(() => awaitWhatsAppCode(deps, effect.phone, conversation.id, code, now));
+    }
     if (effect.kind === 'send-code') {
       const line = await deps.sms.getLine(effect.phone);
       const code = deps.newCode();
@@ -108,9 +150,116 @@ export async function prepareTextLink(
     }
   }
   intake.effects = [];
-  return async () => {
-    for (const action of actions) await action();
+  return {
+    replies,
+    keep,
+    after: async () => {
+      for (const action of actions) await action();
+    },
   };
+}
+
+/**
+ * Puts the code's hash on `phone`'s WhatsApp line, for the conversation: within the limit of
+ * codes to one number an hour (a flood of requests for someone's number changes nothing for it).
+ * Nothing is sent to the number: the client sends the code.
+ */
+async function awaitWhatsAppCode(
+  deps: LinkDeps,
+  phone: string,
+  conversationId: string,
+  code: string,
+  now: Date,
+): Promise<void> {
+  const address = whatsAppAddress(phone);
+  const key = `codes:number:${address}`;
+  if (!(await deps.limits.take(key, CODES_PER_NUMBER_HOUR, HOUR_SECONDS, now))) {
+    deps.log.info('code_not_kept', { reason: 'number-hourly-limit' });
+    return;
+  }
+  await retryOnConflict(async () => {
+    const current = await deps.sms.getLine(address);
+    const at = deps.now().toISOString();
+    const pending = {
+      conversationId,
+      codeHash: hashSecret(code),
+      expiresAt: later(now, WHATSAPP_CODE_MINUTES),
+      tries: 0,
+    };
+    const line: SmsLine = current
+      ? { ...current, pending, version: current.version + 1, updatedAt: at }
+      : {
+          phone: address,
+          optedOut: false,
+          language: 'en',
+          version: 1,
+          updatedAt: at,
+          recent: [],
+          pending,
+        };
+    await deps.sms.commit({ line });
+  }, 10);
+}
+
+/**
+ * Whether a message is a code for "continue on WhatsApp": six digits, alone or with a word or two
+ * ("123456", "123 456", "Código 123456"). Other messages, numbers of other lengths included, go to
+ * the intake as usual.
+ */
+export function whatsAppCodeSaid(text: string): boolean {
+  return /^[^\d]{0,16}\d{3}[\s-]?\d{3}[^\d]{0,3}$/.test(text.trim());
+}
+
+/**
+ * A code sent from WhatsApp to the line waiting for one: the right code, in time, for a
+ * conversation still in its intake, moves that conversation to this WhatsApp (the line and the
+ * conversation are then saved in one transaction by the caller); a wrong one counts against
+ * MAX_CODE_TRIES, after which the line stops waiting.
+ */
+export async function takeWhatsAppCode(
+  deps: LinkDeps,
+  line: SmsLine,
+  text: string,
+  now: Date,
+): Promise<
+  | { kind: 'wrong'; line: SmsLine; replies: TurnResult['replies'] }
+  | { kind: 'linked'; line: SmsLine; conversation: Conversation; replies: TurnResult['replies'] }
+> {
+  const pending = line.pending;
+  const say = (key: string) => bot(t(deps.content, { language: line.language, answers: {} }, key));
+  if (!pending) return { kind: 'wrong', line, replies: [say('link.whatsAppWrongCode')] };
+  const waiting = { ...line, pending: undefined };
+  const code = text.replace(/\D/g, '');
+  if (now.toISOString() > pending.expiresAt) {
+    return { kind: 'wrong', line: waiting, replies: [say('link.whatsAppExpired')] };
+  }
+  if (!secretMatches(code, pending.codeHash)) {
+    const tries = pending.tries + 1;
+    const next = tries >= MAX_CODE_TRIES ? waiting : { ...line, pending: { ...pending, tries } };
+    return { kind: 'wrong', line: next, replies: [say('link.whatsAppWrongCode')] };
+  }
+  const current = await deps.store.get(pending.conversationId);
+  if (!current || current.intake.status !== 'active') {
+    return { kind: 'wrong', line: waiting, replies: [say('link.whatsAppExpired')] };
+  }
+  const at = now.toISOString();
+  const intake = { ...current.intake, channel: 'whatsapp' as const };
+  const replies = [
+    bot(t(deps.content, intake, 'link.whatsAppLinked')),
+    ...ask({ content: deps.content, now }, intake, todayIn(now, deps.content.firm.timeZone)),
+  ];
+  const conversation: Conversation = {
+    ...current,
+    intake,
+    version: current.version + 1,
+    updatedAt: at,
+    transcript: [
+      ...current.transcript,
+      { role: 'user', text: '[code]', at },
+      ...replies.map((r) => ({ ...r, at })),
+    ],
+  };
+  return { kind: 'linked', line: waiting, conversation, replies };
 }
 
 /**

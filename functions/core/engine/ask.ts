@@ -23,6 +23,8 @@ export interface EngineContext {
    * text about an immigration hearing must not reach a stranger's phone.
    */
   provenPhone?: string;
+  /** False when the firm has no WhatsApp sender: "continue on WhatsApp" is not offered. */
+  whatsapp?: boolean;
 }
 
 export interface Turn {
@@ -149,7 +151,8 @@ export function ask(ctx: EngineContext, state: IntakeState, today: string): BotM
   }
   if (state.step === 'deleteConfirm') return [bot(say('commands.deleteConfirm'))];
   if (state.step === 'heard') return heardQuestion(ctx.content, state, today);
-  if (state.step === 'linkPhone') return [bot(say('link.askPhone'))];
+  if (state.step === 'linkPhone')
+    return [bot(say(state.linkTo === 'whatsapp' ? 'link.askWhatsApp' : 'link.askPhone'))];
   if (state.step === 'linkCode') return [bot(say('link.enterCode'))];
   const step = ctx.content.flow.steps.find((s) => s.id === state.step);
   if (!step) return [];

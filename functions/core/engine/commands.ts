@@ -15,7 +15,8 @@ export type Command =
   | { kind: 'person' }
   | { kind: 'delete' }
   | { kind: 'text' }
-  | { kind: 'web' };
+  | { kind: 'web' }
+  | { kind: 'whatsapp' };
 
 const WORDS: Array<[Command, string[]]> = [
   [
@@ -43,6 +44,23 @@ const WORDS: Array<[Command, string[]]> = [
       'seguir en la web',
       'en la pagina',
       'en la computadora',
+    ],
+  ],
+  [
+    { kind: 'whatsapp' },
+    [
+      'whatsapp',
+      'whats app',
+      'wasap',
+      'guasap',
+      'wsp',
+      'continue on whatsapp',
+      'continue by whatsapp',
+      'switch to whatsapp',
+      'seguir por whatsapp',
+      'continuar por whatsapp',
+      'seguir en whatsapp',
+      'por whatsapp',
     ],
   ],
   [

@@ -29,12 +29,13 @@ import {
   resume,
   startTextLink,
   startWebLink,
+  startWhatsAppLink,
 } from './linking';
 import { inServiceArea } from './outcome';
 import { answerQuestion, looksLikeQuestion, takesFreeText } from './questions';
 import { reminderTurn, takesReminderMessage } from './reminders';
 import { choicesFor, t } from './render';
-import type { BotMessage, Channel, IntakeState } from './state';
+import { type BotMessage, type Channel, type IntakeState, texted } from './state';
 import { closingMessages } from './summary';
 
 export { type EngineContext, nextStep, STUCK_AFTER, type Turn };
@@ -82,7 +83,7 @@ function disclosures(ctx: EngineContext, state: IntakeState): BotMessage[] {
 export function introMessages(ctx: EngineContext, state: IntakeState): BotMessage[] {
   const say = (key: string) => t(ctx.content, state, key);
   const intro = [say('intro.welcome'), say('intro.disclaimer'), say('intro.danger')];
-  if (state.channel === 'sms') intro.push(say('intro.smsTerms'));
+  if (texted(state.channel)) intro.push(say('intro.smsTerms'));
   intro.push(say('intro.languageHint'));
   return [bot(intro.join('\n\n')), consentQuestion(ctx, state)];
 }
@@ -247,11 +248,14 @@ function runCommand(ctx: EngineContext, state: IntakeState, command: Command, to
     case 'text':
       if (!state.consent?.given) return { state, replies: [consentQuestion(ctx, state)] };
       // No texting set up: say so, rather than that a code is on its way.
-      if (ctx.texting === false && state.channel === 'web')
+      if (ctx.texting === false && state.channel !== 'sms')
         return { state, replies: [bot(say('link.notAvailable')), ...ask(ctx, state, today)] };
       return startTextLink(ctx, state, today);
     case 'web':
       return startWebLink(ctx, state, today);
+    case 'whatsapp':
+      if (!state.consent?.given) return { state, replies: [consentQuestion(ctx, state)] };
+      return startWhatsAppLink(ctx, state, today);
     case 'back': {
       if ((LINK_STEPS as readonly string[]).includes(state.step)) {
         return resume(ctx, state, today, 'commands.backDone');
@@ -446,7 +450,7 @@ function answerStep(ctx: EngineContext, state: IntakeState, text: Reading, today
   state.attempts = 0;
   // Texting is not safe for them: say the firm will not text first, and how to erase this.
   const notSafe =
-    step.id === 'safeToContact' && state.answers.safeToContact === 'no' && state.channel === 'sms';
+    step.id === 'safeToContact' && state.answers.safeToContact === 'no' && texted(state.channel);
   const note = notSafe ? [bot(t(ctx.content, state, 'sms.notSafe'))] : [];
   return proceed(ctx, state, today, [...asked, ...note]);
 }

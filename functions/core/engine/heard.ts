@@ -14,7 +14,7 @@ import type { Reading } from '../parse/reading';
 import { readStory, type Story } from '../understand/story';
 import { ask, bot, type EngineContext, reask, type Turn, yesNo } from './ask';
 import { formatAnswer, t } from './render';
-import type { BotMessage, IntakeState } from './state';
+import { type BotMessage, type IntakeState, texted } from './state';
 
 /** The most of the client's words kept beside a fact. */
 export const SAID_MAX = 300;
@@ -86,7 +86,7 @@ export function heardQuestion(content: Content, state: IntakeState, today: strin
   else headline = say('heard.intro');
   const lines = content.flow.steps
     .filter((step) => step.id in facts && !HEADLINE.has(step.id))
-    .filter((step) => !(step.sensitive && state.channel === 'sms'))
+    .filter((step) => !(step.sensitive && texted(state.channel)))
     .map((step) => {
       const label = t(content, as, `steps.${step.id}.label`);
       return `- ${label}: ${formatAnswer(content, state, step, facts[step.id])}`;

@@ -63,16 +63,56 @@ export function answerLinkPhone(
   text: Reading,
   today: string,
 ): Turn {
+  const whatsapp = state.linkTo === 'whatsapp';
   const phone = parsePhone(text.raw);
   if (!phone.ok)
     return reask(
       ctx,
       state,
       today,
-      [bot(t(ctx.content, state, 'link.askPhone'))],
+      [bot(t(ctx.content, state, whatsapp ? 'link.askWhatsApp' : 'link.askPhone'))],
       'steps.phone.example',
     );
-  return requestCode(ctx, state, phone.value, today);
+  return whatsapp
+    ? whatsAppCode(ctx, state, phone.value, today)
+    : requestCode(ctx, state, phone.value, today);
+}
+
+/**
+ * "continue on WhatsApp" (from the web chat or by SMS): a code to send from the WhatsApp of the
+ * client's phone to the firm's WhatsApp number. The client starts that chat, which proves they
+ * hold the number; the intake stays here until the code arrives there.
+ */
+export function startWhatsAppLink(ctx: EngineContext, state: IntakeState, today: string): Turn {
+  const say = (key: string) => t(ctx.content, state, key);
+  if (state.channel === 'whatsapp') {
+    return { state, replies: [bot(say('link.alreadyWhatsApp')), ...ask(ctx, state, today)] };
+  }
+  if (ctx.whatsapp !== true) {
+    return { state, replies: [bot(say('link.whatsAppNotAvailable')), ...ask(ctx, state, today)] };
+  }
+  if (!(LINK_STEPS as readonly string[]).includes(state.step)) state.resumeStep = state.step;
+  const phone = state.answers.phone;
+  if (typeof phone === 'string') return whatsAppCode(ctx, state, phone, today);
+  state.step = 'linkPhone';
+  state.linkTo = 'whatsapp';
+  return { state, replies: [bot(say('link.askWhatsApp'))] };
+}
+
+function whatsAppCode(ctx: EngineContext, state: IntakeState, phone: string, today: string): Turn {
+  const codes = state.codes ?? { sent: 0, tries: 0 };
+  if (codes.sent >= MAX_CODES) return resume(ctx, state, today, 'link.noMoreCodes');
+  state.codes = { ...codes, sent: codes.sent + 1 };
+  state.effects.push({ kind: 'whatsapp-code', phone });
+  state.step = state.resumeStep ?? 'consent';
+  state.resumeStep = undefined;
+  state.linkTo = undefined;
+  state.attempts = 0;
+  // {code} and {whatsapp} (the firm's number) are left for the service, which makes the code.
+  const says = t(ctx.content, state, 'link.whatsAppCode', {
+    phone: phoneText(ctx, state, phone),
+  });
+  return { state, replies: [bot(says), ...ask(ctx, state, today)] };
 }
 
 /** Leaves the linking and asks the question the intake was on. */
@@ -80,6 +120,7 @@ export function resume(ctx: EngineContext, state: IntakeState, today: string, ke
   state.step = state.resumeStep ?? 'consent';
   state.resumeStep = undefined;
   state.link = undefined;
+  state.linkTo = undefined;
   state.attempts = 0;
   return { state, replies: [bot(t(ctx.content, state, key)), ...ask(ctx, state, today)] };
 }

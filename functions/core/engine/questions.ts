@@ -15,7 +15,7 @@ import type { Step } from '../flow';
 import type { Article } from '../knowledge/article';
 import { reading, type Said } from '../parse/reading';
 import { t } from './render';
-import type { BotMessage, IntakeState } from './state';
+import { type BotMessage, type IntakeState, texted } from './state';
 
 // How questions start, in English and Spanish, once case and accents are folded.
 const OPENERS =
@@ -50,7 +50,7 @@ export function answerQuestion(
   if (!hit) return [{ role: 'bot', text: t(content, state, 'knowledge.unknown') }];
   const disclaimer = t(content, state, 'knowledge.disclaimer');
   const titles = relatedTitles(content, hit.article);
-  if (state.channel === 'sms') {
+  if (texted(state.channel)) {
     const answer = withDisclaimer(hit.article.short, disclaimer);
     const [first] = titles;
     const seeAlso = first && `${answer}\n${t(content, state, 'knowledge.related')} ${first}`;

@@ -6,8 +6,17 @@ import * as z from 'zod';
 import { LanguageSchema } from '../flow';
 import { ScreeningSchema } from '../screening/screening';
 
-export const ChannelSchema = z.enum(['web', 'sms']);
+export const ChannelSchema = z.enum(['web', 'sms', 'whatsapp']);
 export type Channel = z.infer<typeof ChannelSchema>;
+
+/**
+ * Whether replies go out as text messages (SMS or WhatsApp): short answers, numbered choices, and
+ * never an A-number, criminal history or adverse parties (DOMAIN.md "Safety rules", API.md
+ * "WhatsApp": the same rules as SMS).
+ */
+export function texted(channel: Channel): boolean {
+  return channel !== 'web';
+}
 
 export const IntakeStatusSchema = z.enum([
   'active',
@@ -77,6 +86,12 @@ export const EffectSchema = z.discriminatedUnion('kind', [
   }),
   /** Make a one-time web link and put it where the reply says {link}. */
   z.strictObject({ kind: z.literal('web-link') }),
+  /**
+   * "continue on WhatsApp": make a code, show it where the reply says {code}, and wait for it
+   * from `phone`'s WhatsApp (functions/core/channels/linking.ts): the client sends it, so the
+   * firm starts no WhatsApp message (no template needed) and nothing goes to a typed number.
+   */
+  z.strictObject({ kind: z.literal('whatsapp-code'), phone: z.string() }),
 ]);
 export type Effect = z.infer<typeof EffectSchema>;
 
@@ -118,6 +133,8 @@ export const IntakeStateSchema = z.strictObject({
   questions: z.array(AskedQuestionSchema).default([]),
   effects: z.array(EffectSchema).default([]),
   link: PhoneLinkSchema.optional(),
+  /** The phone asked for (`linkPhone`) is for WhatsApp, not for a texted code. */
+  linkTo: z.literal('whatsapp').optional(),
   /**
    * Codes texted for "continue by text" in this conversation, and wrong codes typed, whatever
    * code they were for: a new code does not give new tries (DOMAIN.md "Safety rules").

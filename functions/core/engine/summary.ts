@@ -5,7 +5,7 @@ import type { Content } from '../content';
 import type { Step } from '../flow';
 import { holds } from './conditions';
 import { formatAnswer, t } from './render';
-import type { BotMessage, IntakeState } from './state';
+import { type BotMessage, type IntakeState, texted } from './state';
 
 export interface SummaryLine {
   step: Step;
@@ -25,7 +25,7 @@ export function summaryLines(content: Content, state: IntakeState, today: string
     const label = t(content, state, `steps.${step.id}.label`);
     let value: string;
     if (!answered) value = t(content, state, 'answers.skipped');
-    else if (step.sensitive && state.channel === 'sms') value = t(content, state, 'answers.given');
+    else if (step.sensitive && texted(state.channel)) value = t(content, state, 'answers.given');
     else value = formatAnswer(content, state, step, state.answers[step.id]);
     lines.push({ step, text: `${label}: ${value}` });
   }
@@ -72,7 +72,7 @@ export function closingMessages(content: Content, state: IntakeState, today: str
   if (articles.length) {
     // By SMS the titles only (a reply can ask about any of them); on the web the short answers too.
     const items = articles.map((a) =>
-      state.channel === 'sms' ? `- ${a.title}` : `- ${a.title}\n${a.short}`,
+      texted(state.channel) ? `- ${a.title}` : `- ${a.title}\n${a.short}`,
     );
     messages.push({ role: 'bot', text: [say('end.articlesIntro'), ...items].join('\n\n') });
   }

@@ -6,8 +6,11 @@
  * stale, so a replayed decline moves it no further and who declined cannot take it back. The
  * signed links (functions/http/leads.ts) and, later, the staff console call these.
  */
+
+import { whatsAppAddress } from '../channels/address';
 import type { SmsLine } from '../channels/sms/line';
 import { renderSms } from '../channels/sms/render';
+import { messageWhatsAppClient, type TemplateSids } from '../channels/whatsapp/outbound';
 import type { Content } from '../content';
 import { t } from '../engine/render';
 import { BusyError } from '../errors';
@@ -24,6 +27,8 @@ export interface AnswerDeps {
   sms: SmsStore;
   sender: SmsSender;
   content: Content;
+  /** WhatsApp template SIDs (WHATSAPP_TEMPLATES): the acceptance to a WhatsApp client. */
+  whatsAppTemplates?: TemplateSids;
 }
 
 /**
@@ -39,9 +44,30 @@ export function holdsLead(
   return recipientsOf(lead, roster).some((r) => r.who === who);
 }
 
-/** Tells the client, by text if that is how they came and it is safe, that an attorney took it. */
+/**
+ * Tells the client, by text or WhatsApp if that is how they came and it is safe, that an attorney
+ * took it. By WhatsApp it is the `accepted` template (the firm starts this message), or a text to
+ * a safe number without one (functions/core/channels/whatsapp/outbound.ts).
+ */
 async function tellClient(deps: AnswerDeps, lead: Lead) {
   const phone = lead.contact.phone;
+  if (lead.channel === 'whatsapp' && phone && lead.contact.safeToContact !== 'no') {
+    const line = await deps.sms.getLine(whatsAppAddress(phone));
+    if (!line) return;
+    const language = line.language;
+    await messageWhatsAppClient(
+      { ...deps, now: deps.delivery.now, templates: deps.whatsAppTemplates },
+      {
+        phone,
+        language,
+        text: t(deps.content, { language, answers: {} }, 'lead.accepted'),
+        template: 'accepted',
+        variables: [deps.content.firm.name],
+        safeToText: lead.contact.safeToContact === 'yes',
+      },
+    );
+    return;
+  }
   if (lead.channel !== 'sms' || !phone || lead.contact.safeToContact === 'no') return;
   const line: SmsLine | undefined = await deps.sms.getLine(phone);
   if (!line || line.optedOut) return;

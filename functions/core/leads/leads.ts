@@ -5,6 +5,7 @@
  */
 
 import { todayIn } from '../calendar';
+import { phoneOf } from '../channels/address';
 import type { ConflictChecker } from '../conflicts/source';
 import type { Conversation } from '../conversation';
 import { factsOf } from '../engine/outcome';
@@ -104,9 +105,11 @@ async function drafted(
   };
   const language = facts.preferredLanguage ?? intake.language;
   const routing = options.keep ?? (await routed(deps, draft, facts, language, options.skip));
-  // Proven: the conversation is this phone's text conversation (texted from it, or linked to it
-  // by the code texted to it). A number only typed on the web may be anyone's.
-  const phoneProven = facts.phone !== undefined && conversation.texts?.phone === facts.phone;
+  // Proven: the conversation is this phone's text or WhatsApp conversation (written from it, or
+  // linked to it by a code). A number only typed on the web may be anyone's.
+  const texts = conversation.texts;
+  const phoneProven =
+    facts.phone !== undefined && texts !== undefined && phoneOf(texts.phone) === facts.phone;
   const conflicts =
     (await deps.conflicts?.check({
       client: contact.name,

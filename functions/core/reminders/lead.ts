@@ -56,6 +56,7 @@ export function withReminders(
         consent,
         language: intake.language,
         ...(ways.phone ? { phone: ways.phone } : {}),
+        ...(ways.phone && lead.channel === 'whatsapp' ? { whatsapp: true as const } : {}),
         ...(ways.email ? { email: ways.email } : {}),
         hearing,
         items: planReminders(hearing, ways.via, today, timeZone),

@@ -60,6 +60,11 @@ export const RemindersSchema = z.strictObject({
   language: LanguageSchema,
   /** Where they go: the client's phone (texts) and email, as given in the intake. */
   phone: z.string().optional(),
+  /**
+   * The yes came by WhatsApp: text reminders go there (as the `reminder` template), or by SMS
+   * when no template is set up (functions/core/channels/whatsapp/outbound.ts).
+   */
+  whatsapp: z.literal(true).optional(),
   email: z.string().optional(),
   hearing: z.strictObject({
     date: z.string(),

@@ -7,6 +7,8 @@
  * Nothing goes to a number that opted out (STOP) since the client said yes. Locally the delivery
  * worker runs this every few seconds; on AWS the timer Lambda every minute.
  */
+import { whatsAppAddress } from '../channels/address';
+import { messageWhatsAppClient, type TemplateSids } from '../channels/whatsapp/outbound';
 import type { Content } from '../content';
 import { VersionConflictError } from '../errors';
 import type { Lead } from '../leads/lead';
@@ -20,7 +22,7 @@ import {
   type Reminder,
   type Reminders,
 } from './reminders';
-import { reminderEmail, reminderText } from './words';
+import { reminderEmail, reminderTemplateVariables, reminderText } from './words';
 
 export interface ReminderDeps {
   leads: LeadStore;
@@ -33,6 +35,8 @@ export interface ReminderDeps {
   content: Pick<Content, 'strings' | 'firm'>;
   now: () => Date;
   log: Logger;
+  /** WhatsApp template SIDs (WHATSAPP_TEMPLATES): reminders to a client who came by WhatsApp. */
+  whatsAppTemplates?: TemplateSids;
 }
 
 export interface ReminderPass {
@@ -160,17 +164,40 @@ async function sendOne(deps: ReminderDeps, leadId: string, seen: Reminder): Prom
 
 /** True when the number said STOP after the client said yes (even if it said START since). */
 async function optedOut(deps: ReminderDeps, reminders: Reminders): Promise<boolean> {
-  if (!reminders.phone || !deps.lines) return false;
-  const line = await deps.lines.getLine(reminders.phone);
-  if (!line) return false;
-  if (line.optedOut) return true;
-  return line.optedOutAt !== undefined && line.optedOutAt > reminders.consent.at;
+  const { phone } = reminders;
+  if (!phone || !deps.lines) return false;
+  // By WhatsApp, a STOP there ends them too (and a STOP by SMS, where they may go instead).
+  const addresses = reminders.whatsapp ? [whatsAppAddress(phone), phone] : [phone];
+  for (const address of addresses) {
+    const line = await deps.lines.getLine(address);
+    if (!line) continue;
+    if (line.optedOut) return true;
+    if (line.optedOutAt !== undefined && line.optedOutAt > reminders.consent.at) return true;
+  }
+  return false;
 }
 
 async function deliver(deps: ReminderDeps, reminders: Reminders, reminder: Reminder) {
   if (reminder.via === 'sms') {
     if (!reminders.phone) throw new ReminderAddressError();
     if (!deps.sender || deps.sender.available === false) throw new ReminderSenderError();
+    if (reminders.whatsapp && deps.lines) {
+      const [text] = reminderText(deps.content, reminders, reminder, { fold: false });
+      const reached = await messageWhatsAppClient(
+        { ...deps, sender: deps.sender, sms: deps.lines, templates: deps.whatsAppTemplates },
+        {
+          phone: reminders.phone,
+          language: reminders.language,
+          text: text ?? '',
+          template: 'reminder',
+          variables: reminderTemplateVariables(deps.content, reminders, reminder),
+          // The yes to reminders was given with the number safe to contact.
+          safeToText: true,
+        },
+      );
+      if (reached.by === 'none') throw new ReminderSenderError();
+      return;
+    }
     for (const body of reminderText(deps.content, reminders, reminder)) {
       await deps.sender.send({ to: reminders.phone, body });
     }

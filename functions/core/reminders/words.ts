@@ -56,8 +56,16 @@ function vars(content: Words, reminders: Reminders, reminder: Reminder): Record<
   };
 }
 
-/** The SMS bodies of a reminder (one, within 3 segments: a test holds it). */
-export function reminderText(content: Words, reminders: Reminders, reminder: Reminder): string[] {
+/**
+ * The SMS bodies of a reminder (one, within 3 segments: a test holds it); with `fold: false` its
+ * text as written, for WhatsApp (which keeps accents and renders its own).
+ */
+export function reminderText(
+  content: Words,
+  reminders: Reminders,
+  reminder: Reminder,
+  options: { fold?: boolean } = {},
+): string[] {
   const language = reminders.language;
   const text = t(
     content,
@@ -65,7 +73,20 @@ export function reminderText(content: Words, reminders: Reminders, reminder: Rem
     'reminders.text',
     vars(content, reminders, reminder),
   );
-  return renderSms([{ role: 'bot', text }], language);
+  return options.fold === false ? [text] : renderSms([{ role: 'bot', text }], language);
+}
+
+/**
+ * The `reminder` WhatsApp template's variables: {{1}} the firm, {{2}} when and where ("tomorrow,
+ * Monday, January 14, 2027, 8:30 AM, San Francisco immigration court").
+ */
+export function reminderTemplateVariables(
+  content: Words,
+  reminders: Reminders,
+  reminder: Reminder,
+): string[] {
+  const v = vars(content, reminders, reminder);
+  return [content.firm.name, `${v.when}, ${v.date}${v.time}${v.court}`];
 }
 
 /** A reminder's email: its subject and plain text. */

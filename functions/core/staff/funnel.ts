@@ -12,6 +12,7 @@
 import * as z from 'zod';
 import { addDays, daysBetween, isValidIsoDate, todayIn } from '../calendar';
 import { ABANDONED_AFTER_SECONDS } from '../conversation';
+import { ChannelSchema } from '../engine/state';
 import type { Lead } from '../leads/lead';
 import {
   ABANDONED_AFTER_HOURS,
@@ -31,7 +32,7 @@ export const MAX_FUNNEL_DAYS = 92;
 export const DEFAULT_FUNNEL_DAYS = 30;
 
 /** Every channel and language has its entry in the sums, even at zero. */
-const CHANNELS = ['web', 'sms'];
+const CHANNELS = ChannelSchema.options;
 const LANGUAGES = ['en', 'es'];
 
 export interface FunnelCounts {

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { addDays, isValidIsoDate, todayIn } from '../calendar';
 import type { Catalog } from '../content';
+import { ChannelSchema } from '../engine/state';
 import { emailWords } from '../leads/email';
 import { notices, sections } from '../leads/email-model';
 import { LEAD_STAGES, type Lead, type LeadStage } from '../leads/lead';
@@ -28,7 +29,7 @@ export const LeadFilterSchema = z.strictObject({
   urgency: z.enum(URGENCIES).optional(),
   flag: z.enum(FLAG_IDS).optional(),
   language: z.string().trim().min(2).max(40).optional(),
-  channel: z.enum(['web', 'sms']).optional(),
+  channel: ChannelSchema.optional(),
   /** A name (any case and accents) or 4+ digits of a phone number. */
   q: z.string().trim().max(100).optional(),
   /** The day to go on from, YYYY-MM-DD (the board's "load more"). */

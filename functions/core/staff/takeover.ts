@@ -1,15 +1,18 @@
 /**
  * Live takeover (API.md "Staff"): a person of the firm steps into a client's conversation, on the
- * web or by SMS. The assistant pauses (channels.ts applyMessage: the client's messages wait,
+ * web, by SMS or by WhatsApp. The assistant pauses (channels.ts applyMessage: the client's messages wait,
  * unanswered by it), the client is told a person joined, staff messages reach the client by
  * their channel (a text; the web widget reads them within seconds), and a release hands back to
  * the assistant at the pending question. Each step is recorded in the transcript with its role.
  *
  * On SMS, nothing goes to an opted-out number, and to a number not safe to contact only while
  * the client is texting (their last message under 15 minutes ago): the console is told why not.
+ * On WhatsApp, after 24 hours of the client's silence only an approved template may go
+ * (functions/core/channels/whatsapp/outbound.ts), else a text if the number is safe, else nothing.
  */
 import { todayIn } from '../calendar';
 import { renderSms } from '../channels/sms/render';
+import { messageWhatsAppClient, type TemplateSids } from '../channels/whatsapp/outbound';
 import type { Content } from '../content';
 import type { Conversation, TranscriptEntry } from '../conversation';
 import { ask } from '../engine/ask';
@@ -30,6 +33,8 @@ export interface TakeoverDeps {
   content: Content;
   now: () => Date;
   log: Logger;
+  /** WhatsApp template SIDs (WHATSAPP_TEMPLATES), for a message after 24 hours of silence. */
+  whatsAppTemplates?: TemplateSids;
 }
 
 /** Why a takeover step could not be done. */
@@ -47,7 +52,9 @@ export class TakeoverError extends Error {
 export type Delivery =
   | { by: 'web' }
   | { by: 'sms'; sent: true }
-  | { by: 'sms'; sent: false; why: 'opted-out' | 'not-safe' | 'no-phone' };
+  | { by: 'sms'; sent: false; why: 'opted-out' | 'not-safe' | 'no-phone' }
+  | { by: 'whatsapp'; sent: true; template: boolean }
+  | { by: 'whatsapp'; sent: false; why: 'opted-out' | 'no-phone' | 'no-template' };
 
 /**
  * A conversation's live view for the console: every entry with its role and index, from `after`
@@ -103,6 +110,8 @@ async function textClient(
   conversation: Conversation,
   messages: BotMessage[],
 ): Promise<Delivery> {
+  if (conversation.intake.channel === 'whatsapp')
+    return whatsAppClient(deps, conversation, messages);
   if (conversation.intake.channel !== 'sms') return { by: 'web' };
   const phone = conversation.texts?.phone;
   if (!phone) return { by: 'sms', sent: false, why: 'no-phone' };
@@ -120,6 +129,39 @@ async function textClient(
     await deps.sender.send({ to: phone, body });
   }
   return { by: 'sms', sent: true };
+}
+
+/**
+ * A staff message to a WhatsApp client: by WhatsApp within 24 hours of their last message, as the
+ * `staffMessage` template after that, by SMS to a safe number without one, else not sent.
+ */
+async function whatsAppClient(
+  deps: TakeoverDeps,
+  conversation: Conversation,
+  messages: BotMessage[],
+): Promise<Delivery> {
+  const address = conversation.texts?.phone;
+  const line = address ? await deps.sms.getLine(address) : undefined;
+  if (!address || !line || line.conversationId !== conversation.id) {
+    return { by: 'whatsapp', sent: false, why: line?.optedOut ? 'opted-out' : 'no-phone' };
+  }
+  const { language } = conversation.intake;
+  const text = messages.map((m) => m.text).join('\n\n');
+  const reached = await messageWhatsAppClient(
+    { ...deps, templates: deps.whatsAppTemplates },
+    {
+      phone: address,
+      language,
+      text,
+      template: 'staffMessage',
+      variables: [deps.content.firm.name, text],
+      lastFromClient: conversation.transcript.findLast((e) => e.role === 'user')?.at,
+      safeToText: conversation.intake.answers.safeToContact === 'yes',
+    },
+  );
+  if (reached.by === 'none') return { by: 'whatsapp', sent: false, why: reached.why };
+  if (reached.by === 'sms') return { by: 'sms', sent: true };
+  return { by: 'whatsapp', sent: true, template: reached.template };
 }
 
 /**

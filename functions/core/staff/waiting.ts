@@ -34,7 +34,9 @@ export async function tellOnCallWaiting(deps: WaitingDeps, conversation: Convers
       deps.now(),
     );
     if (!first) return;
-    const channel = conversation.intake.channel === 'sms' ? 'text message' : 'web chat';
+    const channel = { sms: 'text message', whatsapp: 'WhatsApp', web: 'web chat' }[
+      conversation.intake.channel
+    ];
     const language = LANGUAGES[conversation.intake.language] ?? conversation.intake.language;
     const link = `${deps.publicBaseUrl}/console#/conversations?waiting=true`;
     await deps.mailer.send({

@@ -91,9 +91,9 @@ export function holder(view, me) {
   return { kind: 'other', name, at, canRelease: me?.role === 'admin' };
 }
 
-/** "Not texted: …" when an SMS client did not get a message, else ''. */
+/** "Not sent: …" when an SMS or WhatsApp client did not get a message, else ''. */
 export function deliveryNote(delivery) {
-  if (delivery?.by !== 'sms' || delivery.sent !== false) return '';
+  if ((delivery?.by !== 'sms' && delivery?.by !== 'whatsapp') || delivery.sent !== false) return '';
   const why = delivery.why;
   return typeof why === 'string' && Object.hasOwn(NOT_TEXTED, why) ? NOT_TEXTED[why] : T.notTexted;
 }

@@ -43,15 +43,17 @@ export const FLAGS = {
 
 export const LANGUAGES = { en: 'English', es: 'Spanish' };
 
-export const CHANNELS = { web: 'Web chat', sms: 'Text message' };
+export const CHANNELS = { web: 'Web chat', sms: 'Text message', whatsapp: 'WhatsApp' };
 
 export const OFFER = { new: 'Not accepted yet', accepted: 'Accepted', declined: 'Declined' };
 
 export const ROLES = { bot: 'Assistant', user: 'Client', staff: 'Staff' };
 
-/** Why a staff message was not texted to an SMS client (the API's `delivery.why`). */
+/** Why a staff message did not reach an SMS or WhatsApp client (the API's `delivery.why`). */
 export const NOT_TEXTED = {
   'opted-out': 'Not texted: the client opted out of texts',
+  'no-template':
+    'Not sent: after 24 hours of silence WhatsApp takes only an approved template, none is set up (WHATSAPP_TEMPLATES), and the number is not safe to text',
   'not-safe': 'Not texted: the number is not safe to contact and the client is not texting now',
   'no-phone': 'Not texted: this conversation has no phone',
 };

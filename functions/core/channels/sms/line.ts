@@ -1,6 +1,6 @@
 /**
- * A texter's line: one item per phone number holding which conversation it is in, whether it
- * opted out, and the replies to the recent MessageSids that changed the line (keywords, a new
+ * A texter's line: one item per address (an SMS number, or a WhatsApp number: each its own) holding
+ * which conversation it is in, whether it opted out, and the replies to the recent MessageSids that changed the line (keywords, a new
  * conversation), so a retried webhook gets the same reply and changes nothing. An ordinary text
  * leaves the line alone: its reply is kept on the conversation (`texts`). When the line changes,
  * the line and the conversation are saved in one transaction.
@@ -26,7 +26,8 @@ export function lineExpiry(line: Pick<SmsLine, 'optedOut' | 'updatedAt'>): numbe
 export const RECENT_SIDS = 25;
 
 export const SmsLineSchema = z.strictObject({
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  /** The address: an E.164 number (SMS) or `whatsapp:+E164` (functions/core/channels/address.ts). */
+  phone: z.string().regex(/^(whatsapp:)?\+[1-9]\d{6,14}$/),
   conversationId: z.string().optional(),
   optedOut: z.boolean(),
   /** When it last said STOP: hearing reminders agreed to before then stay stopped after START. */
@@ -38,6 +39,19 @@ export const SmsLineSchema = z.strictObject({
   recent: z.array(z.strictObject({ sid: z.string(), bodies: z.array(z.string()) })),
   /** The number's message allowance (functions/core/rate-limit.ts); keywords never spend it. */
   rate: BucketSchema.optional(),
+  /**
+   * A WhatsApp line waiting for the code shown in a conversation's web chat ("continue on
+   * WhatsApp"): the client sends it from this WhatsApp, which points the line at that
+   * conversation (functions/core/channels/linking.ts). Only the code's hash is kept.
+   */
+  pending: z
+    .strictObject({
+      conversationId: z.string(),
+      codeHash: z.string(),
+      expiresAt: z.string(),
+      tries: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** Set from lineExpiry on every save; DynamoDB's TTL deletes the line after it. */
   expiresAt: z.number().int().positive().optional(),
 });

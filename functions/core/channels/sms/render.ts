@@ -47,7 +47,8 @@ const CHOICE_WORDS = {
 // "skip" and "person" are words a texter types, never numbers: a number is an answer.
 const WORD_CHOICES = new Set(['skip', 'person']);
 
-function withChoices(message: BotMessage, language: Language): string {
+/** A message with its choices as numbers to reply with, the way texts offer them. */
+export function withChoices(message: BotMessage, language: Language): string {
   const choices = message.choices ?? [];
   const numbered = choices.filter((c) => !WORD_CHOICES.has(c.value));
   const words = choices.filter((c) => WORD_CHOICES.has(c.value));

@@ -1,25 +1,37 @@
 /**
- * One inbound text message, start to finish: keywords (STOP, HELP, START and their Spanish
- * forms) first, then the intake. A MessageSid already answered gets its stored reply and changes
+ * One inbound text message, by SMS or WhatsApp, start to finish: keywords (STOP, HELP, START and
+ * their Spanish forms) first, then the intake. The two channels differ only in their address
+ * (functions/core/channels/address.ts), how replies are rendered, and what WhatsApp adds: voice
+ * notes, photos and locations get a kind "please type", and a code sent for "continue on
+ * WhatsApp" moves a conversation here (functions/core/channels/linking.ts). A MessageSid already answered gets its stored reply and changes
  * nothing; a lost race re-reads and tries again, so overlapping retries advance the conversation
  * once.
  */
 
-import { ABANDONED_AFTER_SECONDS, type Conversation } from '../../conversation';
-import { begin, takesEnded } from '../../engine/engine';
-import { t } from '../../engine/render';
-import { RateLimitedError, VersionConflictError } from '../../errors';
-import type { Language } from '../../flow';
-import type { Lead } from '../../leads/lead';
-import { normalize } from '../../parse/normalize';
-import type { SmsTurnWrite } from '../../ports';
-import { type Bucket, MESSAGE_RULE, take } from '../../rate-limit';
-import { retryOnConflict } from '../../retry';
-import { applyMessage, asksForPerson, leadOfTurn } from '../channels';
-import { keywordLanguage, smsKeyword } from '../keywords';
-import { fillWebLink, type LinkDeps, sentBodies } from '../linking';
-import { RECENT_SIDS, type SmsLine } from './line';
-import { renderSms } from './render';
+import { ABANDONED_AFTER_SECONDS, type Conversation } from '../conversation';
+import { begin, takesEnded } from '../engine/engine';
+import { t } from '../engine/render';
+import { RateLimitedError, VersionConflictError } from '../errors';
+import type { Language } from '../flow';
+import type { Lead } from '../leads/lead';
+import { normalize } from '../parse/normalize';
+import type { SmsTurnWrite } from '../ports';
+import { type Bucket, MESSAGE_RULE, take } from '../rate-limit';
+import { retryOnConflict } from '../retry';
+import { isWhatsApp, phoneOf } from './address';
+import { applyMessage, asksForPerson, channelsOf, leadOfTurn } from './channels';
+import { keywordLanguage, smsKeyword } from './keywords';
+import {
+  fillWebLink,
+  type LinkDeps,
+  prepareLinks,
+  sentBodies,
+  takeWhatsAppCode,
+  whatsAppCodeSaid,
+} from './linking';
+import { RECENT_SIDS, type SmsLine } from './sms/line';
+import { renderSms } from './sms/render';
+import { renderWhatsApp } from './whatsapp/render';
 
 export interface SmsDeps extends LinkDeps {
   /** A fresh token hash for a conversation started by text (its web token is never handed out). */
@@ -28,8 +40,18 @@ export interface SmsDeps extends LinkDeps {
 
 export interface InboundSms {
   sid: string;
+  /** The texter's address: `+E164` by SMS, `whatsapp:+E164` by WhatsApp. */
   from: string;
   body: string;
+  /** A voice note, photo, file or location came (WhatsApp): with no text, it cannot be read. */
+  media?: boolean;
+}
+
+/** The channel an address writes on, and how its replies are made. */
+function channelOf(address: string) {
+  return isWhatsApp(address)
+    ? ({ channel: 'whatsapp', render: renderWhatsApp } as const)
+    : ({ channel: 'sms', render: renderSms } as const);
 }
 
 // Words that make a first message Spanish: the first reply should already be in the right language.
@@ -41,13 +63,17 @@ function firstLanguage(body: string): Language {
 }
 
 /** What one inbound text comes to: nothing to write (a retry), the line's transaction, or a save. */
-type Outcome =
+type Outcome = (
   | { bodies: string[]; kind: 'replay' }
   | { bodies: string[]; kind: 'commit'; write: SmsTurnWrite }
-  | { bodies: string[]; kind: 'save'; conversation: Conversation; lead?: Lead };
+  | { bodies: string[]; kind: 'save'; conversation: Conversation; lead?: Lead }
+) & {
+  /** What to do once it is stored: a code to text for "continue by text" from WhatsApp. */
+  after?: () => Promise<void>;
+};
 
 /**
- * Handles one inbound SMS and returns the SMS bodies to send back (possibly none).
+ * Handles one inbound SMS or WhatsApp message and returns the bodies to send back (possibly none).
  *
  * An ordinary text to the texter's current conversation writes only that conversation (its
  * `texts` holds the replies to its recent MessageSids and shows it is the phone's conversation);
@@ -80,6 +106,7 @@ export async function handleInboundSms(deps: SmsDeps, inbound: InboundSms): Prom
           ? outcome.conversation
           : undefined;
     if (written && asksForPerson(written)) deps.onWaiting?.(written);
+    await outcome.after?.();
     return outcome.bodies;
   });
 }
@@ -99,7 +126,9 @@ async function turn(
 ): Promise<Outcome> {
   const now = deps.now();
   const at = now.toISOString();
+  // The line's key; the conversation's proven phone is the number in it.
   const phone = inbound.from;
+  const { channel, render } = channelOf(phone);
   const keyword = smsKeyword(inbound.body);
   const current = line?.conversationId ? await deps.store.get(line.conversationId) : undefined;
   // A Spanish keyword answers in Spanish; STOP, HELP and the other English ones answer in the
@@ -121,7 +150,7 @@ async function turn(
     ),
   });
   const say = (key: string) =>
-    renderSms([{ role: 'bot', text: t(deps.content, { language, answers: {} }, key) }], language);
+    render([{ role: 'bot', text: t(deps.content, { language, answers: {} }, key) }], language);
   const lineOnly = (next: SmsLine, bodies: string[]): Outcome => ({
     kind: 'commit',
     write: { line: remember(next, bodies) },
@@ -166,25 +195,47 @@ async function turn(
     // Nothing is ever sent to an opted-out number, not even an error.
     return lineOnly({ ...base, rate: spend(deps, base.rate, now) }, []);
   }
+  if (inbound.media && !inbound.body) {
+    // A voice note, a photo or a location: the intake reads words only.
+    return lineOnly({ ...base, rate: spend(deps, base.rate, now) }, say('whatsapp.pleaseType'));
+  }
+  if (base.pending && whatsAppCodeSaid(inbound.body)) {
+    // The code shown in a web chat for "continue on WhatsApp", sent from this WhatsApp.
+    const taken = await takeWhatsAppCode(deps, base, inbound.body, now);
+    if (taken.kind === 'wrong') return lineOnly(taken.line, render(taken.replies, language));
+    const conversation = taken.conversation;
+    const bodies = render(taken.replies, conversation.intake.language);
+    conversation.texts = { phone, recent: [{ sid: inbound.sid, bodies }] };
+    const next = {
+      ...taken.line,
+      language: conversation.intake.language,
+      conversationId: conversation.id,
+    };
+    return { kind: 'commit', write: { line: remember(next, bodies), conversation }, bodies };
+  }
 
   if (current && continuing) {
     const rate = spend(deps, current.rate, now);
-    // The replies go out by SMS, so they are made as for SMS (no A-number, criminal history or
-    // adverse parties), whatever channel the conversation was last on.
-    const bySms =
-      current.intake.channel === 'sms'
+    // The replies go out on this channel, so they are made for it (by text: no A-number,
+    // criminal history or adverse parties), whatever channel the conversation was last on.
+    const here =
+      current.intake.channel === channel
         ? current
-        : { ...current, intake: { ...current.intake, channel: 'sms' as const } };
-    const applied = applyMessage(deps.content, bySms, inbound.body, now);
-    if (applied.conversation === bySms) {
+        : { ...current, intake: { ...current.intake, channel } };
+    const applied = applyMessage(deps.content, here, inbound.body, now, channelsOf(deps));
+    if (applied.conversation === here) {
       // At its cap: the kind note, and only the line (this MessageSid's reply) stored.
-      return lineOnly(base, renderSms(applied.replies, current.intake.language));
+      return lineOnly(base, render(applied.replies, current.intake.language));
     }
     const conversation = { ...applied.conversation, rate };
     const lead = await leadOfTurn(deps, current, conversation);
     const filled = fillWebLink(deps, conversation, applied.replies, inbound.sid);
-    keep = filled.keep;
-    const bodies = renderSms(filled.replies, conversation.intake.language);
+    // A code for "continue by text" (WhatsApp to SMS) or "continue on WhatsApp" (SMS to
+    // WhatsApp), shown or texted once the turn is stored.
+    const prepared = await prepareLinks(deps, { conversation, replies: filled.replies });
+    keep = (bodies) => prepared.keep(filled.keep(bodies));
+    const after = prepared.after;
+    const bodies = render(prepared.replies, conversation.intake.language);
     if (conversation.intake.status === 'deleted') {
       return {
         kind: 'commit',
@@ -194,6 +245,7 @@ async function turn(
           deleteConversationId: conversation.id,
         },
         bodies,
+        after,
       };
     }
     conversation.texts = {
@@ -202,7 +254,7 @@ async function turn(
         -RECENT_SIDS,
       ),
     };
-    if (linked) return { kind: 'save', conversation, lead, bodies };
+    if (linked) return { kind: 'save', conversation, lead, bodies, after };
     // The line points here but the conversation did not know (after START, or a switch from
     // the web): both are written, so the next text is an ordinary one.
     const next = {
@@ -210,16 +262,21 @@ async function turn(
       language: conversation.intake.language,
       conversationId: conversation.id,
     };
-    return { kind: 'commit', write: { line: remember(next, bodies), conversation, lead }, bodies };
+    return {
+      kind: 'commit',
+      write: { line: remember(next, bodies), conversation, lead },
+      bodies,
+      after,
+    };
   }
 
   // A first message, or a new one after an intake ended: a new conversation; the old record stays.
   // The allowance carries over from the phone's last conversation.
   const rate = spend(deps, linked ? current?.rate : base.rate, now);
-  const started = begin({ content: deps.content, now }, language, 'sms');
+  const started = begin({ content: deps.content, now }, language, channel);
   // The number they text from is the number to reach them; the summary lets them change it.
-  started.state.answers.phone = phone;
-  const bodies = renderSms(started.replies, started.state.language);
+  started.state.answers.phone = phoneOf(phone);
+  const bodies = render(started.replies, started.state.language);
   const conversation: Conversation = {
     id: deps.newId(),
     tokenHash: deps.newTokenHash(),
