@@ -264,44 +264,54 @@ function everywhere(pattern: RegExp): RegExp {
  * of the same words many times (a detention word, before and after the denials are taken out,
  * which mostly leaves the words as they were), and a text taken out of nothing is the same string.
  */
-function scanning() {
-  const found = new Map<string, Map<RegExp, boolean | number[]>>();
-  const of = (text: string) => {
-    let byPattern = found.get(text);
+class Scans {
+  readonly #found = new Map<string, Map<RegExp, boolean | number[]>>();
+
+  #of(text: string): Map<RegExp, boolean | number[]> {
+    let byPattern = this.#found.get(text);
     if (!byPattern) {
       byPattern = new Map();
-      found.set(text, byPattern);
+      this.#found.set(text, byPattern);
     }
     return byPattern;
-  };
-  const at = (pattern: RegExp, text: string): number[] => {
-    const byPattern = of(text);
+  }
+
+  /** Where the pattern matches in the text, in order. */
+  at(pattern: RegExp, text: string): number[] {
+    const byPattern = this.#of(text);
     const known = byPattern.get(pattern);
     if (Array.isArray(known)) return known;
     const places = known === false ? [] : offsets(text, pattern);
     byPattern.set(pattern, places);
     return places;
-  };
-  const has = (pattern: RegExp, text: string): boolean => {
-    const byPattern = of(text);
+  }
+
+  /** True when the pattern matches the text. */
+  has(pattern: RegExp, text: string): boolean {
+    const byPattern = this.#of(text);
     const known = byPattern.get(pattern);
     if (known !== undefined) return Array.isArray(known) ? known.length > 0 : known;
     const yes = pattern.test(text);
     byPattern.set(pattern, yes);
     return yes;
-  };
-  return {
-    has,
-    at,
-    /** Where the last match starts, or -1. */
-    last: (pattern: RegExp, text: string) => at(pattern, text).at(-1) ?? -1,
-    /** The text with every match made one space; the text itself when nothing matches. */
-    without: (pattern: RegExp, text: string) =>
-      has(pattern, text) ? text.replace(everywhere(pattern), ' ') : text,
-    /** The text with every match blanked, keeping every other word's place. */
-    blank: (pattern: RegExp, text: string) =>
-      has(pattern, text) ? text.replace(everywhere(pattern), (m) => ' '.repeat(m.length)) : text,
-  };
+  }
+
+  /** Where the last match starts, or -1. */
+  last(pattern: RegExp, text: string): number {
+    return this.at(pattern, text).at(-1) ?? -1;
+  }
+
+  /** The text with every match made one space; the text itself when nothing matches. */
+  without(pattern: RegExp, text: string): string {
+    return this.has(pattern, text) ? text.replace(everywhere(pattern), ' ') : text;
+  }
+
+  /** The text with every match blanked, keeping every other word's place. */
+  blank(pattern: RegExp, text: string): string {
+    return this.has(pattern, text)
+      ? text.replace(everywhere(pattern), (m) => ' '.repeat(m.length))
+      : text;
+  }
 }
 
 /** Character offsets of the matches of a pattern in the text. */
@@ -373,29 +383,34 @@ function reading(
   const story: Story = { facts };
   if (typed.words === '') return story;
   const t = content.story;
-  const { has, at, last, without, blank } = scanning();
+  const scan = new Scans();
   // Texting spellings ("tngo", "q", "xq") read as the words they stand for.
   const text = respelled(typed, t);
   const words = text.words;
   // Where a pattern matches in ` ${words} `: where it matches in the words, one on (no pattern read
   // there is anchored, and a space at either end changes no word boundary).
-  const inPadded = (pattern: RegExp) => at(pattern, words).map((place) => place + 1);
+  const inPadded = (pattern: RegExp) => scan.at(pattern, words).map((place) => place + 1);
 
   // Detention: a detention word, not negated; the police alone is a county jail, not ICE.
   const facility = findFacility(words, content.facilities, content.firm.coveredFacilities);
   // "Nunca me han arrestado", "I was never caught": not a detention, said or denied.
-  const untaken = without(t.neverTaken, words);
+  const untaken = scan.without(t.neverTaken, words);
   const detainWord =
-    has(t.detain, untaken) || has(t.selfDetained, untaken) || has(t.tookRelative, untaken);
+    scan.has(t.detain, untaken) ||
+    scan.has(t.selfDetained, untaken) ||
+    scan.has(t.tookRelative, untaken);
   // "Never been arrested" beside "got detained yesterday": the detention stands.
   // Negations are read within a sentence: "no me detuvieron. Tengo corte" has a court case.
   const clauses = text.key;
   // "I'm not detained, I was never arrested": neither is a detention.
-  const unnegated = without(t.notDetained, untaken);
+  const unnegated = scan.without(t.notDetained, untaken);
   // "Got out of detention": the word "detention" there is the release, not a new arrest.
   // Nor is "ya no está detenida" a new arrest.
-  const beyondRelease = blank(t.notDetained, blank(t.released, words));
-  const lastTaken = Math.max(last(t.detain, beyondRelease), last(t.tookRelative, beyondRelease));
+  const beyondRelease = scan.blank(t.notDetained, scan.blank(t.released, words));
+  const lastTaken = Math.max(
+    scan.last(t.detain, beyondRelease),
+    scan.last(t.tookRelative, beyondRelease),
+  );
   // Released (on bond, with an ankle monitor) is not detained now, whatever came before.
   // Let go and then taken ("lo soltaron del precinto pero ICE lo estaba esperando"): the last
   // word on it decides.
@@ -404,56 +419,61 @@ function reading(
   // is told beside it ("got took by ICE monday. he was released from detention back in 2023"):
   // then the release is history, whatever order the sentences come in.
   const thisYear = Number(today.slice(0, 4));
-  const releases = at(t.released, words).filter(
-    (at) =>
-      !t.releaseHoped.test(words.slice(Math.max(0, at - 30), at)) &&
-      !(lastTaken >= 0 && yearsBack(words.slice(at, at + 60), thisYear, t)),
-  );
+  const releases = scan
+    .at(t.released, words)
+    .filter(
+      (at) =>
+        !t.releaseHoped.test(words.slice(Math.max(0, at - 30), at)) &&
+        !(lastTaken >= 0 && yearsBack(words.slice(at, at + 60), thisYear, t)),
+    );
   const lastRelease = releases.at(-1) ?? -1;
-  const releasedNow = releases.length > 0 && !has(t.stillHeld, words) && lastRelease > lastTaken;
+  const releasedNow =
+    releases.length > 0 && !scan.has(t.stillHeld, words) && lastRelease > lastTaken;
   const negated =
-    releasedNow || (has(t.notDetained, clauses) && !has(t.detain, unnegated) && !facility);
+    releasedNow ||
+    (scan.has(t.notDetained, clauses) && !scan.has(t.detain, unnegated) && !facility);
   // "Tengo miedo que me detengan", "what if ICE arrests me": a fear, not a detention, unless the
   // rest of the message tells one.
-  const unfeared = without(t.hedged, without(t.feared, words));
+  const unfeared = scan.without(t.hedged, scan.without(t.feared, words));
   const feared =
     unfeared !== words &&
-    !has(t.detain, unfeared) &&
-    !has(t.selfDetained, unfeared) &&
-    !has(t.tookRelative, unfeared);
+    !scan.has(t.detain, unfeared) &&
+    !scan.has(t.selfDetained, unfeared) &&
+    !scan.has(t.tookRelative, unfeared);
   // Only an arrest word, and no immigration word or facility: a police arrest.
   const onlyArrest =
-    !has(t.immigration, words) &&
+    !scan.has(t.immigration, words) &&
     !facility &&
-    has(t.policeArrest, words) &&
-    !has(t.detain, without(t.policeArrest, words));
-  const immigration = has(t.immigration, words) || facility !== undefined;
+    scan.has(t.policeArrest, words) &&
+    !scan.has(t.detain, scan.without(t.policeArrest, words));
+  const immigration = scan.has(t.immigration, words) || facility !== undefined;
   // Held by the police, ICE maybe coming ("no sé si lo van a entregar a migración", "ICE le
   // puede poner hold"): a county jail, not immigration detention yet.
   // Someone in a jail: an arrest or being held said beside it, not a jail named in passing.
   const jailed =
-    has(t.countyJail, words) &&
-    (has(t.policeArrest, words) || has(t.detain, words) || has(t.heldInJail, words));
+    scan.has(t.countyJail, words) &&
+    (scan.has(t.policeArrest, words) || scan.has(t.detain, words) || scan.has(t.heldInJail, words));
   const jailMaybeIce =
     jailed &&
-    (has(t.jailUnsure, words) ||
-      has(t.holdWords, words) ||
+    (scan.has(t.jailUnsure, words) ||
+      scan.has(t.holdWords, words) ||
       !t.detain.test(words.replace(t.countyJail, ' ')));
   // "La policía lo arrestó y migración le puede poner un hold": the police hold him, not ICE.
-  const policeHold = has(t.policeOnly, words) && has(t.iceHoldComing, words);
+  const policeHold = scan.has(t.policeOnly, words) && scan.has(t.iceHoldComing, words);
   // "Nunca ha tenido problemas con la policía": the police denied are not who holds them.
-  const undenied = without(t.deniedRecord, words);
-  const policeOnly = (has(t.policeOnly, undenied) && !immigration) || jailMaybeIce || policeHold;
+  const undenied = scan.without(t.deniedRecord, words);
+  const policeOnly =
+    (scan.has(t.policeOnly, undenied) && !immigration) || jailMaybeIce || policeHold;
   // Deported before, and nothing says held now: the deportation, not a detention. Taken again
   // after it ("fue deportado en 2012 y se regresó, ahora lo volvieron a detener", "deported in
   // 2014, came back, and ICE arrested him this morning"): held now.
-  const deportedAt = last(t.deportedBefore, words);
-  const cameBackAt = at(t.cameBack, words).find((at) => at > deportedAt) ?? -1;
+  const deportedAt = scan.last(t.deportedBefore, words);
+  const cameBackAt = scan.at(t.cameBack, words).find((at) => at > deportedAt) ?? -1;
   const deportedOnly =
-    deportedAt >= 0 && !has(t.heldNow, words) && !(cameBackAt >= 0 && lastTaken > cameBackAt);
+    deportedAt >= 0 && !scan.has(t.heldNow, words) && !(cameBackAt >= 0 && lastTaken > cameBackAt);
   if (negated) facts.detained = 'no';
   else if (
-    (detainWord || (facility && has(t.facilityHeld, words))) &&
+    (detainWord || (facility && scan.has(t.facilityHeld, words))) &&
     !deportedOnly &&
     !policeOnly &&
     !feared &&
@@ -462,7 +482,7 @@ function reading(
     facts.detained = 'yes';
   if ((jailMaybeIce || policeHold) && !negated) facts.arrestSetting = 'county-jail';
   // "I think he is in Jena", "they said he'll go to Florence": a guess, not where he is.
-  const placeGuessed = has(t.guessedPlace, words) && !has(t.placeKnown, words);
+  const placeGuessed = scan.has(t.guessedPlace, words) && !scan.has(t.placeKnown, words);
   if (facts.detained === 'yes' && facility && !placeGuessed) facts.facility = facility.name;
   // Where the arrest was: said with a detention, or as the answer to "where was the arrest?".
   const detainedKnown = known.detained === 'yes' && !negated;
@@ -480,31 +500,32 @@ function reading(
       asked === 'arrestSetting' ||
       (arrestAt.length === 0 && detainedKnown) ||
       inPadded(pattern).some((at) => nearest(at, arrestAt) <= NEAR_CHARS);
-    const setting = t.arrestSettings.find((s) => has(s.pattern, words) && close(s));
+    const setting = t.arrestSettings.find((s) => scan.has(s.pattern, words) && close(s));
     if (setting) facts.arrestSetting = setting.setting;
-    else if (policeOnly && (jailed || has(t.policeArrest, words)))
+    else if (policeOnly && (jailed || scan.has(t.policeArrest, words)))
       facts.arrestSetting = 'county-jail';
   }
 
   // Court: a court word not negated; an order; a missed hearing (which is a court case too).
-  if (has(t.missed, words)) {
+  if (scan.has(t.missed, words)) {
     facts.missedHearing = 'yes';
     facts.hasCourtCase = 'yes';
   }
   // An order asked about ("¿cómo sé si tengo orden de deportación?") is not one stated.
   const orderStated = t.order.test(text.key) && t.order.test(statedOnly(text.key));
-  if ((orderStated || has(t.deportedBefore, words)) && !has(t.noOrder, clauses))
+  if ((orderStated || scan.has(t.deportedBefore, words)) && !scan.has(t.noOrder, clauses))
     facts.removalOrder = 'yes';
-  else if (has(t.noOrder, clauses)) facts.removalOrder = 'no';
+  else if (scan.has(t.noOrder, clauses)) facts.removalOrder = 'no';
   const courtSetting = t.arrestSettings.find((s) => s.setting === 'court')?.pattern;
   // "No sé si tiene corte", "sin ver juez": no court case stated either way.
-  const unsureCourt = has(t.unsureCourt, words);
+  const unsureCourt = scan.has(t.unsureCourt, words);
   // "Nunca ha tenido ni una multa": a court or ticket denied is not the matter.
   // "It's not immigration": the word says what the matter is not.
-  const aboutImmigration = without(t.notImmigrationSaid, words);
-  const otherCourt = has(t.otherCourt, undenied) && !has(t.immigrationMatter, aboutImmigration);
+  const aboutImmigration = scan.without(t.notImmigrationSaid, words);
+  const otherCourt =
+    scan.has(t.otherCourt, undenied) && !scan.has(t.immigrationMatter, aboutImmigration);
   // "Tuvo un caso de violencia doméstica hace años", "an old DUI": a record, not today's matter.
-  const otherCourtNow = otherCourt && has(t.otherCourt, without(t.pastRecord, undenied));
+  const otherCourtNow = otherCourt && scan.has(t.otherCourt, scan.without(t.pastRecord, undenied));
   const courtWord =
     !otherCourt &&
     t.court.test(
@@ -513,14 +534,14 @@ function reading(
         .replace(t.order, ' ')
         .replace(courtSetting ?? /$^/, ' ')
         // "An order from the judge" states the order, not a case still in court.
-        .replace(has(t.order, words) ? everywhere(t.judge) : /$^/, ' '),
+        .replace(scan.has(t.order, words) ? everywhere(t.judge) : /$^/, ' '),
     );
   if (unsureCourt && !facts.missedHearing) {
     // Neither yes nor no: the question is asked.
   } else if (
-    has(t.noCourt, without(t.courtNotYet, clauses)) &&
+    scan.has(t.noCourt, scan.without(t.courtNotYet, clauses)) &&
     !facts.missedHearing &&
-    !has(t.courtStated, words)
+    !scan.has(t.courtStated, words)
   )
     facts.hasCourtCase = 'no';
   else if (courtWord) facts.hasCourtCase = 'yes';
@@ -535,7 +556,7 @@ function reading(
   const dateText = readsDates ? ` ${text.folded.replace(/[^\p{L}\p{N}/]+/gu, ' ').trim()} ` : '';
   // Mostly the words themselves, padded: then what the patterns find there is known already.
   const inDateText =
-    dateText === ` ${words} ` ? inPadded : (pattern: RegExp) => at(pattern, dateText);
+    dateText === ` ${words} ` ? inPadded : (pattern: RegExp) => scan.at(pattern, dateText);
   const dates = readsDates ? datePhrases(dateText.trim(), t) : [];
   if (dates.length > 0) {
     // The arrest's own words date it too ("el domingo lo pararon manejando").
@@ -588,7 +609,7 @@ function reading(
   }
 
   // Who: someone named with "mi"/"my" the story happens to, else the writer.
-  const who = whoItIs(text.tokens, words, facts, t, has);
+  const who = whoItIs(text.tokens, words, facts, t, scan);
   if (who) {
     facts.aboutSelf = who.self ? 'yes' : 'no';
     if (who.relation) facts.writerRelationship = who.relation;
@@ -600,9 +621,9 @@ function reading(
   if (country) facts.citizenship = country;
 
   // How and when they came.
-  if (has(t.parole, words)) facts.entryManner = 'parole';
-  else if (has(t.inspected, words)) facts.entryManner = 'inspected';
-  else if (has(t.withoutInspection, words)) facts.entryManner = 'without-inspection';
+  if (scan.has(t.parole, words)) facts.entryManner = 'parole';
+  else if (scan.has(t.inspected, words)) facts.entryManner = 'inspected';
+  else if (scan.has(t.withoutInspection, words)) facts.entryManner = 'without-inspection';
   const arrived = t.arrivedYear.exec(words);
   const years = t.yearsHere.exec(words);
   if (arrived?.[1] && Number(arrived[1]) <= thisYear) facts.entryDate = arrived[1];
@@ -612,8 +633,8 @@ function reading(
   }
 
   // A lawyer or none.
-  if (has(t.noLawyer, words)) facts.represented = 'no';
-  else if (has(t.hasLawyer, words)) facts.represented = 'yes';
+  if (scan.has(t.noLawyer, words)) facts.represented = 'no';
+  else if (scan.has(t.hasLawyer, words)) facts.represented = 'yes';
 
   // Where they live: "vivimos en Los Angeles", never a country.
   const livesMatch = t.lives.exec(text.key);
@@ -636,16 +657,19 @@ function reading(
   // The matter: what happened decides it; else what the words mean.
   // Not immigration: another court (custody, a DUI, a theft charge), a lawsuit, with no ICE.
   // "I don't have papers" beside an eviction says why it is hard, not what they ask for.
-  const asksStatus = has(t.statusWords, without(t.statusAside, words));
+  const asksStatus = scan.has(t.statusWords, scan.without(t.statusAside, words));
   // A US citizen in a jail, with no immigration word: the police's matter.
-  const citizenJailed = policeOnly && !immigration && has(t.citizenHeld, words);
+  const citizenJailed = policeOnly && !immigration && scan.has(t.citizenHeld, words);
   const notImmigration =
-    (otherCourtNow || has(t.suing, undenied) || has(t.otherLegal, undenied) || citizenJailed) &&
-    !has(t.immigration, aboutImmigration) &&
+    (otherCourtNow ||
+      scan.has(t.suing, undenied) ||
+      scan.has(t.otherLegal, undenied) ||
+      citizenJailed) &&
+    !scan.has(t.immigration, aboutImmigration) &&
     !asksStatus &&
     !facility &&
     // "Me quitó el pasaporte y no me paga": a trafficker's hold, not an unpaid wage.
-    !has(t.abuseThreat, words);
+    !scan.has(t.abuseThreat, words);
   if (notImmigration) {
     // "El papá se lo llevó a Arizona": a custody fight's words, not a detention.
     delete facts.detained;
@@ -654,29 +678,29 @@ function reading(
     delete facts.nextHearingDate;
   }
   // "I think my brother was detained": not stated as a detention, but what the writer fears.
-  const guessedDetention = unfeared !== without(t.feared, words) && !notImmigration;
+  const guessedDetention = unfeared !== scan.without(t.feared, words) && !notImmigration;
   const matter =
     facts.detained === 'yes' ||
     (facts.arrestSetting === 'county-jail' && !notImmigration) ||
     guessedDetention
       ? 'detention'
       : facts.hasCourtCase === 'yes' ||
-          (facts.removalOrder === 'yes' && !has(t.optionsAsked, words))
+          (facts.removalOrder === 'yes' && !scan.has(t.optionsAsked, words))
         ? 'court'
         : notImmigration
           ? 'other'
-          : (facts.removalOrder === 'yes' && has(t.optionsAsked, words)) ||
-              has(t.abuseThreat, words)
+          : (facts.removalOrder === 'yes' && scan.has(t.optionsAsked, words)) ||
+              scan.has(t.abuseThreat, words)
             ? 'options'
             : (matterByMeaning(
                 content,
                 typed,
                 language,
-                facts.detained === 'no' || has(t.neverTaken, clauses),
+                facts.detained === 'no' || scan.has(t.neverTaken, clauses),
                 facts.hasCourtCase === 'no',
                 asksStatus,
               ) ??
-              (has(t.statusWords, words) ||
+              (scan.has(t.statusWords, words) ||
               facts.detained === 'no' ||
               facts.hasCourtCase === 'no' ||
               'entryDate' in facts
@@ -718,7 +742,7 @@ function whoItIs(
   words: string,
   facts: Record<string, unknown>,
   t: StoryPhrases,
-  has: (pattern: RegExp, text: string) => boolean,
+  scan: Scans,
 ): { self: boolean; relation?: string; word?: WhoWord } | undefined {
   const said = t.writerSays.exec(words);
   const named = said?.[1] ? own(t.relations, said[1]) : undefined;
@@ -727,7 +751,7 @@ function whoItIs(
   if (writerIs) return { self: false, relation: writerIs, word: personWord(writerIs) };
   const all = mentions(tokens, t);
   // "Quiero pedir a mis papás", "bring my parents here": a petition's relatives are the subject.
-  const petition = has(t.petition, words);
+  const petition = scan.has(t.petition, words);
   // "Mis dos hijos están detenidos": a group the story happens to, when no one else is named.
   const singles = all.filter((m) => !m.status && !m.plural);
   const groupTaken = singles.length === 0 && facts.detained === 'yes';
@@ -740,7 +764,7 @@ function whoItIs(
   // Someone named loosely ("tengo un amigo"), when something happened to them: not a companion
   // ("with a neighbor"), nor the one the writer writes for when their relative was taken.
   const looseTaken = (m: Mention) =>
-    event && !t.companion.test(wordsBefore(m)) && !has(t.othersRelativeTaken, words);
+    event && !t.companion.test(wordsBefore(m)) && !scan.has(t.othersRelativeTaken, words);
   const candidates = all.filter(
     (m) => !m.status && (!m.plural || petition || groupTaken) && (!m.loose || looseTaken(m)),
   );
@@ -758,26 +782,26 @@ function whoItIs(
     );
     if (heldAfter) return { self: false, relation: heldAfter.relation, word: heldAfter.who };
   }
-  if (has(t.selfDetained, words) && facts.detained === 'yes') return { self: true };
+  if (scan.has(t.selfDetained, words) && facts.detained === 'yes') return { self: true };
   // "Can my husband petition for me?": the writer is the one it is for.
-  if (has(t.forWriter, words)) return { self: true };
+  if (scan.has(t.forWriter, words)) return { self: true };
   // "Mi esposo y yo fuimos a su cita y lo dejaron adentro": him, not the two of them.
   // Nor "yo también tengo caso" beside the relative's detention: the writer's too, not instead.
   const selfEvent = t.selfEvent.test(
-    (has(t.heldPronoun, words) ? words.replace(everywhere(t.jointPair), ' ') : words).replace(
+    (scan.has(t.heldPronoun, words) ? words.replace(everywhere(t.jointPair), ' ') : words).replace(
       everywhere(t.alsoSelf),
       ' ',
     ),
   );
   // "El papá de mis hijos", "my kids' father", "mi compañero de vida": a partner, whatever word
   // came before ("mi viejo").
-  if (has(t.partner, words) && !has(t.selfDetained, words))
+  if (scan.has(t.partner, words) && !scan.has(t.selfDetained, words))
     return { self: false, relation: 'spouse', word: 'partner' };
   // "A mí y a mi hijo nos detuvieron", "my husband and I": it happened to the writer too.
   if (
-    has(t.jointSelf, words) &&
+    scan.has(t.jointSelf, words) &&
     (!event ||
-      (t.we.test(words.replace(everywhere(t.jointPair), ' ')) && !has(t.thirdPronoun, words)))
+      (t.we.test(words.replace(everywhere(t.jointPair), ' ')) && !scan.has(t.thirdPronoun, words)))
   )
     return { self: true };
   // "Vine con mi hija", "came with my son", "me casé con mi esposa": a companion, not who it is
@@ -814,7 +838,7 @@ function whoItIs(
     });
   // "Mi compañero de trabajo ... yo soy su supervisor": the writer's role says what they are.
   const role = (m: Mention) =>
-    m.relation === 'friend' && has(t.writerRole, words) ? 'other' : m.relation;
+    m.relation === 'friend' && scan.has(t.writerRole, words) ? 'other' : m.relation;
   if (chosen)
     return joined(chosen.m)
       ? { self: false }
@@ -836,21 +860,21 @@ function whoItIs(
     held &&
     !more.length &&
     !selfEvent &&
-    has(t.heldPronoun, words)
+    scan.has(t.heldPronoun, words)
   )
     return { self: false, relation: held.relation, word: held.who };
   if (selfEvent) return { self: true };
   // "I'm a pastor writing for one of our members": someone else, no relative named.
   // "A guy from my church was detained": someone the writer knows.
-  if (event && counted.length === 0 && has(t.looseFriend, words))
+  if (event && counted.length === 0 && scan.has(t.looseFriend, words))
     return { self: false, relation: 'friend', word: 'friend' };
   // A pastor, a teacher, an employer: "other" when they say what they are to the person.
-  if (has(t.someoneElse, words) && counted.length === 0)
-    return has(t.writerRole, words) ? { self: false, relation: 'other' } : { self: false };
-  if (has(t.firstPerson, words) && counted.length === 0) return { self: true };
+  if (scan.has(t.someoneElse, words) && counted.length === 0)
+    return scan.has(t.writerRole, words) ? { self: false, relation: 'other' } : { self: false };
+  if (scan.has(t.firstPerson, words) && counted.length === 0) return { self: true };
   // "Necesito ayuda con mi divorcio, mi esposo no quiere firmar": the writer's own matter.
-  if (!event && has(t.startsFirstPerson, words)) return { self: true };
-  if (has(t.thirdOnly, words) && counted.length === 0) return { self: false };
+  if (!event && scan.has(t.startsFirstPerson, words)) return { self: true };
+  if (scan.has(t.thirdOnly, words) && counted.length === 0) return { self: false };
   // "Mi esposo", "my son", "es para mi hija": only who it is about, the relative last and alone.
   const [alone, ...besides] = counted;
   if (
