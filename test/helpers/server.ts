@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 import { dynamoClient } from '../../functions/adapters/dynamo-client';
 import { ensureTable } from '../../functions/adapters/dynamo-store';
 import type { LeadEmail } from '../../functions/core/leads/email';
-import type { Mailer } from '../../functions/core/ports';
+import type { Mailer, OutboundMessage } from '../../functions/core/ports';
 import { UNLIMITED } from '../../functions/core/rate-limit';
 import { type AppDeps, createApp } from '../../functions/http/app';
 import { consoleRoutes } from '../../functions/http/console';
@@ -31,7 +31,7 @@ export interface TestServer {
   /** Every lead email sent through the default test mailer, in order. */
   emails: LeadEmail[];
   /** Every text message the server sent, in order. */
-  outbox: { to: string; body: string }[];
+  outbox: OutboundMessage[];
   close(): Promise<void>;
 }
 
@@ -51,11 +51,13 @@ export async function startTestServer(
     mailer?: Mailer;
     /** Keep the production abuse limits; by default tests type faster than any person may. */
     limits?: boolean;
+    /** WhatsApp template SIDs by `<template>.<language>` (WHATSAPP_TEMPLATES); default none. */
+    whatsAppTemplates?: Record<string, string>;
   } = {},
 ): Promise<TestServer> {
   const { client, tableName } = await freshTable();
   const logs: string[] = [];
-  const outbox: { to: string; body: string }[] = [];
+  const outbox: OutboundMessage[] = [];
   const emails: LeadEmail[] = [];
   const deps = localDeps({
     client,
@@ -69,6 +71,7 @@ export async function startTestServer(
       send: async (message) => ({ messageId: String(emails.push(message as LeadEmail)) }),
     },
     linkSecret: TEST_LINK_SECRET,
+    whatsAppTemplates: options.whatsAppTemplates,
   });
   if (!options.limits) deps.messageRule = UNLIMITED;
   const app = createApp(deps, [consoleRoutes, leadLinkPart]);
