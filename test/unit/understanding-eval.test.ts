@@ -36,17 +36,20 @@ describe('understanding, on the tuning set', () => {
 
 describe('understanding, on the second tuning set and the spent blind sets', () => {
   // Floors at the figures measured on 2026-12-07 (npm run eval:understanding -- --set <file>),
-  // after the round on blind-2026-12g's misses (a first message saying only who, "llegué", a
+  // after the round on blind-2026-12h's misses (an NTA is a court case, a date not given yet
+  // neither, the writer's role over a coworker, a relative visited is no subject, malpractice,
+  // adoption and a passport taken; tune-2's who rose with it); before it, the round on
+  // blind-2026-12g's misses (a first message saying only who, "llegué", a
   // detention after a return from a deportation, a release years back, the police or an old record
   // denied, the words of what did not happen not weighed for the matter; before it, the round on
   // blind-2026-12f's; some labels were corrected, see the commits): tune-2 was tuned on;
-  // blind-2026-12 to -12g were blind when first run (their first figures are in the closing note
-  // of issue 16, and F's and G's below) and have been tuned on since: the next blind set must be
+  // blind-2026-12 to -12h were blind when first run (their first figures are in the closing note
+  // of issue 16, and F's, G's and H's below) and have been tuned on since: the next blind set must be
   // a fresh one.
   it.each([
     [
       'test/understanding/tune-2.yaml',
-      { matter: 0.978, aboutSelf: 0.982, writerRelationship: 0.991, detained: 0.979 },
+      { matter: 0.978, aboutSelf: 0.985, writerRelationship: 0.991, detained: 0.979 },
       0.0114,
     ],
     [
@@ -99,10 +102,13 @@ describe('understanding, on the second tuning set and the spent blind sets', () 
     // place, as every set labels them, before any run); run once after that tuning, misses unread.
     // First run, held here: matter 93.8% (precision 95.0%), who 94.6%, relationship 93.8%,
     // detained 94.9%, invented 1.6%, later answers 92.2% (target 95 / 95 / 95, at most 1%).
+    // A tuning set since its misses were read (2026-12-07; some labels corrected to every set's
+    // conventions, its header says which): matter 98.7%, who 98.5%, relationship 98.3%, detained
+    // 99.3%, invented 0.7%, held below.
     [
       'test/understanding/blind-2026-12h.yaml',
-      { matter: 0.937, aboutSelf: 0.946, writerRelationship: 0.937, detained: 0.948 },
-      0.0161,
+      { matter: 0.986, aboutSelf: 0.985, writerRelationship: 0.982, detained: 0.992 },
+      0.0069,
     ],
   ] as const)('%s holds its figures', (file, floors, invented) => {
     const report = evaluate(content(), loadSet(file));

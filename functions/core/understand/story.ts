@@ -897,7 +897,10 @@ function respelled(text: Reading, t: StoryPhrases): Reading {
   if (!text.tokens.some((token) => own(t.spellings, token) !== undefined)) return text;
   return read(
     text.raw.replace(/[\p{L}\p{N}]+/gu, (word) => {
-      const folded = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      // A plain ASCII word folds by lower case alone.
+      const folded = /^[a-zA-Z0-9]+$/.test(word)
+        ? word.toLowerCase()
+        : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
       return own(t.spellings, folded) ?? word;
     }),
   );
