@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  foldWords,
   hasQuestionMark,
   isSkip,
   NOT_PARSED,
@@ -96,5 +97,29 @@ describe('ParseResult helpers', () => {
   it('builds the success and failure shapes', () => {
     expect(parsed('yes')).toEqual({ ok: true, value: 'yes' });
     expect(NOT_PARSED).toEqual({ ok: false });
+  });
+});
+
+describe('the quick paths of folding', () => {
+  it.each([
+    ['Plain ASCII, `quoted`!', "plain ascii, 'quoted"],
+    ['  ¡Sí!  ', 'si'],
+    ['Κάτι άλλο', 'κατι αλλο'],
+    ['thumbs 👍🏽 up', 'thumbs 👍🏽 up'],
+    ['❤️ gracias', '❤ gracias'],
+    ['«Ya salió»…', 'ya salio'],
+    ['(maybe)', 'maybe'],
+    ['...', ''],
+  ])('folds %j as the whole fold does: %j', (text, folded) => {
+    expect(normalize(text)).toBe(folded);
+  });
+
+  it.each([
+    ['¿Qué pasó? ¡Lo detuvieron!', 'que paso lo detuvieron'],
+    ['straße — 12/18', 'strasse 12 18'.replace('ss', 'ß')],
+    ['привет, мир', 'привет мир'],
+    ["We don't have a lawyer…", 'we dont have a lawyer'],
+  ])('keeps the letters and digits of %j, whatever the script', (text, words) => {
+    expect(foldWords(text)).toBe(words);
   });
 });
