@@ -116,7 +116,7 @@ describe('the quick paths of folding', () => {
 
   it.each([
     ['¿Qué pasó? ¡Lo detuvieron!', 'que paso lo detuvieron'],
-    ['straße — 12/18', 'strasse 12 18'.replace('ss', 'ß')],
+    ['straße — 12/18', 'straße 12 18'],
     ['привет, мир', 'привет мир'],
     ["We don't have a lawyer…", 'we dont have a lawyer'],
   ])('keeps the letters and digits of %j, whatever the script', (text, words) => {
