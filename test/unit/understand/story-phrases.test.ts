@@ -27,6 +27,17 @@ const issues = (value: unknown): string[] => {
 };
 
 describe('knowledge/story.yaml', () => {
+  it('anchors none of the patterns whose places story.ts reads in the words padded with spaces', () => {
+    // story.ts takes their places in ` ${words} ` as their places in the words, one on: right only
+    // while none of them is anchored to the start or end (a space at either end moves no \b).
+    const t = content().story;
+    const padded = [t.detain, t.selfDetained, t.tookRelative, t.court, t.checkInDate];
+    for (const pattern of [...padded, ...t.arrestSettings.map((s) => s.pattern)])
+      expect(pattern.source.replace(/\[\^/g, '['), pattern.source.slice(0, 60)).not.toMatch(
+        /\^|\$/,
+      );
+  });
+
   it('is valid, and every table is compiled once, when the content is built', () => {
     expect(issues(data())).toEqual([]);
     const story = content().story;
