@@ -236,6 +236,28 @@ describe('one conversation across WhatsApp and the web', () => {
     expect((await server.deps.sms.getLine(wa(phone)))?.pending).toBeUndefined();
   });
 
+  it('answers a wrong code in the language of the chat that asked for it', async () => {
+    const phone = newPhone();
+    const started = await fetch(`${server.url}/api/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ language: 'es' }),
+    }).then((r) => r.json());
+    await say(server.url, started.conversationId, started.token, 'si');
+    await say(server.url, started.conversationId, started.token, 'seguir por whatsapp');
+    const asked = await say(server.url, started.conversationId, started.token, phone.slice(2));
+    const code = /\b(\d{6})\b/.exec(
+      asked.messages.map((m: { text: string }) => m.text).join(),
+    )?.[1];
+    const wrong = await sendWhatsApp(server, {
+      from: phone,
+      body: code === '000000' ? '111111' : '000000',
+    });
+    expect(wrong.bodies).toEqual([
+      'Ese código no es correcto. Revíselo en el chat y mándelo otra vez.',
+    ]);
+  });
+
   it('a code typed by someone holding only the web chat links nothing: it must come from that WhatsApp', async () => {
     const victim = newPhone();
     const other = newPhone();

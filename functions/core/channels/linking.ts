@@ -118,7 +118,7 @@ export async function prepareLinks(deps: LinkDeps, result: TurnResult): Promise<
         e.role === 'bot' ? { ...e, text: fill(e.text, '[code]', number) } : e,
       );
       keep = (bodies) => bodies.map((b) => b.replaceAll(code, '[code]'));
-      actions.push(() => awaitWhatsAppCode(deps, effect.phone, conversation.id, code, now));
+      actions.push(() => awaitWhatsAppCode(deps, effect.phone, conversation, code, now));
     }
     if (effect.kind === 'send-code') {
       const line = await deps.sms.getLine(effect.phone);
@@ -167,10 +167,11 @@ export async function prepareLinks(deps: LinkDeps, result: TurnResult): Promise<
 async function awaitWhatsAppCode(
   deps: LinkDeps,
   phone: string,
-  conversationId: string,
+  conversation: Conversation,
   code: string,
   now: Date,
 ): Promise<void> {
+  const conversationId = conversation.id;
   const address = whatsAppAddress(phone);
   const key = `codes:number:${address}`;
   if (!(await deps.limits.take(key, CODES_PER_NUMBER_HOUR, HOUR_SECONDS, now))) {
@@ -191,7 +192,8 @@ async function awaitWhatsAppCode(
       : {
           phone: address,
           optedOut: false,
-          language: 'en',
+          // A wrong or late code is answered in the chat's language.
+          language: conversation.intake.language,
           version: 1,
           updatedAt: at,
           recent: [],
