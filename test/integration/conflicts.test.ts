@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../../functions/core/leads/delivery';
 import { LeadJsonSchema } from '../../functions/core/leads/json';
-import { type ApiState, say, start } from '../helpers/http';
+import { answerIntake } from '../helpers/http';
 import { NOW, RESIDENT } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { CONSOLE_ORIGIN, signInAs } from '../helpers/staff';
@@ -103,13 +103,7 @@ describe('the conflict list uploaded in the console', () => {
 
   it("puts a lead whose client is on it first in the lead's email, lead.json and console", async () => {
     listRequests = 0;
-    const { conversationId: id, token } = await start(server.url);
-    let state: ApiState = { step: 'consent', done: false, language: 'en' };
-    while (!state.done) {
-      const answer = RESIDENT[state.step];
-      if (answer === undefined) throw new Error(`no answer for ${state.step}`);
-      state = (await say(server.url, id, token, answer)).state;
-    }
+    const { conversationId: id } = await answerIntake(server.url, RESIDENT);
     // The list was read with the upload in this process: the turns read none of it.
     expect(listRequests).toBe(0);
     const leads = await server.deps.delivery?.leads.listDay('2026-11-25');

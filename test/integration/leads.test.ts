@@ -12,7 +12,7 @@ import { deliverDue } from '../../functions/core/leads/delivery';
 import { LeadJsonSchema } from '../../functions/core/leads/json';
 import type { Lead } from '../../functions/core/leads/lead';
 import { leadLinks } from '../../functions/core/leads/links';
-import { type ApiState, say, start } from '../helpers/http';
+import { answerIntake } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, TEST_LINK_SECRET, type TestServer } from '../helpers/server';
 import { textIntake } from '../helpers/sms';
@@ -66,13 +66,7 @@ afterAll(async () => {
 });
 
 async function intake(answers: Record<string, string>) {
-  const { conversationId: id, token } = await start(server.url);
-  let state: ApiState = { step: 'consent', done: false, language: 'en' };
-  while (!state.done) {
-    const answer = answers[state.step];
-    if (answer === undefined) throw new Error(`no answer for ${state.step}`);
-    state = (await say(server.url, id, token, answer)).state;
-  }
+  const { conversationId: id } = await answerIntake(server.url, answers);
   const conversation = await server.deps.store.get(id);
   const leads = await server.deps.delivery?.leads.listDay('2026-11-25');
   return { id, conversation, lead: leads?.find((l) => l.conversationId === id) };

@@ -22,7 +22,7 @@ import {
 } from '../../functions/adapters/keys';
 import { addDays, todayIn } from '../../functions/core/calendar';
 import { leadLinks } from '../../functions/core/leads/links';
-import { type ApiState, type Started, say, start } from '../helpers/http';
+import { type ApiState, answerIntake, type Started, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import {
   startTestServer,
@@ -44,7 +44,10 @@ const at = (ms: number) => new Date(ms).toISOString();
 let T0 = 0;
 
 /** The conversations of the script, with their state after their last message. */
-const scripted: Record<string, { started: Started; state: ApiState; lastAt: number }> = {};
+const scripted: Record<
+  string,
+  { started: Pick<Started, 'conversationId' | 'token'>; state: ApiState; lastAt: number }
+> = {};
 let leadId = '';
 let cookie = '';
 
@@ -60,13 +63,7 @@ async function run(name: string, language: 'en' | 'es', answers: string[]) {
 /** A whole intake with RESIDENT's answers (and `overrides`), to its end. */
 async function complete(name: string, overrides: Record<string, string> = {}) {
   const answers = { ...RESIDENT, ...overrides };
-  const started = await start(server.url);
-  let state = started.state;
-  while (!state.done) {
-    const answer = answers[state.step];
-    if (answer === undefined) throw new Error(`no answer for ${state.step}`);
-    state = (await say(server.url, started.conversationId, started.token, answer)).state;
-  }
+  const { state, ...started } = await answerIntake(server.url, answers);
   scripted[name] = { started, state, lastAt: clock };
 }
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/core/calendar';
-import { type ApiState, say, start } from '../helpers/http';
+import { answerIntake } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, TEST_PUBLIC_BASE_URL, type TestServer } from '../helpers/server';
 
@@ -15,13 +15,7 @@ let leadId: string;
 beforeAll(async () => {
   server = await startTestServer();
   // A real intake to a lead: the board shows what a client's conversation made.
-  const started = await start(server.url);
-  let state: ApiState = started.state;
-  while (!state.done) {
-    const answer = RESIDENT[state.step];
-    if (answer === undefined) throw new Error(`no answer for ${state.step}`);
-    state = (await say(server.url, started.conversationId, started.token, answer)).state;
-  }
+  const started = await answerIntake(server.url, RESIDENT);
   const today = todayIn(new Date(), server.deps.content.firm.timeZone);
   const leads = (await server.deps.delivery?.leads.listDay(today)) ?? [];
   leadId = leads.find((l) => l.conversationId === started.conversationId)?.leadId ?? '';
