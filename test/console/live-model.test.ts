@@ -117,6 +117,11 @@ describe('a staff message not texted', () => {
       'Not texted: this conversation has no phone',
     );
     expect(deliveryNote({ by: 'sms', sent: false, why: 'new-reason' })).toBe('Not texted');
+    // WhatsApp after 24 hours of silence, with no template and no safe number to text.
+    expect(deliveryNote({ by: 'whatsapp', sent: false, why: 'no-template' })).toMatch(
+      /^Not sent: after 24 hours of silence WhatsApp takes only an approved template/,
+    );
+    expect(deliveryNote({ by: 'whatsapp', sent: true, template: true })).toBe('');
     expect(deliveryNote({ by: 'sms', sent: true })).toBe('');
     expect(deliveryNote({ by: 'web' })).toBe('');
     expect(deliveryNote(undefined)).toBe('');

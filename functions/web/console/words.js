@@ -316,7 +316,13 @@ export const T = {
   tookOver: 'You have this conversation now. The client was told a person joined.',
   messageLabel: 'Message to the client',
   messageHint: (channel) =>
-    `${channel === 'sms' ? 'Sent as a text message.' : 'Shown in the web chat.'} Enter sends; Shift+Enter starts a new line.`,
+    `${
+      channel === 'sms'
+        ? 'Sent as a text message.'
+        : channel === 'whatsapp'
+          ? 'Sent by WhatsApp (after 24 hours of silence as the approved template, or as a text).'
+          : 'Shown in the web chat.'
+    } Enter sends; Shift+Enter starts a new line.`,
   send: 'Send',
   messageEmpty: 'Write the message first.',
   messageLong: (n) => `The message is too long: at most ${n} characters.`,
