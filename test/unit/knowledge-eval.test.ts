@@ -3,10 +3,10 @@
  * eval.yaml (tuned on), holdout.yaml (written independently, then used for general fixes),
  * blind.yaml (written last in the first round), blind-2026-12.yaml (written after issue 13's
  * articles) and blind-2026-12b, -12c, -12d and -12e (each written blind on 2026-12-07, after the
- * tuning before it). `npm run eval:knowledge -- --set <file>` prints them. All eight have now
- * been looked at and tuned on (each since its misses were printed), so none of them estimates
- * new questions any more: issue 13's target is measured on a fresh blind set written after this
- * work, reported separately.
+ * tuning before it), and -12f (the same, after the tuning on -12e). `npm run eval:knowledge --
+ * --set <file>` prints them. All nine have now been looked at and tuned on (each since its misses
+ * were printed), so none of them estimates new questions any more: issue 13's target is measured
+ * on a fresh blind set written after this work, reported separately.
  */
 import { describe, expect, it } from 'vitest';
 import { content } from '../helpers/content';
@@ -18,9 +18,10 @@ describe('knowledge search on the evaluation set', () => {
   // 2026-12-07, after the phone-style work: 97.6% top-1, 99.3% top-3; after the work on
   // blind-2026-12b's misses (unseen words, off-topic matters, the covered-answer rule): 98.0%,
   // 98.2%, 99.6%; after the work on blind-2026-12c's misses (phrases read loosely): 98.4%, 99.6%;
-  // after the work on blind-2026-12e's misses (ten years or more here): 98.5%, 99.6%.
-  it('puts an acceptable article first for at least 98.5% of the answerable questions', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.985);
+  // after the work on blind-2026-12e's misses (ten years or more here): 98.5%, 99.6%; after the
+  // work on blind-2026-12f's misses (missing court out of fear is missed-hearing's): 98.9%, 99.6%.
+  it('puts an acceptable article first for at least 98.9% of the answerable questions', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.989);
   });
 
   it('has an acceptable article in the first three for at least 99.6%', () => {
@@ -131,12 +132,14 @@ describe('knowledge search on the set 2026-12c (a blind set until its misses wer
   // one off-topic group): 91.1%, 96.8%, 2 of 30. After the work on blind-2026-12d's misses
   // (general vocabulary: an old order never obeyed, what to bring in Spanish, coming alone in
   // any person): 92.6%, 97.4%, 2 of 30. After the work on blind-2026-12e's misses (an off-topic
-  // matter told with who it is for weighs in full): 92.6%, 97.4%, 1 of 30.
+  // matter told with who it is for weighs in full): 92.6%, 97.4%, 1 of 30. After the work on
+  // blind-2026-12f's misses (the only papers a client has, a passport or a matricula, told in
+  // passing and not off topic): 94.2%, 98.4%, 1 of 30.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12c.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.926);
-    expect(report.top3).toBeGreaterThanOrEqual(0.973);
+    expect(report.top1).toBeGreaterThanOrEqual(0.942);
+    expect(report.top3).toBeGreaterThanOrEqual(0.984);
   });
 
   it('answers at most 1 of its 30 questions that should get no answer', () => {
@@ -153,11 +156,12 @@ describe('knowledge search on the set 2026-12d (a blind set until its misses wer
   // were then printed and grouped by cause (words read wrongly or not at all, off-topic matters
   // with no group, a best scorer passed over and not shown), so it is a tuning set since
   // 2026-12-07, like the others; no label was plainly wrong. After that work: 94.4%, 99.0%, none
-  // of its 35 answered.
+  // of its 35 answered. After the work on blind-2026-12f's misses (having a baby here is a child
+  // born here): 94.9%, 99.0%, none.
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12d.yaml'));
 
   it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.943);
+    expect(report.top1).toBeGreaterThanOrEqual(0.948);
     expect(report.top3).toBeGreaterThanOrEqual(0.989);
   });
 
@@ -190,21 +194,27 @@ describe('knowledge search on the set 2026-12e (a blind set until its misses wer
   });
 });
 
-describe('knowledge search on the blind set 2026-12f', () => {
+describe('knowledge search on the set 2026-12f (a blind set until its misses were read)', () => {
   // test/knowledge/blind-2026-12f.yaml: 230 questions (195 answerable, 35 with no answer; 115
   // es / 115 en), written on 2026-12-07 from the articles' ids and titles only, while the search
   // was tuned on blind-2026-12e, by someone who saw neither the search, the articles' bodies nor
   // any other set; run once after that tuning, misses unread. First run: top-1 87.2%, top-3
   // 92.3%, 4 of 35 answered that should not (issue 13's target: 90% / 97% / none): the fourth
-  // blind set in a row near 88% / 93%. Held here at that first run, rounded down.
+  // blind set in a row near 88% / 93%. Its misses were then printed and grouped by cause, so it is
+  // a tuning set since 2026-12-07, like the others; one label gained a fair answer it lacked (the
+  // ankle-monitor question: release-from-detention). Tuned on 2026-12-07: top-1 95.4%, top-3
+  // 97.4%, 1 of 35 answered (vocabulary for ways of asking the articles lacked, several checked
+  // to help other sets too; example questions for missing court out of fear and for being taken
+  // at court in Spanish). Three of its misses ask what no article answers (travel on DACA, a
+  // green card through TPS, bringing children to court).
   const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12f.yaml'));
 
-  it('keeps top-1 and top-3 accuracy at or above its first run', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.872);
-    expect(report.top3).toBeGreaterThanOrEqual(0.923);
+  it('keeps top-1 and top-3 accuracy at or above the last measurement', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.953);
+    expect(report.top3).toBeGreaterThanOrEqual(0.974);
   });
 
-  it('answers at most 4 of its 35 questions that should get no answer', () => {
-    expect(report.falseAnswers).toBeLessThanOrEqual(4);
+  it('answers at most 1 of its 35 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(1);
   });
 });
