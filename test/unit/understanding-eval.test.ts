@@ -112,13 +112,13 @@ describe('understanding, on the second tuning set and the spent blind sets', () 
     ],
     // blind-2026-12i: written 2026-12-07 while blind-2026-12h was tuned on, by someone who saw
     // neither the code nor the other sets; run once after that tuning, misses unread. First run,
-    // held here: matter 97.4% (precision 97.7%), who 96.7%, relationship 95.2%, detained 97.2%,
-    // invented 0.5%, later answers 95.0%: issue 16's targets (95 / 95 / 95, at most 1%) met on
+    // held here (the exact figures rounded down): matter 97.37% (precision 97.7%), who 96.74%,
+    // relationship 95.19%, detained 97.20%, invented 0.52%, later answers 95.0%: issue 16's targets (95 / 95 / 95, at most 1%) met on
     // a blind set.
     [
       'test/understanding/blind-2026-12i.yaml',
-      { matter: 0.974, aboutSelf: 0.967, writerRelationship: 0.952, detained: 0.972 },
-      0.005,
+      { matter: 0.973, aboutSelf: 0.967, writerRelationship: 0.951, detained: 0.972 },
+      0.0052,
     ],
   ] as const)('%s holds its figures', (file, floors, invented) => {
     const report = evaluate(content(), loadSet(file));
