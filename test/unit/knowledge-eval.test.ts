@@ -218,3 +218,23 @@ describe('knowledge search on the set 2026-12f (a blind set until its misses wer
     expect(report.falseAnswers).toBeLessThanOrEqual(1);
   });
 });
+
+describe('knowledge search on the blind set 2026-12g', () => {
+  // test/knowledge/blind-2026-12g.yaml: 230 questions (195 answerable, 35 with no answer; 115
+  // es / 115 en), written on 2026-12-07 from the articles' ids and titles only, while the search
+  // was tuned on blind-2026-12f, by someone who saw neither the search, the articles' bodies nor
+  // any other set; run once after that tuning, misses unread. First run: top-1 86.15%, top-3
+  // 91.28%, 5 of 35 answered that should not (issue 13's target: 90% / 97% / none): the fifth
+  // blind set in a row near 87% / 92%, while every set tuned on reaches 94-99% / 97-100%. Held
+  // here at that first run, rounded down.
+  const report = evaluate(content().knowledge, loadEvalSet('test/knowledge/blind-2026-12g.yaml'));
+
+  it('keeps top-1 and top-3 accuracy at or above its first run', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.861);
+    expect(report.top3).toBeGreaterThanOrEqual(0.912);
+  });
+
+  it('answers at most 5 of its 35 questions that should get no answer', () => {
+    expect(report.falseAnswers).toBeLessThanOrEqual(5);
+  });
+});
