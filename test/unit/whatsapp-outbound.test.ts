@@ -111,6 +111,22 @@ describe('a message the firm starts to a WhatsApp client', () => {
     }
   });
 
+  it('sends nothing to a number not safe to contact unless the client is writing now', async () => {
+    for (const [lastFromClient, reached] of [
+      [ago(2 * 60 * 60 * 1000), { by: 'none', why: 'not-safe' }],
+      [ago(5 * 60 * 1000), { by: 'whatsapp', template: false }],
+    ] as const) {
+      const { deps, sent } = setup([], { 'staffMessage.es': SID });
+      expect(
+        await messageWhatsAppClient(
+          deps,
+          message({ lastFromClient, notSafe: true, safeToText: false }),
+        ),
+      ).toEqual(reached);
+      expect(sent.length).toBe(reached.by === 'none' ? 0 : 1);
+    }
+  });
+
   it('sends nothing at all, by any channel, after a STOP on WhatsApp', async () => {
     const { deps, sent } = setup([line(`whatsapp:${PHONE}`, true)], { 'staffMessage.es': SID });
     const reached = await messageWhatsAppClient(deps, message({ lastFromClient: ago(60_000) }));

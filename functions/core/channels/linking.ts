@@ -15,7 +15,7 @@ import { retryOnConflict } from '../retry';
 import { hashSecret, secretMatches } from '../secrets';
 import { whatsAppAddress } from './address';
 import type { ChatDeps, TurnResult } from './channels';
-import type { SmsLine } from './sms/line';
+import { type SmsLine, WAITING_CODES } from './sms/line';
 import { renderSms } from './sms/render';
 import { hideEarlier } from './web/reading';
 
@@ -160,9 +160,11 @@ export async function prepareLinks(deps: LinkDeps, result: TurnResult): Promise<
 }
 
 /**
- * Puts the code's hash on `phone`'s WhatsApp line, for the conversation: within the limit of
- * codes to one number an hour (a flood of requests for someone's number changes nothing for it).
- * Nothing is sent to the number: the client sends the code.
+ * Puts the code's hash on `phone`'s WhatsApp line, for the conversation, beside any other
+ * conversation's (never replacing one: someone who types the client's number in a chat of their
+ * own must not spoil the client's code), replacing only this conversation's earlier one. At most
+ * WAITING_CODES wait at once (each conversation may ask MAX_CODES times); beyond that this one is
+ * not kept, and the chat reads the same. Nothing is sent to the number: the client sends the code.
  */
 async function awaitWhatsAppCode(
   deps: LinkDeps,
@@ -173,20 +175,22 @@ async function awaitWhatsAppCode(
 ): Promise<void> {
   const conversationId = conversation.id;
   const address = whatsAppAddress(phone);
-  const key = `codes:number:${address}`;
-  if (!(await deps.limits.take(key, CODES_PER_NUMBER_HOUR, HOUR_SECONDS, now))) {
-    deps.log.info('code_not_kept', { reason: 'number-hourly-limit' });
-    return;
-  }
   await retryOnConflict(async () => {
     const current = await deps.sms.getLine(address);
     const at = deps.now().toISOString();
-    const pending = {
+    const waiting = (current?.pending?.codes ?? []).filter(
+      (c) => c.expiresAt > at && c.conversationId !== conversationId,
+    );
+    if (waiting.length >= WAITING_CODES) {
+      deps.log.info('code_not_kept', { reason: 'codes-waiting' });
+      return;
+    }
+    const entry = {
       conversationId,
       codeHash: hashSecret(code),
       expiresAt: later(now, WHATSAPP_CODE_MINUTES),
-      tries: 0,
     };
+    const pending = { codes: [...waiting, entry], tries: current?.pending?.tries ?? 0 };
     const line: SmsLine = current
       ? { ...current, pending, version: current.version + 1, updatedAt: at }
       : {
@@ -213,10 +217,10 @@ export function whatsAppCodeSaid(text: string): boolean {
 }
 
 /**
- * A code sent from WhatsApp to the line waiting for one: the right code, in time, for a
+ * A code sent from WhatsApp to the line waiting for codes: one of them, in time, for a
  * conversation still in its intake, moves that conversation to this WhatsApp (the line and the
- * conversation are then saved in one transaction by the caller); a wrong one counts against
- * MAX_CODE_TRIES, after which the line stops waiting.
+ * conversation are then saved in one transaction by the caller; the other codes keep waiting); a
+ * wrong one counts against MAX_CODE_TRIES, after which the line stops waiting for any.
  */
 export async function takeWhatsAppCode(
   deps: LinkDeps,
@@ -227,24 +231,33 @@ export async function takeWhatsAppCode(
   | { kind: 'wrong'; line: SmsLine; replies: TurnResult['replies'] }
   | { kind: 'linked'; line: SmsLine; conversation: Conversation; replies: TurnResult['replies'] }
 > {
-  const pending = line.pending;
   const say = (key: string) => bot(t(deps.content, { language: line.language, answers: {} }, key));
-  if (!pending) return { kind: 'wrong', line, replies: [say('link.whatsAppWrongCode')] };
-  const waiting = { ...line, pending: undefined };
-  const code = text.replace(/\D/g, '');
-  if (now.toISOString() > pending.expiresAt) {
-    return { kind: 'wrong', line: waiting, replies: [say('link.whatsAppExpired')] };
+  const at = now.toISOString();
+  const tries = line.pending?.tries ?? 0;
+  const live = (line.pending?.codes ?? []).filter((c) => c.expiresAt > at);
+  const keeping = (codes: typeof live, triesNow: number): SmsLine => ({
+    ...line,
+    pending: codes.length ? { codes, tries: triesNow } : undefined,
+  });
+  if (!live.length) {
+    return { kind: 'wrong', line: keeping([], 0), replies: [say('link.whatsAppExpired')] };
   }
-  if (!secretMatches(code, pending.codeHash)) {
-    const tries = pending.tries + 1;
-    const next = tries >= MAX_CODE_TRIES ? waiting : { ...line, pending: { ...pending, tries } };
+  const code = text.replace(/\D/g, '');
+  // Each is compared, in constant time, whether or not an earlier one matched.
+  const matches = live.map((c) => secretMatches(code, c.codeHash));
+  const taken = live.find((_, i) => matches[i]);
+  if (!taken) {
+    const next = tries + 1 >= MAX_CODE_TRIES ? keeping([], 0) : keeping(live, tries + 1);
     return { kind: 'wrong', line: next, replies: [say('link.whatsAppWrongCode')] };
   }
-  const current = await deps.store.get(pending.conversationId);
+  const waiting = keeping(
+    live.filter((c) => c !== taken),
+    tries,
+  );
+  const current = await deps.store.get(taken.conversationId);
   if (!current || current.intake.status !== 'active') {
     return { kind: 'wrong', line: waiting, replies: [say('link.whatsAppExpired')] };
   }
-  const at = now.toISOString();
   const intake = { ...current.intake, channel: 'whatsapp' as const };
   const replies = [
     bot(t(deps.content, intake, 'link.whatsAppLinked')),

@@ -51,6 +51,9 @@ export function holdsLead(
  */
 async function tellClient(deps: AnswerDeps, lead: Lead) {
   const phone = lead.contact.phone;
+  // Only the phone the conversation proves (texted or written from): a number changed at the
+  // summary may be anyone's, and "an attorney received your information" must not reach them.
+  if (!lead.phoneProven) return;
   if (lead.channel === 'whatsapp' && phone && lead.contact.safeToContact !== 'no') {
     const line = await deps.sms.getLine(whatsAppAddress(phone));
     if (!line) return;

@@ -7,12 +7,16 @@
  *
  * On SMS, nothing goes to an opted-out number, and to a number not safe to contact only while
  * the client is texting (their last message under 15 minutes ago): the console is told why not.
- * On WhatsApp, after 24 hours of the client's silence only an approved template may go
+ * The same on WhatsApp; and there, after 24 hours of the client's silence only an approved template may go
  * (functions/core/channels/whatsapp/outbound.ts), else a text if the number is safe, else nothing.
  */
 import { todayIn } from '../calendar';
 import { renderSms } from '../channels/sms/render';
-import { messageWhatsAppClient, type TemplateSids } from '../channels/whatsapp/outbound';
+import {
+  messageWhatsAppClient,
+  TEXTING_NOW_MINUTES,
+  type TemplateSids,
+} from '../channels/whatsapp/outbound';
 import type { Content } from '../content';
 import type { Conversation, TranscriptEntry } from '../conversation';
 import { ask } from '../engine/ask';
@@ -24,7 +28,7 @@ import { retryOnConflict } from '../retry';
 import type { StaffMember } from './sign-in';
 
 /** A number not safe to contact gets a staff text only while its client is texting. */
-export const TEXTING_NOW_MINUTES = 15;
+export { TEXTING_NOW_MINUTES };
 
 export interface TakeoverDeps {
   store: ConversationStore;
@@ -54,7 +58,7 @@ export type Delivery =
   | { by: 'sms'; sent: true }
   | { by: 'sms'; sent: false; why: 'opted-out' | 'not-safe' | 'no-phone' }
   | { by: 'whatsapp'; sent: true; template: boolean }
-  | { by: 'whatsapp'; sent: false; why: 'opted-out' | 'no-phone' | 'no-template' };
+  | { by: 'whatsapp'; sent: false; why: 'opted-out' | 'not-safe' | 'no-phone' | 'no-template' };
 
 /**
  * A conversation's live view for the console: every entry with its role and index, from `after`
@@ -157,6 +161,7 @@ async function whatsAppClient(
       variables: [deps.content.firm.name, text],
       lastFromClient: conversation.transcript.findLast((e) => e.role === 'user')?.at,
       safeToText: conversation.intake.answers.safeToContact === 'yes',
+      notSafe: conversation.intake.answers.safeToContact === 'no',
     },
   );
   if (reached.by === 'none') return { by: 'whatsapp', sent: false, why: reached.why };

@@ -22,6 +22,9 @@ export function lineExpiry(line: Pick<SmsLine, 'optedOut' | 'updatedAt'>): numbe
   return Math.floor(Date.parse(line.updatedAt) / 1000) + LINE_KEPT_SECONDS;
 }
 
+/** Codes for "continue on WhatsApp" that may wait on one number at once (30 minutes each). */
+export const WAITING_CODES = 10;
+
 /** How many recent MessageSids a line remembers; Twilio retries within seconds, not days. */
 export const RECENT_SIDS = 25;
 
@@ -40,15 +43,23 @@ export const SmsLineSchema = z.strictObject({
   /** The number's message allowance (functions/core/rate-limit.ts); keywords never spend it. */
   rate: BucketSchema.optional(),
   /**
-   * A WhatsApp line waiting for the code shown in a conversation's web chat ("continue on
-   * WhatsApp"): the client sends it from this WhatsApp, which points the line at that
-   * conversation (functions/core/channels/linking.ts). Only the code's hash is kept.
+   * A WhatsApp line waiting for codes shown in web chats ("continue on WhatsApp"), one per
+   * conversation that asked: the client sends theirs from this WhatsApp, which points the line at
+   * that conversation (functions/core/channels/linking.ts). Several wait side by side, so a code
+   * asked for this number by someone else never replaces the client's own. Only hashes are kept;
+   * `tries` counts the wrong codes this WhatsApp sent.
    */
   pending: z
     .strictObject({
-      conversationId: z.string(),
-      codeHash: z.string(),
-      expiresAt: z.string(),
+      codes: z
+        .array(
+          z.strictObject({
+            conversationId: z.string(),
+            codeHash: z.string(),
+            expiresAt: z.string(),
+          }),
+        )
+        .max(WAITING_CODES),
       tries: z.number().int().nonnegative(),
     })
     .optional(),

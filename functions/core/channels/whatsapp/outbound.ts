@@ -4,6 +4,8 @@
  * within 24 hours of the client's last message; after that only an approved template goes
  * (Twilio: "WhatsApp 24-hour customer service window"). So, in order:
  * 1. the WhatsApp line said STOP: nothing at all (not by SMS either: they asked the firm to stop);
+ *    the client said the number is not safe to contact: nothing unless they are writing now (their
+ *    last message under TEXTING_NOW_MINUTES ago), as by SMS;
  * 2. within the window: the message itself, by WhatsApp;
  * 3. a template configured for it (WHATSAPP_TEMPLATES, by content SID; their words in
  *    prompts/strings.*.yaml `whatsapp.templates`): the template, by WhatsApp;
@@ -16,6 +18,9 @@ import type { SmsSender, SmsStore } from '../../ports';
 import { phoneOf, whatsAppAddress } from '../address';
 import { renderSms } from '../sms/render';
 import { renderWhatsApp } from './render';
+
+/** A number not safe to contact gets a message only while its client is writing (as by SMS). */
+export const TEXTING_NOW_MINUTES = 15;
 
 /** WhatsApp's customer service window: free-form messages until 24 hours after the client's last. */
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -37,7 +42,7 @@ export interface WhatsAppOutDeps {
 export type Reached =
   | { by: 'whatsapp'; template: boolean }
   | { by: 'sms' }
-  | { by: 'none'; why: 'opted-out' | 'no-template' };
+  | { by: 'none'; why: 'opted-out' | 'not-safe' | 'no-template' };
 
 export interface FirmMessage {
   /** The client's phone (E.164) or WhatsApp address. */
@@ -52,6 +57,8 @@ export interface FirmMessage {
   lastFromClient?: string;
   /** The client said this number is safe to text: SMS may stand in for WhatsApp. */
   safeToText: boolean;
+  /** The client said this number is not safe to contact: only while they are writing now. */
+  notSafe?: boolean;
 }
 
 /** A template's words with its variables filled, as the client reads it. */
@@ -79,6 +86,8 @@ export async function messageWhatsAppClient(
   const line = await deps.sms.getLine(address);
   if (line?.optedOut) return { by: 'none', why: 'opted-out' };
   const last = message.lastFromClient ? Date.parse(message.lastFromClient) : Number.NaN;
+  const writingNow = deps.now().getTime() - last < TEXTING_NOW_MINUTES * 60_000;
+  if (message.notSafe && !writingNow) return { by: 'none', why: 'not-safe' };
   if (deps.now().getTime() - last < WINDOW_MS) {
     for (const body of renderWhatsApp([{ role: 'bot', text: message.text }], message.language))
       await deps.sender.send({ to: address, body });
