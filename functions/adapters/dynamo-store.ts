@@ -280,7 +280,11 @@ const CONVERSATIONS_INDEX_KEYS = [
  * fills it from the items that carry its keys, which every conversation does once it is saved
  * again.
  */
-async function addConversationsIndex(client: DynamoDBClient, tableName: string): Promise<void> {
+async function addConversationsIndex(
+  client: DynamoDBClient,
+  tableName: string,
+  waitMs: number,
+): Promise<void> {
   const hasIndex = async () => {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const index = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === CONVERSATIONS_INDEX);
@@ -295,15 +299,22 @@ async function addConversationsIndex(client: DynamoDBClient, tableName: string):
       }),
     );
   }
-  // Bounded (30 s): DynamoDB Local builds it in a second on an idle machine, minutes on a busy
-  // one; until then the console's lists answer 500 once (a table on AWS is the stack's).
-  for (let i = 0; i < 60 && (await hasIndex()) !== 'ACTIVE'; i++) {
+  // Bounded (30 s by default): DynamoDB Local builds it in a second on an idle machine, minutes on
+  // a busy one; until then the console's lists answer 500 once (a table on AWS is the stack's).
+  for (let i = 0; i < waitMs / 500 && (await hasIndex()) !== 'ACTIVE'; i++) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
-/** Creates the table if it is missing (local runs and tests; on AWS the CDK stack owns it). */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+/**
+ * Creates the table if it is missing (local runs and tests; on AWS the CDK stack owns it), and
+ * adds the conversations index to a table made before it, waiting up to `indexWaitMs` for it.
+ */
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+  options: { indexWaitMs?: number } = {},
+): Promise<void> {
   try {
     await client.send(
       new CreateTableCommand({
@@ -335,7 +346,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
-    await addConversationsIndex(client, tableName);
+    await addConversationsIndex(client, tableName, options.indexWaitMs ?? 30_000);
     return;
   }
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
