@@ -30,14 +30,21 @@ export async function sendSms(
     Body: message.body,
     NumMedia: '0',
   };
+  const path = '/webhooks/twilio/sms';
   const signature =
     options.signature ??
-    expectedSignature(
-      options.token ?? TWILIO_TEST_TOKEN,
-      `${TEST_PUBLIC_BASE_URL}/webhooks/twilio/sms`,
-      params,
-    );
-  const res = await fetch(`${server.url}/webhooks/twilio/sms`, {
+    expectedSignature(options.token ?? TWILIO_TEST_TOKEN, `${TEST_PUBLIC_BASE_URL}${path}`, params);
+  return postForm(server, path, params, signature);
+}
+
+/** Posts a signed Twilio form to `path` of the server and reads the TwiML it answers. */
+async function postForm(
+  server: Pick<TestServer, 'url'>,
+  path: string,
+  params: Record<string, string>,
+  signature: string,
+): Promise<SmsReply> {
+  const res = await fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
@@ -79,19 +86,11 @@ export async function sendWhatsApp(
   }
   if (message.media === 'location')
     Object.assign(params, { Latitude: '34.05', Longitude: '-118.24' });
-  const url = `${TEST_PUBLIC_BASE_URL}/webhooks/twilio/whatsapp`;
+  const path = '/webhooks/twilio/whatsapp';
   const signature =
-    options.signature ?? twilio.getExpectedTwilioSignature(TWILIO_TEST_TOKEN, url, params);
-  const res = await fetch(`${server.url}/webhooks/twilio/whatsapp`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': signature,
-    },
-    body: new URLSearchParams(params).toString(),
-  });
-  const xml = await res.text();
-  return { status: res.status, xml, bodies: messagesOf(xml) };
+    options.signature ??
+    twilio.getExpectedTwilioSignature(TWILIO_TEST_TOKEN, `${TEST_PUBLIC_BASE_URL}${path}`, params);
+  return postForm(server, path, params, signature);
 }
 
 /** The step the texter's conversation is on, read from the store. */
