@@ -15,15 +15,7 @@ import type { Content } from '../functions/core/content';
 import { type BundleReport, bundleFigures } from './bundle';
 import { AUTH_TOKEN, type BenchEnv, conversationItem, startEnv } from './env';
 import { searchFigure } from './knowledge';
-import {
-  type Channel,
-  type FloorResult,
-  floor,
-  type LoadResult,
-  loadTurns,
-  prepare,
-  type Subject,
-} from './load';
+import { type FloorResult, floor, type LoadResult, loadTurns, prepare, type Subject } from './load';
 import { conversationScript, intakeSegments } from './scripts';
 import { kb, ms, ratio, round } from './stats';
 import { type CountsFigure, countsFigure, type GrowthFigure, growth, total } from './turns';

@@ -255,7 +255,7 @@ export async function takeWhatsAppCode(
     tries,
   );
   const current = await deps.store.get(taken.conversationId);
-  if (!current || current.intake.status !== 'active') {
+  if (current?.intake.status !== 'active') {
     return { kind: 'wrong', line: waiting, replies: [say('link.whatsAppExpired')] };
   }
   const intake = { ...current.intake, channel: 'whatsapp' as const };
