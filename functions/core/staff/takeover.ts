@@ -14,8 +14,8 @@ import { todayIn } from '../calendar';
 import { renderSms } from '../channels/sms/render';
 import {
   messageWhatsAppClient,
-  TEXTING_NOW_MINUTES,
   type TemplateSids,
+  writingNow,
 } from '../channels/whatsapp/outbound';
 import type { Content } from '../content';
 import type { Conversation, TranscriptEntry } from '../conversation';
@@ -26,9 +26,6 @@ import { NotFoundError } from '../errors';
 import type { ConversationStore, Logger, SmsSender, SmsStore } from '../ports';
 import { retryOnConflict } from '../retry';
 import type { StaffMember } from './sign-in';
-
-/** A number not safe to contact gets a staff text only while its client is texting. */
-export { TEXTING_NOW_MINUTES };
 
 export interface TakeoverDeps {
   store: ConversationStore;
@@ -108,48 +105,50 @@ async function append(
   return next;
 }
 
-/** Texts `text` to an SMS conversation's phone within the rules, or says why not. */
+/**
+ * Sends staff messages to a texting conversation's phone within the rules, or says why not: only
+ * to the line still pointing at this conversation, never after a STOP, and to a number not safe
+ * to contact only while the client is writing. By SMS as is; by WhatsApp through the 24-hour
+ * window's rules (whatsAppClient).
+ */
 async function textClient(
   deps: TakeoverDeps,
   conversation: Conversation,
   messages: BotMessage[],
 ): Promise<Delivery> {
-  if (conversation.intake.channel === 'whatsapp')
-    return whatsAppClient(deps, conversation, messages);
-  if (conversation.intake.channel !== 'sms') return { by: 'web' };
-  const phone = conversation.texts?.phone;
-  if (!phone) return { by: 'sms', sent: false, why: 'no-phone' };
-  const line = await deps.sms.getLine(phone);
-  if (!line || line.optedOut || line.conversationId !== conversation.id) {
-    return { by: 'sms', sent: false, why: line?.optedOut ? 'opted-out' : 'no-phone' };
+  const by = conversation.intake.channel;
+  if (by === 'web') return { by: 'web' };
+  const address = conversation.texts?.phone;
+  const line = address ? await deps.sms.getLine(address) : undefined;
+  if (!address || !line || line.optedOut || line.conversationId !== conversation.id) {
+    return { by, sent: false, why: line?.optedOut ? 'opted-out' : 'no-phone' };
   }
+  const lastFromClient = conversation.transcript.findLast((e) => e.role === 'user')?.at;
+  if (by === 'whatsapp')
+    return whatsAppClient(deps, conversation, messages, address, lastFromClient);
   const safe = conversation.intake.answers.safeToContact;
-  const lastFromClient = [...conversation.transcript].reverse().find((e) => e.role === 'user');
-  const texting =
-    lastFromClient &&
-    deps.now().getTime() - Date.parse(lastFromClient.at) < TEXTING_NOW_MINUTES * 60_000;
-  if (safe === 'no' && !texting) return { by: 'sms', sent: false, why: 'not-safe' };
+  if (safe === 'no' && !writingNow(lastFromClient, deps.now())) {
+    return { by: 'sms', sent: false, why: 'not-safe' };
+  }
   for (const body of renderSms(messages, conversation.intake.language)) {
-    await deps.sender.send({ to: phone, body });
+    await deps.sender.send({ to: address, body });
   }
   return { by: 'sms', sent: true };
 }
 
 /**
- * A staff message to a WhatsApp client: by WhatsApp within 24 hours of their last message, as the
- * `staffMessage` template after that, by SMS to a safe number without one, else not sent.
+ * A staff message to a WhatsApp client whose line holds this conversation: by WhatsApp within 24
+ * hours of their last message, as the `staffMessage` template after that, by SMS to a safe number
+ * without one, else not sent (functions/core/channels/whatsapp/outbound.ts).
  */
 async function whatsAppClient(
   deps: TakeoverDeps,
   conversation: Conversation,
   messages: BotMessage[],
+  address: string,
+  lastFromClient: string | undefined,
 ): Promise<Delivery> {
-  const address = conversation.texts?.phone;
-  const line = address ? await deps.sms.getLine(address) : undefined;
-  if (!address || !line || line.conversationId !== conversation.id) {
-    return { by: 'whatsapp', sent: false, why: line?.optedOut ? 'opted-out' : 'no-phone' };
-  }
-  const { language } = conversation.intake;
+  const { language, answers } = conversation.intake;
   const text = messages.map((m) => m.text).join('\n\n');
   const reached = await messageWhatsAppClient(
     { ...deps, templates: deps.whatsAppTemplates },
@@ -159,9 +158,9 @@ async function whatsAppClient(
       text,
       template: 'staffMessage',
       variables: [deps.content.firm.name, text],
-      lastFromClient: conversation.transcript.findLast((e) => e.role === 'user')?.at,
-      safeToText: conversation.intake.answers.safeToContact === 'yes',
-      notSafe: conversation.intake.answers.safeToContact === 'no',
+      lastFromClient,
+      safeToText: answers.safeToContact === 'yes',
+      notSafe: answers.safeToContact === 'no',
     },
   );
   if (reached.by === 'none') return { by: 'whatsapp', sent: false, why: reached.why };

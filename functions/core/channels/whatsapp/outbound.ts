@@ -22,6 +22,12 @@ import { renderWhatsApp } from './render';
 /** A number not safe to contact gets a message only while its client is writing (as by SMS). */
 export const TEXTING_NOW_MINUTES = 15;
 
+/** Whether the client's last message (ISO time, if any) came under TEXTING_NOW_MINUTES ago. */
+export function writingNow(lastFromClient: string | undefined, now: Date): boolean {
+  const last = lastFromClient ? Date.parse(lastFromClient) : Number.NaN;
+  return now.getTime() - last < TEXTING_NOW_MINUTES * 60_000;
+}
+
 /** WhatsApp's customer service window: free-form messages until 24 hours after the client's last. */
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -85,9 +91,10 @@ export async function messageWhatsAppClient(
   const address = whatsAppAddress(message.phone);
   const line = await deps.sms.getLine(address);
   if (line?.optedOut) return { by: 'none', why: 'opted-out' };
+  if (message.notSafe && !writingNow(message.lastFromClient, deps.now())) {
+    return { by: 'none', why: 'not-safe' };
+  }
   const last = message.lastFromClient ? Date.parse(message.lastFromClient) : Number.NaN;
-  const writingNow = deps.now().getTime() - last < TEXTING_NOW_MINUTES * 60_000;
-  if (message.notSafe && !writingNow) return { by: 'none', why: 'not-safe' };
   if (deps.now().getTime() - last < WINDOW_MS) {
     for (const body of renderWhatsApp([{ role: 'bot', text: message.text }], message.language))
       await deps.sender.send({ to: address, body });
