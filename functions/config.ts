@@ -3,6 +3,7 @@
  * A bad value stops the start with a message naming the variable.
  */
 import * as z from 'zod';
+import { TEMPLATE_LIST, TEMPLATE_NAMES, templateSids } from './core/channels/whatsapp/outbound';
 
 const Url = z.url({ protocol: /^https?$/ });
 
@@ -52,18 +53,11 @@ export const ConfigSchema = z
     WHATSAPP_TEMPLATES: z
       .string()
       .regex(
-        /^\s*(accepted|reminder|staffMessage)\.(en|es)=HX[0-9a-fA-F]{32}\s*(,\s*(accepted|reminder|staffMessage)\.(en|es)=HX[0-9a-fA-F]{32}\s*)*$/,
-        'is not a list of <template>.<en|es>=HX… (templates: accepted, reminder, staffMessage)',
+        TEMPLATE_LIST,
+        `is not a list of <template>.<en|es>=HX… (templates: ${TEMPLATE_NAMES.join(', ')})`,
       )
       .optional()
-      .transform((list) =>
-        Object.fromEntries(
-          (list ?? '')
-            .split(',')
-            .map((pair) => pair.trim().split('='))
-            .filter((pair): pair is [string, string] => pair.length === 2),
-        ),
-      ),
+      .transform(templateSids),
     MAIL_TRANSPORT: z.enum(['file', 'smtp', 'ses']).default('file'),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /**

@@ -7,6 +7,7 @@
  * (infra/README.md "Configuration").
  */
 import * as z from 'zod';
+import { TEMPLATE_LIST } from '../functions/core/channels/whatsapp/outbound';
 
 /** The firm's committed deployment file, relative to the project (infra/deploy.example.json). */
 export const DEPLOY_FILE = 'firm/deploy.json';
@@ -144,12 +145,7 @@ export const InfraConfigSchema = z
      * Approved WhatsApp templates by content SID: `accepted.en=HX…,reminder.es=HX…` (the API's
      * WHATSAPP_TEMPLATES; their words are prompts/strings.*.yaml `whatsapp.templates`).
      */
-    whatsAppTemplates: z
-      .string()
-      .regex(
-        /^\s*(accepted|reminder|staffMessage)\.(en|es)=HX[0-9a-fA-F]{32}\s*(,\s*(accepted|reminder|staffMessage)\.(en|es)=HX[0-9a-fA-F]{32}\s*)*$/,
-      )
-      .optional(),
+    whatsAppTemplates: z.string().regex(TEMPLATE_LIST).optional(),
     /** The Twilio API key (SK…) texts are sent with; its secret goes into a secret after deploy. */
     twilioApiKeySid: z
       .string()

@@ -32,3 +32,28 @@ describe('TWILIO_ACCOUNT_SID and TWILIO_FROM_NUMBER', () => {
     expect(loadConfig({}).TWILIO_ACCOUNT_SID).toBeUndefined();
   });
 });
+
+describe('WHATSAPP_TEMPLATES', () => {
+  const sid = (c: string) => `HX${c.repeat(32)}`;
+
+  it('is read as content SIDs by template and language', () => {
+    const config = loadConfig({
+      WHATSAPP_TEMPLATES: ` accepted.en=${sid('1')} , reminder.es=${sid('2')}`,
+    });
+    expect(config.WHATSAPP_TEMPLATES).toEqual({ 'accepted.en': sid('1'), 'reminder.es': sid('2') });
+    expect(loadConfig({}).WHATSAPP_TEMPLATES).toEqual({});
+  });
+
+  it('stops the start on a template it does not know, a language, or a SID not HX…', () => {
+    for (const list of [
+      `greeting.en=${sid('1')}`,
+      `accepted.fr=${sid('1')}`,
+      'accepted.en=HX123',
+      `accepted.en=${sid('1')},`,
+    ]) {
+      expect(() => loadConfig({ WHATSAPP_TEMPLATES: list }), list).toThrow(
+        /WHATSAPP_TEMPLATES: is not a list of <template>\.<en\|es>=HX… \(templates: accepted, reminder, staffMessage\)/,
+      );
+    }
+  });
+});

@@ -37,6 +37,23 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 /** Content SIDs by `<name>.<language>` ("reminder.es"), from WHATSAPP_TEMPLATES. */
 export type TemplateSids = Partial<Record<string, string>>;
 
+const TEMPLATE_ENTRY = `(${TEMPLATE_NAMES.join('|')})\\.(en|es)=HX[0-9a-fA-F]{32}`;
+/**
+ * WHATSAPP_TEMPLATES as written (the API's variable, the stack's `whatsAppTemplates`):
+ * `accepted.en=HX…,reminder.es=HX…`, each a template of TEMPLATE_NAMES, a language and its SID.
+ */
+export const TEMPLATE_LIST = new RegExp(`^\\s*${TEMPLATE_ENTRY}\\s*(,\\s*${TEMPLATE_ENTRY}\\s*)*$`);
+
+/** @example templateSids('accepted.en=HX…, reminder.es=HX…') // { 'accepted.en': 'HX…', ... } */
+export function templateSids(list: string | undefined): Record<string, string> {
+  return Object.fromEntries(
+    (list ?? '')
+      .split(',')
+      .map((pair) => pair.trim().split('='))
+      .filter((pair): pair is [string, string] => pair.length === 2),
+  );
+}
+
 export interface WhatsAppOutDeps {
   sender: SmsSender;
   sms: Pick<SmsStore, 'getLine'>;
