@@ -30,6 +30,15 @@ export function send(base: string, id: string, token: string, text: string) {
   });
 }
 
+/** Opens the one-time link texted for "web" (`<conversationId>.<secret>`): the raw response. */
+export function openWebLink(base: string, code: string) {
+  return fetch(`${base}/api/conversations/continue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+}
+
 export async function say(base: string, id: string, token: string, text: string) {
   const res = await send(base, id, token, text);
   if (res.status !== 200) throw new Error(`say ${text}: ${res.status} ${await res.text()}`);

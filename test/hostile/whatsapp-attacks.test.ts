@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptLead } from '../../functions/core/leads/accept';
 import { sendDueReminders } from '../../functions/core/reminders/send';
-import { type Started, say, start } from '../helpers/http';
+import { openWebLink, type Started, say, start } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { newSid, sendSms, sendWhatsApp, textIntake } from '../helpers/sms';
@@ -224,11 +224,7 @@ describe('reading earlier answers by WhatsApp', () => {
     await sendWhatsApp(server, { from: phone, body: 'Elena Quispe-Zamora is my name' });
     const web = await sendWhatsApp(server, { from: phone, body: 'web' });
     const link = /amparo\.test\/\?continue=([^\s]+)/.exec(web.bodies.join('\n'))?.[1] ?? '';
-    const opened = await fetch(`${server.url}/api/conversations/continue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: link }),
-    });
+    const opened = await openWebLink(server.url, link);
     expect(opened.status).toBe(200);
     const body = await opened.json();
     const read = await fetch(`${server.url}/api/conversations/${body.conversationId}`, {
@@ -237,11 +233,7 @@ describe('reading earlier answers by WhatsApp', () => {
     expect(JSON.stringify(read)).not.toContain('Quispe');
     expect(JSON.stringify(body)).not.toContain('Quispe');
     // Used once: the same link again opens nothing.
-    const again = await fetch(`${server.url}/api/conversations/continue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: link }),
-    });
+    const again = await openWebLink(server.url, link);
     expect(again.status).toBe(403);
   });
 });

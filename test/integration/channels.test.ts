@@ -3,7 +3,7 @@
  * "continue by text" with a code sent to the phone, and "web" by SMS with a one-time link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { say, start } from '../helpers/http';
+import { openWebLink, say, start } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { sendSms } from '../helpers/sms';
 
@@ -92,11 +92,7 @@ describe('continuing a text conversation on the web', () => {
     // The transcript keeps "[link]", never the secret.
     expect(JSON.stringify(stored?.transcript)).not.toContain(link.split('.')[1] ?? 'x');
 
-    const opened = await fetch(`${server.url}/api/conversations/continue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: link }),
-    });
+    const opened = await openWebLink(server.url, link);
     expect(opened.status).toBe(200);
     const body = await opened.json();
     expect(body.conversationId).toBe(id);
@@ -113,22 +109,15 @@ describe('continuing a text conversation on the web', () => {
     const next = await say(server.url, body.conversationId, body.token, '2');
     expect(next.state.step).toBe('aboutSelf');
 
-    const again = await fetch(`${server.url}/api/conversations/continue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: link }),
-    });
+    const again = await openWebLink(server.url, link);
     expect(again.status).toBe(403);
   });
 
   it('refuses a forged link with 403', async () => {
-    const res = await fetch(`${server.url}/api/conversations/continue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        code: '7b0e5a52-8b1f-4f7e-9a51-7f1f0c7b2d11.forgedforgedforgedforged',
-      }),
-    });
+    const res = await openWebLink(
+      server.url,
+      '7b0e5a52-8b1f-4f7e-9a51-7f1f0c7b2d11.forgedforgedforgedforged',
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('forbidden');
   });

@@ -7,7 +7,7 @@
 
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { say } from '../helpers/http';
+import { openWebLink, say } from '../helpers/http';
 import { RESIDENT, RESIDENT_ES } from '../helpers/intake';
 import {
   startTestServer,
@@ -181,11 +181,7 @@ describe('one conversation across WhatsApp and the web', () => {
     const web = await sendWhatsApp(server, { from: phone, body: 'web' });
     const link = /amparo\.test\/\?continue=([^\s]+)/.exec(web.bodies.join('\n'))?.[1] ?? '';
     expect(link).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]+$/);
-    const opened = await fetch(`${server.url}/api/conversations/continue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: link }),
-    });
+    const opened = await openWebLink(server.url, link);
     const body = await opened.json();
     const id: string = body.conversationId;
     const token: string = body.token;

@@ -4,9 +4,11 @@
  * What must stay is a texter's line (so STOP stays honoured and a redelivered text is not taken
  * for a new conversation): it may hold the number it is keyed by and nothing else of theirs.
  */
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UNLIMITED } from '../../functions/core/rate-limit';
 import { scanTable } from '../faults/inject';
+import { openWebLink } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { sendSms, textIntake } from '../helpers/sms';
 import { PII_ANSWERS, webIntake } from './intakes';
@@ -122,11 +124,7 @@ describe('borrar mis datos by text', () => {
     await sendSms(server, { from: phone, body: 'borrar mis datos' });
     await sendSms(server, { from: phone, body: 'si' });
     await expectNoPii({ phone });
-    const opened = await fetch(`${server.url}/api/conversations/continue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    });
+    const opened = await openWebLink(server.url, code);
     expect(opened.status).toBe(403);
   });
 });

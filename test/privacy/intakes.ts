@@ -3,7 +3,9 @@
  * test server or a spawned `npm start`: the free-text story about an arrest is typed where the
  * criminal-history question is asked, and a question naming the client is asked mid-intake.
  */
+
 import type { ApiState, Started } from '../helpers/http';
+import { openWebLink } from '../helpers/http';
 import { RESIDENT } from '../helpers/intake';
 import type { TestServer } from '../helpers/server';
 import { sendSms, smsStep } from '../helpers/sms';
@@ -88,9 +90,5 @@ export async function textThenOpenOnWeb(server: TestServer, phone: string, until
     throw new Error(`the intake never reached ${until}`);
   const reply = await sendSms(server, { from: phone, body: 'web' });
   const code = /amparo\.test\/\?continue=([^\s]+)/.exec(reply.bodies.join('\n'))?.[1] ?? '';
-  return fetch(`${server.url}/api/conversations/continue`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code }),
-  });
+  return openWebLink(server.url, code);
 }

@@ -4,8 +4,10 @@
  * an export, a leaked copy) for a link that still works. The replies kept for a retried webhook
  * held the link itself. A retried webhook must still get the same link, which works once.
  */
+
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWebLink } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { newSid, sendSms, smsStep } from '../helpers/sms';
 import { PII_ANSWERS } from './intakes';
@@ -23,12 +25,7 @@ async function table(): Promise<string> {
   return JSON.stringify(out.Items ?? []);
 }
 
-const open = (code: string) =>
-  fetch(`${server.url}/api/conversations/continue`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code }),
-  });
+const open = (code: string) => openWebLink(server.url, code);
 
 describe('the link texted for "web"', () => {
   it('is not in the table, yet a retried webhook gets the same link, good once', async () => {
