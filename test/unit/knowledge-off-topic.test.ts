@@ -54,3 +54,72 @@ describe('a question that is not deportation defense', () => {
     expect(top('can my kids visit me if im detained', 'en')).toBe('children-plan');
   });
 });
+
+describe('other matters people bring to an immigration firm', () => {
+  it('gets no answer: wills and inheritance, debts and bankruptcy', () => {
+    expect(top('mi papa murio y dejo una casa en mexico como la heredo', 'es')).toBe('none');
+    expect(top('my mom died without a will, what happens to her house', 'en')).toBe('none');
+    expect(top('tengo muchas deudas de tarjetas, me conviene declararme en bancarrota', 'es')).toBe(
+      'none',
+    );
+    expect(top('debt collectors keep calling me', 'en')).toBe('none');
+    expect(top('how do i file chapter 7 bankruptcy', 'en')).toBe('none');
+  });
+
+  it('gets no answer: injuries, malpractice and medical bills', () => {
+    expect(top('necesito un abogado de accidentes', 'es')).toBe('none');
+    expect(top('i slipped and fell at walmart', 'en')).toBe('none');
+    expect(top('el doctor se equivoco en mi cirugia', 'es')).toBe('none');
+    expect(top('tengo cuentas medicas muy grandes', 'es')).toBe('none');
+  });
+
+  it('gets no answer: rights at work, a business, consumer scams', () => {
+    expect(top('my boss fired me because i was pregnant', 'en')).toBe('none');
+    expect(top('me discriminan en el trabajo por ser latina', 'es')).toBe('none');
+    expect(top('how do i get a business license', 'en')).toBe('none');
+    expect(top('como registro mi compañia', 'es')).toBe('none');
+    expect(top('someone stole my identity', 'en')).toBe('none');
+    expect(top('i got scammed online', 'en')).toBe('none');
+  });
+
+  it('gets no answer: a wedding, a translation, a consulate, a visa to work, the dollar', () => {
+    expect(top('que necesito para casarme en el civil', 'es')).toBe('none');
+    expect(top('can you translate my document', 'en')).toBe('none');
+    expect(
+      top(
+        'quiero registrar a mi bebe nacido aqui en el consulado pa q tenga doble nacionalidad',
+        'es',
+      ),
+    ).toBe('none');
+    expect(top('can i get a work visa', 'en')).toBe('none');
+    expect(top('cuanto esta el dolar hoy', 'es')).toBe('none');
+    expect(top('hay ratas en el apartamento y el manager no hace nada', 'es')).toBe('none');
+    expect(top('mi mica se vence en 2 meses como la renuevo', 'es')).toBe('none');
+    expect(top('me robaron la cartera con mi mica', 'es')).toBe('none');
+  });
+
+  it('gets no answer: thanks, blessings and compliments ("bonito" is no misspelling of bond)', () => {
+    expect(top('q bonito dia dios los bendiga', 'es')).toBe('none');
+    expect(top('dios les pague', 'es')).toBe('none');
+    expect(top('thanks for the info', 'en')).toBe('none');
+    expect(top('gracias licenciada que dios la bendiga', 'es')).toBe('none');
+    expect(top('you guys are amazing', 'en')).toBe('none');
+    expect(top('ya entendi gracias', 'es')).toBe('none');
+  });
+
+  it('is still answered where the matter is part of an immigration question', () => {
+    // An accident told around a missed hearing, a debt to a smuggler, a raid at a business,
+    // someone hurt (herido, not heredó) in a crime.
+    expect(
+      top(
+        'i missed my hearing last week because i was hit by a car and was in the hospital, what can i do',
+        'en',
+      ),
+    ).toBe('missed-hearing');
+    expect(top('tengo una deuda con el coyote y me amenaza', 'es')).toBe('t-visa');
+    expect(top('ice raided the business where i work', 'en')).toBe('stopped-by-ice');
+    expect(top('detencion obligatoria por un delito donde alguien salio herido grave', 'es')).toBe(
+      'mandatory-detention',
+    );
+  });
+});
