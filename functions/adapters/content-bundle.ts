@@ -27,6 +27,7 @@ import {
   analyzeArticles,
 } from '../core/knowledge/analysis';
 import { type Article, ArticleFrontSchema } from '../core/knowledge/article';
+import { type LabelledQuestion, LabelledQuestionSchema } from '../core/knowledge/questions';
 import { buildKnowledgeBase } from '../core/knowledge/search';
 import { type Vocabulary, VocabularySchema } from '../core/knowledge/vocabulary';
 import { type MetadataJson, phoneMetadata, usePhoneMetadata } from '../core/parse/phone-metadata';
@@ -50,6 +51,8 @@ export interface ContentInputs {
   articles: Article[];
   /** The knowledge search's words (knowledge/vocabulary.yaml). */
   vocabulary: Vocabulary;
+  /** What clients ask, with the article that answers it (knowledge/questions/*.yaml). */
+  questions: LabelledQuestion[];
   /** ICE detention facilities and their names (knowledge/detention-facilities.yaml). */
   facilities: FacilitiesData;
   /** The words the story reading looks for (knowledge/story.yaml). */
@@ -79,7 +82,10 @@ export function buildContent(
   if (problems.length) throw new ContentError(`${names.strings}:\n  ${problems.join('\n  ')}`);
   let knowledge: Content['knowledge'];
   try {
-    knowledge = buildKnowledgeBase(inputs.articles, inputs.vocabulary, analysis);
+    knowledge = buildKnowledgeBase(
+      { articles: inputs.articles, vocabulary: inputs.vocabulary, questions: inputs.questions },
+      analysis,
+    );
   } catch (error) {
     throw new ContentError(`${names.flow}: ${(error as Error).message}`);
   }
@@ -105,11 +111,12 @@ export function buildContent(
 const BundleArticleSchema = ArticleFrontSchema.extend({ body: z.string().min(50) });
 
 /**
- * Version 4 of content.json (3 had no story phrases, 2 no detention facilities, 1 no vocabulary).
- * Every part is checked with the same schemas as the source files.
+ * Version 5 of content.json (4 had no labelled questions and no classifier, 3 no story phrases,
+ * 2 no detention facilities, 1 no vocabulary). Every part is checked with the same schemas as the
+ * source files.
  */
 export const ContentBundleSchema = z.strictObject({
-  version: z.literal(4),
+  version: z.literal(5),
   flow: FlowSchema,
   strings: z.strictObject(
     Object.fromEntries(LANGUAGES.map((lang) => [lang, z.record(z.string(), TextSchema)])) as {
@@ -121,13 +128,15 @@ export const ContentBundleSchema = z.strictObject({
   articles: z.array(BundleArticleSchema),
   /** The knowledge search's words (knowledge/vocabulary.yaml). */
   vocabulary: VocabularySchema,
+  /** What clients ask, with the article that answers it (knowledge/questions/*.yaml). */
+  questions: z.array(LabelledQuestionSchema),
   /** ICE detention facilities and their names (knowledge/detention-facilities.yaml). */
   facilities: FacilitiesSchema,
   /** The words the story reading looks for (knowledge/story.yaml). */
   story: StoryPhrasesSchema,
   roster: RosterSchema,
   /**
-   * The articles read into terms at build time with the vocabulary
+   * The articles read into terms, and the classifier trained, at build time
    * (functions/core/knowledge/analysis.ts).
    */
   knowledgeIndex: ArticleAnalysisSchema,
@@ -178,13 +187,14 @@ export function writeContentBundle(
   const { assets, ...rest } = inputs;
   const bundle = parseBundle(
     {
-      version: 4,
+      version: 5,
       ...rest,
-      // Read from the articles and the vocabulary exactly as the Lambda will parse them back.
-      knowledgeIndex: analyzeArticles(
-        z.array(BundleArticleSchema).parse(rest.articles),
-        VocabularySchema.parse(rest.vocabulary),
-      ),
+      // Read from the sources exactly as the Lambda will parse them back.
+      knowledgeIndex: analyzeArticles({
+        articles: z.array(BundleArticleSchema).parse(rest.articles),
+        vocabulary: VocabularySchema.parse(rest.vocabulary),
+        questions: z.array(LabelledQuestionSchema).parse(rest.questions),
+      }),
       phoneMetadata: phoneMetadata(),
     },
     'content bundle',

@@ -1,13 +1,13 @@
 /**
- * Loads the content (flow, strings, firm settings, TPS list, the knowledge search's vocabulary,
- * the detention facilities, the story reading's phrases) and the web assets from disk and
+ * Loads the content (flow, strings, firm settings, TPS list, the knowledge search's vocabulary
+ * and labelled questions, the detention facilities, the story reading's phrases) and the web assets from disk and
  * validates them, once at start. Invalid content stops the start with every problem listed, so a
  * typo in a YAML file never reaches a client mid-conversation.
  *
  * Reading (YAML and Markdown, here) is apart from building (`buildContent` in content-bundle.ts):
  * the Lambda builds the same Content from a prebuilt JSON and never loads the YAML parser.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { parse } from 'yaml';
@@ -19,6 +19,14 @@ import {
   type WebAssets,
 } from '../core/content';
 import { FlowSchema, LANGUAGES } from '../core/flow';
+import {
+  type ArticleAnalysis,
+  ArticleAnalysisSchema,
+  analyzeArticles,
+  fingerprint,
+  type KnowledgeSources,
+} from '../core/knowledge/analysis';
+import { type LabelledQuestion, QuestionsFileSchema } from '../core/knowledge/questions';
 import { VocabularySchema } from '../core/knowledge/vocabulary';
 import { TpsDataSchema } from '../core/screening/tps';
 import { FacilitiesSchema } from '../core/understand/facilities';
@@ -91,23 +99,83 @@ export function readContentInputs({ root, firmFile }: ContentPaths): ContentInpu
     throw new ContentError(`${storyPath}: ${(error as Error).message}`);
   }
   const story = validated(storyPath, StoryPhrasesSchema.safeParse(storyData));
+  const articles = loadArticles(root, firm);
   return {
     flow,
     strings,
     firm,
     tps,
-    articles: loadArticles(root, firm),
+    articles,
     vocabulary,
+    questions: readQuestions(at('knowledge', 'questions'), new Set(articles.map((a) => a.id))),
     facilities,
     story,
   };
 }
 
+/**
+ * Every labelled question of knowledge/questions/*.yaml, file by file in name order; an `expect`
+ * naming no article is refused with its file and question.
+ */
+function readQuestions(dir: string, ids: ReadonlySet<string>): LabelledQuestion[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      const { questions } = validated(path, QuestionsFileSchema.safeParse(readYaml(path)));
+      const unknown = questions.flatMap(({ q, expect }) =>
+        expect === 'none' ? [] : expect.filter((id) => !ids.has(id)).map((id) => `${id} (${q})`),
+      );
+      if (unknown.length) {
+        throw new ContentError(`${path}: expect names no article: ${unknown.join('; ')}`);
+      }
+      return questions;
+    });
+}
+
 export function loadContent(paths: ContentPaths): Content {
-  return buildContent(readContentInputs(paths), {
-    flow: join(paths.root, 'prompts', 'flow.yaml'),
-    strings: 'prompts/strings.*.yaml',
-  });
+  const inputs = readContentInputs(paths);
+  return buildContent(
+    inputs,
+    { flow: join(paths.root, 'prompts', 'flow.yaml'), strings: 'prompts/strings.*.yaml' },
+    cachedAnalysis(paths.root, inputs),
+  );
+}
+
+/**
+ * The knowledge analysis of these sources (reading the articles and training the classifier, a
+ * second or two), kept in .data/cache/ under its sources' fingerprint, so a restart or a test file
+ * with the same content skips it. Another content's analysis is a cache miss, never an answer:
+ * the file is named by the fingerprint and checked again by buildKnowledgeBase. Written whole
+ * (a temporary file renamed), so processes starting at once never read half of one; older ones
+ * are removed.
+ */
+function cachedAnalysis(root: string, sources: KnowledgeSources): ArticleAnalysis {
+  const dir = join(root, '.data', 'cache');
+  const source = fingerprint(sources);
+  const path = join(dir, `knowledge-${source}.json`);
+  try {
+    const cached = ArticleAnalysisSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (cached.success && cached.data.source === source) return cached.data;
+  } catch {
+    // Not there yet, or unreadable: analysed below.
+  }
+  const analysis = analyzeArticles(sources);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(analysis));
+    renameSync(temporary, path);
+    for (const name of readdirSync(dir)) {
+      if (/^knowledge-[0-9a-f]{64}\.json$/.test(name) && name !== `knowledge-${source}.json`) {
+        rmSync(join(dir, name), { force: true });
+      }
+    }
+  } catch {
+    // A read-only checkout: the analysis is used without being kept.
+  }
+  return analysis;
 }
 
 /**

@@ -4,34 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import * as z from 'zod';
-import { LanguageSchema } from '../../functions/core/flow';
-import {
-  confidentHits,
-  type KnowledgeBase,
-  THRESHOLD,
-} from '../../functions/core/knowledge/search';
+import type * as z from 'zod';
+import { QuestionsFileSchema } from '../../functions/core/knowledge/questions';
+import { confidentHits, type KnowledgeBase, RULE } from '../../functions/core/knowledge/search';
 
-const EvalSetSchema = z.strictObject({
-  questions: z
-    .array(
-      z.strictObject({
-        q: z.string().min(1),
-        lang: LanguageSchema,
-        // `none` alone: written inside a list it would be read as an article id and count as a miss.
-        expect: z.union([
-          z.literal('none'),
-          z
-            .array(z.string().refine((id) => id !== 'none', 'write `expect: none`, not in a list'))
-            .min(1),
-        ]),
-      }),
-    )
-    .min(100),
+const EvalSetSchema = QuestionsFileSchema.extend({
+  questions: QuestionsFileSchema.shape.questions.min(100),
 });
 export type EvalSet = z.infer<typeof EvalSetSchema>;
 
-export function loadEvalSet(path = 'test/knowledge/eval.yaml'): EvalSet {
+export function loadEvalSet(path = 'knowledge/questions/eval.yaml'): EvalSet {
   return EvalSetSchema.parse(parse(readFileSync(path, 'utf8')));
 }
 
@@ -53,11 +35,7 @@ export interface EvalReport {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
-export function evaluate(
-  kb: KnowledgeBase,
-  set: EvalSet,
-  threshold: { coverage: number; score: number } = THRESHOLD,
-): EvalReport {
+export function evaluate(kb: KnowledgeBase, set: EvalSet, rule: typeof RULE = RULE): EvalReport {
   let top1 = 0;
   let top3 = 0;
   let falseAnswers = 0;
@@ -71,7 +49,7 @@ export function evaluate(
     const all = kb.candidates(item.q, item.lang, 3);
     times.push(performance.now() - started);
     // Exactly what `search` would show: the same rule, applied to the same candidates.
-    const ids = confidentHits(all, threshold).map((h) => h.article.id);
+    const ids = confidentHits(all, rule).map((h) => h.article.id);
     if (item.expect === 'none') {
       if (ids.length) {
         falseAnswers++;

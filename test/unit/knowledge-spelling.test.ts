@@ -11,8 +11,9 @@ import { oneEdit, soundKey, spellingCorrector } from '../../functions/core/knowl
 import { termsOf } from '../../functions/core/knowledge/terms';
 import { content } from '../helpers/content';
 
-const { articles, vocabulary } = readContentInputs({ root: process.cwd() });
-const surface = new Map(analyzeArticles(articles, vocabulary).surface);
+const inputs = readContentInputs({ root: process.cwd() });
+const { vocabulary } = inputs;
+const surface = new Map(analyzeArticles(inputs).surface);
 const correct = spellingCorrector(surface);
 
 describe('the misspelling matcher', () => {
@@ -70,7 +71,7 @@ describe('the misspelling matcher', () => {
       expect(terms.soundsLikeStopWord(w), w).toBe(false);
     const kb = content().knowledge;
     const figures = (q: string) =>
-      kb.candidates(q, 'es', 3).map((h) => [h.article.id, h.score, h.coverage]);
+      kb.candidates(q, 'es', 3).hits.map((h) => [h.article.id, h.nearest, h.coverage]);
     expect(figures('aora q ago con la fianza')).toEqual(figures('ahora que hago con la fianza'));
     expect(figures('kien me ayuda con la fianza')).toEqual(figures('quien me ayuda con la fianza'));
   });

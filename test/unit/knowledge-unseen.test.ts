@@ -53,27 +53,40 @@ describe('words read as what they mean here, not as a nearby word', () => {
   });
 });
 
-describe('the answer when the best-scoring article explains only part of the question', () => {
-  const hit = (id: string, score: number, coverage: number) =>
-    ({ article: { id }, score, coverage }) as unknown as Hit;
+describe('the confidence rule over the two readers', () => {
+  const hit = (id: string, score: number, probability: number, nearest: number, coverage: number) =>
+    ({ article: { id }, score, probability, nearest, coverage }) as unknown as Hit;
+  const ids = (hits: Hit[], none: number) => confidentHits({ hits, none }).map((h) => h.article.id);
 
-  it('is the best article that explains enough of it', () => {
-    const hits = [hit('a', 6, 0.3), hit('b', 5, 0.8), hit('c', 2, 0.9)];
-    expect(confidentHits(hits).map((h) => h.article.id)).toEqual(['b']);
+  it('answers with the best when an article is likelier than none and explains enough', () => {
+    expect(ids([hit('a', 6, 0.6, 5, 0.8), hit('b', 3, 0.2, 5, 0.8)], 0.1)).toEqual(['a', 'b']);
   });
 
-  it('shows the passed-over best scorer beside the answer when it explains a good part of it', () => {
-    const hits = [hit('a', 6, 0.4), hit('b', 5, 0.8), hit('c', 4.5, 0.45)];
-    expect(confidentHits(hits).map((h) => h.article.id)).toEqual(['b', 'a']);
+  it('shows no runner-up far less relevant than the best', () => {
+    expect(ids([hit('a', 8, 0.8, 5, 0.8), hit('b', 1, 0.05, 3, 0.8)], 0.1)).toEqual(['a']);
   });
 
-  it('shows a runner-up that explains a little less, after the best, never instead of it', () => {
-    const hits = [hit('a', 6, 0.5), hit('b', 5, 0.8), hit('c', 4, 0.45)];
-    expect(confidentHits(hits).map((h) => h.article.id)).toEqual(['b', 'a']);
+  it('is none when "none" is likelier than every article', () => {
+    expect(ids([hit('a', 4, 0.35, 5, 0.8)], 0.5)).toEqual([]);
   });
 
-  it('is none when no article that explains enough of it scores enough', () => {
-    expect(confidentHits([hit('a', 6, 0.5), hit('b', 3, 0.8)])).toEqual([]);
+  it('is none when no article is likely enough', () => {
+    expect(ids([hit('a', 3, 0.25, 5, 0.8), hit('b', 3, 0.2, 5, 0.8)], 0.1)).toEqual([]);
+  });
+
+  it('is none when the best explains too little of the question, however likely', () => {
+    // "how much child support will i have to pay": the price of a consultation, by its words
+    // "how much" and "pay", and nothing of the child support.
+    expect(ids([hit('a', 8, 0.95, 5, 0.38)], 0.05)).toEqual([]);
+  });
+
+  it('answers a question asked almost as one of the phrasings, whatever the classifier says', () => {
+    expect(ids([hit('a', 5, 0.29, 9, 1), hit('b', 0.4, 0, 1, 1)], 0.42)).toEqual(['a']);
+    expect(ids([hit('a', 5, 0.29, 6, 1)], 0.42)).toEqual([]);
+  });
+
+  it('answers no such question when the classifier is sure it is none ("this is boring")', () => {
+    expect(ids([hit('a', 3, 0, 8.9, 1)], 0.92)).toEqual([]);
   });
 });
 

@@ -1,12 +1,15 @@
 /**
- * Reading the articles' text into terms: the slow half of building the knowledge index, done once
- * per set of articles and vocabulary. The result is plain JSON, so the Lambda's content.json can
- * carry it and skip the reading at cold start.
+ * Reading the articles' text into terms, and training the classifier (classifier.ts) on their
+ * phrasings and the labelled questions (questions.ts): the slow half of building the knowledge
+ * index, done once per set of articles, vocabulary and labelled questions. The result is plain JSON, so the
+ * Lambda's content.json can carry it and skip the reading and the training at cold start.
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { Language } from '../flow';
 import type { Article } from './article';
+import { ClassifierModelSchema, type LabelledTerms, NONE, trainClassifier } from './classifier';
+import type { LabelledQuestion } from './questions';
 import { termsOf } from './terms';
 import type { Vocabulary } from './vocabulary';
 
@@ -17,7 +20,7 @@ export type Field = (typeof FIELDS)[number];
 /**
  * What reading the articles' text yields: per article (both languages share a slot) the term
  * counts by field and the field lengths; each example phrasing's terms and article; the surface
- * words seen.
+ * words seen; the classifier trained on the phrasings and the labelled questions.
  */
 export const ArticleAnalysisSchema = z.strictObject({
   /**
@@ -31,36 +34,52 @@ export const ArticleAnalysisSchema = z.strictObject({
   exampleTerms: z.array(z.array(z.string())),
   exampleArticle: z.array(z.number().int().nonnegative()),
   surface: z.array(z.tuple([z.string(), z.number()])),
+  classifier: ClassifierModelSchema,
 });
 export type ArticleAnalysis = z.infer<typeof ArticleAnalysisSchema>;
 
-/** SHA-256 of the articles and the vocabulary, as JSON. */
-function fingerprint(articles: Article[], vocabulary: Vocabulary): string {
-  return createHash('sha256').update(JSON.stringify({ articles, vocabulary })).digest('hex');
+/** The knowledge search's sources: what the index is built from. */
+export interface KnowledgeSources {
+  /** Both languages' articles. */
+  articles: Article[];
+  /** knowledge/vocabulary.yaml. */
+  vocabulary: Vocabulary;
+  /** knowledge/questions/*.yaml, every file's questions. */
+  questions: LabelledQuestion[];
 }
 
 /**
- * Throws unless the analysis was made from these articles with this vocabulary.
+ * SHA-256 of the sources, as JSON: an analysis's `source`.
  *
- * @example checkAnalysis(analyzeArticles(articles, vocabulary), articles, vocabulary) // passes
+ * @example fingerprint(sources) === analyzeArticles(sources).source // true
  */
-export function checkAnalysis(
-  analysis: ArticleAnalysis,
-  articles: Article[],
-  vocabulary: Vocabulary,
-): void {
-  if (analysis.source !== fingerprint(articles, vocabulary)) {
-    throw new Error('the knowledge analysis was made from other articles or another vocabulary');
+export function fingerprint({ articles, vocabulary, questions }: KnowledgeSources): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ articles, vocabulary, questions }))
+    .digest('hex');
+}
+
+/**
+ * Throws unless the analysis was made from these sources.
+ *
+ * @example checkAnalysis(analyzeArticles(sources), sources) // passes
+ */
+export function checkAnalysis(analysis: ArticleAnalysis, sources: KnowledgeSources): void {
+  if (analysis.source !== fingerprint(sources)) {
+    throw new Error(
+      'the knowledge analysis was made from other articles, another vocabulary or other labelled questions',
+    );
   }
 }
 
 /**
- * Reads every article's text into terms with the vocabulary's tables.
+ * Reads every article's text into terms with the vocabulary's tables, and trains the classifier.
  *
- * @example analyzeArticles(articles, vocabulary).ids // ['bond', 'detention', ...]
+ * @example analyzeArticles(sources).ids // ['bond', 'detention', ...]
  */
-export function analyzeArticles(articles: Article[], vocabulary: Vocabulary): ArticleAnalysis {
-  const { words, processTerm } = termsOf(vocabulary);
+export function analyzeArticles(sources: KnowledgeSources): ArticleAnalysis {
+  const { articles, vocabulary, questions } = sources;
+  const { words, processTerm, terms: read } = termsOf(vocabulary);
   const ids = [...new Set(articles.map((a) => a.id))];
   const slot = new Map(ids.map((id, i) => [id, i]));
   const tf = ids.map(() => new Map<string, number[]>());
@@ -78,6 +97,7 @@ export function analyzeArticles(articles: Article[], vocabulary: Vocabulary): Ar
   };
   const exampleTerms: string[][] = [];
   const exampleArticle: number[] = [];
+  const labelled: LabelledTerms[] = [];
   const surface = new Map<string, number>();
   for (const a of articles) {
     const n = slot.get(a.id) ?? 0;
@@ -104,15 +124,24 @@ export function analyzeArticles(articles: Article[], vocabulary: Vocabulary): Ar
     for (const q of a.questions) {
       exampleTerms.push([...new Set(words(q).flatMap((w) => termOf(w, a.lang) ?? []))]);
       exampleArticle.push(n);
+      // The classifier reads its examples as it will read clients' messages: as asked.
+      labelled.push({ terms: read(q, a.lang, true), label: a.id });
     }
   }
+  for (const { q, lang, expect } of questions) {
+    labelled.push({
+      terms: read(q, lang, true),
+      label: expect === 'none' ? NONE : (expect[0] ?? NONE),
+    });
+  }
   return {
-    source: fingerprint(articles, vocabulary),
+    source: fingerprint(sources),
     ids,
     tf: tf.map((map) => [...map]),
     len,
     exampleTerms,
     exampleArticle,
     surface: [...surface],
+    classifier: trainClassifier(labelled),
   };
 }

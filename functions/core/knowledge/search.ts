@@ -1,32 +1,35 @@
 /**
- * The knowledge base's search, built once at load. Every article (one id, both languages) is
- * scored two ways, and the two are blended:
+ * The knowledge base's search, built once at load. Two readers judge every question, and their
+ * judgements are blended:
  *
- * - nearest example: the cosine similarity between the question and the article's closest
- *   `questions:` phrasings, in either language, with IDF weights computed over the phrasings.
- *   Those lists are written the way clients type, so this carries most of the weight.
- * - text: BM25 over the title, example phrasings, short answer and body.
+ * - the classifier (classifier.ts): a softmax regression over the question's terms, trained on
+ *   every article's `questions:` phrasings and on knowledge/questions/*.yaml (what clients asked,
+ *   with the article that answers it, or "none"). It gives
+ *   each article, and "none", a probability. It decides whether a question gets an answer at all
+ *   (`confidentHits`): none when "none" is likelier than every article, or when no article is
+ *   likely enough; below that the caller says "I don't know that one", never a weak guess.
+ * - the nearest phrasing (`nearest` below, 0..10): the cosine similarity between the question and
+ *   each article's closest phrasings, in either language, with IDF weights computed over the
+ *   phrasings, blended with BM25 over the title, phrasings, short answer and body; with how much
+ *   of the question's meaning the article accounts for (coverage). It reads what the classifier
+ *   cannot: a word no phrasing uses but an article's text does, a misspelling ("deportasion",
+ *   "jues", "finaza": spelling.ts), another form of a known word (terms.ts `variants`).
  *
- * A question gets an answer only when the best article is confident (`confidentHits`): it must
- * account for most of the question's meaning (coverage: each term weighted by how telling it is
- * among the articles and among their phrasings, `coverWeight`, where words no article uses count
- * against it) and score well enough. Below that the caller says "I don't know that one",
- * never a weak guess. Coverage is read the way people write:
+ * Hits are ranked by the classifier's probability plus the nearest phrasing's score weighted by
+ * its coverage (BLEND). Coverage is read the way people write:
  *
  * - off-topic words (knowledge/vocabulary.yaml offTopic: taxes, passport, driver's license,
  *   Social Security) weigh heavily against every article whose phrasings do not ask about them
- *   (or ask about them, but about none of the question's other words), so such a question gets
- *   no answer even when another of its words matches; in a longer message, told around several
- *   telling words, they count in proportion, like the rest of what is left unexplained;
+ *   (or ask about them, but about none of the question's other words); in a longer message, told
+ *   around several telling words, they count in proportion, like the rest of what is left
+ *   unexplained;
  * - everyday words (everyday: "worried", "situación", "conviene") weigh little either way;
  * - in a long message, what an article leaves unexplained counts in proportion to LONG_TERMS
  *   over the number of terms: the story around the telling words counts less, and the terms of
- *   a long story's last sentence, where the question is, count more (query.ts `storyQuestion`);
- * - a word no article knows is tried as another form of one (terms.ts `variants`: "llaman",
- *   "pidió", "regresarme"), then as a misspelling of one, by sound or by one slip of the thumb
- *   ("deportasion", "jues", "finaza": spelling.ts).
+ *   a long story's last sentence, where the question is, count more (query.ts `storyQuestion`).
  *
- * The articles' text is read into terms by analysis.ts, with the vocabulary's tables (terms.ts).
+ * The articles' text is read into terms, and the classifier trained, by analysis.ts, with the
+ * vocabulary's tables (terms.ts).
  */
 import type { Language } from '../flow';
 import {
@@ -35,27 +38,44 @@ import {
   checkAnalysis,
   FIELDS,
   type Field,
+  type KnowledgeSources,
 } from './analysis';
 import type { Article } from './article';
+import { classifierOf, NONE } from './classifier';
 import { EXAMPLE_OOV_WEIGHT, type QueryTerm, queryReader, STORY_WORDS } from './query';
 import { termsOf } from './terms';
-import type { Vocabulary } from './vocabulary';
 
-export { type ArticleAnalysis, ArticleAnalysisSchema, analyzeArticles } from './analysis';
+export {
+  type ArticleAnalysis,
+  ArticleAnalysisSchema,
+  analyzeArticles,
+  type KnowledgeSources,
+} from './analysis';
 
 export interface Hit {
   article: Article;
-  /** Relevance, 0..10: the blend of nearest-example similarity and BM25. */
+  /** Relevance, 0..10, what hits are ranked by: the blend of `probability` and `nearest`. */
   score: number;
+  /** The classifier's probability that this article answers the question, 0..1. */
+  probability: number;
+  /** The nearest phrasing's score, 0..10: nearest-example similarity blended with BM25. */
+  nearest: number;
   /** Share of the question's meaning (terms weighted by `coverWeight`) the article matched, 0..1. */
   coverage: number;
+}
+
+/** Every article that might answer a question, best first, and the classifier's "none". */
+export interface Candidates {
+  hits: Hit[];
+  /** The classifier's probability that no article answers the question, 0..1. */
+  none: number;
 }
 
 export interface KnowledgeBase {
   /** Confident matches, best first; empty when nothing fits well enough. */
   search(query: string, language: Language, limit?: number): Hit[];
   /** Every candidate with its figures, confident or not (for the evaluation). */
-  candidates(query: string, language: Language, limit?: number): Hit[];
+  candidates(query: string, language: Language, limit?: number): Candidates;
   article(id: string, language: Language): Article | undefined;
   /**
    * Text as the search reads it: its concepts and stems (terms.ts), with the same vocabulary. The
@@ -63,53 +83,42 @@ export interface KnowledgeBase {
    *
    * @example terms('se llevaron a mi hijo ayer', 'es') // ['detain', 'child']
    */
-  terms(text: string, language: Language): string[];
+  terms(text: string, language: Language, asked?: boolean): string[];
   readonly size: number;
 }
 
 /**
- * The confidence rule, tuned on test/knowledge/eval.yaml (npm run eval:knowledge): the best
- * article must match at least this share of the question's meaning and score at least this much.
+ * The confidence rule, tuned on the evaluation sets (npm run eval:knowledge). A question gets an
+ * answer when the likeliest article is likelier than "none" and at least `probability` likely,
+ * and the best hit accounts for at least `coverage` of the question's meaning; or, unless the
+ * classifier is sure it is none (`sureNone`: "this is boring", "how do you make arepas"), when one
+ * article's phrasings match nearly all of it (`nearest`, `whole`: a question asked almost as a
+ * phrasing is, "detainee locator").
  */
-export const THRESHOLD = { coverage: 0.6, score: 3.7 };
-
-/** Other articles are shown with the best only when they score at least this share of it. */
-const RUNNER_UP_SHARE = 0.5;
+export const RULE = { probability: 0.3, coverage: 0.4, nearest: 7, whole: 0.9, sureNone: 0.6 };
 /**
- * The share of the question a runner-up must account for, below the best's: it is shown beside
- * an answer, not instead of one, so it may explain a little less ("agarraron a mi hijo en una
- * redada": the raid first, what to do once detained next). Tuned on the six evaluation sets.
+ * How much the nearest phrasing counts in a hit's relevance: the classifier's probability plus
+ * BLEND × the nearest score (0..1) × its coverage. Tuned on the evaluation sets.
  */
-const RUNNER_UP_COVERAGE = 0.5;
-/**
- * The share a runner-up that scores above the answer must account for: it was passed over only
- * because it explains less of the question, and is still the nearest match to part of it ("how
- * can we stop a deportation tonight, his flight is scheduled": the stay is the nearest, the
- * flight is what it leaves unexplained). Tuned on the seven evaluation sets.
- */
-const PASSED_OVER_COVERAGE = 0.4;
+const BLEND = 0.5;
+/** Other articles are shown with the best only when their relevance is at least this share of it. */
+const RUNNER_UP_SHARE = 0.2;
 
 /**
- * The hits a client is shown: the best of those that account for enough of the question
- * (coverage), if it scores enough, and those nearly as good that account for most of it; else
- * none. An article that scores higher on part of the question ("me cierra la puerta": the door)
- * gives way to one that explains all of it, and is shown beside it when it explains enough
- * (PASSED_OVER_COVERAGE). The one rule, used by `search` and by the evaluation.
+ * The hits a client is shown (RULE): the best and those nearly as relevant, or the one article
+ * whose phrasings match nearly all of the question, or none. The one rule, used by `search` and
+ * by the evaluation.
  */
-export function confidentHits(
-  hits: readonly Hit[],
-  threshold: { coverage: number; score: number } = THRESHOLD,
-): Hit[] {
-  const top = hits.find((h) => h.coverage >= threshold.coverage);
-  if (!top || top.score < threshold.score) return [];
-  const floor = Math.min(threshold.coverage, RUNNER_UP_COVERAGE);
-  const others = hits.filter(
-    (h) =>
-      h !== top &&
-      h.coverage >= (h.score > top.score ? PASSED_OVER_COVERAGE : floor) &&
-      h.score >= top.score * RUNNER_UP_SHARE,
-  );
-  return [top, ...others];
+export function confidentHits({ hits, none }: Candidates, rule = RULE): Hit[] {
+  const [top] = hits;
+  if (!top) return [];
+  const likeliest = Math.max(...hits.map((h) => h.probability));
+  if (likeliest > none && likeliest >= rule.probability && top.coverage >= rule.coverage) {
+    return [top, ...hits.slice(1).filter((h) => h.score >= top.score * RUNNER_UP_SHARE)];
+  }
+  if (none >= rule.sureNone) return [];
+  const whole = hits.find((h) => h.nearest >= rule.nearest && h.coverage >= rule.whole);
+  return whole ? [whole] : [];
 }
 
 /**
@@ -146,6 +155,14 @@ const BM25 = { k1: 1.2, b: 0.5 };
 /** Field weights for BM25: a word in the title or a phrasing tells more than one in the body. */
 const FIELD_BOOST: Record<Field, number> = { title: 1, questions: 1, short: 0.7, body: 0.5 };
 
+/** An article no word of the question matches is a candidate only from this probability. */
+const MIN_UNMATCHED_PROBABILITY = 0.05;
+
+/** A hit's relevance on 0..10 (BLEND): the classifier's probability and the nearest score. */
+function relevance(probability: number, nearest: number, coverage: number): number {
+  return (10 * (probability + BLEND * (nearest / 10) * coverage)) / (1 + BLEND);
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
@@ -154,23 +171,24 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 /**
  * Builds the index over every article of both languages, with the vocabulary's tables;
- * `analysis` (from analyzeArticles on the same articles and vocabulary, e.g. precomputed at build
- * time) saves reading them again.
+ * `analysis` (from analyzeArticles on the same sources, e.g. precomputed at build time) saves
+ * reading them and training the classifier again.
  *
- * @example buildKnowledgeBase(articles, vocabulary).search('mi esposo esta detenido', 'es')[0]?.article.id
+ * @example buildKnowledgeBase({ articles, vocabulary, questions }).search('mi esposo esta detenido', 'es')[0]?.article.id
  */
 export function buildKnowledgeBase(
-  articles: Article[],
-  vocabulary: Vocabulary,
-  analysis: ArticleAnalysis = analyzeArticles(articles, vocabulary),
+  sources: KnowledgeSources,
+  analysis: ArticleAnalysis = analyzeArticles(sources),
 ): KnowledgeBase {
+  const { articles, vocabulary } = sources;
   const byLang = new Map<Language, Map<string, Article>>();
   for (const article of articles) {
     const map = byLang.get(article.lang) ?? new Map<string, Article>();
     map.set(article.id, article);
     byLang.set(article.lang, map);
   }
-  checkAnalysis(analysis, articles, vocabulary);
+  checkAnalysis(analysis, sources);
+  const classifier = classifierOf(analysis.classifier);
   const terms = termsOf(vocabulary);
   const CONTEXT_TERMS = terms.contextTerms;
   const { ids } = analysis;
@@ -239,9 +257,11 @@ export function buildKnowledgeBase(
 
   const queryTerms = queryReader({ terms, df, idf, exampleIdf, surface });
 
-  function candidates(query: string, language: Language, limit = 10): Hit[] {
+  function candidates(query: string, language: Language, limit = 10): Candidates {
+    const probability = classifier.probabilities(terms.terms(query, language, true));
+    const none = probability.get(NONE) ?? 0;
     const qs = queryTerms(query, language);
-    if (!qs.some((q) => q.known)) return [];
+    if (!qs.some((q) => q.known)) return { hits: [], none };
     let total = 0;
     let context = 0;
     let qNorm = 0;
@@ -324,11 +344,25 @@ export function buildKnowledgeBase(
     const hits: Hit[] = [];
     ids.forEach((id, n) => {
       const article = own?.get(id);
-      if (!article || !matched[n]) return;
-      const nearest = ((first[n] ?? 0) + SECOND_EXAMPLE * (second[n] ?? 0)) / (1 + SECOND_EXAMPLE);
+      if (!article) return;
+      const p = probability.get(id) ?? 0;
+      if (!matched[n]) {
+        // No word of the question is in the article, yet its phrasings' words taught the
+        // classifier to expect it (a pair of words, or "none"'s weights elsewhere).
+        if (p >= MIN_UNMATCHED_PROBABILITY)
+          hits.push({
+            article,
+            score: relevance(p, 0, 0),
+            probability: p,
+            nearest: 0,
+            coverage: 0,
+          });
+        return;
+      }
+      const example = ((first[n] ?? 0) + SECOND_EXAMPLE * (second[n] ?? 0)) / (1 + SECOND_EXAMPLE);
       const blend =
-        EXAMPLE_WEIGHT * nearest + (1 - EXAMPLE_WEIGHT) * ((text[n] ?? 0) / weightTotal);
-      const score = Math.min(
+        EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * ((text[n] ?? 0) / weightTotal);
+      const nearest = Math.min(
         10,
         10 * storyScore * Math.min(1, (evidence[n] ?? 0) / MIN_EVIDENCE) * blend,
       );
@@ -349,16 +383,24 @@ export function buildKnowledgeBase(
       );
       const rest = unmatched * lengthDiscount;
       const coverage = m / (m + rest + penalty * penaltyDiscount);
-      hits.push({ article, score, coverage });
+      hits.push({
+        article,
+        score: relevance(p, nearest, coverage),
+        probability: p,
+        nearest,
+        coverage,
+      });
     });
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    return { hits: hits.sort((a, b) => b.score - a.score).slice(0, limit), none };
   }
 
   return {
     candidates,
     search: (query, language, limit = 3) => confidentHits(candidates(query, language, limit)),
     article: (id, language) => byLang.get(language)?.get(id),
-    terms: (text, language) => terms.terms(text, language),
+    terms: (text, language, asked) => terms.terms(text, language, asked),
+    // @ts-expect-error experiment
+    read: (text: string, language: Language) => queryTerms(text, language).map((q) => q.term),
     size: articles.length,
   };
 }

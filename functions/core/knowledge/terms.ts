@@ -50,8 +50,8 @@ export interface Terms {
    * @example processTerm('Audiencias', 'es') // 'hearing'
    */
   processTerm(term: string, language: Language): string | null;
-  /** The terms of a text, in order, repeats kept. */
-  terms(text: string, language: Language): string[];
+  /** The terms of a text, in order, repeats kept; a client's message read `asked` (see `words`). */
+  terms(text: string, language: Language, asked?: boolean): string[];
   /**
    * Other readings of a word the tables and the light stem did not place, best first, each
    * turned into a term (stem.ts `readings`). The search takes the first one some article uses.
@@ -409,7 +409,8 @@ function buildTerms(vocabulary: Vocabulary): Terms {
   return {
     words,
     processTerm,
-    terms: (text, language) => words(text).flatMap((w) => processTerm(w, language) ?? []),
+    terms: (text, language, asked = false) =>
+      words(text, asked).flatMap((w) => processTerm(w, language) ?? []),
     variants,
     recognized: (word) => CONCEPTS.has(word) || WORDS.has(word) || WORDS.has(stem(word)),
     formOfStopWord: (word) => formOfStopWord(word, STOP_WORDS),
