@@ -58,6 +58,6 @@ describe('content.json', () => {
     bundle.vocabulary.synonyms.bond.push('bail bond');
     writeFileSync(join(dir, CONTENT_FILE), JSON.stringify(bundle));
     expect(() => loadBundledContent(dir)).toThrow(ContentError);
-    expect(() => loadBundledContent(dir)).toThrow(/made from other articles or another vocabulary/);
+    expect(() => loadBundledContent(dir)).toThrow(/made from other articles, another vocabulary/);
   });
 });
