@@ -1,6 +1,6 @@
 /**
  * Figure 5: knowledge search time per query over the whole base, warm: every question of
- * test/knowledge/eval.yaml once to warm up, then each timed, over several passes.
+ * knowledge/questions/eval.yaml once to warm up, then each timed, over several passes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ export interface SearchFigure {
 }
 
 export function searchFigure(root: string, content: Content, passes = 4): SearchFigure {
-  const set = parse(readFileSync(join(root, 'test', 'knowledge', 'eval.yaml'), 'utf8')) as {
+  const set = parse(readFileSync(join(root, 'knowledge', 'questions', 'eval.yaml'), 'utf8')) as {
     questions: { q: string; lang: Language }[];
   };
   const kb = content.knowledge;

@@ -129,7 +129,7 @@ const METHOD = {
   understanding:
     'read(text) then readStory(content, reading, today, lang) per first message of test/understanding/tune.yaml, one warm-up pass then 4 timed passes, before DynamoDB Local starts',
   search:
-    'content.knowledge.search(q, lang) per question of test/knowledge/eval.yaml, one warm-up pass then 4 timed passes, before DynamoDB Local starts',
+    'content.knowledge.search(q, lang) per question of knowledge/questions/eval.yaml, one warm-up pass then 4 timed passes, before DynamoDB Local starts',
   bundles:
     'the Lambda build of infra/bundling.ts (esbuild bundle+minify, platform node, format esm, target node22, AWS SDK external) with content.json beside it; cold init = performance.now() after importing the bundle in a fresh node, median of 5',
   counts: 'a middleware on the app DynamoDB client (initialize step) counts each command by name',

@@ -73,24 +73,43 @@ export function storyQuestion(query: string): string | undefined {
   return sentences.length > 1 ? sentences[sentences.length - 1] : undefined;
 }
 
+/** A question as the search reads it. */
+export interface ReadQuestion {
+  /** Its distinct terms with their weights, each word read as a known one where it can be. */
+  weighted: QueryTerm[];
+  /**
+   * Its terms as written, in order (terms.ts `terms(text, language, true)`): what the classifier
+   * reads, as it read the questions it learnt from.
+   */
+  asked: string[];
+}
+
 /**
- * A reader of questions over one index: the question's distinct terms with their weights.
+ * A reader of questions over one index.
  *
- * @example queryReader(stats)('mi esposo esta detenido', 'es').map((q) => q.term) // ['spouse', 'detain']
+ * @example queryReader(stats)('mi esposo esta detenido', 'es').weighted.map((q) => q.term) // ['spouse', 'detain']
  */
-export function queryReader(stats: QueryStats): (query: string, language: Language) => QueryTerm[] {
+export function queryReader(
+  stats: QueryStats,
+): (query: string, language: Language) => ReadQuestion {
   const { terms, df, idf, exampleIdf, surface } = stats;
 
   // Spelling correction against the articles' own words (spelling.ts).
   const correct = spellingCorrector(surface);
 
-  /** How a word of a question is read, once per word and language: most questions repeat. */
-  const resolved = new Map<string, QueryTerm | null>();
-  function resolve(w: string, language: Language): QueryTerm | null {
+  /**
+   * How a word of a question is read, once per word and language (most questions repeat): its
+   * weighted term, and its term as written.
+   */
+  const resolved = new Map<string, [QueryTerm | null, string | null]>();
+  function resolve(w: string, language: Language): [QueryTerm | null, string | null] {
     const key = `${language}:${w}`;
     const cached = resolved.get(key);
     if (cached !== undefined) return cached;
-    const found = read(w, language);
+    const found: [QueryTerm | null, string | null] = [
+      read(w, language),
+      terms.processTerm(w, language),
+    ];
     if (resolved.size >= RESOLVED_CACHE) resolved.clear();
     resolved.set(key, found);
     return found;
@@ -152,8 +171,10 @@ export function queryReader(stats: QueryStats): (query: string, language: Langua
 
   return (query, language) => {
     const out = new Map<string, QueryTerm>();
+    const asWritten: string[] = [];
     for (const w of terms.words(query, true)) {
-      const found = resolve(w, language);
+      const [found, written] = resolve(w, language);
+      if (written !== null) asWritten.push(written);
       if (!found) continue;
       const seen = out.get(found.term);
       if (!seen || seen.weight < found.weight) out.set(found.term, found);
@@ -162,7 +183,7 @@ export function queryReader(stats: QueryStats): (query: string, language: Langua
     const asked = storyQuestion(query);
     const boosted = new Set<string>();
     for (const w of asked ? terms.words(asked, true) : []) {
-      const term = resolve(w, language)?.term;
+      const term = resolve(w, language)[0]?.term;
       const q = term === undefined ? undefined : out.get(term);
       if (!q?.known || q.penalty || boosted.has(q.term)) continue;
       boosted.add(q.term);
@@ -172,6 +193,6 @@ export function queryReader(stats: QueryStats): (query: string, language: Langua
         exampleWeight: q.exampleWeight * QUESTION_BOOST,
       });
     }
-    return [...out.values()];
+    return { weighted: [...out.values()], asked: asWritten };
   };
 }

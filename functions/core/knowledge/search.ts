@@ -256,11 +256,13 @@ export function buildKnowledgeBase(
   );
 
   const queryTerms = queryReader({ terms, df, idf, exampleIdf, surface });
+  const dot = new Float64Array(exampleTerms.length);
 
   function candidates(query: string, language: Language, limit = 10): Candidates {
-    const probability = classifier.probabilities(terms.terms(query, language, true));
+    const read = queryTerms(query, language);
+    const qs = read.weighted;
+    const probability = classifier.probabilities(read.asked);
     const none = probability.get(NONE) ?? 0;
-    const qs = queryTerms(query, language);
     if (!qs.some((q) => q.known)) return { hits: [], none };
     let total = 0;
     let context = 0;
@@ -292,15 +294,22 @@ export function buildKnowledgeBase(
     const penaltyDiscount = Math.min(1, LONG_TERMS / toldWhat);
 
     // The two nearest example phrasings per article.
-    const dot = new Map<number, number>();
+    // Each phrasing's dot product with the question, in one array kept between searches: the
+    // phrasings touched are listed, and zeroed again after.
+    const touched: number[] = [];
     for (const q of qs) {
       if (!q.known) continue;
       const w = q.exampleWeight * exampleIdf(q.term);
-      for (const i of byTerm.get(q.term) ?? []) dot.set(i, (dot.get(i) ?? 0) + w);
+      for (const i of byTerm.get(q.term) ?? []) {
+        if (dot[i] === 0) touched.push(i);
+        dot[i] = (dot[i] ?? 0) + w;
+      }
     }
     const first = new Float64Array(ids.length);
     const second = new Float64Array(ids.length);
-    for (const [i, d] of dot) {
+    for (const i of touched) {
+      const d = dot[i] ?? 0;
+      dot[i] = 0;
       const n = exampleArticle[i] ?? 0;
       const sim = d / (qNorm * (exampleNorm[i] ?? 1));
       if (sim > (first[n] ?? 0)) {
@@ -399,8 +408,6 @@ export function buildKnowledgeBase(
     search: (query, language, limit = 3) => confidentHits(candidates(query, language, limit)),
     article: (id, language) => byLang.get(language)?.get(id),
     terms: (text, language, asked) => terms.terms(text, language, asked),
-    // @ts-expect-error experiment
-    read: (text: string, language: Language) => queryTerms(text, language).map((q) => q.term),
     size: articles.length,
   };
 }
