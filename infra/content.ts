@@ -11,7 +11,11 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { loadNameTables } from '../functions/adapters/conflicts-file';
 import { NAMES_FILE, writeContentBundle } from '../functions/adapters/content-bundle';
-import { loadWebAssets, readContentInputs } from '../functions/adapters/content-files';
+import {
+  knowledgeAnalysis,
+  loadWebAssets,
+  readContentInputs,
+} from '../functions/adapters/content-files';
 import { loadRoster } from '../functions/adapters/roster-file';
 import type { Firm } from '../functions/core/content';
 import type { Roster } from '../functions/core/routing/roster';
@@ -33,7 +37,11 @@ export function buildContentDir(options: ContentBuildOptions): {
   const dir = options.outDir ?? mkdtempSync(join(tmpdir(), 'amparo-content-'));
   const inputs = readContentInputs({ root: options.root, firmFile: options.firmFile });
   const roster = loadRoster(resolve(options.root, options.rosterFile));
-  writeContentBundle(dir, { ...inputs, roster, assets: loadWebAssets(options.root) });
+  writeContentBundle(
+    dir,
+    { ...inputs, roster, assets: loadWebAssets(options.root) },
+    knowledgeAnalysis(options.root, inputs),
+  );
   // The conflict check's names, checked as the local server reads them, then written as JSON.
   loadNameTables(options.root);
   const names = parse(readFileSync(join(options.root, 'knowledge', 'names.yaml'), 'utf8'));

@@ -178,11 +178,14 @@ export const BUNDLE_FILES = [
 /**
  * Build time: writes content.json, widget.js, chat.js and demo.html into `dir` (created if missing).
  * The inputs were validated when they were read; they are checked again here so a bundle that
- * would not load is never written.
+ * would not load is never written. `analysis`, the knowledge analysis of the same inputs (e.g.
+ * content-files.ts `knowledgeAnalysis`, cached), saves reading and training again; the bundle is
+ * refused below if it is not theirs.
  */
 export function writeContentBundle(
   dir: string,
   inputs: ContentInputs & { roster: Roster; assets: WebAssets },
+  analysis?: ArticleAnalysis,
 ): void {
   const { assets, ...rest } = inputs;
   const bundle = parseBundle(
@@ -190,11 +193,13 @@ export function writeContentBundle(
       version: 5,
       ...rest,
       // Read from the sources exactly as the Lambda will parse them back.
-      knowledgeIndex: analyzeArticles({
-        articles: z.array(BundleArticleSchema).parse(rest.articles),
-        vocabulary: VocabularySchema.parse(rest.vocabulary),
-        questions: z.array(LabelledQuestionSchema).parse(rest.questions),
-      }),
+      knowledgeIndex:
+        analysis ??
+        analyzeArticles({
+          articles: z.array(BundleArticleSchema).parse(rest.articles),
+          vocabulary: VocabularySchema.parse(rest.vocabulary),
+          questions: z.array(LabelledQuestionSchema).parse(rest.questions),
+        }),
       phoneMetadata: phoneMetadata(),
     },
     'content bundle',

@@ -139,19 +139,19 @@ export function loadContent(paths: ContentPaths): Content {
   return buildContent(
     inputs,
     { flow: join(paths.root, 'prompts', 'flow.yaml'), strings: 'prompts/strings.*.yaml' },
-    cachedAnalysis(paths.root, inputs),
+    knowledgeAnalysis(paths.root, inputs),
   );
 }
 
 /**
  * The knowledge analysis of these sources (reading the articles and training the classifier, a
- * second or two), kept in .data/cache/ under its sources' fingerprint, so a restart or a test file
- * with the same content skips it. Another content's analysis is a cache miss, never an answer:
+ * second or two), kept in .data/cache/ under its sources' fingerprint, so a restart, a synth or a
+ * test file with the same content skips it. Another content's analysis is a cache miss, never an answer:
  * the file is named by the fingerprint and checked again by buildKnowledgeBase. Written whole
  * (a temporary file renamed), so processes starting at once never read half of one; older ones
  * are removed.
  */
-function cachedAnalysis(root: string, sources: KnowledgeSources): ArticleAnalysis {
+export function knowledgeAnalysis(root: string, sources: KnowledgeSources): ArticleAnalysis {
   const dir = join(root, '.data', 'cache');
   const source = fingerprint(sources);
   const path = join(dir, `knowledge-${source}.json`);

@@ -6,18 +6,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readContentInputs } from '../../functions/adapters/content-files';
+import { fingerprint } from '../../functions/core/knowledge/analysis';
 import { analyzeArticles, buildKnowledgeBase } from '../../functions/core/knowledge/search';
 import { loadEvalSet } from '../knowledge/evaluate';
 
 const { articles, vocabulary, questions } = readContentInputs({ root: process.cwd() });
 const sources = { articles, vocabulary, questions };
+// Read and trained once (a second or so); the refusals below only need another fingerprint.
+const analysis = analyzeArticles(sources);
 
 describe('a precomputed knowledge analysis', () => {
   it('builds an index that answers every evaluation question exactly as a fresh one', () => {
-    const fresh = buildKnowledgeBase(sources);
+    const fresh = buildKnowledgeBase(sources, analysis);
     // Through JSON, as content.json carries it.
-    const analysis = JSON.parse(JSON.stringify(analyzeArticles(sources)));
-    const shipped = buildKnowledgeBase(JSON.parse(JSON.stringify(sources)), analysis);
+    const shipped = buildKnowledgeBase(
+      JSON.parse(JSON.stringify(sources)),
+      JSON.parse(JSON.stringify(analysis)),
+    );
     const questions = loadEvalSet().questions;
     expect(questions.length).toBeGreaterThan(200);
     for (const { q, lang } of questions) {
@@ -28,18 +33,17 @@ describe('a precomputed knowledge analysis', () => {
   });
 
   it('is refused when it was made from other articles', () => {
-    const fewer = analyzeArticles({ ...sources, articles: articles.slice(2) });
+    const fewer = { ...analysis, source: fingerprint({ ...sources, articles: articles.slice(2) }) };
     expect(() => buildKnowledgeBase(sources, fewer)).toThrow(/other articles/);
     const edited = articles.map((a, i) =>
       i === 0 ? { ...a, questions: [...a.questions, 'x'] } : a,
     );
-    expect(() =>
-      buildKnowledgeBase({ ...sources, articles: edited }, analyzeArticles(sources)),
-    ).toThrow(/other articles/);
+    expect(() => buildKnowledgeBase({ ...sources, articles: edited }, analysis)).toThrow(
+      /other articles/,
+    );
   });
 
   it('is refused when it was made with another vocabulary', () => {
-    const analysis = analyzeArticles(sources);
     // One word more: "bail bond" would now fold to bond.
     const added = {
       ...vocabulary,
@@ -62,7 +66,6 @@ describe('a precomputed knowledge analysis', () => {
   });
 
   it('is refused when its classifier was trained on other labelled questions', () => {
-    const analysis = analyzeArticles(sources);
     const more = [
       ...questions,
       { q: 'how do i appeal a parking ticket', lang: 'en' as const, expect: 'none' as const },
