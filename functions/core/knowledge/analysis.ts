@@ -1,8 +1,9 @@
 /**
  * Reading the articles' text into terms, and training the classifier (classifier.ts) on their
  * phrasings and the labelled questions (questions.ts): the slow half of building the knowledge
- * index, done once per set of articles, vocabulary and labelled questions. The result is plain JSON, so the
- * Lambda's content.json can carry it and skip the reading and the training at cold start.
+ * index, done once per set of articles, vocabulary and labelled questions. The result is plain
+ * JSON, so the Lambda's content.json can carry it and skip the reading and the training at cold
+ * start.
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod';

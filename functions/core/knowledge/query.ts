@@ -106,19 +106,15 @@ export function queryReader(
     const key = `${language}:${w}`;
     const cached = resolved.get(key);
     if (cached !== undefined) return cached;
-    const found: [QueryTerm | null, string | null] = [
-      read(w, language),
-      terms.processTerm(w, language),
-    ];
+    const term = terms.processTerm(w, language);
+    const found: [QueryTerm | null, string | null] = [term ? read(w, term, language) : null, term];
     if (resolved.size >= RESOLVED_CACHE) resolved.clear();
     resolved.set(key, found);
     return found;
   }
 
-  /** One word of a question as a weighted term, or null when it says nothing. */
-  function read(w: string, language: Language): QueryTerm | null {
-    const term = terms.processTerm(w, language);
-    if (!term) return null;
+  /** One word of a question, whose term is `term`, as a weighted term; null when it says nothing. */
+  function read(w: string, term: string, language: Language): QueryTerm | null {
     const known = (t: string, scale: number): QueryTerm => {
       const cap = /^(\d{1,2}|19\d\d|20\d\d)$/.test(t)
         ? SMALL_NUMBER_WEIGHT
